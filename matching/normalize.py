@@ -1,0 +1,57 @@
+"""Text folding (Serbian Cyrillic and diacritics to plain ASCII Latin) and tokenising."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from matching.stopwords import STOP_WORDS
+
+_CYRILLIC_TO_LATIN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
+    "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
+    "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u",
+    "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+}  # fmt: skip
+_LATIN_FOLDS = {"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d", "ß": "ss", "æ": "ae", "ø": "o"}
+_FOLD_TABLE = str.maketrans({**_CYRILLIC_TO_LATIN, **_LATIN_FOLDS})
+_SECOND_PASS = str.maketrans(_LATIN_FOLDS)
+_TOKEN = re.compile(r"\w\w+")
+
+
+def fold(text: str) -> str:
+    """Lower-case, transliterate Serbian Cyrillic, strip diacritics and merge dj/đ/d.
+
+    "Đurđevo", "Djurdjevo" and "Durdevo" all fold to "durdevo"; "Ниш" and "Niš" to "nis".
+    """
+    folded = text.lower().translate(_FOLD_TABLE).translate(_SECOND_PASS)
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return folded.replace("dj", "d")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens of at least two characters, without stop words or bare numbers."""
+    return [
+        token
+        for token in _TOKEN.findall(fold(text))
+        if token not in STOP_WORDS and not token.isdigit()
+    ]
+
+
+def word_ngrams(words: list[str], ngram_range: tuple[int, int]) -> list[str]:
+    """Word n-grams of the given sizes, joined by single spaces, unigrams first."""
+    low, high = ngram_range
+    grams = list(words) if low <= 1 else []
+    for size in range(max(low, 2), high + 1):
+        grams.extend(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+    return grams
+
+
+def surface_forms(text: str) -> dict[str, str]:
+    """Map each folded token of `text` to the way it was first written there."""
+    forms: dict[str, str] = {}
+    for written in _TOKEN.findall(text):
+        forms.setdefault(fold(written), written)
+    return forms

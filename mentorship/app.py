@@ -1,0 +1,106 @@
+"""The application factory, made of small register_* steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Mapping
+
+import sqlalchemy as sa
+from flask import Flask
+
+from mentorship.config import load_config
+from mentorship.extensions import csrf, db, limiter, login_manager, migrate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the app; `config` overrides the environment (the test seam)."""
+    app = Flask(
+        "mentorship",
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+        instance_path=str(ROOT / "instance"),
+    )
+    app.config.from_mapping(load_config(Path(app.instance_path)))
+    if config:
+        app.config.from_mapping(config)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_security_headers(app)
+    register_template_helpers(app)
+    register_commands(app)
+    return app
+
+
+def register_extensions(app: Flask) -> None:
+    from mentorship.models import User
+
+    from worker.celery_app import celery_init_app
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    limiter.init_app(app)
+    login_manager.init_app(app)
+    celery_init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            sa.event.listen(db.engine, "connect", _sqlite_pragmas)
+
+    @login_manager.user_loader
+    def load_user(user_id: str) -> User | None:
+        return db.session.get(User, int(user_id)) if user_id.isdigit() else None
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """SQLite ignores foreign keys unless asked, and should wait for a lock rather than fail."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.close()
+
+
+def register_blueprints(app: Flask) -> None:
+    from mentorship.api import api_bp
+    from mentorship.auth.views import auth_bp
+    from mentorship.directory.views import directory_bp
+    from mentorship.health import health_bp
+    from mentorship.ideas.views import ideas_bp
+    from mentorship.lead.views import lead_bp
+    from mentorship.main.views import main_bp
+    from mentorship.profiles.views import profiles_bp
+
+    csrf.exempt(api_bp)
+    for blueprint in (
+        main_bp, health_bp, auth_bp, profiles_bp, ideas_bp, directory_bp, lead_bp, api_bp
+    ):
+        app.register_blueprint(blueprint)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from mentorship.errors import register_error_pages
+
+    register_error_pages(app)
+
+
+def register_security_headers(app: Flask) -> None:
+    from mentorship.security import apply_security_headers
+
+    app.after_request(apply_security_headers)
+
+
+def register_template_helpers(app: Flask) -> None:
+    from mentorship.templating import register_filters
+
+    register_filters(app)
+
+
+def register_commands(app: Flask) -> None:
+    from mentorship.cli import register_cli
+
+    register_cli(app)

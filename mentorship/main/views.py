@@ -1,0 +1,5 @@
+"""Main pages (to be filled)."""
+
+from flask import Blueprint
+
+main_bp = Blueprint("main", __name__)

@@ -1,0 +1,93 @@
+"""Proposed pairings of an idea with a mentor, a partner or a cluster, and their review state."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from mentorship.models.accounts import User
+from mentorship.models.base import Base, in_values, utcnow
+from mentorship.models.directory import Cluster, Partner
+from mentorship.models.ideas import Idea
+
+
+class MatchKind(str, enum.Enum):
+    MENTOR = "mentor"
+    PARTNER = "partner"
+    CLUSTER = "cluster"
+
+
+class MatchStatus(str, enum.Enum):
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+MATCH_KINDS = tuple(k.value for k in MatchKind)
+MATCH_STATUSES = tuple(s.value for s in MatchStatus)
+
+# Exactly one target column is set, the one that belongs to the match's kind.
+_ONE_TARGET = (
+    "(kind = 'mentor' AND mentor_id IS NOT NULL AND partner_id IS NULL AND cluster_id IS NULL)"
+    " OR (kind = 'partner' AND partner_id IS NOT NULL AND mentor_id IS NULL AND cluster_id IS NULL)"
+    " OR (kind = 'cluster' AND cluster_id IS NOT NULL AND mentor_id IS NULL AND partner_id IS NULL)"
+)
+
+
+class Match(Base):
+    __tablename__ = "matches"
+    __table_args__ = (
+        CheckConstraint(in_values("kind", MATCH_KINDS), name="kind_allowed"),
+        CheckConstraint(in_values("status", MATCH_STATUSES), name="status_allowed"),
+        CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
+        CheckConstraint("rank >= 1", name="rank_positive"),
+        CheckConstraint(_ONE_TARGET, name="one_target"),
+        UniqueConstraint("idea_id", "mentor_id", name="uq_matches_idea_mentor"),
+        UniqueConstraint("idea_id", "partner_id", name="uq_matches_idea_partner"),
+        UniqueConstraint("idea_id", "cluster_id", name="uq_matches_idea_cluster"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))
+    mentor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partners.id", ondelete="CASCADE"), index=True
+    )
+    cluster_id: Mapped[int | None] = mapped_column(
+        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+    )
+    score: Mapped[float] = mapped_column(Float)
+    rank: Mapped[int] = mapped_column(Integer)
+    reasons: Mapped[list] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(20), default=MatchStatus.PROPOSED.value, index=True)
+    review_note: Mapped[str | None] = mapped_column(Text)
+    reviewed_at: Mapped[datetime | None]
+    decision_note: Mapped[str | None] = mapped_column(Text)
+    decided_at: Mapped[datetime | None]
+    decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    idea: Mapped[Idea] = relationship()
+    mentor: Mapped[User | None] = relationship(foreign_keys=[mentor_id])
+    partner: Mapped[Partner | None] = relationship()
+    cluster: Mapped[Cluster | None] = relationship()
+
+    @property
+    def target_id(self) -> int:
+        return {"mentor": self.mentor_id, "partner": self.partner_id, "cluster": self.cluster_id}[
+            self.kind
+        ]
+
+    @property
+    def target_name(self) -> str:
+        target = {"mentor": self.mentor, "partner": self.partner, "cluster": self.cluster}[self.kind]
+        return target.name if target is not None else ""

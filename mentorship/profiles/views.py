@@ -1,0 +1,5 @@
+"""Profiles pages (to be filled)."""
+
+from flask import Blueprint
+
+profiles_bp = Blueprint("profiles", __name__)

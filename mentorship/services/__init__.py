@@ -1,0 +1,1 @@
+"""Use cases: each owns its transaction, its audit entry and any background work it starts."""

@@ -1,0 +1,143 @@
+"""Turns database rows into the matching library's plain records, and keeps a per-process index in sync."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import joblib
+import sqlalchemy as sa
+from flask import current_app
+
+from matching import ClusterRecord, IdeaRecord, MatchConfig, MatchIndex, MentorRecord, PartnerRecord
+from mentorship.extensions import db
+from mentorship.models import Cluster, Idea, MentorProfile, Partner, Role, User
+from mentorship.services.mentors import mentor_loads
+
+log = logging.getLogger(__name__)
+Key = tuple[str, int]
+Record = MentorRecord | PartnerRecord | ClusterRecord
+# Past this share of changed candidates a full refit is cheaper and keeps the vocabulary fresh.
+REFIT_SHARE = 0.2
+
+
+def idea_record(idea: Idea) -> IdeaRecord:
+    profile = idea.owner.entrepreneur_profile if idea.owner else None
+    return IdeaRecord(
+        id=idea.id,
+        title=idea.title,
+        description=idea.description,
+        sector=idea.sector,
+        stage=idea.stage,
+        needs=tuple(idea.needs or ()),
+        languages=tuple(profile.languages or ()) if profile else (),
+        city=profile.city if profile else "",
+        country=profile.country if profile else "",
+    )
+
+
+def candidate_records() -> dict[Key, Record]:
+    """Every candidate as the library sees it, capacity left included."""
+    records: dict[Key, Record] = {}
+    mentors = db.session.execute(
+        sa.select(User, MentorProfile).join(MentorProfile).where(User.role == Role.MENTOR.value)
+    ).all()
+    loads = mentor_loads([user.id for user, _ in mentors])
+    for user, profile in mentors:
+        records[("mentor", user.id)] = MentorRecord(
+            id=user.id, name=user.name, headline=profile.headline, bio=profile.bio,
+            expertise=profile.expertise, sectors=tuple(profile.sectors or ()),
+            languages=tuple(profile.languages or ()), city=profile.city,
+            remaining_capacity=profile.capacity - loads.get(user.id, 0),
+            active=profile.status == "active",
+        )
+    for partner in db.session.scalars(sa.select(Partner)):
+        records[("partner", partner.id)] = PartnerRecord(
+            id=partner.id, name=partner.name, description=partner.description, offers=partner.offers,
+            seeks=partner.seeks, sector=partner.sector, city=partner.city, country=partner.country,
+            export_oriented=partner.export_oriented,
+        )
+    for cluster in db.session.scalars(sa.select(Cluster)):
+        records[("cluster", cluster.id)] = ClusterRecord(
+            id=cluster.id, name=cluster.name, description=cluster.description, sector=cluster.sector,
+            region=cluster.region,
+        )
+    return records
+
+
+class IndexHolder:
+    """One fitted index per process, brought up to date with the database before each use."""
+
+    def __init__(self) -> None:
+        self.index: MatchIndex | None = None
+        self.records: dict[Key, Record] = {}
+        self.lock = threading.Lock()
+
+    def synced(self) -> MatchIndex:
+        with self.lock:
+            current = candidate_records()
+            if self.index is None:
+                self._load_saved()
+            changed = [record for key, record in current.items() if self.records.get(key) != record]
+            removed = [key for key in self.records if key not in current]
+            if self.index is None or len(changed) + len(removed) > max(50, REFIT_SHARE * len(current)):
+                self._fit(current)
+            else:
+                for record in changed:
+                    self.index.upsert(record)
+                for kind, candidate_id in removed:
+                    self.index.remove(kind, candidate_id)
+                self.records = current
+            return self.index
+
+    def rebuild(self) -> MatchIndex:
+        with self.lock:
+            self._fit(candidate_records())
+            return self.index
+
+    def reset(self) -> None:
+        with self.lock:
+            self.index, self.records = None, {}
+
+    def _fit(self, current: dict[Key, Record]) -> None:
+        by_kind: dict[str, list[Record]] = {"mentor": [], "partner": [], "cluster": []}
+        for (kind, _), record in sorted(current.items()):
+            by_kind[kind].append(record)
+        self.index = MatchIndex.fit(
+            mentors=by_kind["mentor"], partners=by_kind["partner"], clusters=by_kind["cluster"],
+            config=MatchConfig(),
+        )
+        self.records = current
+        self._save()
+
+    def _path(self) -> Path:
+        return Path(current_app.config["MATCH_INDEX_PATH"])
+
+    def _save(self) -> None:
+        """Persist after a full fit, so a restarted worker starts from the fitted vocabulary."""
+        try:
+            path = self._path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(".tmp")
+            self.index.save(tmp)
+            joblib.dump(self.records, tmp.with_suffix(".records.tmp"))
+            tmp.with_suffix(".records.tmp").replace(path.with_suffix(".records"))
+            tmp.replace(path)
+        except OSError:
+            log.warning("could not save the match index; it will be refitted on the next start")
+
+    def _load_saved(self) -> None:
+        path = self._path()
+        records_path = path.with_suffix(".records")
+        if not (path.exists() and records_path.exists()):
+            return
+        try:
+            self.index = MatchIndex.load(path)
+            self.records = joblib.load(records_path)
+        except Exception:
+            log.warning("saved match index at %s is unusable; refitting", path)
+            self.index, self.records = None, {}
+
+
+holder = IndexHolder()

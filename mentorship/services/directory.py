@@ -1,0 +1,104 @@
+"""The lead's directory of supply-chain partners and startup clusters."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+
+from mentorship.extensions import db
+from mentorship.models import Cluster, Partner, User
+from mentorship.services import audit
+from mentorship.services.background import enqueue
+from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
+
+Organisation = TypeVar("Organisation", Partner, Cluster)
+REFRESH_TASK = "worker.tasks.refresh_candidate"
+REMOVE_TASK = "worker.tasks.remove_candidate"
+
+
+def _require_lead(actor: User) -> None:
+    if not actor.is_lead:
+        raise PermissionDeniedError("Only the programme lead manages the directory.")
+
+
+def _kind(model: type) -> str:
+    return "partner" if model is Partner else "cluster"
+
+
+def get_organisation(model: type[Organisation], object_id: int) -> Organisation:
+    found = db.session.get(model, object_id)
+    if found is None:
+        raise NotFoundError(f"{_kind(model).capitalize()} not found.")
+    return found
+
+
+def list_organisations(model: type[Organisation], search: str = "", sector: str | None = None) -> sa.Select:
+    statement = sa.select(model).order_by(model.name, model.id)
+    if search:
+        pattern = f"%{search.strip()}%"
+        statement = statement.where(sa.or_(model.name.ilike(pattern), model.description.ilike(pattern)))
+    if sector:
+        statement = statement.where(model.sector == sector)
+    return statement
+
+
+def _name_taken(model: type, name: str, exclude_id: int | None = None) -> bool:
+    statement = sa.select(model.id).where(sa.func.lower(model.name) == name.lower())
+    if exclude_id is not None:
+        statement = statement.where(model.id != exclude_id)
+    return db.session.scalar(statement) is not None
+
+
+def _conflict(model: type) -> ConflictError:
+    return ConflictError(f"A {_kind(model)} with this name already exists.", {"name": ["Already in the directory."]})
+
+
+def _apply(target: Any, data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        setattr(target, key, "" if value is None and key not in {"sector"} else value)
+
+
+def create_organisation(actor: User, model: type[Organisation], data: dict[str, Any]) -> Organisation:
+    _require_lead(actor)
+    if _name_taken(model, data["name"]):
+        raise _conflict(model)
+    created = model()
+    _apply(created, data)
+    db.session.add(created)
+    try:
+        db.session.flush()
+        audit.record(actor, f"{_kind(model)}.create", _kind(model), created.id, details={"name": created.name})
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise _conflict(model) from None
+    enqueue(REFRESH_TASK, _kind(model), created.id)
+    return created
+
+
+def update_organisation(actor: User, target: Organisation, data: dict[str, Any]) -> Organisation:
+    _require_lead(actor)
+    model = type(target)
+    if "name" in data and _name_taken(model, data["name"], exclude_id=target.id):
+        raise _conflict(model)
+    _apply(target, data)
+    try:
+        audit.record(actor, f"{_kind(model)}.update", _kind(model), target.id, details={"fields": sorted(data)})
+        db.session.commit()
+    except IntegrityError:
+        db.session.rollback()
+        raise _conflict(model) from None
+    enqueue(REFRESH_TASK, _kind(model), target.id)
+    return target
+
+
+def delete_organisation(actor: User, target: Organisation) -> None:
+    """Deleting removes its matches too; the audit trail keeps the name."""
+    _require_lead(actor)
+    kind, target_id, name = _kind(type(target)), target.id, target.name
+    db.session.delete(target)
+    audit.record(actor, f"{kind}.delete", kind, target_id, details={"name": name})
+    db.session.commit()
+    enqueue(REMOVE_TASK, kind, target_id)

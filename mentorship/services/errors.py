@@ -1,0 +1,33 @@
+"""Domain errors raised by services; the API turns them into the contract's JSON errors."""
+
+from __future__ import annotations
+
+
+class ServiceError(Exception):
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, fields: dict[str, list[str]] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.fields = fields
+
+
+class NotFoundError(ServiceError):
+    status = 404
+    code = "not_found"
+
+
+class PermissionDeniedError(ServiceError):
+    status = 403
+    code = "forbidden"
+
+
+class ConflictError(ServiceError):
+    status = 409
+    code = "conflict"
+
+
+class ValidationFailedError(ServiceError):
+    status = 422
+    code = "validation_error"

@@ -1,0 +1,65 @@
+"""Ideas: submission, visibility rules, and the hand-off to matching."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+from mentorship.models import Idea, IdeaStatus, User
+from mentorship.services import audit
+from mentorship.services.background import enqueue
+from mentorship.services.errors import NotFoundError, PermissionDeniedError
+
+MATCH_IDEA_TASK = "worker.tasks.match_idea"
+
+
+def submit_idea(owner: User, data: dict[str, Any]) -> Idea:
+    """Store the idea, commit, then start matching (never before the row is visible)."""
+    if not owner.is_entrepreneur:
+        raise PermissionDeniedError("Only entrepreneurs submit ideas.")
+    idea = Idea(
+        owner_id=owner.id,
+        title=data["title"],
+        description=data["description"],
+        sector=data.get("sector") or (owner.entrepreneur_profile.sector if owner.entrepreneur_profile else None),
+        stage=data.get("stage") or (owner.entrepreneur_profile.stage if owner.entrepreneur_profile else None),
+        needs=list(data.get("needs") or ["mentor", "partner", "cluster"]),
+        status=IdeaStatus.SUBMITTED.value,
+    )
+    db.session.add(idea)
+    db.session.flush()
+    audit.record(owner, "idea.submit", "idea", idea.id, after=idea.status)
+    db.session.commit()
+    enqueue(MATCH_IDEA_TASK, idea.id)
+    db.session.refresh(idea)
+    return idea
+
+
+def visible_ideas(user: User) -> sa.Select:
+    """Entrepreneurs see their own ideas, the lead sees all, mentors none through this list."""
+    statement = sa.select(Idea).order_by(Idea.created_at.desc(), Idea.id.desc())
+    if user.is_lead:
+        return statement
+    if user.is_entrepreneur:
+        return statement.where(Idea.owner_id == user.id)
+    return statement.where(sa.false())
+
+
+def get_visible_idea(user: User, idea_id: int) -> Idea:
+    """Another user's idea is indistinguishable from a missing one."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or not (user.is_lead or idea.owner_id == user.id):
+        raise NotFoundError("Idea not found.")
+    return idea
+
+
+def retry_matching(actor: User, idea: Idea) -> Idea:
+    """Put a failed or stuck idea back in the queue."""
+    idea.status = IdeaStatus.SUBMITTED.value
+    idea.status_error = None
+    audit.record(actor, "idea.retry_matching", "idea", idea.id, after=idea.status)
+    db.session.commit()
+    enqueue(MATCH_IDEA_TASK, idea.id)
+    return idea

@@ -1,0 +1,162 @@
+"""Matching use cases run by the worker: rank an idea, store proposals, keep ideas moving."""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta, timezone
+
+import sqlalchemy as sa
+from flask import current_app
+from sqlalchemy.exc import IntegrityError, OperationalError
+
+from matching import Match as RankedMatch
+from mentorship.extensions import db
+from mentorship.models import Cluster, Idea, IdeaStatus, Match, MatchStatus, Partner, User
+from mentorship.services.background import enqueue
+from mentorship.services.candidates import holder, idea_record
+
+log = logging.getLogger(__name__)
+TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
+TARGET_COLUMNS = {"mentor": "mentor_id", "partner": "partner_id", "cluster": "cluster_id"}
+REMATCHABLE = (IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value, IdeaStatus.MATCHED.value,
+               IdeaStatus.FAILED.value)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def match_idea(idea_id: int) -> str:
+    """submitted -> matching -> matched, or failed with the reason kept for the lead."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None:
+        return "missing"
+    idea.status = IdeaStatus.MATCHING.value
+    idea.matching_started_at = _now()
+    db.session.commit()
+    try:
+        record = idea_record(idea)
+        ranked = holder.synced().rank(record)
+        db.session.commit()
+        store_matches(idea_id, ranked)
+    except OperationalError:
+        db.session.rollback()
+        raise
+    except Exception as error:
+        db.session.rollback()
+        log.exception("matching idea %s failed", idea_id)
+        _mark_failed(idea_id, f"{type(error).__name__}: {error}"[:2000])
+        return "failed"
+    return "matched"
+
+
+def _mark_failed(idea_id: int, reason: str) -> None:
+    idea = db.session.get(Idea, idea_id)
+    if idea is not None:
+        idea.status = IdeaStatus.FAILED.value
+        idea.status_error = reason
+        db.session.commit()
+
+
+def _existing_targets(ranked: dict[str, list[RankedMatch]]) -> set[tuple[str, int]]:
+    """Candidates can be deleted while a task runs; only store proposals whose target still exists."""
+    alive: set[tuple[str, int]] = set()
+    for kind, matches in ranked.items():
+        ids = [m.candidate_id for m in matches]
+        if ids:
+            model = TARGET_MODELS[kind]
+            alive.update((kind, found) for found in db.session.scalars(sa.select(model.id).where(model.id.in_(ids))))
+    return alive
+
+
+def store_matches(idea_id: int, ranked: dict[str, list[RankedMatch]], *, commit: bool = True) -> None:
+    """Replace the idea's untouched proposals; matches someone acted on are never changed."""
+    for attempt in (1, 2):
+        try:
+            _store(idea_id, ranked)
+            if commit:
+                db.session.commit()
+            return
+        except IntegrityError:
+            db.session.rollback()
+            if attempt == 2:
+                raise
+
+
+def _store(idea_id: int, ranked: dict[str, list[RankedMatch]]) -> None:
+    idea = db.session.get(Idea, idea_id, with_for_update=True, populate_existing=True)
+    if idea is None:
+        return
+    existing = list(db.session.scalars(sa.select(Match).where(Match.idea_id == idea_id)))
+    acted = {(m.kind, m.target_id) for m in existing if m.status != MatchStatus.PROPOSED.value}
+    for match in existing:
+        if match.status == MatchStatus.PROPOSED.value and match.kind in ranked:
+            db.session.delete(match)
+    db.session.flush()
+    alive = _existing_targets(ranked)
+    for kind, matches in ranked.items():
+        for found in matches:
+            key = (kind, found.candidate_id)
+            if key in acted or key not in alive:
+                continue
+            db.session.add(Match(
+                idea_id=idea_id, kind=kind, score=round(min(1.0, max(0.0, float(found.score))), 6),
+                rank=found.rank, reasons=list(found.reasons), status=MatchStatus.PROPOSED.value,
+                **{TARGET_COLUMNS[kind]: found.candidate_id},
+            ))
+    idea.status = IdeaStatus.MATCHED.value
+    idea.status_error = None
+    idea.matched_at = _now()
+    db.session.flush()
+
+
+def open_ideas(programme_id: int | None = None) -> sa.Select:
+    statement = sa.select(Idea).where(Idea.status.in_(REMATCHABLE)).order_by(Idea.id)
+    if programme_id is not None and hasattr(Idea, "programme_id"):
+        statement = statement.where(Idea.programme_id == programme_id)
+    return statement
+
+
+def rematch_open_ideas(programme_id: int | None = None, kinds: tuple[str, ...] | None = None) -> int:
+    """Re-rank every open idea in one batch against a freshly synced index."""
+    ideas = list(db.session.scalars(open_ideas(programme_id)))
+    if not ideas:
+        return 0
+    index = holder.synced()
+    records = [idea_record(idea) for idea in ideas]
+    if kinds is not None:
+        records = [r for r in records if set(r.needs) & set(kinds)]
+    ids = [r.id for r in records]
+    results = index.rank_many(records)
+    for idea_id, ranked in zip(ids, results):
+        store_matches(idea_id, ranked, commit=False)
+    db.session.commit()
+    return len(ids)
+
+
+def candidate_changed(kind: str, candidate_id: int) -> int:
+    """A mentor was activated or a partner/cluster added, changed or removed."""
+    return rematch_open_ideas(kinds=(kind,))
+
+
+def rebuild_index() -> int:
+    index = holder.rebuild()
+    db.session.commit()
+    return len(index)
+
+
+def sweep_stale_ideas(older_than: timedelta | None = None) -> int:
+    """Re-enqueue ideas stuck in submitted or matching, so no outage loses an idea."""
+    if older_than is None:
+        older_than = timedelta(minutes=current_app.config["STALE_IDEA_MINUTES"])
+    cutoff = _now() - older_than
+    stale = list(db.session.scalars(
+        sa.select(Idea.id).where(
+            Idea.status.in_((IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value)),
+            Idea.updated_at <= cutoff,
+        )
+    ))
+    db.session.commit()
+    for idea_id in stale:
+        enqueue("worker.tasks.match_idea", idea_id)
+    return len(stale)

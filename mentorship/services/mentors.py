@@ -1,0 +1,70 @@
+"""Mentor administration for the lead: approval, deactivation, current load."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+from mentorship.models import Match, MatchKind, MatchStatus, MentorProfile, MentorStatus, Role, User
+from mentorship.services import audit
+from mentorship.services.background import enqueue
+from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
+
+
+def mentors_query(status: str | None = None, search: str = "") -> sa.Select:
+    statement = (
+        sa.select(User).join(MentorProfile).where(User.role == Role.MENTOR.value)
+        .order_by(User.name, User.id)
+    )
+    if status:
+        statement = statement.where(MentorProfile.status == status)
+    if search:
+        pattern = f"%{search.strip()}%"
+        statement = statement.where(sa.or_(User.name.ilike(pattern), User.email.ilike(pattern)))
+    return statement
+
+
+def mentor_loads(mentor_ids: list[int]) -> dict[int, int]:
+    """Approved pairings per mentor, the number capacity bounds."""
+    if not mentor_ids:
+        return {}
+    rows = db.session.execute(
+        sa.select(Match.mentor_id, sa.func.count())
+        .where(Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.APPROVED.value,
+               Match.mentor_id.in_(mentor_ids))
+        .group_by(Match.mentor_id)
+    )
+    loads = {mentor_id: 0 for mentor_id in mentor_ids}
+    loads.update({mentor_id: count for mentor_id, count in rows})
+    return loads
+
+
+def remaining_capacity(profile: MentorProfile) -> int:
+    return max(0, profile.capacity - mentor_loads([profile.user_id])[profile.user_id])
+
+
+def get_mentor(mentor_id: int) -> User:
+    user = db.session.get(User, mentor_id)
+    if user is None or not user.is_mentor or user.mentor_profile is None:
+        raise NotFoundError("Mentor not found.")
+    return user
+
+
+def set_mentor_status(actor: User, mentor: User, status: str) -> User:
+    """Approve (activate) or deactivate a mentor; matching learns of it in the background."""
+    if not actor.is_lead:
+        raise PermissionDeniedError("Only the programme lead approves mentors.")
+    profile = mentor.mentor_profile
+    before = profile.status
+    if before == status:
+        raise ConflictError(f"This mentor is already {status}.")
+    profile.status = status
+    if status == MentorStatus.ACTIVE.value:
+        profile.activated_at = datetime.now(timezone.utc)
+    action = "mentor.approve" if status == MentorStatus.ACTIVE.value else "mentor.deactivate"
+    audit.record(actor, action, "user", mentor.id, before=before, after=status)
+    db.session.commit()
+    enqueue("worker.tasks.refresh_candidate", "mentor", mentor.id)
+    return mentor

@@ -1,0 +1,53 @@
+"""Page/per_page parsing and paginated selects, shared by the API and the pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+
+DEFAULT_PER_PAGE = 50
+MAX_PER_PAGE = 200
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Any]
+    page: int
+    per_page: int
+    total: int
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def has_prev(self) -> bool:
+        return self.page > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.page < self.pages
+
+
+def page_args(args: dict[str, str], default_per_page: int = DEFAULT_PER_PAGE) -> tuple[int, int]:
+    """Lenient parsing: junk or out-of-range values fall back to sensible ones."""
+    try:
+        page = max(1, int(args.get("page", 1)))
+    except (TypeError, ValueError):
+        page = 1
+    try:
+        per_page = int(args.get("per_page", default_per_page))
+    except (TypeError, ValueError):
+        per_page = default_per_page
+    per_page = min(max(1, per_page), MAX_PER_PAGE)
+    return page, per_page
+
+
+def paginate(statement: sa.Select, page: int, per_page: int) -> Page:
+    total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
+    items = list(db.session.scalars(statement.limit(per_page).offset((page - 1) * per_page)))
+    return Page(items=items, page=page, per_page=per_page, total=total or 0)

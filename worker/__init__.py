@@ -1,0 +1,1 @@
+"""Celery glue: turns ids into service calls; holds no business rules."""

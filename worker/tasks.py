@@ -1,0 +1,63 @@
+"""Background tasks: ids in, service calls out. Retries cover transient database errors.
+
+The services are imported inside each task so that loading the web app does not load scikit-learn.
+"""
+
+from __future__ import annotations
+
+from celery import shared_task
+from sqlalchemy.exc import OperationalError
+
+
+RETRY = {
+    "autoretry_for": (OperationalError,),
+    "retry_backoff": 2,
+    "retry_backoff_max": 60,
+    "retry_jitter": True,
+    "max_retries": 5,
+}
+
+
+@shared_task(name="worker.tasks.match_idea", **RETRY)
+def match_idea(idea_id: int) -> str:
+    """Rank one idea and store its proposals; re-running replaces only untouched proposals."""
+    from mentorship.services import matching
+
+    return matching.match_idea(idea_id)
+
+
+@shared_task(name="worker.tasks.rematch_open_ideas", **RETRY)
+def rematch_open_ideas(programme_id: int | None = None) -> int:
+    from mentorship.services import matching
+
+    return matching.rematch_open_ideas(programme_id)
+
+
+@shared_task(name="worker.tasks.rebuild_index", **RETRY)
+def rebuild_index() -> int:
+    from mentorship.services import matching
+
+    return matching.rebuild_index()
+
+
+@shared_task(name="worker.tasks.refresh_candidate", **RETRY)
+def refresh_candidate(kind: str, candidate_id: int) -> int:
+    """A candidate joined or changed: sync the index, then re-match the open ideas."""
+    from mentorship.services import matching
+
+    return matching.candidate_changed(kind, candidate_id)
+
+
+@shared_task(name="worker.tasks.remove_candidate", **RETRY)
+def remove_candidate(kind: str, candidate_id: int) -> int:
+    from mentorship.services import matching
+
+    return matching.candidate_changed(kind, candidate_id)
+
+
+@shared_task(name="worker.tasks.sweep_stale_ideas", **RETRY)
+def sweep_stale_ideas() -> int:
+    """Re-enqueue ideas left waiting too long (a crashed worker or a broker outage)."""
+    from mentorship.services import matching
+
+    return matching.sweep_stale_ideas()

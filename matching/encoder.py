@@ -190,6 +190,7 @@ class TextEncoder:
             np.log(matrix.data, out=matrix.data)
             matrix.data += 1.0
         matrix.data *= idf[matrix.indices]
-        matrix = normalize(matrix, copy=False)
+        if matrix.nnz:
+            matrix = normalize(matrix, copy=False)
         matrix.data *= np.sqrt(weight, dtype=self.dtype)
         return matrix

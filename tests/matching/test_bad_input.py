@@ -1,0 +1,56 @@
+"""Odd ideas and empty candidate sets give sensible results, never exceptions."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching import KINDS, IdeaRecord, MatchIndex, MentorRecord
+from tests.matching.records import MENTORS
+
+
+@pytest.mark.parametrize("title, description", [("", ""), ("   ", "\n\t  "), ("!!!", "... ?")])
+def test_empty_or_blank_idea_gets_empty_lists(index: MatchIndex, title: str,
+                                              description: str) -> None:
+    assert index.rank(IdeaRecord(1, title, description)) == {kind: [] for kind in KINDS}
+
+
+def test_unexpected_script_gets_empty_lists(index: MatchIndex) -> None:
+    idea = IdeaRecord(1, "我想卖草莓", "🍓🍓🍓 我想在网上卖草莓 ✨")
+    assert index.rank(idea) == {kind: [] for kind in KINDS}
+
+
+def test_very_long_description(index: MatchIndex, jam_idea: IdeaRecord) -> None:
+    long_text = (jam_idea.description + " ") * 60
+    assert len(long_text) > 5000
+    idea = IdeaRecord(2, jam_idea.title, long_text[:5000], sector="food")
+    result = index.rank(idea)
+    assert result["mentor"][0].candidate_id == 1
+    assert all(0 < m.score <= 1 for matches in result.values() for m in matches)
+
+
+def test_no_candidates_of_a_kind(jam_idea: IdeaRecord) -> None:
+    index = MatchIndex.fit(mentors=MENTORS)
+    result = index.rank(jam_idea)
+    assert result["partner"] == [] and result["cluster"] == []
+    assert result["mentor"][0].candidate_id == 1
+
+
+def test_no_candidates_at_all(jam_idea: IdeaRecord) -> None:
+    index = MatchIndex.fit()
+    assert index.rank(jam_idea) == {kind: [] for kind in KINDS}
+    index.upsert(MentorRecord(1, "Late", bio="plum jam"))
+    assert index.rank(jam_idea)["mentor"] == []
+
+
+def test_removed_only_candidate(jam_idea: IdeaRecord) -> None:
+    index = MatchIndex.fit(mentors=[MENTORS[0]])
+    assert index.rank(jam_idea)["mentor"]
+    index.remove("mentor", MENTORS[0].id)
+    assert index.rank(jam_idea)["mentor"] == []
+    assert index.remove("mentor", 12345) is False
+
+
+def test_zero_k_and_empty_batch(index: MatchIndex, jam_idea: IdeaRecord) -> None:
+    assert index.rank(jam_idea, k=0) == {kind: [] for kind in KINDS}
+    assert index.rank_many([]) == []
+    assert index.rank(IdeaRecord(1, "x", "y", needs=())) == {}

@@ -1,0 +1,119 @@
+"""Upsert and removal without refitting, persistence and its version guard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import joblib
+import pytest
+
+from matching import (
+    IdeaRecord,
+    IndexNotFittedError,
+    IndexVersionError,
+    MatchConfig,
+    MatchIndex,
+    MentorRecord,
+    PartnerRecord,
+    UnknownKindError,
+    UnsupportedRecordError,
+)
+from matching.persistence import FORMAT_NAME, FORMAT_VERSION
+from tests.matching.records import CLUSTERS, MENTORS, PARTNERS
+
+
+def test_sizes(index: MatchIndex) -> None:
+    assert index.size("mentor") == len(MENTORS)
+    assert index.size("partner") == len(PARTNERS)
+    assert index.size("cluster") == len(CLUSTERS)
+    assert len(index) == len(MENTORS) + len(PARTNERS) + len(CLUSTERS)
+    with pytest.raises(UnknownKindError):
+        index.size("investor")
+
+
+def test_upsert_new_mentor_ranks_without_refitting(fresh_index: MatchIndex) -> None:
+    encoder = fresh_index.encoder
+    vocabulary = dict(encoder.word_vocabulary)
+    idea = IdeaRecord(1, "Knitting", "Handmade knitwear and wool sweaters for export")
+    fresh_index.upsert(MentorRecord(42, "Nova", bio="knitwear sweaters export handmade wool",
+                                    sectors=("textiles",), remaining_capacity=2))
+    assert fresh_index.encoder is encoder
+    assert encoder.word_vocabulary == vocabulary
+    assert fresh_index.size("mentor") == len(MENTORS) + 1
+    assert fresh_index.rank(idea, kinds=("mentor",))["mentor"][0].candidate_id == 42
+
+
+def test_out_of_vocabulary_words_are_ignored_until_rebuild(fresh_index: MatchIndex) -> None:
+    fresh_index.upsert(MentorRecord(43, "Quirky", bio="zyzzyva quokka"))
+    assert "zyzzyva" not in fresh_index.encoder.word_vocabulary
+    idea = IdeaRecord(1, "zyzzyva", "zyzzyva quokka")
+    assert all(m.candidate_id != 43 or "zyzzyva" not in " ".join(m.reasons)
+               for m in fresh_index.rank(idea)["mentor"])
+
+
+def test_upsert_replaces_and_remove_deletes(fresh_index: MatchIndex,
+                                            jam_idea: IdeaRecord) -> None:
+    assert fresh_index.rank(jam_idea, kinds=("mentor",))["mentor"][0].candidate_id == 1
+    fresh_index.upsert(MentorRecord(1, "Jelena Petrović", bio="Cloud hosting and devops",
+                                    sectors=("ict",)))
+    assert fresh_index.size("mentor") == len(MENTORS)
+    proposed = [m.candidate_id for m in fresh_index.rank(jam_idea, kinds=("mentor",))["mentor"]]
+    assert 1 not in proposed
+    assert fresh_index.remove("partner", 10) is True
+    assert fresh_index.remove("partner", 10) is False
+    partners = fresh_index.rank(jam_idea, kinds=("partner",))["partner"]
+    assert 10 not in [m.candidate_id for m in partners]
+    assert fresh_index.size("partner") == len(PARTNERS) - 1
+
+
+def test_many_upserts_merge_into_the_main_matrix(jam_idea: IdeaRecord) -> None:
+    index = MatchIndex.fit(MENTORS, PARTNERS, CLUSTERS, config=MatchConfig(delta_limit=3))
+    for i in range(10):
+        index.upsert(PartnerRecord(100 + i, f"Filler {i}", seeks="cardboard boxes"))
+    index.upsert(PartnerRecord(10, "Hotel SUMATOVAC", seeks="homemade plum jam"))
+    index.remove("partner", 101)
+    assert index.size("partner") == len(PARTNERS) + 9
+    store = index.stores["partner"]
+    assert len(store.delta_rows["profile"]) <= 3
+    assert index.rank(jam_idea, kinds=("partner",))["partner"][0].candidate_id == 10
+    assert index.rank_many([jam_idea]) == [index.rank(jam_idea)]
+
+
+def test_upsert_rejects_foreign_objects(fresh_index: MatchIndex) -> None:
+    with pytest.raises(UnsupportedRecordError):
+        fresh_index.upsert({"id": 1})
+
+
+def test_save_load_round_trip(index: MatchIndex, jam_idea: IdeaRecord, tmp_path: Path) -> None:
+    path = tmp_path / "index.joblib"
+    index.save(path)
+    loaded = MatchIndex.load(path)
+    assert loaded.rank(jam_idea) == index.rank(jam_idea)
+    assert len(loaded) == len(index)
+
+
+def test_loading_another_version_raises(index: MatchIndex, tmp_path: Path) -> None:
+    path = tmp_path / "old.joblib"
+    joblib.dump({"format": FORMAT_NAME, "version": FORMAT_VERSION - 1, "index": index}, path)
+    with pytest.raises(IndexVersionError, match="version"):
+        MatchIndex.load(path)
+    joblib.dump(["not", "an", "index"], path)
+    with pytest.raises(IndexVersionError):
+        MatchIndex.load(path)
+    path.write_bytes(b"garbage")
+    with pytest.raises(IndexVersionError):
+        MatchIndex.load(path)
+
+
+def test_unfitted_index_refuses_to_rank(jam_idea: IdeaRecord) -> None:
+    index = MatchIndex()
+    with pytest.raises(IndexNotFittedError):
+        index.rank(jam_idea)
+    with pytest.raises(IndexNotFittedError):
+        index.upsert(MENTORS[0])
+    assert len(index) == 0
+
+
+def test_unknown_kind_is_a_domain_error(index: MatchIndex, jam_idea: IdeaRecord) -> None:
+    with pytest.raises(UnknownKindError):
+        index.rank(jam_idea, kinds=("investor",))

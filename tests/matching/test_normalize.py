@@ -1,0 +1,54 @@
+"""Folding of Serbian diacritics and Cyrillic, tokenising, and region lookup."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching.normalize import fold, surface_forms, tokens
+from matching.regions import resolve_region
+
+
+@pytest.mark.parametrize("written", ["Đurđevo", "Djurdjevo", "Durdevo", "ĐURĐEVO", "Ђурђево"])
+def test_all_spellings_of_djurdjevo_fold_alike(written: str) -> None:
+    assert fold(written) == "durdevo"
+
+
+@pytest.mark.parametrize(
+    ("written", "folded"),
+    [("Čačak", "cacak"), ("Cacak", "cacak"), ("Ниш", "nis"), ("Niš", "nis"),
+     ("Џем од шљива", "dzem od sljiva"), ("Љубовија", "ljubovija"), ("Crème brûlée", "creme brulee")],
+)
+def test_fold(written: str, folded: str) -> None:
+    assert fold(written) == folded
+
+
+def test_tokens_drop_english_and_serbian_stop_words_and_numbers() -> None:
+    assert tokens("Želim da proizvodim džem i ajvar for the market in 2025") == [
+        "proizvodim", "dzem", "ajvar", "market"]
+
+
+def test_unexpected_script_gives_no_latin_tokens() -> None:
+    assert all(not token.isascii() for token in tokens("我喜欢草莓 🍓🍓"))
+    assert tokens("🍓🍓 ✨") == []
+
+
+def test_surface_forms_remember_how_words_were_written() -> None:
+    forms = surface_forms("Džem iz Čačka, Ниш")
+    assert forms["dzem"] == "Džem"
+    assert forms["cacka"] == "Čačka"
+    assert forms["nis"] == "Ниш"
+
+
+@pytest.mark.parametrize("town", ["Niš", "Nis", "Ниш", "Aleksinac", "Merošina", "Nišava", "Niš region"])
+def test_towns_of_nisava(town: str) -> None:
+    assert resolve_region(town) == ("district:nisava", "Nišava")
+
+
+def test_other_regions_and_unknown_places() -> None:
+    assert resolve_region("Vranje")[1] == "Pčinja"
+    assert resolve_region("Čačak") == resolve_region("cacak")
+    assert resolve_region("Čačak")[1] == "Moravica"
+    assert resolve_region("Novi Sad")[1] == "South Bačka"
+    assert resolve_region("Belgrade") == resolve_region("Beograd")
+    assert resolve_region("Sarajevo") == ("place:sarajevo", "Sarajevo")
+    assert resolve_region("  ") is None

@@ -29,7 +29,6 @@ celery_app.conf.update(
     worker_prefetch_multiplier=1,
     task_ignore_result=True,
     broker_connection_retry_on_startup=True,
-    broker_transport_options={"visibility_timeout": 600},
     timezone="UTC",
     beat_schedule={
         "sweep-stale-ideas": {"task": "worker.tasks.sweep_stale_ideas", "schedule": timedelta(minutes=1)},
@@ -55,7 +54,9 @@ def celery_init_app(app: Flask) -> Celery:
     celery_app.conf.update(
         broker_url=redis_url or "memory://",
         result_backend=redis_url or None,
-        task_always_eager=False,
+        broker_transport_options={"visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"]},
+        broker_connection_timeout=2,
+        task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
     )
     import worker.tasks  # noqa: F401  (registers the tasks by name)
 

@@ -1,0 +1,159 @@
+"""Matching through Redis and a real worker process: delivery, idempotency, crashes, outages."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+
+import pytest
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+from mentorship.models import Idea, Match
+from mentorship.services.background import enqueue
+from mentorship.services.ideas import submit_idea
+from mentorship.services.matching import sweep_stale_ideas
+from tests.factories import ClusterFactory, EntrepreneurFactory, MentorFactory, PartnerFactory
+from tests.worker.conftest import wait_until
+
+
+def seed_directory() -> None:
+    MentorFactory(mentor_profile__expertise="jam, fruit processing, food safety, HACCP, export")
+    MentorFactory(mentor_profile__expertise="software development, web shops, ICT",
+                  mentor_profile__sectors=["ict"], mentor_profile__headline="Web and software")
+    PartnerFactory(name="Hotel SUMATOVAC", seeks="local food, jam, honey, cheese")
+    ClusterFactory(name="Nis Region Agro Start Up Cluster")
+
+
+def idea_status(idea_id: int) -> str:
+    db.session.expire_all()
+    return db.session.get(Idea, idea_id).status
+
+
+def matches_of(idea_id: int) -> list[Match]:
+    db.session.expire_all()
+    return list(db.session.scalars(sa.select(Match).where(Match.idea_id == idea_id).order_by(Match.id)))
+
+
+def submit(owner) -> int:
+    idea = submit_idea(owner, {
+        "title": "Plum jam for hotels", "needs": ["mentor", "partner", "cluster"],
+        "description": "Homemade plum jam and winter food from Merošina orchards, sold to hotels.",
+        "sector": "food",
+    })
+    return idea.id
+
+
+def test_submitted_idea_is_matched_by_a_real_worker(redis_app, start_worker, clean_redis):
+    seed_directory()
+    start_worker(clean_redis)
+    idea_id = submit(EntrepreneurFactory())
+    wait_until(lambda: idea_status(idea_id) == "matched")
+    kinds = {match.kind for match in matches_of(idea_id)}
+    assert kinds == {"mentor", "partner", "cluster"}
+
+
+def test_rerunning_a_match_task_replaces_proposals_without_duplicates(redis_app, start_worker, clean_redis):
+    seed_directory()
+    worker = start_worker(clean_redis)
+    idea_id = submit(EntrepreneurFactory())
+    wait_until(lambda: idea_status(idea_id) == "matched")
+    first = sorted((m.kind, m.target_id, m.rank) for m in matches_of(idea_id))
+    enqueue("worker.tasks.match_idea", idea_id)
+    enqueue("worker.tasks.match_idea", idea_id)
+    wait_until(lambda: worker.count_log("succeeded") >= 3)
+    again = sorted((m.kind, m.target_id, m.rank) for m in matches_of(idea_id))
+    assert again == first
+
+
+def test_a_match_the_mentor_accepted_survives_a_rematch(redis_app, start_worker, clean_redis):
+    seed_directory()
+    start_worker(clean_redis)
+    idea_id = submit(EntrepreneurFactory())
+    wait_until(lambda: idea_status(idea_id) == "matched")
+    accepted = next(m for m in matches_of(idea_id) if m.kind == "mentor")
+    accepted.status, accepted.review_note = "accepted", "Happy to help"
+    db.session.commit()
+    accepted_id = accepted.id
+    enqueue("worker.tasks.match_idea", idea_id)
+    wait_until(lambda: all(m.id > accepted_id for m in matches_of(idea_id) if m.id != accepted_id))
+    survivor = db.session.get(Match, accepted_id)
+    assert (survivor.status, survivor.review_note) == ("accepted", "Happy to help")
+
+
+def test_a_task_killed_mid_run_is_delivered_again(redis_app, start_worker, clean_redis, _schema):
+    if not _schema.startswith("postgresql"):
+        pytest.skip("holds a row lock to stop the task mid-run; PostgreSQL only")
+    seed_directory()
+    owner = EntrepreneurFactory()
+    first_worker = start_worker(clean_redis)
+    lock_engine = sa.create_engine(_schema)
+    with lock_engine.connect() as blocker:
+        blocker_tx = blocker.begin()
+        idea_id = blocker.execute(sa.text(
+            "INSERT INTO ideas (owner_id, title, description, needs, status, created_at, updated_at)"
+            " VALUES (:owner, 'Plum jam', 'Plum jam for hotels in Aleksinac', '[\"mentor\"]',"
+            " 'submitted', now(), now()) RETURNING id"), {"owner": owner.id}).scalar_one()
+        blocker_tx.commit()
+        blocker_tx = blocker.begin()
+        blocker.execute(sa.text("SELECT id FROM ideas WHERE id = :id FOR UPDATE"), {"id": idea_id})
+        enqueue("worker.tasks.match_idea", idea_id)
+        first_worker.wait_for_log("worker.tasks.match_idea", timeout=30)
+        first_worker.kill()
+        blocker_tx.rollback()
+    lock_engine.dispose()
+    assert idea_status(idea_id) == "submitted"
+    start_worker(clean_redis)
+    wait_until(lambda: idea_status(idea_id) == "matched", timeout=45)
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_an_idea_submitted_while_the_broker_is_down_is_matched_once_it_is_back(
+    _schema, tmp_path, start_worker
+):
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed")
+    from mentorship import create_app
+    from tests.conftest import app_config, empty_all_tables
+
+    port = _free_port()
+    broker_url = f"redis://127.0.0.1:{port}/0"
+    app = create_app(app_config(_schema, tmp_path, REDIS_URL=broker_url))
+    with app.app_context():
+        try:
+            seed_directory()
+            idea_id = submit(EntrepreneurFactory())
+            assert idea_status(idea_id) == "submitted"
+            redis_process = subprocess.Popen(
+                [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                stdout=subprocess.DEVNULL,
+            )
+            try:
+                wait_until(lambda: _answers(broker_url), timeout=10)
+                start_worker(broker_url)
+                from datetime import timedelta
+
+                assert sweep_stale_ideas(older_than=timedelta(0)) == 1
+                wait_until(lambda: idea_status(idea_id) == "matched")
+            finally:
+                redis_process.terminate()
+                redis_process.wait(timeout=10)
+        finally:
+            db.session.remove()
+            empty_all_tables()
+
+
+def _answers(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=0.5).ping())
+    except Exception:
+        return False

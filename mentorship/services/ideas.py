@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
-from mentorship.models import Idea, IdeaStatus, User
+from mentorship.models import Idea, IdeaStatus, Match, User
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import NotFoundError, PermissionDeniedError
@@ -63,3 +64,14 @@ def retry_matching(actor: User, idea: Idea) -> Idea:
     db.session.commit()
     enqueue(MATCH_IDEA_TASK, idea.id)
     return idea
+
+
+def idea_matches(idea: Idea) -> sa.Select:
+    """The idea's matches, best first: mentors, then partners, then clusters, each by rank."""
+    kind_order = sa.case({"mentor": 0, "partner": 1, "cluster": 2}, value=Match.kind, else_=3)
+    return (
+        sa.select(Match)
+        .where(Match.idea_id == idea.id)
+        .options(selectinload(Match.mentor), selectinload(Match.partner), selectinload(Match.cluster))
+        .order_by(kind_order, Match.rank, Match.id)
+    )

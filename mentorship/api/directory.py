@@ -1,0 +1,83 @@
+"""Supply-chain partners and startup clusters: anyone signed in reads, the lead writes."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from flask import jsonify, url_for
+
+from mentorship.api import api_bp
+from mentorship.api.request import (
+    ID, current_user, json_object, page_json, query_choice, query_text, requested_page,
+    token_required,
+)
+from mentorship.api.serializers import cluster_json, partner_json
+from mentorship.models import Cluster, Partner
+from mentorship.schemas import CLUSTER, PARTNER
+from mentorship.services.directory import (
+    create_organisation, delete_organisation, get_organisation, list_organisations,
+    update_organisation,
+)
+from mentorship.services.pagination import paginate
+from mentorship.validation import Schema
+from mentorship.vocab import SECTORS
+
+LEAD = ("lead",)
+RESOURCES: dict[str, tuple[type, Schema, Callable[[Any], dict[str, Any]]]] = {
+    "partners": (Partner, PARTNER, partner_json),
+    "clusters": (Cluster, CLUSTER, cluster_json),
+}
+
+
+def _list(resource: str):
+    model, _, serialise = RESOURCES[resource]
+    statement = list_organisations(model, query_text("q"), query_choice("sector", SECTORS))
+    page, per_page = requested_page()
+    return jsonify(page_json(paginate(statement, page, per_page), serialise))
+
+
+def _create(resource: str):
+    model, schema, serialise = RESOURCES[resource]
+    created = create_organisation(current_user(), model, schema.validate(json_object()))
+    response = jsonify(serialise(created))
+    response.status_code = 201
+    response.headers["Location"] = url_for(f"api.get_{resource[:-1]}", object_id=created.id)
+    return response
+
+
+def _get(resource: str, object_id: int):
+    model, _, serialise = RESOURCES[resource]
+    return jsonify(serialise(get_organisation(model, object_id)))
+
+
+def _update(resource: str, object_id: int):
+    model, schema, serialise = RESOURCES[resource]
+    data = schema.validate(json_object(), partial=True)
+    target = get_organisation(model, object_id)
+    return jsonify(serialise(update_organisation(current_user(), target, data)))
+
+
+def _delete(resource: str, object_id: int):
+    model, _, _ = RESOURCES[resource]
+    delete_organisation(current_user(), get_organisation(model, object_id))
+    return "", 204
+
+
+def _register(resource: str) -> None:
+    singular = resource[:-1]
+    collection, item = f"/{resource}", f"/{resource}/<{ID}:object_id>"
+    routes = (
+        (collection, "GET", f"list_{resource}", token_required()(lambda: _list(resource))),
+        (collection, "POST", f"create_{singular}", token_required(LEAD)(lambda: _create(resource))),
+        (item, "GET", f"get_{singular}", token_required()(lambda object_id: _get(resource, object_id))),
+        (item, "PUT", f"update_{singular}",
+         token_required(LEAD)(lambda object_id: _update(resource, object_id))),
+        (item, "DELETE", f"delete_{singular}",
+         token_required(LEAD)(lambda object_id: _delete(resource, object_id))),
+    )
+    for rule, method, endpoint, view in routes:
+        api_bp.add_url_rule(rule, endpoint=endpoint, view_func=view, methods=[method])
+
+
+for _resource in RESOURCES:
+    _register(_resource)

@@ -1,0 +1,159 @@
+"""Request plumbing for the JSON API: body parsing, bearer authentication, ids and pages."""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+from typing import Any, Callable, Iterable, TypeVar
+
+from flask import g, request
+
+from mentorship.errors import error_response
+from mentorship.models import User
+from mentorship.services.accounts import user_for_token
+from mentorship.services.errors import ServiceError, ValidationFailedError
+from mentorship.services.pagination import Page, page_args
+
+View = TypeVar("View", bound=Callable[..., Any])
+
+# Path ids beyond a 32-bit integer column can never exist; the converter answers 404 for them
+# instead of letting the database overflow.
+ID = "int(max=2147483647)"
+
+
+class MalformedJsonError(ServiceError):
+    status = 400
+    code = "malformed_json"
+
+
+class NotJsonError(ServiceError):
+    status = 415
+    code = "unsupported_media_type"
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not valid JSON")
+
+
+def json_body() -> Any:
+    """The request's JSON value: 415 if not declared JSON, 413 if too large, 400 if unparsable."""
+    if not request.is_json:
+        raise NotJsonError("Send JSON with Content-Type: application/json.")
+    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH, chunked or not
+    try:
+        data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError) as problem:
+        raise MalformedJsonError(f"The body is not valid JSON: {problem}") from None
+    _reject_unstorable_text(data)
+    return data
+
+
+def json_object() -> dict[str, Any]:
+    data = json_body()
+    if not isinstance(data, dict):
+        raise ValidationFailedError("The body must be a JSON object.", {"_body": ["Must be an object."]})
+    return data
+
+
+def _reject_unstorable_text(data: Any) -> None:
+    """NUL characters and lone surrogates parse as JSON but no database column can store them."""
+    pending = [("_body", data)]
+    while pending:
+        field, value = pending.pop()
+        if isinstance(value, dict):
+            for key, item in value.items():
+                name = key if field == "_body" else field
+                pending.append((name, key))
+                pending.append((name, item))
+        elif isinstance(value, list):
+            pending.extend((field, item) for item in value)
+        elif isinstance(value, str) and not _storable(value):
+            raise ValidationFailedError(
+                "Some fields are not valid.",
+                {field: ["Contains characters that cannot be stored (NUL or an unpaired surrogate)."]},
+            )
+
+
+def _storable(text: str) -> bool:
+    if "\x00" in text:
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def query_text(name: str) -> str:
+    """A free-text query parameter, cleaned of what the database cannot compare."""
+    value = request.args.get(name, "")
+    return "".join(ch for ch in value if _storable(ch)).strip()[:200]
+
+
+def query_choice(name: str, allowed: Iterable[str]) -> str | None:
+    """An optional vocabulary filter; an unknown value is 422 naming the parameter."""
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    allowed = tuple(allowed)
+    if value not in allowed:
+        raise ValidationFailedError(
+            "Some fields are not valid.",
+            {name: [f"Unknown value '{value[:50]}'. Allowed: {', '.join(allowed)}."]},
+        )
+    return value
+
+
+def requested_page() -> tuple[int, int]:
+    return page_args(request.args)
+
+
+def page_json(page: Page, serialise: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "items": [serialise(item) for item in page.items],
+        "page": page.page,
+        "per_page": page.per_page,
+        "total": page.total,
+    }
+
+
+def _unauthorized(message: str, error: str | None = None):
+    challenge = 'Bearer realm="api"'
+    if error:
+        challenge += f', error="{error}"'
+    return error_response(401, message, headers={"WWW-Authenticate": challenge})
+
+
+def bearer_token() -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def current_user() -> User:
+    return g.api_user
+
+
+def token_required(roles: Iterable[str] | None = None) -> Callable[[View], View]:
+    """Require a valid bearer token (401 otherwise) and, if given, one of `roles` (403 otherwise)."""
+    allowed = tuple(str(role) for role in roles) if roles else None
+
+    def decorator(view: View) -> View:
+        @wraps(view)
+        def wrapper(*args: Any, **kwargs: Any):
+            token = bearer_token()
+            if token is None:
+                return _unauthorized("Authentication is required: send Authorization: Bearer <token>.")
+            user = user_for_token(token)
+            if user is None:
+                return _unauthorized("The token is invalid or has expired.", "invalid_token")
+            if allowed is not None and user.role not in allowed:
+                return error_response(403, "Your role may not do that.")
+            g.api_user = user
+            return view(*args, **kwargs)
+
+        return wrapper  # type: ignore[return-value]
+
+    return decorator

@@ -1,0 +1,117 @@
+"""Model objects to the contract's JSON shapes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mentorship.models import Cluster, Idea, Match, Partner, User
+from mentorship.models.base import isoformat_utc
+
+ENTREPRENEUR_FIELDS = ("business_name", "city", "country", "sector", "stage", "bio", "languages")
+MENTOR_FIELDS = ("headline", "bio", "expertise", "city", "sectors", "languages", "capacity")
+
+
+def account_json(user: User) -> dict[str, Any]:
+    return {"id": user.id, "email": user.email, "name": user.name, "role": user.role, "status": user.status}
+
+
+def profile_json(user: User) -> dict[str, Any]:
+    if user.is_entrepreneur and user.entrepreneur_profile is not None:
+        profile, names = user.entrepreneur_profile, ENTREPRENEUR_FIELDS
+    elif user.is_mentor and user.mentor_profile is not None:
+        profile, names = user.mentor_profile, MENTOR_FIELDS
+    else:
+        return {}
+    return {name: _copy(getattr(profile, name)) for name in names}
+
+
+def me_json(user: User) -> dict[str, Any]:
+    return {**account_json(user), "profile": profile_json(user), "created_at": isoformat_utc(user.created_at)}
+
+
+def idea_json(idea: Idea) -> dict[str, Any]:
+    return {
+        "id": idea.id,
+        "owner_id": idea.owner_id,
+        "title": idea.title,
+        "description": idea.description,
+        "sector": idea.sector,
+        "stage": idea.stage,
+        "needs": list(idea.needs or []),
+        "status": idea.status,
+        "created_at": isoformat_utc(idea.created_at),
+        "updated_at": isoformat_utc(idea.updated_at),
+    }
+
+
+def match_json(match: Match) -> dict[str, Any]:
+    body = {
+        "id": match.id,
+        "idea_id": match.idea_id,
+        "kind": match.kind,
+        "target": {"id": match.target_id, "name": match.target_name},
+        "score": float(match.score),
+        "rank": match.rank,
+        "reasons": list(match.reasons or []),
+        "status": match.status,
+        "created_at": isoformat_utc(match.created_at),
+    }
+    if match.reviewed_at is not None:
+        body["reviewed_at"] = isoformat_utc(match.reviewed_at)
+        body["review_note"] = match.review_note
+    if match.decided_at is not None:
+        body["decided_at"] = isoformat_utc(match.decided_at)
+        body["decision_note"] = match.decision_note
+    return body
+
+
+def mentor_json(user: User, load: int) -> dict[str, Any]:
+    profile = user.mentor_profile
+    return {
+        "id": user.id,
+        "name": user.name,
+        "email": user.email,
+        "status": profile.status,
+        "capacity": profile.capacity,
+        "load": load,
+        "headline": profile.headline,
+        "expertise": profile.expertise,
+        "city": profile.city,
+        "sectors": list(profile.sectors or []),
+        "languages": list(profile.languages or []),
+        "activated_at": isoformat_utc(profile.activated_at),
+        "created_at": isoformat_utc(user.created_at),
+    }
+
+
+def partner_json(partner: Partner) -> dict[str, Any]:
+    return {
+        "id": partner.id,
+        "name": partner.name,
+        "description": partner.description,
+        "sector": partner.sector,
+        "city": partner.city,
+        "country": partner.country,
+        "offers": partner.offers,
+        "seeks": partner.seeks,
+        "export_oriented": bool(partner.export_oriented),
+        "created_at": isoformat_utc(partner.created_at),
+        "updated_at": isoformat_utc(partner.updated_at),
+    }
+
+
+def cluster_json(cluster: Cluster) -> dict[str, Any]:
+    return {
+        "id": cluster.id,
+        "name": cluster.name,
+        "description": cluster.description,
+        "sector": cluster.sector,
+        "region": cluster.region,
+        "website": cluster.website,
+        "created_at": isoformat_utc(cluster.created_at),
+        "updated_at": isoformat_utc(cluster.updated_at),
+    }
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value

@@ -7,6 +7,7 @@ from functools import wraps
 from typing import Any, Callable, Iterable, TypeVar
 
 from flask import g, request
+from werkzeug.exceptions import RequestEntityTooLarge
 
 from mentorship.errors import error_response
 from mentorship.models import User
@@ -39,7 +40,11 @@ def json_body() -> Any:
     """The request's JSON value: 415 if not declared JSON, 413 if too large, 400 if unparsable."""
     if not request.is_json:
         raise NotJsonError("Send JSON with Content-Type: application/json.")
-    raw = request.get_data(cache=True)  # raises 413 past MAX_CONTENT_LENGTH, chunked or not
+    raw = request.get_data(cache=True)  # 413 here when a declared Content-Length is too large
+    limit = request.max_content_length
+    if request.content_length is None and limit is not None and len(raw) >= limit:
+        # A streamed (chunked) body is cut off silently at the limit rather than refused.
+        raise RequestEntityTooLarge()
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)
     except (UnicodeDecodeError, ValueError, RecursionError) as problem:

@@ -11,6 +11,8 @@ from mentorship.extensions import db
 
 DEFAULT_PER_PAGE = 50
 MAX_PER_PAGE = 200
+# Far past any real list, yet small enough that OFFSET never overflows a database integer.
+MAX_PAGE = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,7 @@ class Page:
 def page_args(args: dict[str, str], default_per_page: int = DEFAULT_PER_PAGE) -> tuple[int, int]:
     """Lenient parsing: junk or out-of-range values fall back to sensible ones."""
     try:
-        page = max(1, int(args.get("page", 1)))
+        page = min(max(1, int(args.get("page", 1))), MAX_PAGE)
     except (TypeError, ValueError):
         page = 1
     try:

@@ -1,5 +1,77 @@
-"""Auth pages (to be filled)."""
+"""Sign up, log in (rate limited on failures) and log out."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_login import current_user, login_user, logout_user
+
+from mentorship.auth.forms import LoginForm, RegisterForm
+from mentorship.extensions import limiter
+from mentorship.main.helpers import ConfirmForm, is_safe_next, show_service_error
+from mentorship.services import accounts
+from mentorship.services.errors import ServiceError
 
 auth_bp = Blueprint("auth", __name__)
+
+BAD_CREDENTIALS = "That e-mail and password do not match an account."
+
+
+def _login_rate_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _login_failed(_response) -> bool:
+    """Only failed attempts count towards the limit, so a busy office behind one address is fine."""
+    return bool(g.get("login_failed"))
+
+
+@auth_bp.route("/register", methods=["GET", "POST"])
+def register():
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = accounts.register_user(form.email.data, form.password.data, form.name.data,
+                                          form.role.data)
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            login_user(user)
+            if user.is_mentor:
+                flash("Welcome! Your mentor account waits for the programme lead's approval. "
+                      "Meanwhile, please complete your profile.", "info")
+            else:
+                flash("Welcome! Tell us a little about your business, then submit your first idea.",
+                      "success")
+            return redirect(url_for("profiles.edit"))
+    return render_template("auth/register.html", form=form)
+
+
+@auth_bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_login_rate_limit, methods=["POST"], deduct_when=_login_failed)
+def login():
+    next_url = request.values.get("next")
+    if current_user.is_authenticated:
+        return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = accounts.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            login_user(user)
+            flash(f"Welcome back, {user.name}.", "success")
+            return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+        form.form_errors.append(BAD_CREDENTIALS)
+    if request.method == "POST":
+        g.login_failed = True
+    safe_next = next_url if is_safe_next(next_url) else None
+    return render_template("auth/login.html", form=form, next_url=safe_next)
+
+
+@auth_bp.route("/logout", methods=["POST"])
+def logout():
+    form = ConfirmForm()
+    if form.validate_on_submit() and current_user.is_authenticated:
+        logout_user()
+        flash("You are logged out. See you soon.", "info")
+    return redirect(url_for("main.home"))

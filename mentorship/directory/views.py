@@ -1,5 +1,101 @@
-"""Directory pages (to be filled)."""
+"""The directory of partner companies and startup clusters: read by all, managed by the lead."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user, login_required
+
+from mentorship.directory.forms import ClusterForm, PartnerForm
+from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
+from mentorship.models import Cluster, Partner
+from mentorship.services import directory
+from mentorship.services.errors import ServiceError
+from mentorship.services.pagination import page_args, paginate
+from mentorship.vocab import SECTORS
 
 directory_bp = Blueprint("directory", __name__)
+
+PER_PAGE = 20
+KINDS: dict[str, dict[str, Any]] = {
+    "partners": {"model": Partner, "form": PartnerForm, "singular": "partner",
+                 "title": "Partner companies"},
+    "clusters": {"model": Cluster, "form": ClusterForm, "singular": "cluster",
+                 "title": "Startup clusters"},
+}
+KIND_PATH = "/<any(partners, clusters):kind>"
+
+
+def _form_data(form) -> dict[str, Any]:
+    data = {name: field.data for name, field in form._fields.items() if name != "csrf_token"}
+    data["sector"] = data.get("sector") or None
+    return data
+
+
+@directory_bp.route(KIND_PATH)
+@login_required
+def index(kind: str):
+    spec = KINDS[kind]
+    search = request.args.get("q", "").strip()[:200]
+    sector = request.args.get("sector", "")
+    sector = sector if sector in SECTORS else None
+    page, per_page = page_args(request.args, PER_PAGE)
+    result = paginate(directory.list_organisations(spec["model"], search, sector), page, per_page)
+    return render_template("directory/index.html", kind=kind, spec=spec, page=result,
+                           search=search, sector=sector or "")
+
+
+@directory_bp.route(f"{KIND_PATH}/new", methods=["GET", "POST"])
+@role_required("lead")
+def new(kind: str):
+    spec = KINDS[kind]
+    form = spec["form"]()
+    if form.validate_on_submit():
+        try:
+            created = directory.create_organisation(current_user, spec["model"], _form_data(form))
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash(f"“{created.name}” is added to the directory.", "success")
+            return redirect(url_for("directory.index", kind=kind))
+    elif form.errors:
+        flash("Please correct the marked fields.", "error")
+    return render_template("directory/form.html", kind=kind, spec=spec, form=form, target=None)
+
+
+@directory_bp.route(f"{KIND_PATH}/<int:object_id>/edit", methods=["GET", "POST"])
+@role_required("lead")
+def edit(kind: str, object_id: int):
+    spec = KINDS[kind]
+    target = directory.get_organisation(spec["model"], object_id)
+    form = spec["form"](obj=target)
+    if form.validate_on_submit():
+        try:
+            directory.update_organisation(current_user, target, _form_data(form))
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash(f"“{target.name}” is saved.", "success")
+            return redirect(url_for("directory.index", kind=kind))
+    elif form.errors:
+        flash("Please correct the marked fields.", "error")
+    return render_template("directory/form.html", kind=kind, spec=spec, form=form, target=target)
+
+
+@directory_bp.route(f"{KIND_PATH}/<int:object_id>/delete", methods=["GET", "POST"])
+@role_required("lead")
+def delete(kind: str, object_id: int):
+    """GET asks for confirmation; only the confirmed POST deletes."""
+    spec = KINDS[kind]
+    target = directory.get_organisation(spec["model"], object_id)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        name = target.name
+        directory.delete_organisation(current_user, target)
+        flash(f"“{name}” is removed from the directory.", "success")
+        return redirect(url_for("directory.index", kind=kind))
+    return render_template("directory/confirm_delete.html", kind=kind, spec=spec, form=form,
+                           target=target)

@@ -1,5 +1,112 @@
-"""Ideas pages (to be filled)."""
+"""Entrepreneurs' ideas: submit, list, follow one live, and see its matches."""
 
-from flask import Blueprint
+from __future__ import annotations
 
-ideas_bp = Blueprint("ideas", __name__)
+import sqlalchemy as sa
+from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from mentorship.extensions import db
+from mentorship.ideas.forms import IdeaForm
+from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
+from mentorship.models import Idea, IdeaStatus, Match
+from mentorship.services import ideas as idea_service
+from mentorship.services.errors import ServiceError
+from mentorship.services.pagination import page_args, paginate
+
+ideas_bp = Blueprint("ideas", __name__, url_prefix="/ideas")
+
+IDEAS_PER_PAGE = 10
+KIND_ORDER = ("mentor", "partner", "cluster")
+SETTLED = (IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value)
+
+
+def _matches_by_kind(idea: Idea) -> dict[str, list[Match]]:
+    matches = db.session.scalars(
+        sa.select(Match).where(Match.idea_id == idea.id).order_by(Match.kind, Match.rank, Match.id)
+    )
+    grouped: dict[str, list[Match]] = {kind: [] for kind in KIND_ORDER if kind in idea.needs}
+    for match in matches:
+        grouped.setdefault(match.kind, []).append(match)
+    return grouped
+
+
+def _matches_count(idea: Idea) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Match).where(Match.idea_id == idea.id)
+    ) or 0
+
+
+@ideas_bp.route("")
+@role_required("entrepreneur", "lead")
+def index():
+    page, per_page = page_args(request.args, IDEAS_PER_PAGE)
+    result = paginate(idea_service.visible_ideas(current_user), page, per_page)
+    return render_template("ideas/index.html", page=result)
+
+
+@ideas_bp.route("/new", methods=["GET", "POST"])
+@role_required("entrepreneur")
+def new():
+    profile = current_user.entrepreneur_profile
+    form = IdeaForm(sector=profile.sector if profile else None,
+                    stage=profile.stage if profile else None)
+    if form.validate_on_submit():
+        data = {
+            "title": form.title.data,
+            "description": form.description.data,
+            "sector": form.sector.data or None,
+            "stage": form.stage.data or None,
+            "needs": form.needs.data,
+        }
+        try:
+            idea = idea_service.submit_idea(current_user, data)
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash("Your idea is submitted. We are looking for matches now; "
+                  "this page updates by itself.", "success")
+            return redirect(url_for("ideas.show", idea_id=idea.id))
+    elif form.errors:
+        flash("Please correct the marked fields.", "error")
+    return render_template("ideas/new.html", form=form)
+
+
+@ideas_bp.route("/<int:idea_id>")
+@role_required("entrepreneur", "lead", "mentor")
+def show(idea_id: int):
+    idea = idea_service.get_visible_idea(current_user, idea_id)
+    return render_template("ideas/show.html", idea=idea, matches=_matches_by_kind(idea),
+                           settled=idea.status in SETTLED, retry_form=ConfirmForm())
+
+
+@ideas_bp.route("/<int:idea_id>/status")
+@role_required("entrepreneur", "lead", "mentor")
+def status(idea_id: int):
+    """Polled by the idea page until matching settles."""
+    idea = idea_service.get_visible_idea(current_user, idea_id)
+    response = jsonify({"status": idea.status, "matches_count": _matches_count(idea)})
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@ideas_bp.route("/<int:idea_id>/progress")
+@role_required("entrepreneur", "lead", "mentor")
+def progress(idea_id: int):
+    """The status and matches part of the idea page, swapped in when the status changes."""
+    idea = idea_service.get_visible_idea(current_user, idea_id)
+    return render_template("ideas/_progress.html", idea=idea, matches=_matches_by_kind(idea),
+                           retry_form=ConfirmForm())
+
+
+@ideas_bp.route("/<int:idea_id>/retry", methods=["POST"])
+@role_required("entrepreneur", "lead")
+def retry(idea_id: int):
+    idea = idea_service.get_visible_idea(current_user, idea_id)
+    form = ConfirmForm()
+    if form.validate_on_submit() and idea.status == IdeaStatus.FAILED.value:
+        idea_service.retry_matching(current_user, idea)
+        flash("We are trying the matching again.", "info")
+    elif idea.status != IdeaStatus.FAILED.value:
+        flash("Only an idea whose matching failed can be retried.", "info")
+    return redirect(url_for("ideas.show", idea_id=idea.id))

@@ -1,5 +1,72 @@
-"""Lead pages (to be filled)."""
+"""The programme lead's pages: mentor approval and deactivation, with capacity and load."""
 
-from flask import Blueprint
+from __future__ import annotations
 
-lead_bp = Blueprint("lead", __name__)
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from mentorship.lead.forms import MentorActionForm
+from mentorship.main.helpers import role_required
+from mentorship.models import MentorStatus
+from mentorship.models.accounts import MENTOR_STATUSES
+from mentorship.services import mentors
+from mentorship.services.errors import ServiceError
+from mentorship.services.pagination import page_args, paginate
+
+lead_bp = Blueprint("lead", __name__, url_prefix="/lead")
+
+PER_PAGE = 20
+
+
+@lead_bp.route("/mentors")
+@role_required("lead")
+def mentor_list():
+    status = request.args.get("status", "")
+    status = status if status in MENTOR_STATUSES else ""
+    search = request.args.get("q", "").strip()[:200]
+    page, per_page = page_args(request.args, PER_PAGE)
+    result = paginate(mentors.mentors_query(status or None, search), page, per_page)
+    loads = mentors.mentor_loads([mentor.id for mentor in result.items])
+    return render_template("lead/mentors.html", page=result, loads=loads, status=status,
+                           search=search, statuses=MENTOR_STATUSES, form=MentorActionForm())
+
+
+def _change_status(mentor_id: int, status: str, done: str):
+    mentor = mentors.get_mentor(mentor_id)
+    try:
+        mentors.set_mentor_status(current_user, mentor, status)
+    except ServiceError as error:
+        flash(error.message, "info")
+    else:
+        flash(done.format(name=mentor.name), "success")
+    return redirect(request.form.get("back") if _is_list_url(request.form.get("back"))
+                    else url_for("lead.mentor_list"))
+
+
+def _is_list_url(target: str | None) -> bool:
+    """Return to the filtered list the button was on, and nowhere else."""
+    return bool(target) and target.startswith("/lead/mentors") and "//" not in target
+
+
+@lead_bp.route("/mentors/<int:mentor_id>/approve", methods=["POST"])
+@role_required("lead")
+def approve(mentor_id: int):
+    if not MentorActionForm().validate_on_submit():
+        abort(400)
+    return _change_status(mentor_id, MentorStatus.ACTIVE.value,
+                          "{name} is approved and can now be matched with ideas.")
+
+
+@lead_bp.route("/mentors/<int:mentor_id>/deactivate", methods=["GET", "POST"])
+@role_required("lead")
+def deactivate(mentor_id: int):
+    """GET asks for confirmation; the confirmed POST deactivates."""
+    mentor = mentors.get_mentor(mentor_id)
+    form = MentorActionForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        return _change_status(mentor_id, MentorStatus.INACTIVE.value,
+                              "{name} is deactivated and will get no new proposals.")
+    load = mentors.mentor_loads([mentor.id])[mentor.id]
+    return render_template("lead/confirm_deactivate.html", mentor=mentor, load=load, form=form)

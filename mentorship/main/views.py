@@ -1,5 +1,71 @@
-"""Main pages (to be filled)."""
+"""The home page: what the product is, or for a signed-in user a dashboard of next steps."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, current_app, render_template
+from flask_login import current_user
+
+from mentorship.main.helpers import ConfirmForm
+from mentorship.models import Cluster, Idea, IdeaStatus, MentorStatus, Partner
+from mentorship.services import directory, mentors
+from mentorship.services import ideas as idea_service
+from mentorship.services.pagination import paginate
 
 main_bp = Blueprint("main", __name__)
+
+RECENT_IDEAS = 5
+
+
+@main_bp.app_context_processor
+def navigation_helpers() -> dict[str, Any]:
+    """The log-out form on every page, and a way to show nav links only once their page exists."""
+
+    def has_endpoint(endpoint: str) -> bool:
+        return endpoint in current_app.view_functions
+
+    return {"logout_form": ConfirmForm(), "has_endpoint": has_endpoint}
+
+
+def _count(statement) -> int:
+    return paginate(statement, 1, 1).total
+
+
+def _entrepreneur_dashboard() -> dict[str, Any]:
+    profile = current_user.entrepreneur_profile
+    ideas = paginate(idea_service.visible_ideas(current_user), 1, RECENT_IDEAS)
+    profile_complete = bool(profile and profile.business_name and profile.sector and profile.city)
+    return {"ideas": ideas, "profile_complete": profile_complete}
+
+
+def _mentor_dashboard() -> dict[str, Any]:
+    profile = current_user.mentor_profile
+    load = mentors.mentor_loads([current_user.id])[current_user.id]
+    profile_complete = bool(profile and profile.headline and profile.expertise and profile.sectors)
+    return {"load": load, "profile_complete": profile_complete}
+
+
+def _lead_dashboard() -> dict[str, Any]:
+    all_ideas = idea_service.visible_ideas(current_user)
+    ideas_by_status = {status.value: _count(all_ideas.where(Idea.status == status.value))
+                       for status in IdeaStatus}
+    return {
+        "pending_mentors": _count(mentors.mentors_query(MentorStatus.PENDING.value)),
+        "active_mentors": _count(mentors.mentors_query(MentorStatus.ACTIVE.value)),
+        "ideas_by_status": ideas_by_status,
+        "recent_ideas": paginate(all_ideas, 1, RECENT_IDEAS),
+        "partners": _count(directory.list_organisations(Partner)),
+        "clusters": _count(directory.list_organisations(Cluster)),
+    }
+
+
+@main_bp.route("/")
+def home():
+    if not current_user.is_authenticated:
+        return render_template("main/home.html")
+    if current_user.is_lead:
+        return render_template("main/dashboard_lead.html", **_lead_dashboard())
+    if current_user.is_mentor:
+        return render_template("main/dashboard_mentor.html", **_mentor_dashboard())
+    return render_template("main/dashboard_entrepreneur.html", **_entrepreneur_dashboard())

@@ -1,5 +1,54 @@
-"""Profiles pages (to be filled)."""
+"""Editing one's own account and profile."""
 
-from flask import Blueprint
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required
+
+from mentorship.main.helpers import language_choices, show_service_error
+from mentorship.profiles.forms import AccountForm, EntrepreneurProfileForm, MentorProfileForm
+from mentorship.services import accounts
+from mentorship.services.errors import ServiceError
 
 profiles_bp = Blueprint("profiles", __name__)
+
+ENTREPRENEUR_FIELDS = ("business_name", "city", "country", "sector", "stage", "bio", "languages")
+MENTOR_FIELDS = ("headline", "bio", "expertise", "city", "sectors", "languages", "capacity")
+
+
+def _form_for(user):
+    """The role's form, filled from the stored profile on GET and from the request on POST."""
+    profile = user.profile
+    if user.is_entrepreneur:
+        form = EntrepreneurProfileForm(obj=profile, name=user.name,
+                                       email_notifications=user.email_notifications)
+    elif user.is_mentor:
+        form = MentorProfileForm(obj=profile, name=user.name,
+                                 email_notifications=user.email_notifications)
+    else:
+        return AccountForm(obj=user), ()
+    form.languages.choices = language_choices(profile.languages or [])
+    fields = ENTREPRENEUR_FIELDS if user.is_entrepreneur else MENTOR_FIELDS
+    return form, fields
+
+
+@profiles_bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def edit():
+    form, fields = _form_for(current_user)
+    if form.validate_on_submit():
+        profile = {name: form[name].data for name in fields}
+        for optional in ("sector", "stage"):
+            if optional in profile:
+                profile[optional] = profile[optional] or None
+        try:
+            accounts.update_account(current_user, name=form.name.data, profile=profile or None,
+                                    email_notifications=form.email_notifications.data)
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            flash("Your profile is saved.", "success")
+            return redirect(url_for("profiles.edit"))
+    elif form.errors:
+        flash("Please correct the marked fields.", "error")
+    return render_template("profiles/edit.html", form=form)

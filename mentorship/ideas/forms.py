@@ -1,0 +1,42 @@
+"""The idea submission form."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import InputRequired, Length, ValidationError
+
+from mentorship.main.helpers import (
+    OPTIONAL_SECTOR_CHOICES, OPTIONAL_STAGE_CHOICES, MultiCheckboxField, options, strip_text,
+)
+from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
+
+NEED_VALUES = [
+    ("mentor", "A mentor who has done this before"),
+    ("partner", "Partner companies to buy from or sell to"),
+    ("cluster", "A startup cluster or association to join"),
+]
+NEED_CHOICES = options(NEED_VALUES)
+
+
+def at_least_one(_form, field) -> None:
+    if not field.data:
+        raise ValidationError("Choose at least one kind of support.")
+
+
+class IdeaForm(FlaskForm):
+    title = StringField("Title", filters=[strip_text],
+                        validators=[InputRequired("Please give your idea a title."),
+                                    Length(max=NAME_MAX)],
+                        description="A short name, e.g. “Plum jam and ajvar for hotels in Niš”.")
+    description = TextAreaField(
+        "Description", filters=[strip_text],
+        validators=[InputRequired("Please describe your idea."), Length(max=DESCRIPTION_MAX)],
+        description="What you make or offer, for whom, and what you need to get going. "
+                    "Concrete words (products, places, skills) help us find the right people.",
+    )
+    sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)
+    stage = SelectField("Stage", choices=OPTIONAL_STAGE_CHOICES)
+    needs = MultiCheckboxField("What support are you looking for?", choices=NEED_CHOICES,
+                               default=[value for value, _label in NEED_VALUES],
+                               validators=[at_least_one])

@@ -85,10 +85,13 @@ def user_for_token(token: str) -> User | None:
     return user
 
 
-def update_account(user: User, name: str | None = None, profile: dict[str, Any] | None = None) -> User:
+def update_account(user: User, name: str | None = None, profile: dict[str, Any] | None = None,
+                   email_notifications: bool | None = None) -> User:
     """Change only the fields given; a changed mentor profile refreshes the matching index."""
     if name is not None:
         user.name = name
+    if email_notifications is not None:
+        user.email_notifications = email_notifications
     profile_row = user.profile
     if profile and profile_row is not None:
         for key, value in profile.items():

@@ -5,6 +5,6 @@ from flask import Blueprint
 api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
 # The resource modules register their routes on api_bp when imported.
-from mentorship.api import auth, directory, ideas, me, mentors, meta  # noqa: E402,F401
+from mentorship.api import auth, directory, ideas, me, mentors, meta  # noqa: F401
 
 __all__ = ["api_bp"]

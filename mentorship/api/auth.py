@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Response, current_app, jsonify, request
 from flask_limiter.util import get_remote_address
+from werkzeug.exceptions import HTTPException
 
 from mentorship.api import api_bp
 from mentorship.api.request import json_object
@@ -20,11 +21,11 @@ def _login_rate_limit() -> str:
 
 
 def _login_attempt_key() -> str:
-    """Client address plus the e-mail tried, so one guesser cannot lock out everyone at an address."""
+    """Client address plus the e-mail tried: one guesser cannot lock out a whole office."""
     email = ""
     try:
         data = request.get_json(silent=True, cache=True)
-    except Exception:  # a too-large body: the view answers it, the key falls back to the address
+    except HTTPException:  # a too-large body: the view answers it; key on the address alone
         data = None
     if isinstance(data, dict) and isinstance(data.get("email"), str):
         email = data["email"].strip().lower()[:254]
@@ -49,8 +50,12 @@ def token():
     user = authenticate(data["email"], data["password"])
     if user is None:
         return error_response(
-            401, "The e-mail or password is not correct.", code="invalid_credentials",
+            401,
+            "The e-mail or password is not correct.",
+            code="invalid_credentials",
             headers={"WWW-Authenticate": 'Bearer realm="api"'},
         )
     value, expires_at = issue_token(user)
-    return jsonify({"token": value, "token_type": "Bearer", "expires_at": isoformat_utc(expires_at)})
+    return jsonify(
+        {"token": value, "token_type": "Bearer", "expires_at": isoformat_utc(expires_at)}
+    )

@@ -2,20 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from flask import jsonify, url_for
 
 from mentorship.api import api_bp
 from mentorship.api.request import (
-    ID, current_user, json_object, page_json, query_choice, query_text, requested_page,
+    ID,
+    current_user,
+    json_object,
+    page_json,
+    query_choice,
+    query_text,
+    requested_page,
     token_required,
 )
 from mentorship.api.serializers import cluster_json, partner_json
 from mentorship.models import Cluster, Partner
 from mentorship.schemas import CLUSTER, PARTNER
 from mentorship.services.directory import (
-    create_organisation, delete_organisation, get_organisation, list_organisations,
+    create_organisation,
+    delete_organisation,
+    get_organisation,
+    list_organisations,
     update_organisation,
 )
 from mentorship.services.pagination import paginate
@@ -69,11 +79,24 @@ def _register(resource: str) -> None:
     routes = (
         (collection, "GET", f"list_{resource}", token_required()(lambda: _list(resource))),
         (collection, "POST", f"create_{singular}", token_required(LEAD)(lambda: _create(resource))),
-        (item, "GET", f"get_{singular}", token_required()(lambda object_id: _get(resource, object_id))),
-        (item, "PUT", f"update_{singular}",
-         token_required(LEAD)(lambda object_id: _update(resource, object_id))),
-        (item, "DELETE", f"delete_{singular}",
-         token_required(LEAD)(lambda object_id: _delete(resource, object_id))),
+        (
+            item,
+            "GET",
+            f"get_{singular}",
+            token_required()(lambda object_id: _get(resource, object_id)),
+        ),
+        (
+            item,
+            "PUT",
+            f"update_{singular}",
+            token_required(LEAD)(lambda object_id: _update(resource, object_id)),
+        ),
+        (
+            item,
+            "DELETE",
+            f"delete_{singular}",
+            token_required(LEAD)(lambda object_id: _delete(resource, object_id)),
+        ),
     )
     for rule, method, endpoint, view in routes:
         api_bp.add_url_rule(rule, endpoint=endpoint, view_func=view, methods=[method])

@@ -6,7 +6,13 @@ from flask import jsonify, url_for
 
 from mentorship.api import api_bp
 from mentorship.api.request import (
-    ID, current_user, json_object, page_json, query_choice, requested_page, token_required,
+    ID,
+    current_user,
+    json_object,
+    page_json,
+    query_choice,
+    requested_page,
+    token_required,
 )
 from mentorship.api.serializers import idea_json, match_json
 from mentorship.models.ideas import IDEA_STATUSES, Idea

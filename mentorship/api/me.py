@@ -54,9 +54,13 @@ def _clean_update(user: User, data: dict[str, Any]) -> tuple[str | None, dict[st
     return name, profile
 
 
-def _clean_profile(schema: Any, raw: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, Any] | None:
+def _clean_profile(
+    schema: Any, raw: dict[str, Any], errors: dict[str, list[str]]
+) -> dict[str, Any] | None:
     try:
         return schema.validate(raw, partial=True)
     except ValidationFailedError as failure:
-        errors.update({f"profile.{field}": messages for field, messages in (failure.fields or {}).items()})
+        errors.update(
+            {f"profile.{field}": messages for field, messages in (failure.fields or {}).items()}
+        )
         return None

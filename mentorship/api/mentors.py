@@ -6,7 +6,13 @@ from flask import jsonify
 
 from mentorship.api import api_bp
 from mentorship.api.request import (
-    ID, current_user, page_json, query_choice, query_text, requested_page, token_required,
+    ID,
+    current_user,
+    page_json,
+    query_choice,
+    query_text,
+    requested_page,
+    token_required,
 )
 from mentorship.api.serializers import mentor_json
 from mentorship.models import MentorStatus

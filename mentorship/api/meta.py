@@ -24,7 +24,10 @@ def label_language() -> str:
 def list_sectors():
     lang = label_language()
     response = jsonify(
-        {"items": [{"slug": slug, "label": sector_label(slug, lang)} for slug in SECTORS], "lang": lang}
+        {
+            "items": [{"slug": slug, "label": sector_label(slug, lang)} for slug in SECTORS],
+            "lang": lang,
+        }
     )
     response.headers["Content-Language"] = lang
     response.vary.add("Accept-Language")

@@ -5,11 +5,11 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from mentorship.models.accounts import MAX_CAPACITY, MENTOR_STATUSES
+from mentorship.api.openapi_schemas import SCHEMAS, enum_of, ref
+from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.models.ideas import IDEA_STATUSES
-from mentorship.models.matches import MATCH_KINDS, MATCH_STATUSES
-from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, PASSWORD_MIN
-from mentorship.vocab import NEEDS, SECTORS, STAGES
+from mentorship.models.matches import MATCH_STATUSES
+from mentorship.vocab import SECTORS
 
 ERROR_TEXT = {
     400: "Malformed JSON.",
@@ -23,150 +23,56 @@ ERROR_TEXT = {
     429: "Too many failed attempts; see Retry-After.",
 }
 BODY_ERRORS = (400, 413, 415, 422)
+DESCRIPTION = (
+    "Pairs women entrepreneurs' business ideas with mentors, supply-chain partners and startup "
+    'clusters. Errors are always {"error": {code, message, fields?}}; lists are paginated with '
+    "page and per_page (default 50, at most 200)."
+)
 
-
-def _ref(name: str) -> dict[str, str]:
-    return {"$ref": f"#/components/schemas/{name}"}
-
-
-def _text(max_length: int, **extra: Any) -> dict[str, Any]:
-    return {"type": "string", "maxLength": max_length, **extra}
-
-
-def _enum(values: Any, nullable: bool = False) -> dict[str, Any]:
-    values = list(values)
-    if nullable:
-        return {"type": ["string", "null"], "enum": [*values, None]}
-    return {"type": "string", "enum": values}
-
-
-def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "object", "properties": properties}
-    if required:
-        schema["required"] = list(required)
-    return schema
-
-
-def _page_of(item: str) -> dict[str, Any]:
-    return _object(
-        {"items": {"type": "array", "items": _ref(item)}, "page": {"type": "integer"},
-         "per_page": {"type": "integer"}, "total": {"type": "integer"}},
-        ("items", "page", "per_page", "total"),
-    )
-
-
-TIME = {"type": "string", "format": "date-time"}
-LANGS = {"type": "array", "items": {"type": "string", "pattern": "^[a-z]{2}$"}}
-SECTOR_LIST = {"type": "array", "items": _enum(SECTORS)}
-
-SCHEMAS: dict[str, Any] = {
-    "Error": _object({"error": _object(
-        {"code": {"type": "string"}, "message": {"type": "string"},
-         "fields": {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}}},
-        ("code", "message"),
-    )}, ("error",)),
-    "Register": _object(
-        {"email": {"type": "string", "format": "email"}, "password": _text(200, minLength=PASSWORD_MIN),
-         "name": _text(NAME_MAX), "role": _enum(("entrepreneur", "mentor"))},
-        ("email", "password", "name", "role"),
-    ),
-    "Account": _object(
-        {"id": {"type": "integer"}, "email": {"type": "string"}, "name": {"type": "string"},
-         "role": _enum(("entrepreneur", "mentor", "lead")), "status": _enum(MENTOR_STATUSES)},
-        ("id", "email", "name", "role", "status"),
-    ),
-    "TokenRequest": _object({"email": {"type": "string"}, "password": {"type": "string"}}, ("email", "password")),
-    "Token": _object({"token": {"type": "string"}, "token_type": {"const": "Bearer"}, "expires_at": TIME},
-                     ("token", "expires_at")),
-    "EntrepreneurProfile": _object({
-        "business_name": _text(NAME_MAX), "city": _text(120),
-        "country": {"type": "string", "pattern": "^[A-Z]{2}$"}, "sector": _enum(SECTORS, True),
-        "stage": _enum(STAGES, True), "bio": _text(DESCRIPTION_MAX), "languages": LANGS,
-    }),
-    "MentorProfile": _object({
-        "headline": _text(NAME_MAX), "bio": _text(DESCRIPTION_MAX), "expertise": _text(DESCRIPTION_MAX),
-        "city": _text(120), "sectors": SECTOR_LIST, "languages": LANGS,
-        "capacity": {"type": "integer", "minimum": 0, "maximum": MAX_CAPACITY},
-    }),
-    "Me": {"allOf": [_ref("Account"), _object({"profile": {"oneOf": [
-        _ref("EntrepreneurProfile"), _ref("MentorProfile"), {"type": "object", "maxProperties": 0},
-    ]}}, ("profile",))]},
-    "MeUpdate": _object({"name": _text(NAME_MAX), "profile": {"type": "object", "description":
-                         "Only the fields given change; entrepreneur or mentor profile fields."}}),
-    "IdeaInput": _object({
-        "title": _text(NAME_MAX), "description": _text(DESCRIPTION_MAX),
-        "sector": _enum(SECTORS, True), "stage": _enum(STAGES, True),
-        "needs": {"type": "array", "items": _enum(NEEDS), "minItems": 1, "default": list(NEEDS)},
-    }, ("title", "description")),
-    "Idea": _object({
-        "id": {"type": "integer"}, "owner_id": {"type": "integer"}, "title": {"type": "string"},
-        "description": {"type": "string"}, "sector": _enum(SECTORS, True), "stage": _enum(STAGES, True),
-        "needs": {"type": "array", "items": _enum(NEEDS)}, "status": _enum(IDEA_STATUSES),
-        "created_at": TIME, "updated_at": TIME,
-    }, ("id", "title", "description", "sector", "stage", "needs", "status", "created_at", "updated_at")),
-    "Match": _object({
-        "id": {"type": "integer"}, "idea_id": {"type": "integer"}, "kind": _enum(MATCH_KINDS),
-        "target": _object({"id": {"type": "integer"}, "name": {"type": "string"}}, ("id", "name")),
-        "score": {"type": "number", "minimum": 0, "maximum": 1}, "rank": {"type": "integer", "minimum": 1},
-        "reasons": {"type": "array", "items": {"type": "string"}}, "status": _enum(MATCH_STATUSES),
-        "created_at": TIME, "reviewed_at": TIME, "decided_at": TIME,
-    }, ("id", "idea_id", "kind", "target", "score", "rank", "reasons", "status", "created_at")),
-    "Review": _object({"decision": _enum(("accept", "decline")), "note": _text(NOTE_MAX)}, ("decision",)),
-    "Decision": _object({"decision": _enum(("approve", "reject")), "note": _text(NOTE_MAX)}, ("decision",)),
-    "Mentor": _object({
-        "id": {"type": "integer", "description": "The mentor's user id."}, "name": {"type": "string"},
-        "email": {"type": "string"}, "status": _enum(MENTOR_STATUSES),
-        "capacity": {"type": "integer", "minimum": 0, "maximum": MAX_CAPACITY},
-        "load": {"type": "integer", "description": "Approved pairings now."},
-    }, ("id", "name", "email", "status", "capacity", "load")),
-    "PartnerInput": _object({
-        "name": _text(NAME_MAX), "description": _text(DESCRIPTION_MAX), "sector": _enum(SECTORS, True),
-        "city": _text(120), "country": {"type": "string", "pattern": "^[A-Z]{2}$", "default": "RS"},
-        "offers": _text(DESCRIPTION_MAX), "seeks": _text(DESCRIPTION_MAX),
-        "export_oriented": {"type": "boolean", "default": False},
-    }, ("name", "description")),
-    "ClusterInput": _object({
-        "name": _text(NAME_MAX), "description": _text(DESCRIPTION_MAX), "sector": _enum(SECTORS, True),
-        "region": _text(120), "website": _text(500, description="Empty or an http(s):// URL."),
-    }, ("name", "description")),
-    "Sectors": _object({"items": {"type": "array", "items": _object(
-        {"slug": _enum(SECTORS), "label": {"type": "string"}}, ("slug", "label"))}}, ("items",)),
-    "Stats": _object({
-        "ideas": {"type": "object", "description": "Idea counts by status and by sector."},
-        "matches": {"type": "object", "description": "Match counts by kind and by status."},
-        "mentors": {"type": "object", "description": "Mentor load against capacity."},
-    }),
-}
-SCHEMAS["Partner"] = {"allOf": [_ref("PartnerInput"), _object({"id": {"type": "integer"}}, ("id",))]}
-SCHEMAS["Cluster"] = {"allOf": [_ref("ClusterInput"), _object({"id": {"type": "integer"}}, ("id",))]}
-for _item in ("Idea", "Match", "Mentor", "Partner", "Cluster"):
-    SCHEMAS[f"{_item}Page"] = _page_of(_item)
 
 PAGE_PARAMS = [
     {"name": "page", "in": "query", "schema": {"type": "integer", "minimum": 1, "default": 1}},
-    {"name": "per_page", "in": "query", "description": "Larger values are clamped to 200.",
-     "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50}},
+    {
+        "name": "per_page",
+        "in": "query",
+        "description": "Larger values are clamped to 200.",
+        "schema": {"type": "integer", "minimum": 1, "maximum": 200, "default": 50},
+    },
 ]
 ID_PARAM = {"name": "id", "in": "path", "required": True, "schema": {"type": "integer"}}
 
 
-def _op(summary: str, ok: int, answer: str | None, *, public: bool = False, body: str | None = None,
-        errors: tuple[int, ...] = (), params: list[dict[str, Any]] | None = None,
-        roles: str = "") -> dict[str, Any]:
+def _op(
+    summary: str,
+    ok: int,
+    answer: str | None,
+    *,
+    public: bool = False,
+    body: str | None = None,
+    errors: tuple[int, ...] = (),
+    params: list[dict[str, Any]] | None = None,
+    roles: str = "",
+) -> dict[str, Any]:
     operation: dict[str, Any] = {"summary": summary}
     if roles:
         operation["description"] = f"Allowed: {roles}."
     if params:
         operation["parameters"] = params
     if body:
-        operation["requestBody"] = {"required": True, "content": {"application/json": {"schema": _ref(body)}}}
+        operation["requestBody"] = {
+            "required": True,
+            "content": {"application/json": {"schema": ref(body)}},
+        }
     success: dict[str, Any] = {"description": "OK" if ok < 300 else "Done"}
     if answer:
-        success["content"] = {"application/json": {"schema": _ref(answer)}}
+        success["content"] = {"application/json": {"schema": ref(answer)}}
     responses = {str(ok): success}
     codes = set(errors) | (set(BODY_ERRORS) if body else set()) | (set() if public else {401})
     for code in sorted(codes):
-        responses[str(code)] = {"description": ERROR_TEXT[code], "content": {"application/json": {"schema": _ref("Error")}}}
+        responses[str(code)] = {
+            "description": ERROR_TEXT[code],
+            "content": {"application/json": {"schema": ref("Error")}},
+        }
     operation["responses"] = responses
     if public:
         operation["security"] = []
@@ -177,18 +83,36 @@ def _directory_paths(name: str, label: str) -> dict[str, Any]:
     item = f"{name.capitalize()}"
     return {
         f"/api/v1/{name}s": {
-            "get": _op(f"List {label}s", 200, f"{item}Page", params=[
-                {"name": "q", "in": "query", "schema": {"type": "string"}},
-                {"name": "sector", "in": "query", "schema": _enum(SECTORS)}, *PAGE_PARAMS,
-            ], errors=(422,), roles="any signed-in user"),
-            "post": _op(f"Create a {label}", 201, item, body=f"{item}Input", errors=(403, 409), roles="lead"),
+            "get": _op(
+                f"List {label}s",
+                200,
+                f"{item}Page",
+                params=[
+                    {"name": "q", "in": "query", "schema": {"type": "string"}},
+                    {"name": "sector", "in": "query", "schema": enum_of(SECTORS)},
+                    *PAGE_PARAMS,
+                ],
+                errors=(422,),
+                roles="any signed-in user",
+            ),
+            "post": _op(
+                f"Create a {label}", 201, item, body=f"{item}Input", errors=(403, 409), roles="lead"
+            ),
         },
         f"/api/v1/{name}s/{{id}}": {
             "parameters": [ID_PARAM],
             "get": _op(f"One {label}", 200, item, errors=(404,), roles="any signed-in user"),
-            "put": _op(f"Change the given fields of a {label}", 200, item, body=f"{item}Input",
-                       errors=(403, 404, 409), roles="lead"),
-            "delete": _op(f"Delete a {label} and its matches", 204, None, errors=(403, 404), roles="lead"),
+            "put": _op(
+                f"Change the given fields of a {label}",
+                200,
+                item,
+                body=f"{item}Input",
+                errors=(403, 404, 409),
+                roles="lead",
+            ),
+            "delete": _op(
+                f"Delete a {label} and its matches", 204, None, errors=(403, 404), roles="lead"
+            ),
         },
     }
 
@@ -196,50 +120,145 @@ def _directory_paths(name: str, label: str) -> dict[str, Any]:
 def _paths() -> dict[str, Any]:
     paths: dict[str, Any] = {
         "/healthz": {"get": _op("Liveness", 200, None, public=True)},
-        "/readyz": {"get": _op("Readiness of the database and the broker (503 if not)", 200, None, public=True)},
+        "/readyz": {
+            "get": _op(
+                "Readiness of the database and the broker (503 if not)", 200, None, public=True
+            )
+        },
         "/api/v1/openapi.json": {"get": _op("This document", 200, None, public=True)},
-        "/api/v1/sectors": {"get": _op("All sectors with labels in en or sr", 200, "Sectors", public=True, params=[
-            {"name": "lang", "in": "query", "schema": _enum(("en", "sr"))},
-            {"name": "Accept-Language", "in": "header", "schema": {"type": "string"}},
-        ])},
-        "/api/v1/auth/register": {"post": _op("Register an entrepreneur or a mentor (mentors start pending)",
-                                              201, "Account", public=True, body="Register", errors=(409,))},
-        "/api/v1/auth/token": {"post": _op("Exchange e-mail and password for a bearer token", 200, "Token",
-                                           public=True, body="TokenRequest", errors=(401, 429))},
+        "/api/v1/sectors": {
+            "get": _op(
+                "All sectors with labels in en or sr",
+                200,
+                "Sectors",
+                public=True,
+                params=[
+                    {"name": "lang", "in": "query", "schema": enum_of(("en", "sr"))},
+                    {"name": "Accept-Language", "in": "header", "schema": {"type": "string"}},
+                ],
+            )
+        },
+        "/api/v1/auth/register": {
+            "post": _op(
+                "Register an entrepreneur or a mentor (mentors start pending)",
+                201,
+                "Account",
+                public=True,
+                body="Register",
+                errors=(409,),
+            )
+        },
+        "/api/v1/auth/token": {
+            "post": _op(
+                "Exchange e-mail and password for a bearer token",
+                200,
+                "Token",
+                public=True,
+                body="TokenRequest",
+                errors=(401, 429),
+            )
+        },
         "/api/v1/me": {
             "get": _op("The signed-in user with her profile", 200, "Me"),
-            "put": _op("Change the given fields of the account and profile", 200, "Me", body="MeUpdate"),
+            "put": _op(
+                "Change the given fields of the account and profile", 200, "Me", body="MeUpdate"
+            ),
         },
         "/api/v1/ideas": {
-            "get": _op("Ideas: an entrepreneur's own, all for the lead", 200, "IdeaPage", errors=(403, 422),
-                       params=[{"name": "status", "in": "query", "schema": _enum(IDEA_STATUSES)}, *PAGE_PARAMS],
-                       roles="entrepreneur, lead"),
-            "post": _op("Submit an idea; matching starts in the background", 201, "Idea", body="IdeaInput",
-                        errors=(403,), roles="entrepreneur"),
+            "get": _op(
+                "Ideas: an entrepreneur's own, all for the lead",
+                200,
+                "IdeaPage",
+                errors=(403, 422),
+                params=[
+                    {"name": "status", "in": "query", "schema": enum_of(IDEA_STATUSES)},
+                    *PAGE_PARAMS,
+                ],
+                roles="entrepreneur, lead",
+            ),
+            "post": _op(
+                "Submit an idea; matching starts in the background",
+                201,
+                "Idea",
+                body="IdeaInput",
+                errors=(403,),
+                roles="entrepreneur",
+            ),
         },
-        "/api/v1/ideas/{id}": {"parameters": [ID_PARAM], "get": _op(
-            "One idea", 200, "Idea", errors=(403, 404), roles="the owner, lead")},
-        "/api/v1/ideas/{id}/matches": {"parameters": [ID_PARAM], "get": _op(
-            "The idea's matches, best first (by kind, then rank)", 200, "MatchPage", errors=(403, 404),
-            params=PAGE_PARAMS, roles="the owner, lead")},
-        "/api/v1/reviews": {"get": _op(
-            "The mentor's own matches, `proposed` by default", 200, "MatchPage", errors=(403, 422),
-            params=[{"name": "status", "in": "query", "schema": _enum(MATCH_STATUSES)}, *PAGE_PARAMS],
-            roles="mentor")},
-        "/api/v1/matches/{id}/review": {"parameters": [ID_PARAM], "post": _op(
-            "Accept or decline a proposed match", 200, "Match", body="Review", errors=(403, 404, 409),
-            roles="the match's mentor")},
-        "/api/v1/matches/{id}/decision": {"parameters": [ID_PARAM], "post": _op(
-            "Approve or reject an undecided match (mentor matches only after acceptance, within capacity)",
-            200, "Match", body="Decision", errors=(403, 404, 409), roles="lead")},
-        "/api/v1/mentors": {"get": _op(
-            "Mentors with capacity and current load", 200, "MentorPage", errors=(403, 422), params=[
-                {"name": "status", "in": "query", "schema": _enum(MENTOR_STATUSES)},
-                {"name": "q", "in": "query", "schema": {"type": "string"}}, *PAGE_PARAMS,
-            ], roles="lead")},
-        "/api/v1/mentors/{id}/approve": {"parameters": [ID_PARAM], "post": _op(
-            "Activate a pending mentor", 200, "Mentor", errors=(403, 404, 409), roles="lead")},
-        "/api/v1/stats": {"get": _op("Programme counts", 200, "Stats", errors=(403,), roles="lead")},
+        "/api/v1/ideas/{id}": {
+            "parameters": [ID_PARAM],
+            "get": _op("One idea", 200, "Idea", errors=(403, 404), roles="the owner, lead"),
+        },
+        "/api/v1/ideas/{id}/matches": {
+            "parameters": [ID_PARAM],
+            "get": _op(
+                "The idea's matches, best first (by kind, then rank)",
+                200,
+                "MatchPage",
+                errors=(403, 404),
+                params=PAGE_PARAMS,
+                roles="the owner, lead",
+            ),
+        },
+        "/api/v1/reviews": {
+            "get": _op(
+                "The mentor's own matches, `proposed` by default",
+                200,
+                "MatchPage",
+                errors=(403, 422),
+                params=[
+                    {"name": "status", "in": "query", "schema": enum_of(MATCH_STATUSES)},
+                    *PAGE_PARAMS,
+                ],
+                roles="mentor",
+            )
+        },
+        "/api/v1/matches/{id}/review": {
+            "parameters": [ID_PARAM],
+            "post": _op(
+                "Accept or decline a proposed match",
+                200,
+                "Match",
+                body="Review",
+                errors=(403, 404, 409),
+                roles="the match's mentor",
+            ),
+        },
+        "/api/v1/matches/{id}/decision": {
+            "parameters": [ID_PARAM],
+            "post": _op(
+                "Approve or reject an undecided match (a mentor match only once accepted, "
+                "and within the mentor's capacity)",
+                200,
+                "Match",
+                body="Decision",
+                errors=(403, 404, 409),
+                roles="lead",
+            ),
+        },
+        "/api/v1/mentors": {
+            "get": _op(
+                "Mentors with capacity and current load",
+                200,
+                "MentorPage",
+                errors=(403, 422),
+                params=[
+                    {"name": "status", "in": "query", "schema": enum_of(MENTOR_STATUSES)},
+                    {"name": "q", "in": "query", "schema": {"type": "string"}},
+                    *PAGE_PARAMS,
+                ],
+                roles="lead",
+            )
+        },
+        "/api/v1/mentors/{id}/approve": {
+            "parameters": [ID_PARAM],
+            "post": _op(
+                "Activate a pending mentor", 200, "Mentor", errors=(403, 404, 409), roles="lead"
+            ),
+        },
+        "/api/v1/stats": {
+            "get": _op("Programme counts", 200, "Stats", errors=(403,), roles="lead")
+        },
     }
     paths.update(_directory_paths("partner", "supply-chain partner"))
     paths.update(_directory_paths("cluster", "startup cluster"))
@@ -253,9 +272,7 @@ def openapi_document() -> dict[str, Any]:
         "info": {
             "title": "Mentorship Match API",
             "version": "1.0.0",
-            "description": "Pairs women entrepreneurs' business ideas with mentors, supply-chain partners "
-                           "and startup clusters. Errors are always {\"error\": {code, message, fields?}}; "
-                           "lists are paginated with page and per_page (default 50, at most 200).",
+            "description": DESCRIPTION,
         },
         "servers": [{"url": "/"}],
         "security": [{"bearerAuth": []}],

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterable
 from functools import wraps
-from typing import Any, Callable, Iterable, TypeVar
+from typing import Any, TypeVar
 
 from flask import g, request
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -56,7 +57,9 @@ def json_body() -> Any:
 def json_object() -> dict[str, Any]:
     data = json_body()
     if not isinstance(data, dict):
-        raise ValidationFailedError("The body must be a JSON object.", {"_body": ["Must be an object."]})
+        raise ValidationFailedError(
+            "The body must be a JSON object.", {"_body": ["Must be an object."]}
+        )
     return data
 
 
@@ -75,7 +78,11 @@ def _reject_unstorable_text(data: Any) -> None:
         elif isinstance(value, str) and not _storable(value):
             raise ValidationFailedError(
                 "Some fields are not valid.",
-                {field: ["Contains characters that cannot be stored (NUL or an unpaired surrogate)."]},
+                {
+                    field: [
+                        "Contains characters that cannot be stored (NUL or an unpaired surrogate)."
+                    ]
+                },
             )
 
 
@@ -142,7 +149,7 @@ def current_user() -> User:
 
 
 def token_required(roles: Iterable[str] | None = None) -> Callable[[View], View]:
-    """Require a valid bearer token (401 otherwise) and, if given, one of `roles` (403 otherwise)."""
+    """Require a valid bearer token (else 401) and, if given, one of `roles` (else 403)."""
     allowed = tuple(str(role) for role in roles) if roles else None
 
     def decorator(view: View) -> View:
@@ -150,7 +157,9 @@ def token_required(roles: Iterable[str] | None = None) -> Callable[[View], View]
         def wrapper(*args: Any, **kwargs: Any):
             token = bearer_token()
             if token is None:
-                return _unauthorized("Authentication is required: send Authorization: Bearer <token>.")
+                return _unauthorized(
+                    "Authentication is required: send Authorization: Bearer <token>."
+                )
             user = user_for_token(token)
             if user is None:
                 return _unauthorized("The token is invalid or has expired.", "invalid_token")

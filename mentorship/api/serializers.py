@@ -12,7 +12,13 @@ MENTOR_FIELDS = ("headline", "bio", "expertise", "city", "sectors", "languages",
 
 
 def account_json(user: User) -> dict[str, Any]:
-    return {"id": user.id, "email": user.email, "name": user.name, "role": user.role, "status": user.status}
+    return {
+        "id": user.id,
+        "email": user.email,
+        "name": user.name,
+        "role": user.role,
+        "status": user.status,
+    }
 
 
 def profile_json(user: User) -> dict[str, Any]:
@@ -26,7 +32,11 @@ def profile_json(user: User) -> dict[str, Any]:
 
 
 def me_json(user: User) -> dict[str, Any]:
-    return {**account_json(user), "profile": profile_json(user), "created_at": isoformat_utc(user.created_at)}
+    return {
+        **account_json(user),
+        "profile": profile_json(user),
+        "created_at": isoformat_utc(user.created_at),
+    }
 
 
 def idea_json(idea: Idea) -> dict[str, Any]:

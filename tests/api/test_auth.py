@@ -1,4 +1,4 @@
-"""POST /api/v1/auth/register and /api/v1/auth/token, bearer token checks and the login rate limit."""
+"""Registration, bearer tokens and their checks, and the rate limit on failed logins."""
 
 from __future__ import annotations
 
@@ -11,8 +11,12 @@ from mentorship.services.accounts import TOKEN_SALT
 from tests.api.conftest import error_of
 from tests.factories import PASSWORD, EntrepreneurFactory
 
-REGISTRATION = {"email": "Ana.Ilic@Example.org", "password": "dobar-dan-123", "name": "Ana Ilić",
-                "role": "entrepreneur"}
+REGISTRATION = {
+    "email": "Ana.Ilic@Example.org",
+    "password": "dobar-dan-123",
+    "name": "Ana Ilić",
+    "role": "entrepreneur",
+}
 
 
 def test_registering_an_entrepreneur_answers_201_with_the_account(client):
@@ -20,7 +24,10 @@ def test_registering_an_entrepreneur_answers_201_with_the_account(client):
     assert response.status_code == 201
     body = response.get_json()
     assert {k: body[k] for k in ("email", "name", "role", "status")} == {
-        "email": "ana.ilic@example.org", "name": "Ana Ilić", "role": "entrepreneur", "status": "active",
+        "email": "ana.ilic@example.org",
+        "name": "Ana Ilić",
+        "role": "entrepreneur",
+        "status": "active",
     }
     assert isinstance(body["id"], int)
 
@@ -32,14 +39,17 @@ def test_a_registered_mentor_starts_pending(client):
 
 
 def test_registering_a_taken_email_is_409(client, entrepreneur):
-    response = client.post("/api/v1/auth/register", json={**REGISTRATION, "email": entrepreneur.email})
+    response = client.post(
+        "/api/v1/auth/register", json={**REGISTRATION, "email": entrepreneur.email}
+    )
     assert response.status_code == 409
     assert error_of(response)["code"] == "conflict"
 
 
 def test_a_taken_email_with_an_invalid_password_is_422_before_the_conflict(client, entrepreneur):
     response = client.post(
-        "/api/v1/auth/register", json={**REGISTRATION, "email": entrepreneur.email, "password": "short"}
+        "/api/v1/auth/register",
+        json={**REGISTRATION, "email": entrepreneur.email, "password": "short"},
     )
     assert response.status_code == 422
     assert "password" in error_of(response)["fields"]
@@ -52,7 +62,9 @@ def test_registering_as_lead_is_422_naming_the_role(client):
 
 
 def test_registering_with_a_blank_name_and_a_bad_email_names_both_fields(client):
-    response = client.post("/api/v1/auth/register", json={**REGISTRATION, "name": "   ", "email": "not-mail"})
+    response = client.post(
+        "/api/v1/auth/register", json={**REGISTRATION, "name": "   ", "email": "not-mail"}
+    )
     assert response.status_code == 422
     assert {"name", "email"} <= set(error_of(response)["fields"])
 
@@ -64,7 +76,9 @@ def test_registering_with_missing_fields_names_each_of_them(client):
 
 
 def test_a_correct_password_gets_a_token_with_its_expiry(client, entrepreneur):
-    response = client.post("/api/v1/auth/token", json={"email": entrepreneur.email, "password": PASSWORD})
+    response = client.post(
+        "/api/v1/auth/token", json={"email": entrepreneur.email, "password": PASSWORD}
+    )
     assert response.status_code == 200
     body = response.get_json()
     assert body["token"] and body["expires_at"].endswith("Z")
@@ -72,14 +86,19 @@ def test_a_correct_password_gets_a_token_with_its_expiry(client, entrepreneur):
 
 def test_the_token_email_is_case_insensitive(client, entrepreneur):
     response = client.post(
-        "/api/v1/auth/token", json={"email": f"  {entrepreneur.email.upper()} ", "password": PASSWORD}
+        "/api/v1/auth/token",
+        json={"email": f"  {entrepreneur.email.upper()} ", "password": PASSWORD},
     )
     assert response.status_code == 200
 
 
 def test_a_wrong_password_and_an_unknown_email_get_the_same_401(client, entrepreneur):
-    wrong = client.post("/api/v1/auth/token", json={"email": entrepreneur.email, "password": "wrong-one"})
-    unknown = client.post("/api/v1/auth/token", json={"email": "nobody@example.org", "password": "wrong-one"})
+    wrong = client.post(
+        "/api/v1/auth/token", json={"email": entrepreneur.email, "password": "wrong-one"}
+    )
+    unknown = client.post(
+        "/api/v1/auth/token", json={"email": "nobody@example.org", "password": "wrong-one"}
+    )
     assert wrong.status_code == unknown.status_code == 401
     assert wrong.get_json() == unknown.get_json()
 
@@ -111,8 +130,12 @@ def test_successful_token_requests_do_not_count_towards_the_limit(app, client, e
 def test_failures_for_one_email_do_not_lock_out_another(app, client, entrepreneur):
     app.config["LOGIN_RATE_LIMIT"] = "2 per minute"
     for _ in range(3):
-        client.post("/api/v1/auth/token", json={"email": "guess@example.org", "password": "wrong-one"})
-    response = client.post("/api/v1/auth/token", json={"email": entrepreneur.email, "password": PASSWORD})
+        client.post(
+            "/api/v1/auth/token", json={"email": "guess@example.org", "password": "wrong-one"}
+        )
+    response = client.post(
+        "/api/v1/auth/token", json={"email": entrepreneur.email, "password": PASSWORD}
+    )
     assert response.status_code == 200
 
 
@@ -139,7 +162,9 @@ def test_an_expired_token_is_401(app, client, entrepreneur):
         def get_timestamp(self) -> int:
             return int(time.time()) - 2 * 24 * 3600
 
-    signer = URLSafeTimedSerializer(app.config["SECRET_KEY"], salt=TOKEN_SALT, signer=IssuedTwoDaysAgo)
+    signer = URLSafeTimedSerializer(
+        app.config["SECRET_KEY"], salt=TOKEN_SALT, signer=IssuedTwoDaysAgo
+    )
     token = signer.dumps({"uid": entrepreneur.id, "pw": entrepreneur.password_hash[-12:]})
     response = client.get("/api/v1/me", headers={"Authorization": f"Bearer {token}"})
     assert response.status_code == 401

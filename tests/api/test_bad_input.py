@@ -1,4 +1,4 @@
-"""Bad request bodies anywhere in /api/v1: malformed, not JSON, too large, not an object, unstorable."""
+"""Bad request bodies in /api/v1: malformed, not JSON, too large, not an object, unstorable."""
 
 from __future__ import annotations
 
@@ -10,7 +10,9 @@ ONE_MB = 1024 * 1024
 
 
 def test_malformed_json_is_400(client):
-    response = client.post("/api/v1/auth/register", data='{"email": ', content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/register", data='{"email": ', content_type="application/json"
+    )
     assert response.status_code == 400
     assert error_of(response)["code"] == "malformed_json"
 
@@ -21,12 +23,16 @@ def test_an_empty_json_body_is_400(client):
 
 
 def test_a_body_that_is_not_utf8_is_400(client):
-    response = client.post("/api/v1/auth/register", data=b'{"name": "\xff"}', content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/register", data=b'{"name": "\xff"}', content_type="application/json"
+    )
     assert response.status_code == 400
 
 
 def test_nan_is_not_json_and_is_400(client):
-    response = client.post("/api/v1/auth/register", data='{"name": NaN}', content_type="application/json")
+    response = client.post(
+        "/api/v1/auth/register", data='{"name": NaN}', content_type="application/json"
+    )
     assert response.status_code == 400
 
 
@@ -43,7 +49,9 @@ def test_a_body_without_content_type_is_415(client, entrepreneur_headers):
 
 def test_json_with_a_charset_parameter_is_accepted(client):
     response = client.post(
-        "/api/v1/auth/register", data='{"email": "x"}', content_type="application/json; charset=utf-8"
+        "/api/v1/auth/register",
+        data='{"email": "x"}',
+        content_type="application/json; charset=utf-8",
     )
     assert response.status_code == 422
 
@@ -97,14 +105,18 @@ def test_a_json_string_body_for_profile_update_is_422(client, entrepreneur_heade
 
 def test_a_nul_character_is_422_naming_the_field(client, entrepreneur_headers):
     response = client.post(
-        "/api/v1/ideas", json={"title": "Jam\u0000", "description": "Plums."}, headers=entrepreneur_headers
+        "/api/v1/ideas",
+        json={"title": "Jam\u0000", "description": "Plums."},
+        headers=entrepreneur_headers,
     )
     assert response.status_code == 422
     assert "title" in error_of(response)["fields"]
 
 
 def test_an_unpaired_surrogate_is_422(client):
-    body = '{"email": "a@example.org", "password": "long enough", "name": "\\ud800", "role": "mentor"}'
+    body = (
+        '{"email": "a@example.org", "password": "long enough", "name": "\\ud800", "role": "mentor"}'
+    )
     response = client.post("/api/v1/auth/register", data=body, content_type="application/json")
     assert response.status_code == 422
     assert "name" in error_of(response)["fields"]

@@ -19,14 +19,30 @@ def test_the_lead_creates_a_partner_with_defaults(client, lead_headers):
     body = response.get_json()
     assert {k: body[k] for k in PARTNER} == PARTNER
     assert (body["export_oriented"], body["country"], body["sector"]) == (False, "RS", None)
-    assert set(body) >= {"id", "name", "description", "sector", "city", "country", "offers", "seeks",
-                         "export_oriented"}
+    assert set(body) >= {
+        "id",
+        "name",
+        "description",
+        "sector",
+        "city",
+        "country",
+        "offers",
+        "seeks",
+        "export_oriented",
+    }
 
 
 def test_the_lead_creates_a_cluster(client, lead_headers):
-    response = client.post("/api/v1/clusters", json={**CLUSTER, "website": "https://klaster.example.rs",
-                                                     "region": "Moravički okrug", "sector": "food"},
-                           headers=lead_headers)
+    response = client.post(
+        "/api/v1/clusters",
+        json={
+            **CLUSTER,
+            "website": "https://klaster.example.rs",
+            "region": "Moravički okrug",
+            "sector": "food",
+        },
+        headers=lead_headers,
+    )
     assert response.status_code == 201
     body = response.get_json()
     assert set(body) >= {"id", "name", "description", "sector", "region", "website"}
@@ -34,19 +50,24 @@ def test_the_lead_creates_a_cluster(client, lead_headers):
 
 
 def test_an_export_oriented_partner_keeps_the_flag(client, lead_headers):
-    body = client.post("/api/v1/partners", json={**PARTNER, "export_oriented": True},
-                       headers=lead_headers).get_json()
+    body = client.post(
+        "/api/v1/partners", json={**PARTNER, "export_oriented": True}, headers=lead_headers
+    ).get_json()
     assert body["export_oriented"] is True
 
 
 def test_export_oriented_as_text_is_422(client, lead_headers):
-    response = client.post("/api/v1/partners", json={**PARTNER, "export_oriented": "yes"}, headers=lead_headers)
+    response = client.post(
+        "/api/v1/partners", json={**PARTNER, "export_oriented": "yes"}, headers=lead_headers
+    )
     assert response.status_code == 422
     assert "export_oriented" in error_of(response)["fields"]
 
 
 def test_a_website_that_is_not_http_is_422(client, lead_headers):
-    response = client.post("/api/v1/clusters", json={**CLUSTER, "website": "ftp://x.rs"}, headers=lead_headers)
+    response = client.post(
+        "/api/v1/clusters", json={**CLUSTER, "website": "ftp://x.rs"}, headers=lead_headers
+    )
     assert response.status_code == 422
     assert "website" in error_of(response)["fields"]
 
@@ -54,22 +75,26 @@ def test_a_website_that_is_not_http_is_422(client, lead_headers):
 @pytest.mark.parametrize("resource", RESOURCES)
 @pytest.mark.parametrize("field", ["name", "description"])
 def test_a_blank_required_field_is_422(client, lead_headers, resource, field):
-    response = client.post(f"/api/v1/{resource}", json={**BODIES[resource], field: "  "}, headers=lead_headers)
+    response = client.post(
+        f"/api/v1/{resource}", json={**BODIES[resource], field: "  "}, headers=lead_headers
+    )
     assert response.status_code == 422
     assert field in error_of(response)["fields"]
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_an_over_long_name_is_422(client, lead_headers, resource):
-    response = client.post(f"/api/v1/{resource}", json={**BODIES[resource], "name": "n" * 201},
-                           headers=lead_headers)
+    response = client.post(
+        f"/api/v1/{resource}", json={**BODIES[resource], "name": "n" * 201}, headers=lead_headers
+    )
     assert response.status_code == 422
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_an_unknown_sector_is_422(client, lead_headers, resource):
-    response = client.post(f"/api/v1/{resource}", json={**BODIES[resource], "sector": "mining"},
-                           headers=lead_headers)
+    response = client.post(
+        f"/api/v1/{resource}", json={**BODIES[resource], "sector": "mining"}, headers=lead_headers
+    )
     assert response.status_code == 422
     assert "sector" in error_of(response)["fields"]
 
@@ -84,26 +109,34 @@ def test_a_duplicate_name_is_409(client, lead_headers, resource):
 
 def test_a_name_differing_only_in_ascii_case_is_a_duplicate(client, lead_headers):
     client.post("/api/v1/partners", json={**PARTNER, "name": "Hotel Nis"}, headers=lead_headers)
-    response = client.post("/api/v1/partners", json={**PARTNER, "name": "HOTEL NIS"}, headers=lead_headers)
+    response = client.post(
+        "/api/v1/partners", json={**PARTNER, "name": "HOTEL NIS"}, headers=lead_headers
+    )
     assert response.status_code == 409
 
 
 def test_a_duplicate_name_with_a_blank_description_is_422_first(client, lead_headers):
     client.post("/api/v1/partners", json=PARTNER, headers=lead_headers)
-    response = client.post("/api/v1/partners", json={**PARTNER, "description": ""}, headers=lead_headers)
+    response = client.post(
+        "/api/v1/partners", json={**PARTNER, "description": ""}, headers=lead_headers
+    )
     assert response.status_code == 422
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_an_entrepreneur_cannot_create(client, entrepreneur_headers, resource):
-    response = client.post(f"/api/v1/{resource}", json=BODIES[resource], headers=entrepreneur_headers)
+    response = client.post(
+        f"/api/v1/{resource}", json=BODIES[resource], headers=entrepreneur_headers
+    )
     assert response.status_code == 403
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
 def test_a_mentor_cannot_delete(client, mentor_headers, resource):
     target = PartnerFactory() if resource == "partners" else ClusterFactory()
-    assert client.delete(f"/api/v1/{resource}/{target.id}", headers=mentor_headers).status_code == 403
+    assert (
+        client.delete(f"/api/v1/{resource}/{target.id}", headers=mentor_headers).status_code == 403
+    )
 
 
 @pytest.mark.parametrize("resource", RESOURCES)
@@ -127,7 +160,9 @@ def test_an_entrepreneur_reads_one_cluster(client, entrepreneur_headers):
 def test_partners_can_be_searched_and_filtered(client, entrepreneur_headers):
     PartnerFactory(name="Pekara Čačak", sector="food")
     PartnerFactory(name="Hotel Niš", sector="tourism")
-    body = client.get("/api/v1/partners?q=Čačak&sector=food", headers=entrepreneur_headers).get_json()
+    body = client.get(
+        "/api/v1/partners?q=Čačak&sector=food", headers=entrepreneur_headers
+    ).get_json()
     assert [item["name"] for item in body["items"]] == ["Pekara Čačak"]
 
 
@@ -147,7 +182,9 @@ def test_a_missing_one_is_404(client, entrepreneur_headers, resource):
 
 def test_updating_changes_only_the_fields_given(client, lead_headers):
     partner = PartnerFactory(city="Aleksinac", seeks="jam, honey")
-    response = client.put(f"/api/v1/partners/{partner.id}", json={"city": "Čačak"}, headers=lead_headers)
+    response = client.put(
+        f"/api/v1/partners/{partner.id}", json={"city": "Čačak"}, headers=lead_headers
+    )
     assert response.status_code == 200
     body = response.get_json()
     assert (body["city"], body["seeks"], body["name"]) == ("Čačak", "jam, honey", partner.name)
@@ -162,17 +199,26 @@ def test_updating_to_a_blank_name_is_422(client, lead_headers):
 def test_renaming_to_a_taken_name_is_409(client, lead_headers):
     PartnerFactory(name="Mlekara Niš")
     partner = PartnerFactory()
-    response = client.put(f"/api/v1/partners/{partner.id}", json={"name": "mlekara niš"}, headers=lead_headers)
+    response = client.put(
+        f"/api/v1/partners/{partner.id}", json={"name": "mlekara niš"}, headers=lead_headers
+    )
     assert response.status_code == 409
 
 
 def test_updating_a_missing_one_is_404(client, lead_headers):
-    assert client.put("/api/v1/clusters/9999", json={"region": "Niš"}, headers=lead_headers).status_code == 404
+    assert (
+        client.put(
+            "/api/v1/clusters/9999", json={"region": "Niš"}, headers=lead_headers
+        ).status_code
+        == 404
+    )
 
 
 def test_an_entrepreneur_cannot_update(client, entrepreneur_headers):
     partner = PartnerFactory()
-    response = client.put(f"/api/v1/partners/{partner.id}", json={"city": "Niš"}, headers=entrepreneur_headers)
+    response = client.put(
+        f"/api/v1/partners/{partner.id}", json={"city": "Niš"}, headers=entrepreneur_headers
+    )
     assert response.status_code == 403
 
 

@@ -6,10 +6,18 @@ import pytest
 
 from tests.api.conftest import error_of
 from tests.factories import (
-    ClusterFactory, EntrepreneurFactory, IdeaFactory, MatchFactory, MentorFactory, PartnerFactory,
+    ClusterFactory,
+    EntrepreneurFactory,
+    IdeaFactory,
+    MatchFactory,
+    MentorFactory,
+    PartnerFactory,
 )
 
-IDEA = {"title": "Pekmez od šljiva iz Merošine", "description": "Ajvar i pekmez za hotele u Nišu i Čačku."}
+IDEA = {
+    "title": "Pekmez od šljiva iz Merošine",
+    "description": "Ajvar i pekmez za hotele u Nišu i Čačku.",
+}
 
 
 @pytest.fixture
@@ -27,8 +35,17 @@ def test_an_entrepreneur_submits_an_idea_and_gets_201(client, entrepreneur_heade
     assert response.status_code == 201
     body = response.get_json()
     assert body["title"] == IDEA["title"] and body["description"] == IDEA["description"]
-    assert set(body) >= {"id", "title", "description", "sector", "stage", "needs", "status",
-                         "created_at", "updated_at"}
+    assert set(body) >= {
+        "id",
+        "title",
+        "description",
+        "sector",
+        "stage",
+        "needs",
+        "status",
+        "created_at",
+        "updated_at",
+    }
     assert body["status"] in {"submitted", "matching", "matched", "failed"}
     assert response.headers["Location"].endswith(f"/api/v1/ideas/{body['id']}")
 
@@ -39,8 +56,11 @@ def test_needs_default_to_all_three(client, entrepreneur_headers):
 
 
 def test_the_sector_and_stage_sent_are_kept(client, entrepreneur_headers):
-    body = client.post("/api/v1/ideas", json={**IDEA, "sector": "food", "stage": "early", "needs": ["mentor"]},
-                       headers=entrepreneur_headers).get_json()
+    body = client.post(
+        "/api/v1/ideas",
+        json={**IDEA, "sector": "food", "stage": "early", "needs": ["mentor"]},
+        headers=entrepreneur_headers,
+    ).get_json()
     assert (body["sector"], body["stage"], body["needs"]) == ("food", "early", ["mentor"])
 
 
@@ -58,40 +78,59 @@ def test_a_missing_required_field_is_422_naming_it(client, entrepreneur_headers,
 
 
 def test_a_whitespace_only_title_counts_as_missing(client, entrepreneur_headers):
-    response = client.post("/api/v1/ideas", json={**IDEA, "title": " \t\n "}, headers=entrepreneur_headers)
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, "title": " \t\n "}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert "title" in error_of(response)["fields"]
 
 
 @pytest.mark.parametrize(("field", "limit"), [("title", 200), ("description", 5000)])
 def test_text_over_its_limit_is_422(client, entrepreneur_headers, field, limit):
-    response = client.post("/api/v1/ideas", json={**IDEA, field: "a" * (limit + 1)}, headers=entrepreneur_headers)
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, field: "a" * (limit + 1)}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert field in error_of(response)["fields"]
 
 
 def test_text_exactly_at_its_limit_is_accepted(client, entrepreneur_headers):
-    response = client.post("/api/v1/ideas", json={"title": "a" * 200, "description": "b" * 5000},
-                           headers=entrepreneur_headers)
+    response = client.post(
+        "/api/v1/ideas",
+        json={"title": "a" * 200, "description": "b" * 5000},
+        headers=entrepreneur_headers,
+    )
     assert response.status_code == 201
 
 
-@pytest.mark.parametrize(("field", "value"), [("sector", "mining"), ("stage", "huge"), ("needs", ["investor"])])
-def test_an_unknown_vocabulary_value_is_422_naming_the_field(client, entrepreneur_headers, field, value):
-    response = client.post("/api/v1/ideas", json={**IDEA, field: value}, headers=entrepreneur_headers)
+@pytest.mark.parametrize(
+    ("field", "value"), [("sector", "mining"), ("stage", "huge"), ("needs", ["investor"])]
+)
+def test_an_unknown_vocabulary_value_is_422_naming_the_field(
+    client, entrepreneur_headers, field, value
+):
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, field: value}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert field in error_of(response)["fields"]
 
 
-@pytest.mark.parametrize(("field", "value"), [("title", 42), ("needs", "mentor"), ("description", ["x"])])
+@pytest.mark.parametrize(
+    ("field", "value"), [("title", 42), ("needs", "mentor"), ("description", ["x"])]
+)
 def test_a_wrongly_typed_field_is_422(client, entrepreneur_headers, field, value):
-    response = client.post("/api/v1/ideas", json={**IDEA, field: value}, headers=entrepreneur_headers)
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, field: value}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert field in error_of(response)["fields"]
 
 
 def test_empty_needs_are_422(client, entrepreneur_headers):
-    response = client.post("/api/v1/ideas", json={**IDEA, "needs": []}, headers=entrepreneur_headers)
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, "needs": []}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
 
 
@@ -109,7 +148,9 @@ def test_submitting_without_a_token_is_401(client):
     assert client.post("/api/v1/ideas", json=IDEA).status_code == 401
 
 
-def test_an_entrepreneur_lists_only_her_own_ideas(client, entrepreneur_headers, own_idea, others_idea):
+def test_an_entrepreneur_lists_only_her_own_ideas(
+    client, entrepreneur_headers, own_idea, others_idea
+):
     body = client.get("/api/v1/ideas", headers=entrepreneur_headers).get_json()
     assert [idea["id"] for idea in body["items"]] == [own_idea.id]
     assert (body["page"], body["per_page"], body["total"]) == (1, 50, 1)
@@ -155,7 +196,9 @@ def test_junk_page_arguments_fall_back_to_defaults(client, entrepreneur_headers)
 
 
 def test_a_huge_page_number_is_an_empty_page_not_an_error(client, entrepreneur_headers):
-    response = client.get("/api/v1/ideas?page=99999999999999999999999", headers=entrepreneur_headers)
+    response = client.get(
+        "/api/v1/ideas?page=99999999999999999999999", headers=entrepreneur_headers
+    )
     assert response.status_code == 200
     assert response.get_json()["items"] == []
 
@@ -185,22 +228,41 @@ def test_a_mentor_cannot_read_an_idea(client, mentor_headers, own_idea):
 
 def test_the_matches_come_best_first_by_kind_then_rank(client, entrepreneur_headers, own_idea):
     second_mentor = MatchFactory(idea=own_idea, kind="mentor", rank=2, score=0.5)
-    cluster = MatchFactory(idea=own_idea, kind="cluster", mentor=None, cluster=ClusterFactory(), rank=1)
-    partner = MatchFactory(idea=own_idea, kind="partner", mentor=None, partner=PartnerFactory(), rank=1)
+    cluster = MatchFactory(
+        idea=own_idea, kind="cluster", mentor=None, cluster=ClusterFactory(), rank=1
+    )
+    partner = MatchFactory(
+        idea=own_idea, kind="partner", mentor=None, partner=PartnerFactory(), rank=1
+    )
     first_mentor = MatchFactory(idea=own_idea, kind="mentor", rank=1, score=0.9)
-    body = client.get(f"/api/v1/ideas/{own_idea.id}/matches", headers=entrepreneur_headers).get_json()
-    assert [match["id"] for match in body["items"]] == [first_mentor.id, second_mentor.id, partner.id, cluster.id]
+    body = client.get(
+        f"/api/v1/ideas/{own_idea.id}/matches", headers=entrepreneur_headers
+    ).get_json()
+    assert [match["id"] for match in body["items"]] == [
+        first_mentor.id,
+        second_mentor.id,
+        partner.id,
+        cluster.id,
+    ]
     assert body["total"] == 4
 
 
 def test_a_match_has_the_contract_shape(client, entrepreneur_headers, own_idea):
     mentor = MentorFactory(name="Milena Đorđević")
     match = MatchFactory(idea=own_idea, mentor=mentor, reasons=["Shared terms: jam"])
-    item = client.get(f"/api/v1/ideas/{own_idea.id}/matches", headers=entrepreneur_headers).get_json()["items"][0]
+    item = client.get(
+        f"/api/v1/ideas/{own_idea.id}/matches", headers=entrepreneur_headers
+    ).get_json()["items"][0]
     assert item == {
-        "id": match.id, "idea_id": own_idea.id, "kind": "mentor",
-        "target": {"id": mentor.id, "name": "Milena Đorđević"}, "score": 0.8, "rank": 1,
-        "reasons": ["Shared terms: jam"], "status": "proposed", "created_at": item["created_at"],
+        "id": match.id,
+        "idea_id": own_idea.id,
+        "kind": "mentor",
+        "target": {"id": mentor.id, "name": "Milena Đorđević"},
+        "score": 0.8,
+        "rank": 1,
+        "reasons": ["Shared terms: jam"],
+        "status": "proposed",
+        "created_at": item["created_at"],
     }
     assert item["created_at"].endswith("Z")
 

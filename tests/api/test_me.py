@@ -8,10 +8,21 @@ from tests.api.conftest import error_of
 def test_an_entrepreneur_sees_her_account_and_profile(client, entrepreneur, entrepreneur_headers):
     body = client.get("/api/v1/me", headers=entrepreneur_headers).get_json()
     assert {k: body[k] for k in ("id", "email", "name", "role", "status")} == {
-        "id": entrepreneur.id, "email": "jelena@example.org", "name": "Jelena Petrović",
-        "role": "entrepreneur", "status": "active",
+        "id": entrepreneur.id,
+        "email": "jelena@example.org",
+        "name": "Jelena Petrović",
+        "role": "entrepreneur",
+        "status": "active",
     }
-    assert set(body["profile"]) >= {"business_name", "city", "country", "sector", "stage", "bio", "languages"}
+    assert set(body["profile"]) >= {
+        "business_name",
+        "city",
+        "country",
+        "sector",
+        "stage",
+        "bio",
+        "languages",
+    }
     assert body["profile"]["city"] == "Niš"
 
 
@@ -26,15 +37,26 @@ def test_a_lead_has_an_empty_profile(client, lead_headers):
 
 
 def test_a_pending_mentor_sees_her_pending_status(client, api_headers):
-    client.post("/api/v1/auth/register", json={
-        "email": "nova@example.org", "password": "mentor-password", "name": "Nova", "role": "mentor"})
-    token = client.post("/api/v1/auth/token", json={"email": "nova@example.org", "password": "mentor-password"})
+    client.post(
+        "/api/v1/auth/register",
+        json={
+            "email": "nova@example.org",
+            "password": "mentor-password",
+            "name": "Nova",
+            "role": "mentor",
+        },
+    )
+    token = client.post(
+        "/api/v1/auth/token", json={"email": "nova@example.org", "password": "mentor-password"}
+    )
     headers = {"Authorization": f"Bearer {token.get_json()['token']}"}
     assert client.get("/api/v1/me", headers=headers).get_json()["status"] == "pending"
 
 
 def test_updating_one_profile_field_leaves_the_others(client, entrepreneur_headers):
-    response = client.put("/api/v1/me", json={"profile": {"city": "Čačak"}}, headers=entrepreneur_headers)
+    response = client.put(
+        "/api/v1/me", json={"profile": {"city": "Čačak"}}, headers=entrepreneur_headers
+    )
     assert response.status_code == 200
     profile = response.get_json()["profile"]
     assert profile["city"] == "Čačak"
@@ -43,7 +65,9 @@ def test_updating_one_profile_field_leaves_the_others(client, entrepreneur_heade
 
 def test_updating_the_name_only_leaves_the_profile(client, entrepreneur_headers):
     before = client.get("/api/v1/me", headers=entrepreneur_headers).get_json()["profile"]
-    response = client.put("/api/v1/me", json={"name": "Đurđa Živković"}, headers=entrepreneur_headers)
+    response = client.put(
+        "/api/v1/me", json={"name": "Đurđa Živković"}, headers=entrepreneur_headers
+    )
     assert response.get_json()["name"] == "Đurđa Živković"
     assert response.get_json()["profile"] == before
 
@@ -51,12 +75,16 @@ def test_updating_the_name_only_leaves_the_profile(client, entrepreneur_headers)
 def test_serbian_text_round_trips_exactly(client, entrepreneur_headers):
     bio = "Ђурђа из Мерошине; sušeno voće iz Niša i Čačka — Ж."
     client.put("/api/v1/me", json={"profile": {"bio": bio}}, headers=entrepreneur_headers)
-    assert client.get("/api/v1/me", headers=entrepreneur_headers).get_json()["profile"]["bio"] == bio
+    assert (
+        client.get("/api/v1/me", headers=entrepreneur_headers).get_json()["profile"]["bio"] == bio
+    )
 
 
 def test_a_mentor_updates_capacity_and_sectors(client, mentor_headers):
     response = client.put(
-        "/api/v1/me", json={"profile": {"capacity": 7, "sectors": ["food", "tourism"]}}, headers=mentor_headers
+        "/api/v1/me",
+        json={"profile": {"capacity": 7, "sectors": ["food", "tourism"]}},
+        headers=mentor_headers,
     )
     assert response.status_code == 200
     assert response.get_json()["profile"]["capacity"] == 7
@@ -75,19 +103,25 @@ def test_a_capacity_given_as_text_is_422(client, mentor_headers):
 
 
 def test_an_unknown_sector_is_422_naming_the_field(client, entrepreneur_headers):
-    response = client.put("/api/v1/me", json={"profile": {"sector": "mining"}}, headers=entrepreneur_headers)
+    response = client.put(
+        "/api/v1/me", json={"profile": {"sector": "mining"}}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert "profile.sector" in error_of(response)["fields"]
 
 
 def test_an_unknown_language_code_is_422(client, entrepreneur_headers):
-    response = client.put("/api/v1/me", json={"profile": {"languages": ["xx"]}}, headers=entrepreneur_headers)
+    response = client.put(
+        "/api/v1/me", json={"profile": {"languages": ["xx"]}}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert "profile.languages" in error_of(response)["fields"]
 
 
 def test_an_unknown_country_is_422(client, entrepreneur_headers):
-    response = client.put("/api/v1/me", json={"profile": {"country": "Serbia"}}, headers=entrepreneur_headers)
+    response = client.put(
+        "/api/v1/me", json={"profile": {"country": "Serbia"}}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert "profile.country" in error_of(response)["fields"]
 
@@ -104,7 +138,9 @@ def test_an_over_long_name_is_422(client, entrepreneur_headers):
 
 
 def test_an_over_long_bio_is_422(client, entrepreneur_headers):
-    response = client.put("/api/v1/me", json={"profile": {"bio": "a" * 5001}}, headers=entrepreneur_headers)
+    response = client.put(
+        "/api/v1/me", json={"profile": {"bio": "a" * 5001}}, headers=entrepreneur_headers
+    )
     assert response.status_code == 422
     assert "profile.bio" in error_of(response)["fields"]
 
@@ -116,8 +152,15 @@ def test_a_profile_that_is_not_an_object_is_422(client, entrepreneur_headers):
 
 
 def test_an_invalid_update_changes_nothing(client, entrepreneur_headers):
-    client.put("/api/v1/me", json={"name": "Nova", "profile": {"stage": "huge"}}, headers=entrepreneur_headers)
-    assert client.get("/api/v1/me", headers=entrepreneur_headers).get_json()["name"] == "Jelena Petrović"
+    client.put(
+        "/api/v1/me",
+        json={"name": "Nova", "profile": {"stage": "huge"}},
+        headers=entrepreneur_headers,
+    )
+    assert (
+        client.get("/api/v1/me", headers=entrepreneur_headers).get_json()["name"]
+        == "Jelena Petrović"
+    )
 
 
 def test_a_lead_may_send_an_empty_profile(client, lead_headers):

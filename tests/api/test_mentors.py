@@ -19,8 +19,12 @@ def test_the_lead_lists_mentors_with_capacity_and_load(client, lead_headers, men
     assert body["total"] == 1
     item = body["items"][0]
     assert {k: item[k] for k in ("id", "name", "email", "status", "capacity", "load")} == {
-        "id": mentor.id, "name": "Milica Jovanović", "email": "milica@example.org", "status": "active",
-        "capacity": 3, "load": 1,
+        "id": mentor.id,
+        "name": "Milica Jovanović",
+        "email": "milica@example.org",
+        "status": "active",
+        "capacity": 3,
+        "load": 1,
     }
 
 
@@ -71,7 +75,10 @@ def test_approving_an_active_mentor_is_409(client, lead_headers, mentor):
 
 
 def test_approving_someone_who_is_not_a_mentor_is_404(client, lead_headers, entrepreneur):
-    assert client.post(f"/api/v1/mentors/{entrepreneur.id}/approve", headers=lead_headers).status_code == 404
+    assert (
+        client.post(f"/api/v1/mentors/{entrepreneur.id}/approve", headers=lead_headers).status_code
+        == 404
+    )
 
 
 def test_approving_a_missing_mentor_is_404(client, lead_headers):

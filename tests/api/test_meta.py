@@ -45,7 +45,9 @@ def test_lang_sr_gives_serbian_labels(client):
 
 
 def test_accept_language_chooses_the_labels(client):
-    items = client.get("/api/v1/sectors", headers={"Accept-Language": "sr-RS,sr;q=0.9,en;q=0.5"}).get_json()["items"]
+    items = client.get(
+        "/api/v1/sectors", headers={"Accept-Language": "sr-RS,sr;q=0.9,en;q=0.5"}
+    ).get_json()["items"]
     assert {"slug": "construction", "label": "Građevinarstvo"} in items
 
 
@@ -55,7 +57,9 @@ def test_lang_wins_over_accept_language(client):
 
 
 def test_an_unsupported_language_falls_back_to_english(client):
-    items = client.get("/api/v1/sectors?lang=de", headers={"Accept-Language": "fr"}).get_json()["items"]
+    items = client.get("/api/v1/sectors?lang=de", headers={"Accept-Language": "fr"}).get_json()[
+        "items"
+    ]
     assert {"slug": "food", "label": "Food and drink"} in items
 
 
@@ -81,7 +85,9 @@ def test_every_implemented_api_route_is_in_openapi(app, client):
 
 def test_openapi_references_resolve(client):
     document = client.get("/api/v1/openapi.json").get_json()
-    references = set(re.findall(r'"#/components/schemas/([^"]+)"', client.get("/api/v1/openapi.json").text))
+    references = set(
+        re.findall(r'"#/components/schemas/([^"]+)"', client.get("/api/v1/openapi.json").text)
+    )
     assert references <= set(document["components"]["schemas"])
 
 

@@ -35,5 +35,35 @@ def create_user(role: str, email: str, password: str, name: str) -> None:
     click.echo(f"Created {role} account {user.email} (id {user.id}).")
 
 
+demo_cli = AppGroup("demo", help="Demo data for trying the service.")
+
+
+@demo_cli.command("load")
+@click.option("--no-matching", is_flag=True, help="Skip the one batch rematch after loading.")
+@click.option("--allow-production", is_flag=True, help="Load even though ENV is production.")
+def load_demo_data(no_matching: bool, allow_production: bool) -> None:
+    """Add the programme's organisations, demo people and 186 ideas; running it again adds nothing."""
+    from flask import current_app
+
+    from mentorship.demo.loader import DEMO_PASSWORD, load_demo, match_open_ideas
+
+    if current_app.config.get("ENV_NAME") == "production" and not allow_production:
+        raise click.ClickException("Refusing to load demo accounts with a published password in production.")
+    report = load_demo()
+    click.echo(f"Demo data loaded: created {_counts(report.created) or 'nothing new'}.")
+    if report.existing:
+        click.echo(f"Already there, left as they were: {_counts(report.existing)}.")
+    if report.created_anything and not no_matching:
+        click.echo(match_open_ideas())
+    click.echo(f"Demo logins (password {DEMO_PASSWORD!r}, for the demo only):")
+    for role, email in report.logins:
+        click.echo(f"  {role:<13} {email}")
+
+
+def _counts(counter: dict[str, int]) -> str:
+    return ", ".join(f"{count} {kind if count != 1 else kind.removesuffix('s')}" for kind, count in counter.items())
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(users_cli)
+    app.cli.add_command(demo_cli)

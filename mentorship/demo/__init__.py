@@ -1,0 +1,1 @@
+"""Demo content for the programme and the loader behind `flask demo load`."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, Regexp
+from wtforms.validators import DataRequired, Length, Regexp
 
 from mentorship.main.helpers import OPTIONAL_SECTOR_CHOICES, strip_text
 from mentorship.profiles.forms import CITY_MAX, known_country, upper_text
@@ -14,9 +14,9 @@ from mentorship.validation import URL_RE
 
 class OrganisationForm(FlaskForm):
     name = StringField("Name", filters=[strip_text],
-                       validators=[InputRequired("Please give a name."), Length(max=NAME_MAX)])
+                       validators=[DataRequired("Please give a name."), Length(max=NAME_MAX)])
     description = TextAreaField("Description", filters=[strip_text],
-                                validators=[InputRequired("Please add a description."),
+                                validators=[DataRequired("Please add a description."),
                                             Length(max=DESCRIPTION_MAX)])
     sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)
 
@@ -24,7 +24,7 @@ class OrganisationForm(FlaskForm):
 class PartnerForm(OrganisationForm):
     city = StringField("City", filters=[strip_text], validators=[Length(max=CITY_MAX)])
     country = StringField("Country", filters=[upper_text], default="RS",
-                          validators=[InputRequired("Please give a country code."),
+                          validators=[DataRequired("Please give a country code."),
                                       Length(min=2, max=2, message="Use the two-letter code, e.g. RS."),
                                       known_country])
     offers = TextAreaField("What they offer", filters=[strip_text],

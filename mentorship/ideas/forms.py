@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, ValidationError
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from mentorship.main.helpers import (
     OPTIONAL_SECTOR_CHOICES, OPTIONAL_STAGE_CHOICES, MultiCheckboxField, options, strip_text,
@@ -26,12 +26,12 @@ def at_least_one(_form, field) -> None:
 
 class IdeaForm(FlaskForm):
     title = StringField("Title", filters=[strip_text],
-                        validators=[InputRequired("Please give your idea a title."),
+                        validators=[DataRequired("Please give your idea a title."),
                                     Length(max=NAME_MAX)],
                         description="A short name, e.g. “Plum jam and ajvar for hotels in Niš”.")
     description = TextAreaField(
         "Description", filters=[strip_text],
-        validators=[InputRequired("Please describe your idea."), Length(max=DESCRIPTION_MAX)],
+        validators=[DataRequired("Please describe your idea."), Length(max=DESCRIPTION_MAX)],
         description="What you make or offer, for whom, and what you need to get going. "
                     "Concrete words (products, places, skills) help us find the right people.",
     )

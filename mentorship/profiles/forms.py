@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
-from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from mentorship.main.helpers import (
     OPTIONAL_SECTOR_CHOICES, OPTIONAL_STAGE_CHOICES, SECTOR_CHOICES, MultiCheckboxField, strip_text,
@@ -27,7 +27,7 @@ def known_country(_form, field) -> None:
 
 class AccountForm(FlaskForm):
     name = StringField("Your name", filters=[strip_text],
-                       validators=[InputRequired("Please tell us your name."), Length(max=NAME_MAX)])
+                       validators=[DataRequired("Please tell us your name."), Length(max=NAME_MAX)])
     email_notifications = BooleanField("Send me e-mail when something needs my attention")
 
 
@@ -36,7 +36,7 @@ class EntrepreneurProfileForm(AccountForm):
                                 validators=[Length(max=NAME_MAX)])
     city = StringField("City", filters=[strip_text], validators=[Length(max=CITY_MAX)])
     country = StringField("Country", filters=[upper_text], default="RS",
-                          validators=[InputRequired("Please give a country code."), Length(min=2, max=2,
+                          validators=[DataRequired("Please give a country code."), Length(min=2, max=2,
                                       message="Use the two-letter code, e.g. RS."), known_country],
                           description="Two-letter code: RS for Serbia, BA, ME, HR, MK ...")
     sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)

@@ -176,3 +176,9 @@ def test_a_lead_sending_profile_fields_is_422(client, lead_headers):
 
 def test_updating_me_without_a_token_is_401(client):
     assert client.put("/api/v1/me", json={"name": "X"}).status_code == 401
+
+
+def test_answers_carry_serbian_letters_as_utf8_not_escapes(client, entrepreneur_headers):
+    client.put("/api/v1/me", json={"name": "Đurđa iz Niša"}, headers=entrepreneur_headers)
+    response = client.get("/api/v1/me", headers=entrepreneur_headers)
+    assert "Đurđa iz Niša".encode() in response.data

@@ -32,7 +32,7 @@ class MatchConfig:
     """Drop word n-grams seen in fewer candidate documents than this."""
     char_min_df: int = 2
     """Drop character n-grams seen in fewer candidate documents than this."""
-    char_max_df: float = 0.2
+    char_max_df: float = 0.03
     """Drop character n-grams seen in more than this share of candidate documents."""
     pruning_min_documents: int = 50
     """Character n-gram pruning (min/max df) applies only from this many documents on."""

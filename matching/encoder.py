@@ -8,7 +8,6 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
-from sklearn.preprocessing import normalize
 
 from matching.config import MatchConfig
 from matching.normalize import tokens, word_ngrams
@@ -16,26 +15,44 @@ from matching.normalize import tokens, word_ngrams
 _FIT_CHUNK_ROWS = 20_000
 
 
+class _CountBuilder:
+    """Builds a document-term count matrix one document at a time."""
+
+    def __init__(self, vocabulary: dict[str, int], grow: bool) -> None:
+        self.vocabulary = vocabulary
+        self.grow = grow
+        self.indices = array("i")
+        self.indptr = array("q", [0])
+
+    def add(self, terms: Sequence[str]) -> None:
+        vocabulary = self.vocabulary
+        if self.grow:
+            lookup = vocabulary.setdefault
+            self.indices.extend([lookup(term, len(vocabulary)) for term in terms])
+        else:
+            self.indices.extend([vocabulary[term] for term in terms if term in vocabulary])
+        self.indptr.append(len(self.indices))
+
+    def matrix(self, dtype: np.dtype) -> sp.csr_matrix:
+        indices = (np.frombuffer(self.indices, dtype=np.int32) if len(self.indices)
+                   else np.zeros(0, np.int32))
+        counts = sp.csr_matrix(
+            (np.ones(len(indices), dtype=dtype), indices, np.frombuffer(self.indptr, np.int64)),
+            shape=(len(self.indptr) - 1, len(self.vocabulary)),
+        )
+        counts.sum_duplicates()
+        self.indices, self.indptr = array("i"), array("q", [0])
+        return counts
+
+
 def _count_matrix(
     rows: Sequence[Sequence[str]], vocabulary: dict[str, int], grow: bool, dtype: np.dtype
 ) -> sp.csr_matrix:
     """Count matrix of `rows` of terms; unseen terms are added only when `grow`."""
-    indices = array("i")
-    indptr = array("q", [0])
-    lookup = vocabulary.setdefault if grow else None
+    builder = _CountBuilder(vocabulary, grow)
     for terms in rows:
-        if lookup is not None:
-            indices.extend([lookup(term, len(vocabulary)) for term in terms])
-        else:
-            indices.extend([vocabulary[term] for term in terms if term in vocabulary])
-        indptr.append(len(indices))
-    index_array = np.frombuffer(indices, dtype=np.int32) if len(indices) else np.zeros(0, np.int32)
-    matrix = sp.csr_matrix(
-        (np.ones(len(index_array), dtype=dtype), index_array, np.frombuffer(indptr, np.int64)),
-        shape=(len(rows), len(vocabulary)),
-    )
-    matrix.sum_duplicates()
-    return matrix
+        builder.add(terms)
+    return builder.matrix(dtype)
 
 
 def _smooth_idf(document_frequency: np.ndarray, n_documents: int, dtype: np.dtype) -> np.ndarray:
@@ -79,19 +96,23 @@ class TextEncoder:
 
     def fit_transform(self, documents: Sequence[str]) -> sp.csr_matrix:
         """Learn vocabularies and IDF weights from candidate documents and encode them."""
-        analysed = [self.analyse(document) for document in documents]
-        n_documents = len(analysed)
         all_grams: dict[str, int] = {}
-        gram_counts = _count_matrix([grams for _, grams in analysed], all_grams, True, self.dtype)
         token_vocabulary: dict[str, int] = {}
-        token_counts = _count_matrix([words for words, _ in analysed], token_vocabulary, True,
-                                     self.dtype)
-        del analysed
+        gram_builder = _CountBuilder(all_grams, grow=True)
+        token_builder = _CountBuilder(token_vocabulary, grow=True)
+        for document in documents:
+            words, grams = self.analyse(document)
+            gram_builder.add(grams)
+            token_builder.add(words)
+        n_documents = len(documents)
+        gram_counts = gram_builder.matrix(self.dtype)
+        token_counts = token_builder.matrix(self.dtype)
         word_columns = self._fit_words(gram_counts, all_grams, n_documents)
         word_block = self._weigh(gram_counts[:, word_columns], self.word_idf,
                                  self.config.word_weight)
         del gram_counts
         char_block = self._fit_chars(token_counts, token_vocabulary, n_documents)
+        del token_counts
         return sp.hstack([word_block, char_block], format="csr", dtype=self.dtype)
 
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
@@ -164,33 +185,48 @@ class TextEncoder:
             return sp.csr_matrix((len(token_rows), n_grams), dtype=self.dtype)
         local: dict[str, int] = {}
         counts = _count_matrix(token_rows, local, True, self.dtype)
-        known_rows: list[int] = []
-        unknown: list[str] = []
-        is_known = np.zeros(len(local), dtype=bool)
-        for column, token in enumerate(local):
+        known = self.token_char_counts
+        indices: list[np.ndarray] = []
+        data: list[np.ndarray] = []
+        analyzer = None
+        vocabulary: dict[str, int] = self.char_vectorizer.vocabulary
+        for token in local:
             row = self.token_rows.get(token)
-            if row is None:
-                unknown.append(token)
-            else:
-                known_rows.append(row)
-                is_known[column] = True
-        stacked_row = np.empty(len(local), dtype=np.int64)
-        stacked_row[is_known] = np.arange(len(known_rows))
-        stacked_row[~is_known] = len(known_rows) + np.arange(len(unknown))
-        parts = [self.token_char_counts[known_rows]]
-        if unknown:
-            parts.append(self.char_vectorizer.transform(unknown))
-        token_grams = sp.vstack(parts, format="csr", dtype=self.dtype)[stacked_row]
+            if row is not None:
+                start, end = known.indptr[row], known.indptr[row + 1]
+                indices.append(known.indices[start:end])
+                data.append(known.data[start:end])
+                continue
+            if analyzer is None:
+                analyzer = self.char_vectorizer.build_analyzer()
+            grams = [vocabulary[g] for g in analyzer(token) if g in vocabulary]
+            unique, repeats = np.unique(np.array(grams, dtype=np.int32), return_counts=True)
+            indices.append(unique)
+            data.append(repeats.astype(self.dtype))
+        lengths = np.fromiter((len(part) for part in indices), dtype=np.int64, count=len(indices))
+        token_grams = sp.csr_matrix(
+            (np.concatenate(data) if data else np.zeros(0, self.dtype),
+             np.concatenate(indices) if indices else np.zeros(0, np.int32),
+             np.concatenate([[0], np.cumsum(lengths)])),
+            shape=(len(local), n_grams),
+        )
         return self._weigh(counts @ token_grams, self.char_idf, self.config.char_weight)
 
     def _weigh(self, counts: sp.csr_matrix, idf: np.ndarray, weight: float) -> sp.csr_matrix:
         """Sublinear TF x IDF, L2-normalised rows, scaled by sqrt(weight)."""
-        matrix = sp.csr_matrix(counts, dtype=self.dtype, copy=True)
+        data = counts.data.astype(self.dtype, copy=True)
         if self.config.sublinear_tf:
-            np.log(matrix.data, out=matrix.data)
-            matrix.data += 1.0
-        matrix.data *= idf[matrix.indices]
-        if matrix.nnz:
-            matrix = normalize(matrix, copy=False)
-        matrix.data *= np.sqrt(weight, dtype=self.dtype)
-        return matrix
+            np.log(data, out=data)
+            data += 1.0
+        data *= idf[counts.indices]
+        lengths = np.diff(counts.indptr)
+        squares = np.zeros(len(lengths), dtype=np.float64)
+        nonempty = lengths > 0
+        if data.size:
+            squares[nonempty] = np.add.reduceat(data.astype(np.float64) ** 2,
+                                                counts.indptr[:-1][nonempty])
+        scale = np.zeros_like(squares)
+        scale[nonempty] = np.sqrt(weight) / np.sqrt(squares[nonempty])
+        data *= np.repeat(scale, lengths).astype(self.dtype)
+        return sp.csr_matrix((data, counts.indices.copy(), counts.indptr.copy()),
+                             shape=counts.shape)

@@ -11,8 +11,8 @@ from matching.config import MatchConfig
 from matching.encoder import TextEncoder
 from matching.errors import IndexNotFittedError, UnknownKindError, UnsupportedRecordError
 from matching.profiles import FIELDS, SignalEncoder, candidate_texts, idea_text
-from matching.reasons import IdeaTerms, build_reasons
-from matching.scoring import IdeaSignals, rank_store
+from matching.reasons import IdeaTerms, SharedTerms, build_reasons
+from matching.scoring import IdeaSignals, ScoredRow, rank_store
 from matching.store import CandidateStore
 from matching.types import KIND_OF_RECORD, KINDS, CandidateRecord, IdeaRecord, Match
 
@@ -68,12 +68,16 @@ class MatchIndex:
         self.encoder = encoder
         self.signal_encoder = SignalEncoder(self.config)
         self.stores = {}
+        del documents
         for kind, records in records_by_kind.items():
             store = self._new_store(kind)
-            store.load(records, {field: matrix[slice(*spans[(kind, field)])]
-                                 for field in FIELDS[kind]},
-                       self.signal_encoder.candidates(records))
+            rows = {}
+            for field in FIELDS[kind]:
+                start, end = spans[(kind, field)]
+                rows[field] = matrix if (start, end) == (0, matrix.shape[0]) else matrix[start:end]
+            store.load(records, rows, self.signal_encoder.candidates(records))
             self.stores[kind] = store
+            del rows
 
     def _new_store(self, kind: str) -> CandidateStore:
         assert self.encoder is not None
@@ -152,7 +156,6 @@ class MatchIndex:
             has_languages=np.array([bool(ideas[i].languages) for i in batch]),
             has_place=np.array([bool((ideas[i].city or "").strip()) for i in batch]),
         )
-        n_words = encoder.n_word_features
         terms: dict[int, IdeaTerms] = {}
         for kind in KINDS:
             members = [p for p, i in enumerate(batch) if kind in wanted[i]]
@@ -169,31 +172,25 @@ class MatchIndex:
                     continue
                 idea_terms = terms.get(position)
                 if idea_terms is None:
-                    idea_terms = self._idea_terms(ideas[batch[position]], texts[position],
-                                                  queries, position, n_words)
+                    start, end = queries.indptr[position], queries.indptr[position + 1]
+                    indices, weights = queries.indices[start:end], queries.data[start:end]
+                    in_words = indices < encoder.n_word_features
+                    idea_terms = IdeaTerms(ideas[batch[position]], texts[position],
+                                           indices[in_words], weights[in_words])
                     terms[position] = idea_terms
+                shared = SharedTerms(idea_terms, store, np.array([s.row for s in rows]),
+                                     encoder.word_terms)
                 results[batch[position]][kind] = [
-                    self._match(kind, store, idea_terms, scored, rank)
+                    self._match(kind, store, shared, scored, rank)
                     for rank, scored in enumerate(rows, start=1)
                 ]
 
-    def _idea_terms(self, idea: IdeaRecord, text: str, queries, position: int,
-                    n_words: int) -> IdeaTerms:
-        start, end = queries.indptr[position], queries.indptr[position + 1]
-        indices, weights = queries.indices[start:end], queries.data[start:end]
-        in_words = indices < n_words
-        order = np.argsort(indices[in_words])
-        assert self.encoder is not None
-        return IdeaTerms(idea, text, indices[in_words][order], weights[in_words][order],
-                         self.encoder.analyse(text)[0])
-
-    def _match(self, kind: str, store: CandidateStore, idea_terms: IdeaTerms, scored,
+    def _match(self, kind: str, store: CandidateStore, shared: SharedTerms, scored: ScoredRow,
                rank: int) -> Match:
-        assert self.encoder is not None
         record = store.records[scored.row]
         region = self.signal_encoder.region_names.get(int(store.signals.regions[scored.row]))
-        reasons = build_reasons(idea_terms, record, scored, store, self.encoder.word_terms,
-                                region, self.config.reason_terms, self.config.min_text_score)
+        reasons = build_reasons(record, scored, shared, rank - 1, region,
+                                self.config.reason_terms, self.config.min_text_score)
         return Match(kind=kind, candidate_id=int(record.id), score=round(scored.score, 6),
                      rank=rank, reasons=reasons)
 

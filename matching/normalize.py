@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from matching.stopwords import STOP_WORDS
 
@@ -49,9 +50,15 @@ def word_ngrams(words: list[str], ngram_range: tuple[int, int]) -> list[str]:
     return grams
 
 
+@lru_cache(maxsize=65_536)
+def fold_word(word: str) -> str:
+    """`fold` for single words, cached (ideas repeat their words a lot)."""
+    return fold(word)
+
+
 def surface_forms(text: str) -> dict[str, str]:
     """Map each folded token of `text` to the way it was first written there."""
     forms: dict[str, str] = {}
     for written in _TOKEN.findall(text):
-        forms.setdefault(fold(written), written)
+        forms.setdefault(fold_word(written), written)
     return forms

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from matching.normalize import surface_forms
+from matching.normalize import surface_forms, tokens
 from matching.profiles import OFFERS, PROFILE, SEEKS
 from matching.scoring import ScoredRow
 from matching.signals import language_code, language_name, sector_slug
@@ -15,108 +15,123 @@ _RELATED_PREFIX = 5
 
 
 class IdeaTerms:
-    """The word TF-IDF entries of one idea, and how its words were written."""
+    """The word TF-IDF entries of one idea (sorted by feature), and how its words were written."""
 
-    def __init__(self, idea: IdeaRecord, text: str, indices: np.ndarray, weights: np.ndarray,
-                 tokens: list[str]) -> None:
+    def __init__(self, idea: IdeaRecord, text: str, indices: np.ndarray,
+                 weights: np.ndarray) -> None:
+        order = np.argsort(indices)
         self.idea = idea
         self.text = text
-        self.indices = indices
-        self.weights = weights
-        self.tokens = tokens
+        self.indices = indices[order]
+        self.weights = weights[order]
         self._forms: dict[str, str] | None = None
+
+    @property
+    def tokens(self) -> list[str]:
+        """The idea's folded word tokens, in order."""
+        return tokens(self.text)
 
     def display(self, term: str) -> str:
         """A folded term written back the way the idea wrote it."""
         if self._forms is None:
             self._forms = surface_forms(self.text)
-        return " ".join(self._forms.get(part, part) for part in term.split(" "))
+        if " " not in term:
+            return self._forms.get(term, term)
+        return " ".join([self._forms.get(part, part) for part in term.split(" ")])
 
 
-def shared_terms(idea: IdeaTerms, store: CandidateStore, field: str, row: int,
-                 word_terms: list[str], limit: int) -> list[str]:
-    """Readable terms with the largest idea x candidate word TF-IDF products."""
-    indices, weights = store.word_row(field, row)
-    common, idea_at, row_at = np.intersect1d(idea.indices, indices, assume_unique=True,
-                                             return_indices=True)
-    if common.size == 0:
-        return []
-    products = idea.weights[idea_at] * weights[row_at]
-    order = np.lexsort((common, -products))
-    chosen: list[str] = []
-    covered: set[str] = set()
-    for position in order:
-        term = word_terms[int(common[position])]
-        parts = term.split(" ")
-        if all(part in covered for part in parts):
-            continue
-        chosen.append(idea.display(term))
-        covered.update(parts)
-        if len(chosen) == limit:
-            break
-    return chosen
+class SharedTerms:
+    """Element-wise products of an idea's word vector with its matches' word vectors."""
 
+    def __init__(self, idea: IdeaTerms, store: CandidateStore, rows: np.ndarray,
+                 word_terms: list[str]) -> None:
+        self.idea = idea
+        self.store = store
+        self.rows = rows
+        self.word_terms = word_terms
 
-def related_words(idea: IdeaTerms, store: CandidateStore, field: str, row: int,
-                  word_terms: list[str], limit: int) -> list[str]:
-    """Idea words that meet a candidate word only through a shared stem (e.g. inflection)."""
-    indices, _ = store.word_row(field, row)
-    by_prefix: dict[str, str] = {}
-    for index in indices:
-        term = word_terms[int(index)]
-        if " " not in term and len(term) >= _RELATED_PREFIX:
-            by_prefix.setdefault(term[:_RELATED_PREFIX], term)
-    found: list[str] = []
-    for token in dict.fromkeys(idea.tokens):
-        match = by_prefix.get(token[:_RELATED_PREFIX]) if len(token) >= _RELATED_PREFIX else None
-        if match is not None and match != token:
-            found.append(f"{idea.display(token)} ~ {match}")
-            if len(found) == limit:
+    def top(self, field: str, position: int, limit: int) -> list[str]:
+        """Readable terms with the largest products, skipping words already quoted."""
+        idea_indices = self.idea.indices
+        if idea_indices.size == 0:
+            return []
+        indices, weights = self.store.word_row(field, int(self.rows[position]))
+        at = np.searchsorted(idea_indices, indices)
+        at[at == idea_indices.size] = 0
+        shared = idea_indices[at] == indices
+        indices, values = indices[shared], weights[shared] * self.idea.weights[at[shared]]
+        chosen: list[str] = []
+        covered: set[str] = set()
+        for order in np.lexsort((indices, -values)):
+            term = self.word_terms[int(indices[order])]
+            parts = term.split(" ")
+            if all(part in covered for part in parts):
+                continue
+            chosen.append(self.idea.display(term))
+            covered.update(parts)
+            if len(chosen) == limit:
                 break
-    return found
+        return chosen
+
+    def related(self, field: str, position: int, limit: int) -> list[str]:
+        """Idea words meeting a candidate word only through a shared stem (inflection)."""
+        indices, _ = self.store.word_row(field, int(self.rows[position]))
+        by_prefix: dict[str, str] = {}
+        for index in indices:
+            term = self.word_terms[int(index)]
+            if " " not in term and len(term) >= _RELATED_PREFIX:
+                by_prefix.setdefault(term[:_RELATED_PREFIX], term)
+        found: list[str] = []
+        for token in dict.fromkeys(self.idea.tokens):
+            match = by_prefix.get(token[:_RELATED_PREFIX])
+            if len(token) >= _RELATED_PREFIX and match is not None and match != token:
+                found.append(f"{self.idea.display(token)} ~ {match}")
+                if len(found) == limit:
+                    break
+        return found
+
+    def sentence_terms(self, field: str, position: int, limit: int) -> tuple[list[str], bool]:
+        """(terms, whether they are only related words) for one field of one match."""
+        terms = self.top(field, position, limit)
+        if terms:
+            return terms, False
+        return self.related(field, position, limit), True
 
 
-def _terms_sentence(terms: list[str], related: list[str]) -> str | None:
-    if terms:
-        return "Shared terms: " + ", ".join(terms)
-    if related:
-        return "Related words: " + ", ".join(related)
-    return None
+def _supply_reason(record: PartnerRecord, scored: ScoredRow, shared: SharedTerms,
+                   position: int, limit: int, min_text_score: float) -> str | None:
+    seeks, offers = scored.field_scores.get(SEEKS, 0.0), scored.field_scores.get(OFFERS, 0.0)
+    if max(seeks, offers) < min_text_score:
+        return None
+    field = SEEKS if seeks >= offers else OFFERS
+    terms, _ = shared.sentence_terms(field, position, limit)
+    verb = "seeks what you would produce" if field == SEEKS else "offers what you need"
+    return f"{record.name} {verb}" + (f": {', '.join(terms)}" if terms else "")
 
 
-def build_reasons(idea: IdeaTerms, record: CandidateRecord, scored: ScoredRow,
-                  store: CandidateStore, word_terms: list[str], region_name: str | None,
-                  limit: int, min_text_score: float) -> tuple[str, ...]:
+def build_reasons(record: CandidateRecord, scored: ScoredRow, shared: SharedTerms,
+                  position: int, region_name: str | None, limit: int,
+                  min_text_score: float) -> tuple[str, ...]:
     """Reasons for one match, strongest first, from the parts that made its score."""
+    idea = shared.idea.idea
     reasons: list[str] = []
-
-    def terms_of(field: str) -> tuple[list[str], list[str]]:
-        terms = shared_terms(idea, store, field, scored.row, word_terms, limit)
-        related = [] if terms else related_words(idea, store, field, scored.row, word_terms,
-                                                 limit)
-        return terms, related
-
-    supply_said = False
-    if isinstance(record, PartnerRecord):
-        seeks, offers = scored.field_scores.get(SEEKS, 0.0), scored.field_scores.get(OFFERS, 0.0)
-        field = SEEKS if seeks >= offers else OFFERS
-        if max(seeks, offers) >= min_text_score:
-            terms, related = terms_of(field)
-            quoted = ", ".join(terms or related)
-            verb = ("seeks what you would produce" if field == SEEKS
-                    else "offers what you need")
-            reasons.append(f"{record.name} {verb}" + (f": {quoted}" if quoted else ""))
-            supply_said = True
-    if scored.field_scores.get(PROFILE, 0.0) > 0 and not supply_said:
-        sentence = _terms_sentence(*terms_of(PROFILE))
-        reasons.append(sentence or "Similar wording (text similarity "
-                                   f"{scored.field_scores[PROFILE]:.2f})")
+    supply = (_supply_reason(record, scored, shared, position, limit, min_text_score)
+              if isinstance(record, PartnerRecord) else None)
+    if supply:
+        reasons.append(supply)
+    elif scored.field_scores.get(PROFILE, 0.0) > 0:
+        terms, related = shared.sentence_terms(PROFILE, position, limit)
+        if terms:
+            label = "Related words: " if related else "Shared terms: "
+            reasons.append(label + ", ".join(terms))
+        else:
+            reasons.append(f"Similar wording (text similarity {scored.field_scores[PROFILE]:.2f})")
     if scored.same_sector:
-        reasons.append(f"Same sector: {sector_slug(idea.idea.sector)}")
+        reasons.append(f"Same sector: {sector_slug(idea.sector)}")
     if scored.shared_language and isinstance(record, MentorRecord):
         mentor_codes = {language_code(language) for language in record.languages}
-        names = [language_name(code) for code in dict.fromkeys(
-            language_code(language) for language in idea.idea.languages) if code in mentor_codes]
+        idea_codes = dict.fromkeys(language_code(language) for language in idea.languages)
+        names = [language_name(code) for code in idea_codes if code in mentor_codes]
         reasons.append("Shared language: " + ", ".join(names))
     if scored.same_region and region_name:
         reasons.append(f"Same region: {region_name}")

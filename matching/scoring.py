@@ -65,38 +65,49 @@ def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals
     n_queries = queries.shape[0]
     if store.n_rows == 0 or len(store) == 0 or k <= 0:
         return [[] for _ in range(n_queries)]
-    field_scores = {field: store.text_scores(field, queries) for field in store.fields}
-    text = field_scores[store.fields[0]]
-    for field in store.fields[1:]:
-        text = np.maximum(text, field_scores[field])
     signals = store.signals
+    proposable = store.present & signals.proposable
     sector_weight, language_weight, region_weight, capacity_weight = _weight_columns(
         store.kind, ideas, config)
-    same_sector = (signals.sectors[None, :] & ideas.sectors[:, None]) != 0
-    shared_language = (signals.languages[None, :] & ideas.languages[:, None]) != 0
-    same_region = (signals.regions[None, :] == ideas.regions[:, None]) & (
-        ideas.regions[:, None] >= 0)
-    blended = config.text_weight * text
-    blended += sector_weight[:, None].astype(np.float32) * same_sector
-    blended += language_weight[:, None].astype(np.float32) * shared_language
-    blended += region_weight[:, None].astype(np.float32) * same_region
-    blended += capacity_weight[:, None].astype(np.float32) * signals.capacity[None, :]
-    total = config.text_weight + sector_weight + language_weight + region_weight + capacity_weight
-    blended /= total[:, None].astype(np.float32)
-    eligible = (text >= config.min_text_score) | same_sector
-    eligible &= (store.present & signals.proposable)[None, :]
-    np.clip(blended, 0.0, 1.0, out=blended)
-    blended[~eligible] = 0.0
-    results = []
+    results: list[list[ScoredRow]] = []
     for query in range(n_queries):
-        rows = top_k(blended[query], store.ids, k)
+        start, end = queries.indptr[query], queries.indptr[query + 1]
+        if start == end and ideas.sectors[query] == 0:
+            results.append([])
+            continue
+        indices, weights = queries.indices[start:end], queries.data[start:end]
+        field_scores = {f: store.text_scores(f, indices, weights) for f in store.fields}
+        text = field_scores[store.fields[0]]
+        for field in store.fields[1:]:
+            text = np.maximum(text, field_scores[field])
+        blended = text * config.text_weight
+        eligible = text >= config.min_text_score
+        if sector_weight[query]:
+            same_sector = (signals.sectors & ideas.sectors[query]) != 0
+            blended += sector_weight[query] * same_sector
+            eligible |= same_sector
+        if language_weight[query]:
+            blended += language_weight[query] * ((signals.languages & ideas.languages[query]) != 0)
+        if region_weight[query] and ideas.regions[query] >= 0:
+            blended += region_weight[query] * (signals.regions == ideas.regions[query])
+        if capacity_weight[query]:
+            blended += capacity_weight[query] * signals.capacity
+        total = (config.text_weight + sector_weight[query] + language_weight[query]
+                 + region_weight[query] + capacity_weight[query])
+        blended /= total
+        eligible &= proposable
+        np.clip(blended, 0.0, 1.0, out=blended)
+        blended *= eligible
+        rows = top_k(blended, store.ids, k)
         results.append([
             ScoredRow(
-                row=int(row), score=float(blended[query, row]),
-                field_scores={f: float(s[query, row]) for f, s in field_scores.items()},
-                same_sector=bool(same_sector[query, row]),
-                shared_language=bool(shared_language[query, row]),
-                same_region=bool(same_region[query, row]),
+                row=int(row), score=float(blended[row]),
+                field_scores={f: float(s[row]) for f, s in field_scores.items()},
+                same_sector=bool(signals.sectors[row] & ideas.sectors[query]),
+                shared_language=bool(language_weight[query]
+                                     and signals.languages[row] & ideas.languages[query]),
+                same_region=bool(ideas.regions[query] >= 0
+                                 and signals.regions[row] == ideas.regions[query]),
             )
             for row in rows
         ])

@@ -12,9 +12,9 @@ from matching.types import CandidateRecord
 class CandidateStore:
     """All rows of one candidate kind.
 
-    Text rows live in a main matrix stored column-major (CSC, i.e. one posting list
-    per term) so a query only touches the postings of its own terms, plus a small
-    row-major "delta" of rows upserted since the last merge. Replaced or removed
+    Text rows live in a main matrix stored term-major (row t of `postings` is the
+    posting list of term t) so a query only touches the postings of its own terms,
+    plus a small row-major "delta" of rows upserted since the last merge. Replaced or removed
     rows stay in place, flagged absent, until the next merge drops them.
     """
 
@@ -30,7 +30,9 @@ class CandidateStore:
         self.ids = np.zeros(0, np.int64)
         self.present = np.zeros(0, bool)
         self.signals = SignalColumns.empty()
-        self.main: dict[str, sp.csc_matrix] = {f: self._empty(sp.csc_matrix) for f in fields}
+        self.postings: dict[str, sp.csr_matrix] = {
+            f: sp.csr_matrix((n_features, 0), dtype=dtype) for f in fields
+        }
         self.main_words: dict[str, sp.csr_matrix] = {
             f: sp.csr_matrix((0, n_word_features), dtype=dtype) for f in fields
         }
@@ -49,7 +51,7 @@ class CandidateStore:
 
     @property
     def n_main(self) -> int:
-        return self.main[self.fields[0]].shape[0]
+        return self.postings[self.fields[0]].shape[1]
 
     def load(self, records: list[CandidateRecord], matrices: dict[str, sp.csr_matrix],
              signals: SignalColumns) -> None:
@@ -84,7 +86,8 @@ class CandidateStore:
     def _set_main(self, field: str, matrix: sp.csr_matrix) -> None:
         matrix = sp.csr_matrix(matrix, dtype=self.dtype)
         self.main_words[field] = matrix[:, : self.n_word_features].tocsr()
-        self.main[field] = matrix.tocsc()
+        self.postings[field] = matrix.T.tocsr()
+        del matrix
 
     def upsert(self, record: CandidateRecord, rows: dict[str, sp.csr_matrix],
                signals: SignalColumns) -> None:
@@ -116,29 +119,40 @@ class CandidateStore:
         n_main = self.n_main
         keep_main, keep_delta = keep[keep < n_main], keep[keep >= n_main] - n_main
         for field in self.fields:
-            merged = sp.vstack([self.main[field][keep_main].tocsr(),
-                                self._delta[field][keep_delta]], format="csr")
+            main_rows = self.postings[field].T.tocsr()[keep_main]
+            merged = sp.vstack([main_rows, self._delta[field][keep_delta]], format="csr")
             self._set_main(field, merged)
         self.delta_rows = {f: [] for f in self.fields}
         self._delta = {f: self._empty(sp.csr_matrix) for f in self.fields}
         self.signals = self.signals.select(keep)
         self._set_rows([self.records[row] for row in keep])
 
-    def text_scores(self, field: str, queries: sp.csr_matrix) -> np.ndarray:
-        """Dense (n_queries, n_rows) cosine scores, touching only the queries' postings."""
-        main = (queries @ self.main[field].T).toarray()
+    def text_scores(self, field: str, indices: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        """Dense cosine scores (float64) of one query against every row of `field`.
+
+        Only the posting lists of the query's own terms are read and accumulated, so
+        the cost grows with how many candidates share those terms, not with the index.
+        """
+        postings = self.postings[field]
+        starts = postings.indptr[indices]
+        lengths = postings.indptr[indices + 1] - starts
+        total = int(lengths.sum())
+        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+        positions = offsets + np.arange(total)
+        scores = np.bincount(postings.indices[positions],
+                             weights=postings.data[positions] * np.repeat(weights, lengths),
+                             minlength=postings.shape[1])
         delta = self._delta[field]
         if delta.shape[0] == 0:
-            return main
-        return np.hstack([main, (delta @ queries.T).T.toarray()])
+            return scores
+        query = sp.csr_matrix((weights, indices, [0, len(indices)]), shape=(1, self.n_features))
+        return np.concatenate([scores, (delta @ query.T).toarray().ravel()])
 
     def word_row(self, field: str, row: int) -> tuple[np.ndarray, np.ndarray]:
         """(word feature indices, weights) of one stored row of `field`."""
         n_main = self.n_main
-        if row < n_main:
-            matrix, local = self.main_words[field], row
-        else:
-            matrix, local = self._delta[field], row - n_main
+        matrix, local = ((self.main_words[field], row) if row < n_main
+                         else (self._delta[field], row - n_main))
         start, end = matrix.indptr[local], matrix.indptr[local + 1]
         indices, data = matrix.indices[start:end], matrix.data[start:end]
         in_words = indices < self.n_word_features

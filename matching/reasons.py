@@ -41,7 +41,11 @@ class IdeaTerms:
 
 
 class SharedTerms:
-    """Element-wise products of an idea's word vector with its matches' word vectors."""
+    """Element-wise products of an idea's word vector with its matches' word vectors.
+
+    Computed once per field for all matches of the idea: the shared entries of every
+    match sorted by (match, product descending, feature), so each match reads a slice.
+    """
 
     def __init__(self, idea: IdeaTerms, store: CandidateStore, rows: np.ndarray,
                  word_terms: list[str]) -> None:
@@ -49,21 +53,40 @@ class SharedTerms:
         self.store = store
         self.rows = rows
         self.word_terms = word_terms
+        self._sorted: dict[str, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _products(self, field: str) -> tuple[np.ndarray, np.ndarray]:
+        """(feature indices, boundaries per match) of shared terms, best first per match."""
+        found = self._sorted.get(field)
+        if found is not None:
+            return found
+        parts = [self.store.word_row(field, int(row)) for row in self.rows]
+        lengths = np.array([len(indices) for indices, _ in parts], dtype=np.int64)
+        indices = np.concatenate([indices for indices, _ in parts])
+        weights = np.concatenate([weights for _, weights in parts])
+        owner = np.repeat(np.arange(len(parts)), lengths)
+        idea_indices = self.idea.indices
+        if idea_indices.size == 0 or indices.size == 0:
+            found = (np.zeros(0, np.int64), np.zeros(len(parts) + 1, np.int64))
+        else:
+            at = np.searchsorted(idea_indices, indices)
+            at[at == idea_indices.size] = 0
+            shared = idea_indices[at] == indices
+            values = weights[shared] * self.idea.weights[at[shared]]
+            indices, owner = indices[shared], owner[shared]
+            order = np.lexsort((indices, -values, owner))
+            bounds = np.searchsorted(owner[order], np.arange(len(parts) + 1))
+            found = (indices[order], bounds)
+        self._sorted[field] = found
+        return found
 
     def top(self, field: str, position: int, limit: int) -> list[str]:
         """Readable terms with the largest products, skipping words already quoted."""
-        idea_indices = self.idea.indices
-        if idea_indices.size == 0:
-            return []
-        indices, weights = self.store.word_row(field, int(self.rows[position]))
-        at = np.searchsorted(idea_indices, indices)
-        at[at == idea_indices.size] = 0
-        shared = idea_indices[at] == indices
-        indices, values = indices[shared], weights[shared] * self.idea.weights[at[shared]]
+        indices, bounds = self._products(field)
         chosen: list[str] = []
         covered: set[str] = set()
-        for order in np.lexsort((indices, -values)):
-            term = self.word_terms[int(indices[order])]
+        for index in indices[bounds[position] : bounds[position + 1]]:
+            term = self.word_terms[int(index)]
             parts = term.split(" ")
             if all(part in covered for part in parts):
                 continue

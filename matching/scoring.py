@@ -69,6 +69,8 @@ def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals
     proposable = store.present & signals.proposable
     sector_weight, language_weight, region_weight, capacity_weight = _weight_columns(
         store.kind, ideas, config)
+    capacity_bonus = signals.capacity * (config.capacity_weight if store.kind == "mentor" else 0.0)
+    sector_members: dict[int, np.ndarray] = {}
     results: list[list[ScoredRow]] = []
     for query in range(n_queries):
         start, end = queries.indptr[query], queries.indptr[query + 1]
@@ -83,7 +85,10 @@ def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals
         blended = text * config.text_weight
         eligible = text >= config.min_text_score
         if sector_weight[query]:
-            same_sector = (signals.sectors & ideas.sectors[query]) != 0
+            sector = int(ideas.sectors[query])
+            same_sector = sector_members.get(sector)
+            if same_sector is None:
+                same_sector = sector_members.setdefault(sector, (signals.sectors & sector) != 0)
             blended += sector_weight[query] * same_sector
             eligible |= same_sector
         if language_weight[query]:
@@ -91,7 +96,7 @@ def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals
         if region_weight[query] and ideas.regions[query] >= 0:
             blended += region_weight[query] * (signals.regions == ideas.regions[query])
         if capacity_weight[query]:
-            blended += capacity_weight[query] * signals.capacity
+            blended += capacity_bonus
         total = (config.text_weight + sector_weight[query] + language_weight[query]
                  + region_weight[query] + capacity_weight[query])
         blended /= total

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from matching.normalize import fold
 
 SECTORS: tuple[str, ...] = (
@@ -20,6 +22,7 @@ LANGUAGE_NAMES: dict[str, str] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=1024)
 def sector_slug(sector: str | None) -> str | None:
     """The known sector slug of `sector`, or None when it is blank, unknown or 'other'."""
     if not sector:
@@ -40,6 +43,7 @@ def sector_mask(sectors: tuple[str, ...] | list[str]) -> int:
     return mask
 
 
+@lru_cache(maxsize=1024)
 def language_code(language: str) -> str:
     """Normalised ISO 639-1 code (lower case, region part dropped: 'sr-Latn' -> 'sr')."""
     return language.strip().lower().replace("_", "-").split("-")[0]

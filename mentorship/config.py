@@ -70,6 +70,7 @@ def load_config(instance_path: Path, env: os._Environ[str] | dict[str, str] = os
         "MATCH_INDEX_PATH": env.get("MATCH_INDEX_PATH") or str(instance_path / "match_index.joblib"),
         # An unacknowledged task (its worker died) is handed out again after this many seconds.
         "BROKER_VISIBILITY_TIMEOUT": int(env.get("BROKER_VISIBILITY_TIMEOUT", 600)),
+        "BROKER_RESTORE_INTERVAL": int(env.get("BROKER_RESTORE_INTERVAL", 60)),
         "STALE_IDEA_MINUTES": int(env.get("STALE_IDEA_MINUTES", 10)),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
     }

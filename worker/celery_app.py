@@ -51,10 +51,19 @@ def celery_init_app(app: Flask) -> Celery:
     global _flask_app
     _flask_app = app
     redis_url = app.config.get("REDIS_URL")
+    if celery_app.conf.broker_url != (redis_url or "memory://"):
+        _drop_connection_pools()
     celery_app.conf.update(
         broker_url=redis_url or "memory://",
         result_backend=redis_url or None,
-        broker_transport_options={"visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"]},
+        broker_transport_options={
+            "visibility_timeout": app.config["BROKER_VISIBILITY_TIMEOUT"],
+            # Sweep for tasks of dead workers about every BROKER_RESTORE_INTERVAL seconds.
+            "unacked_restore_interval": app.config["BROKER_RESTORE_INTERVAL"],
+            "unacked_restore_throttle": 1,
+            "socket_connect_timeout": 2,
+            "socket_timeout": 10,
+        },
         broker_connection_timeout=2,
         task_publish_retry_policy={"max_retries": 2, "interval_start": 0, "interval_step": 0.5},
     )
@@ -62,3 +71,13 @@ def celery_init_app(app: Flask) -> Celery:
 
     app.extensions["celery"] = celery_app
     return celery_app
+
+
+def _drop_connection_pools() -> None:
+    """Pools are built from the first broker URL; a reconfigured app must not publish to the old one."""
+    if celery_app._pool is not None:
+        celery_app._pool.force_close_all()
+        celery_app._pool = None
+    amqp = celery_app.__dict__.get("amqp")
+    if amqp is not None:
+        amqp._producer_pool = None

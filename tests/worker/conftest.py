@@ -73,6 +73,7 @@ def worker_environment(database_url: str, redis_url: str, tmp_path: Path, **extr
         "SECRET_KEY": "test-secret-key",
         "MATCH_INDEX_PATH": str(tmp_path / "worker_index.joblib"),
         "BROKER_VISIBILITY_TIMEOUT": "3",
+        "BROKER_RESTORE_INTERVAL": "1",
         "PYTHONPATH": str(ROOT),
     })
     env.update(extra)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 import socket
 import subprocess
 
@@ -99,13 +100,17 @@ def test_a_task_killed_mid_run_is_delivered_again(redis_app, start_worker, clean
         blocker_tx = blocker.begin()
         blocker.execute(sa.text("SELECT id FROM ideas WHERE id = :id FOR UPDATE"), {"id": idea_id})
         enqueue("worker.tasks.match_idea", idea_id)
-        first_worker.wait_for_log("worker.tasks.match_idea", timeout=30)
+        first_worker.wait_for_log("] received", timeout=30)
+        time.sleep(0.5)
         first_worker.kill()
         blocker_tx.rollback()
     lock_engine.dispose()
     assert idea_status(idea_id) == "submitted"
-    start_worker(clean_redis)
-    wait_until(lambda: idea_status(idea_id) == "matched", timeout=45)
+    second_worker = start_worker(clean_redis)
+    try:
+        wait_until(lambda: idea_status(idea_id) == "matched", timeout=45)
+    except AssertionError:
+        raise AssertionError("".join(second_worker.log[-30:])) from None
 
 
 def _free_port() -> int:

@@ -1,0 +1,107 @@
+"""The web side of matching in embedded mode: ranking runs in-process and proposals are stored."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+from mentorship.models import Idea, Match
+from mentorship.services import matching
+from mentorship.services.candidates import holder, idea_record
+from mentorship.services.ideas import submit_idea
+from mentorship.services.mentors import get_mentor, set_mentor_status
+from tests.factories import (
+    ClusterFactory, EntrepreneurFactory, LeadFactory, MatchFactory, MentorFactory, PartnerFactory,
+)
+
+JAM_IDEA = {
+    "title": "Plum jam for hotels",
+    "description": "Homemade plum jam and winter food from Merošina orchards, sold to hotels.",
+    "sector": "food",
+}
+
+
+def matches_of(idea_id: int, kind: str | None = None) -> list[Match]:
+    statement = sa.select(Match).where(Match.idea_id == idea_id).order_by(Match.kind, Match.rank)
+    if kind:
+        statement = statement.where(Match.kind == kind)
+    return list(db.session.scalars(statement))
+
+
+def test_submitting_an_idea_matches_it_in_process(app):
+    MentorFactory(mentor_profile__expertise="jam, fruit processing, food safety, export")
+    PartnerFactory(name="Hotel SUMATOVAC", seeks="local food, jam, honey")
+    ClusterFactory(name="Nis Region Agro Start Up Cluster")
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA)
+    assert idea.status == "matched"
+    assert {m.kind for m in matches_of(idea.id)} == {"mentor", "partner", "cluster"}
+
+
+def test_stored_proposals_carry_rank_score_and_reasons(app):
+    for expertise in ("jam and fruit processing", "plum orchards and jam", "software for shops"):
+        MentorFactory(mentor_profile__expertise=expertise)
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
+    proposals = matches_of(idea.id, "mentor")
+    assert [m.rank for m in proposals] == list(range(1, len(proposals) + 1))
+    assert all(0 <= m.score <= 1 and m.reasons for m in proposals)
+
+
+def test_a_pending_mentor_is_never_proposed(app):
+    pending = MentorFactory(mentor_profile__status="pending", mentor_profile__expertise="plum jam")
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
+    assert pending.id not in {m.mentor_id for m in matches_of(idea.id)}
+
+
+def test_a_mentor_without_capacity_left_is_never_proposed(app):
+    full = MentorFactory(mentor_profile__capacity=1, mentor_profile__expertise="plum jam, hotels")
+    MatchFactory(mentor=full, status="approved")
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
+    assert full.id not in {m.mentor_id for m in matches_of(idea.id)}
+
+
+def test_activating_a_mentor_proposes_her_to_open_ideas(app):
+    pending = MentorFactory(mentor_profile__status="pending", mentor_profile__expertise="plum jam, hotels")
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
+    set_mentor_status(LeadFactory(), get_mentor(pending.id), "active")
+    assert pending.id in {m.mentor_id for m in matches_of(idea.id)}
+
+
+def test_a_rematch_keeps_matches_someone_acted_on(app):
+    mentor = MentorFactory(mentor_profile__expertise="plum jam and fruit processing")
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
+    accepted = matches_of(idea.id, "mentor")[0]
+    accepted.status, accepted.review_note = "accepted", "Gladly"
+    db.session.commit()
+    matching.match_idea(idea.id)
+    kept = db.session.get(Match, accepted.id)
+    assert (kept.status, kept.mentor_id, len(matches_of(idea.id))) == ("accepted", mentor.id, 1)
+
+
+def test_a_candidate_deleted_while_ranking_is_not_stored(app):
+    partner = PartnerFactory(name="Hotel SUMATOVAC", seeks="local food, jam, honey")
+    idea = Idea(owner=EntrepreneurFactory(), title="Jam", description="Plum jam for hotels",
+                needs=["partner"], status="matching")
+    db.session.add(idea)
+    db.session.commit()
+    ranked = holder.synced().rank(idea_record(idea))
+    assert ranked["partner"], "the partner should rank before it is deleted"
+    db.session.delete(partner)
+    db.session.commit()
+    matching.store_matches(idea.id, ranked)
+    assert (idea.status, matches_of(idea.id)) == ("matched", [])
+
+
+def test_an_idea_with_empty_candidates_is_matched_with_no_proposals(app):
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA)
+    assert (idea.status, matches_of(idea.id)) == ("matched", [])
+
+
+def test_rematching_open_ideas_ranks_each_of_them(app):
+    MentorFactory(mentor_profile__expertise="plum jam and fruit processing")
+    owner = EntrepreneurFactory()
+    ideas = [Idea(owner=owner, title=f"Jam {n}", description="Plum jam for hotels", needs=["mentor"])
+             for n in range(3)]
+    db.session.add_all(ideas)
+    db.session.commit()
+    assert matching.rematch_open_ideas() == 3
+    assert all(len(matches_of(idea.id)) == 1 for idea in ideas)

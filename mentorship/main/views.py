@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from flask import Blueprint, current_app, render_template
+from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 from mentorship.main.helpers import ConfirmForm
@@ -69,3 +69,9 @@ def home():
     if current_user.is_mentor:
         return render_template("main/dashboard_mentor.html", **_mentor_dashboard())
     return render_template("main/dashboard_entrepreneur.html", **_entrepreneur_dashboard())
+
+
+@main_bp.route("/favicon.ico")
+def favicon():
+    """Browsers ask for this path before reading the page's <link rel="icon">."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)

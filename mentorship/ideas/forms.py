@@ -7,7 +7,11 @@ from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
 
 from mentorship.main.helpers import (
-    OPTIONAL_SECTOR_CHOICES, OPTIONAL_STAGE_CHOICES, MultiCheckboxField, options, strip_text,
+    OPTIONAL_SECTOR_CHOICES,
+    OPTIONAL_STAGE_CHOICES,
+    MultiCheckboxField,
+    options,
+    strip_text,
 )
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 

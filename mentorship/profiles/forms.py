@@ -7,7 +7,11 @@ from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAr
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from mentorship.main.helpers import (
-    OPTIONAL_SECTOR_CHOICES, OPTIONAL_STAGE_CHOICES, SECTOR_CHOICES, MultiCheckboxField, strip_text,
+    OPTIONAL_SECTOR_CHOICES,
+    OPTIONAL_STAGE_CHOICES,
+    SECTOR_CHOICES,
+    MultiCheckboxField,
+    strip_text,
 )
 from mentorship.models.accounts import MAX_CAPACITY
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX

@@ -9,7 +9,12 @@ import sqlalchemy as sa
 from mentorship.extensions import db
 from mentorship.models import Idea
 from tests.factories import (
-    ClusterFactory, EntrepreneurFactory, IdeaFactory, LeadFactory, MatchFactory, MentorFactory,
+    ClusterFactory,
+    EntrepreneurFactory,
+    IdeaFactory,
+    LeadFactory,
+    MatchFactory,
+    MentorFactory,
     PartnerFactory,
 )
 

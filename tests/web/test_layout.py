@@ -7,7 +7,11 @@ import re
 import pytest
 
 from tests.factories import (
-    EntrepreneurFactory, IdeaFactory, LeadFactory, MentorFactory, PartnerFactory,
+    EntrepreneurFactory,
+    IdeaFactory,
+    LeadFactory,
+    MentorFactory,
+    PartnerFactory,
 )
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)

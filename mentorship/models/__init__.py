@@ -11,9 +11,22 @@ from mentorship.models.audit import AuditEntry
 from mentorship.models.base import Base
 from mentorship.models.directory import Cluster, Partner
 from mentorship.models.ideas import Idea, IdeaStatus
+from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.matches import Match, MatchKind, MatchStatus
+from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
+from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
+from mentorship.models.tokens import AccountToken
 
 __all__ = [
+    "AccountToken",
+    "Enrolment",
+    "ImportJob",
+    "ImportStatus",
+    "Notification",
+    "OutboxEmail",
+    "OutboxStatus",
+    "Programme",
+    "ProgrammeModule",
     "AuditEntry",
     "Base",
     "Cluster",

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models.accounts import User
 from mentorship.models.base import Base, in_values, utcnow
+from mentorship.models.programmes import Programme, ProgrammeModule
 
 
 class IdeaStatus(str, enum.Enum):
@@ -34,6 +35,10 @@ class Idea(Base):
     sector: Mapped[str | None] = mapped_column(String(30))
     stage: Mapped[str | None] = mapped_column(String(20))
     needs: Mapped[list] = mapped_column(default=lambda: ["mentor", "partner", "cluster"])
+    programme_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programmes.id", ondelete="SET NULL"), index=True
+    )
+    module_id: Mapped[int | None] = mapped_column(ForeignKey("programme_modules.id", ondelete="SET NULL"))
     status: Mapped[str] = mapped_column(String(20), default=IdeaStatus.SUBMITTED.value, index=True)
     status_error: Mapped[str | None] = mapped_column(Text)
     matching_started_at: Mapped[datetime | None]
@@ -42,6 +47,8 @@ class Idea(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     owner: Mapped[User] = relationship()
+    programme: Mapped[Programme | None] = relationship()
+    module: Mapped[ProgrammeModule | None] = relationship()
 
     def __repr__(self) -> str:
         return f"<Idea {self.id} {self.status}>"

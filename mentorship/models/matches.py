@@ -68,6 +68,7 @@ class Match(Base):
     rank: Mapped[int] = mapped_column(Integer)
     reasons: Mapped[list] = mapped_column(default=list)
     status: Mapped[str] = mapped_column(String(20), default=MatchStatus.PROPOSED.value, index=True)
+    review_requested_at: Mapped[datetime | None]
     review_note: Mapped[str | None] = mapped_column(Text)
     reviewed_at: Mapped[datetime | None]
     decision_note: Mapped[str | None] = mapped_column(Text)

@@ -73,4 +73,11 @@ def load_config(instance_path: Path, env: os._Environ[str] | dict[str, str] = os
         "BROKER_RESTORE_INTERVAL": int(env.get("BROKER_RESTORE_INTERVAL", 60)),
         "STALE_IDEA_MINUTES": int(env.get("STALE_IDEA_MINUTES", 10)),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
+        "MAIL_SERVER": env.get("MAIL_SERVER") or None,
+        "MAIL_PORT": int(env.get("MAIL_PORT", 587)),
+        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "true").lower() in {"1", "true", "yes"},
+        "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
+        "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "Mentorship Match <no-reply@localhost>"),
+        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", ""),
     }

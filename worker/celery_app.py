@@ -32,6 +32,7 @@ celery_app.conf.update(
     timezone="UTC",
     beat_schedule={
         "sweep-stale-ideas": {"task": "worker.tasks.sweep_stale_ideas", "schedule": timedelta(minutes=1)},
+        "send-outbox": {"task": "worker.tasks.send_outbox", "schedule": timedelta(minutes=1)},
     },
 )
 _flask_app: Flask | None = None

@@ -61,3 +61,11 @@ def sweep_stale_ideas() -> int:
     from mentorship.services import matching
 
     return matching.sweep_stale_ideas()
+
+
+@shared_task(name="worker.tasks.send_outbox", **RETRY)
+def send_outbox() -> int:
+    """Deliver queued e-mails; failures stay on their rows and are retried by the next run."""
+    from mentorship.services import notifications
+
+    return notifications.deliver_outbox()

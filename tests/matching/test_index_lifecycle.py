@@ -34,11 +34,15 @@ def test_sizes(index: MatchIndex) -> None:
 def test_upsert_new_mentor_ranks_without_refitting(fresh_index: MatchIndex) -> None:
     encoder = fresh_index.encoder
     vocabulary = dict(encoder.word_vocabulary)
+    char_vocabulary = dict(encoder.char_vectorizer.vocabulary)
+    known_tokens = len(encoder.token_rows)
     idea = IdeaRecord(1, "Knitting", "Handmade knitwear and wool sweaters for export")
     fresh_index.upsert(MentorRecord(42, "Nova", bio="knitwear sweaters export handmade wool",
                                     sectors=("textiles",), remaining_capacity=2))
     assert fresh_index.encoder is encoder
     assert encoder.word_vocabulary == vocabulary
+    assert encoder.char_vectorizer.vocabulary == char_vocabulary
+    assert len(encoder.token_rows) == known_tokens
     assert fresh_index.size("mentor") == len(MENTORS) + 1
     assert fresh_index.rank(idea, kinds=("mentor",))["mentor"][0].candidate_id == 42
 
@@ -117,3 +121,8 @@ def test_unfitted_index_refuses_to_rank(jam_idea: IdeaRecord) -> None:
 def test_unknown_kind_is_a_domain_error(index: MatchIndex, jam_idea: IdeaRecord) -> None:
     with pytest.raises(UnknownKindError):
         index.rank(jam_idea, kinds=("investor",))
+
+
+def test_fit_rejects_a_record_of_the_wrong_kind() -> None:
+    with pytest.raises(UnsupportedRecordError):
+        MatchIndex.fit(mentors=[PARTNERS[0]])

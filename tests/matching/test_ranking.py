@@ -141,3 +141,22 @@ def test_unrelated_candidate_is_not_proposed_but_same_sector_is() -> None:
     matches = index.rank(idea)["mentor"]
     assert [m.candidate_id for m in matches] == [1]
     assert matches[0].reasons[0] == "Same sector: food"
+
+
+def test_reasons_quote_words_as_the_idea_wrote_them() -> None:
+    index = MatchIndex.fit(mentors=[MentorRecord(1, "A", bio="domaci dzem i slatko od sljiva"),
+                                    MentorRecord(2, "B", bio="web dizajn")])
+    match = index.rank(IdeaRecord(1, "Džem", "Pravim domaći džem od šljiva"))["mentor"][0]
+    assert match.candidate_id == 1
+    shared = match.reasons[0]
+    assert shared.startswith("Shared terms: ")
+    assert "Džem" in shared and "šljiva" in shared and "domaći" in shared
+    assert "dzem" not in shared.lower()
+
+
+def test_related_words_explain_an_inflection_only_match() -> None:
+    index = MatchIndex.fit(mentors=[MentorRecord(1, "A", bio="pekarstvo"),
+                                    MentorRecord(2, "B", bio="web dizajn")])
+    match = index.rank(IdeaRecord(1, "Pekarstva", "razvoj pekarstva"))["mentor"][0]
+    assert match.candidate_id == 1
+    assert match.reasons[0].lower() == "related words: pekarstva ~ pekarstvo"

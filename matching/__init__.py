@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from matching.assign import Assignment, assign_mentors
 from matching.config import MatchConfig
 from matching.errors import (
     IndexNotFittedError,
@@ -15,6 +16,7 @@ from matching.types import KINDS, ClusterRecord, IdeaRecord, Match, MentorRecord
 
 __all__ = [
     "KINDS",
+    "Assignment",
     "ClusterRecord",
     "IdeaRecord",
     "IndexNotFittedError",
@@ -27,4 +29,5 @@ __all__ = [
     "PartnerRecord",
     "UnknownKindError",
     "UnsupportedRecordError",
+    "assign_mentors",
 ]

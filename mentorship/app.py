@@ -71,13 +71,14 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.directory.views import directory_bp
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
+    from mentorship.lead.plan_views import plan_bp
     from mentorship.lead.views import lead_bp
     from mentorship.main.views import main_bp
     from mentorship.profiles.views import profiles_bp
 
     csrf.exempt(api_bp)
     for blueprint in (
-        main_bp, health_bp, auth_bp, profiles_bp, ideas_bp, directory_bp, lead_bp, api_bp
+        main_bp, health_bp, auth_bp, profiles_bp, ideas_bp, directory_bp, lead_bp, plan_bp, api_bp
     ):
         app.register_blueprint(blueprint)
 

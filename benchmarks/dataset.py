@@ -49,7 +49,8 @@ GENERALIST_EXPERTISE = (
 )
 IDEA_TEMPLATES_EN = (
     "I want to start a small business with {a} and {b}.", "My idea: {a}, {b} and {c}.",
-    "We plan to offer {a}; our strength is {b}.", "Starting {a} in my town, focused on {b} and {c}.",
+    "We plan to offer {a}; our strength is {b}.",
+    "Starting {a} in my town, focused on {b} and {c}.",
 )
 IDEA_TEMPLATES_SR = (
     "Želim da pokrenem posao: {a} i {b}.", "Moja ideja je {a}, uz {b} i {c}.",
@@ -82,7 +83,7 @@ GENERIC_PARTNERS = (
 )
 _CYRILLIC_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ", "Lj": "Љ", "Nj": "Њ", "Dž": "Џ",
                       "LJ": "Љ", "NJ": "Њ", "DŽ": "Џ"}
-_CYRILLIC = dict(zip("abvgdđežzijklmnoprstćufhcčš", "абвгдђежзијклмнопрстћуфхцчш"))
+_CYRILLIC = dict(zip("abvgdđežzijklmnoprstćufhcčš", "абвгдђежзијклмнопрстћуфхцчш", strict=False))
 _CYRILLIC.update({k.upper(): v.upper() for k, v in _CYRILLIC.items()})
 _DIACRITICS = str.maketrans("čćšžđČĆŠŽĐ", "ccszdCCSZD")
 

@@ -83,8 +83,8 @@ def evaluate(data: Dataset, ranker: Ranker) -> dict[str, tuple[float, float, flo
     table = {}
     for kind in KINDS:
         rows = [metrics(result[kind], data.relevant[idea.id][kind])
-                for idea, result in zip(data.ideas, results)]
-        table[kind] = tuple(float(np.mean(column)) for column in zip(*rows))
+                for idea, result in zip(data.ideas, results, strict=False)]
+        table[kind] = tuple(float(np.mean(column)) for column in zip(*rows, strict=False))
     return table
 
 
@@ -93,9 +93,9 @@ def report(data: Dataset, tables: dict[str, dict[str, tuple[float, float, float]
     lines = [
         "# Matching quality",
         "",
-        f"Labelled set (`benchmarks/dataset.py`, seed fixed): {len(data.ideas)} ideas; "
+        (f"Labelled set (`benchmarks/dataset.py`, seed fixed): {len(data.ideas)} ideas; "
         f"{len(data.mentors)} mentors, {len(data.partners)} partners, {len(data.clusters)} "
-        "clusters. Command: `python -m benchmarks.quality`.",
+        "clusters. Command: `python -m benchmarks.quality`."),
         "",
         "| kind | ranker | P@1 | MRR@10 | nDCG@5 |",
         "| --- | --- | ---: | ---: | ---: |",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import resource
 import subprocess
@@ -128,12 +129,12 @@ def plan(quick: bool, million: bool) -> list[tuple[str, int, int, int]]:
 
 
 def _fmt(value: float, digits: int) -> str:
-    return "–" if value != value else f"{value:,.{digits}f}"
+    return "–" if math.isnan(value) else f"{value:,.{digits}f}"
 
 
 def table(results: list[tuple[str, int, dict[str, float]]]) -> str:
-    lines = ["| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms "
-             "| batch ideas/s |", "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [("| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms "
+             "| batch ideas/s |"), "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for ranker, n, r in results:
         lines.append(f"| {ranker} | {n:,} | {_fmt(r['fit_s'], 2)} | {_fmt(r['fit_peak_mb'], 0)} "
                      f"| {_fmt(r['median_ms'], 2)} | {_fmt(r['p95_ms'], 2)} "
@@ -158,15 +159,15 @@ def main() -> None:
         print(f"{ranker} {n:,}: {results[-1][2]}", file=sys.stderr, flush=True)
     text = "\n".join([
         "# Matching speed", "",
-        f"Machine: {os.cpu_count()} cores; one BLAS/OpenMP thread; each row is one fresh process. "
+        (f"Machine: {os.cpu_count()} cores; one BLAS/OpenMP thread; each row is one fresh process. "
         "Candidates: synthetic mentor profiles resampled from the evaluation set's wording "
         "(`benchmarks/synthetic.py`); ideas: the 320 evaluation ideas, cycled. Latency ranks one "
         "idea against mentors only (k=5, reasons included); batch = `rank_many` of 2,000 ideas "
         "(the sklearn baselines score blocks of 256 and return ids only). Fit peak RSS includes "
-        "the ~100-200 MB of the process and the generated records.", "",
+        "the ~100-200 MB of the process and the generated records."), "",
         table(results), "",
-        f"Command: `python -m benchmarks.speed{' --quick' if args.quick else ''}"
-        f"{' --million' if args.million else ''}`", "",
+        (f"Command: `python -m benchmarks.speed{' --quick' if args.quick else ''}"
+        f"{' --million' if args.million else ''}`"), "",
     ])
     print(text)
     if args.output:

@@ -77,7 +77,8 @@ TOPICS: tuple[Topic, ...] = (
            "malina,maline,malinama,malinjak|jagodičasto voće,kupine|smrznuto voće,zamrzavanje"
            "|zasad,zasada,plantaža",
            "fresh raspberries,frozen berries", "maline,smrznute maline",
-           "seedlings,irrigation,cold storage", "sadnice,navodnjavanje,hladnjača", "Fruit exporter"),
+           "seedlings,irrigation,cold storage", "sadnice,navodnjavanje,hladnjača",
+           "Fruit exporter"),
     _topic("herbs", "agriculture", "organic",
            "medicinal herbs,herbs|herbal tea,tea blends|dried plants,drying|chamomile,mint,sage",
            "lekovito bilje,lekovitog bilja,bilje|biljni čaj,čajevi,čajeva|sušeno bilje,sušenje"
@@ -105,7 +106,8 @@ TOPICS: tuple[Topic, ...] = (
            "oak barrels,bottles,corks", "hrastova burad,flaše,čepovi", "Hotel"),
     _topic("rakija", "food", "drinks",
            "fruit brandy,brandy|distillery,distilling|plum brandy,quince brandy|aged in oak",
-           "rakija,rakije,rakiju,šljivovica|destilerija,destilacija,pečenje rakije|dunjevača,kajsijevača"
+           "rakija,rakije,rakiju,šljivovica|destilerija,destilacija,pečenje rakije"
+           "|dunjevača,kajsijevača"
            "|odležala u hrastu,burad",
            "fruit brandy,plum brandy", "rakija,šljivovica",
            "copper still,bottles,barrels", "kazan,flaše,burad", "Duty free shop"),
@@ -129,13 +131,15 @@ TOPICS: tuple[Topic, ...] = (
            "linen,threads,frames", "lan,konac,đerđef", "Souvenir shop"),
     _topic("pottery", "creative", "handicraft",
            "pottery,ceramics,ceramic|clay,glazes|kiln,wheel|handmade bowls,mugs",
-           "grnčarija,keramika,keramike,keramičke|glina,gline,glazura|peć za keramiku,grnčarski točak"
+           "grnčarija,keramika,keramike,keramičke|glina,gline,glazura"
+           "|peć za keramiku,grnčarski točak"
            "|ručno rađene činije,šolje",
            "handmade ceramics,mugs", "keramika,šolje",
            "clay,kiln,glazes", "glina,peć,glazure", "Concept store"),
     _topic("furniture", "furniture", "wood",
            "furniture,wooden furniture|carpentry,joinery,carpenter|solid oak,walnut|tables,chairs",
-           "nameštaj,nameštaja,drveni nameštaj|stolarija,stolar,stolarska radionica|masivni hrast,orah"
+           "nameštaj,nameštaja,drveni nameštaj|stolarija,stolar,stolarska radionica"
+           "|masivni hrast,orah"
            "|stolovi,stolice,stolica",
            "wooden furniture,tables", "drveni nameštaj,stolovi",
            "timber,sawmill,varnish", "građa,pilana,lak", "Hotel"),
@@ -151,7 +155,8 @@ TOPICS: tuple[Topic, ...] = (
            "seoski turizam,seoskog turizma,seosko domaćinstvo|smeštaj,smeštaja,apartmani"
            "|etno selo,etno kuća,etno kuće|planinarenje,izleti,izleta",
            "guest accommodation,local tours", "smeštaj,izleti",
-           "booking platform,furniture,linens", "platforma za rezervacije,posteljina", "Travel agency"),
+           "booking platform,furniture,linens", "platforma za rezervacije,posteljina",
+           "Travel agency"),
     _topic("wellness", "tourism", "tourism",
            "spa,wellness|massage,therapy|thermal springs,spa town|retreat,yoga",
            "banja,banje,velnes|masaža,masaže,terapija|termalni izvori,lekovita voda"
@@ -166,11 +171,13 @@ TOPICS: tuple[Topic, ...] = (
            "essential oils,bottles,shea butter", "eterična ulja,bočice,ši puter", "Drugstore"),
     _topic("candles", "creative", "handicraft",
            "candles,candle|beeswax,soy wax|scented,aroma|home decor,decorations",
-           "sveće,sveća,svećama|pčelinji vosak,sojin vosak|mirisne,mirisa,aroma|dekoracija,dekoracije",
+           "sveće,sveća,svećama|pčelinji vosak,sojin vosak|mirisne,mirisa,aroma"
+           "|dekoracija,dekoracije",
            "scented candles,gifts", "mirisne sveće,pokloni",
            "wax,wicks,moulds", "vosak,fitilji,kalupi", "Gift shop"),
     _topic("web_shop", "ict", "digital",
-           "online shop,web shop,e-commerce|website,web development|online payments|digital marketing",
+           "online shop,web shop,e-commerce|website,web development|online payments"
+           "|digital marketing",
            "internet prodavnica,onlajn prodavnica,veb prodavnica|sajt,sajta,izrada sajtova"
            "|onlajn plaćanje,plaćanja|digitalni marketing,društvene mreže",
            "e-commerce services,websites", "izrada sajtova,onlajn prodaja",
@@ -178,7 +185,8 @@ TOPICS: tuple[Topic, ...] = (
     _topic("mobile_app", "ict", "digital",
            "mobile app,mobile application,apps|software,developers,programming|startup,platform"
            "|android,ios",
-           "mobilna aplikacija,aplikacije,aplikaciju|softver,programiranje,programera|startap,platforma"
+           "mobilna aplikacija,aplikacije,aplikaciju|softver,programiranje,programera"
+           "|startap,platforma"
            "|android,ajos",
            "software development,apps", "razvoj softvera,aplikacije",
            "developers,cloud servers", "programeri,serveri", "Telecom operator"),
@@ -187,17 +195,22 @@ TOPICS: tuple[Topic, ...] = (
            "knjigovodstvo,knjigovođa,knjigovodstvene usluge|porez,poreske prijave,poreza"
            "|plate,fakture,faktura|mala preduzeća,preduzetnici",
            "bookkeeping services,tax advice", "knjigovodstvene usluge,poreski saveti",
-           "accounting software,office", "knjigovodstveni program,kancelarija", "Business association"),
+           "accounting software,office", "knjigovodstveni program,kancelarija",
+           "Business association"),
     _topic("childcare", "education", "education",
-           "kindergarten,preschool,childcare|children,kids|playroom,games|montessori,early learning",
+           "kindergarten,preschool,childcare|children,kids|playroom,games"
+           "|montessori,early learning",
            "vrtić,vrtića,predškolsko|deca,dece,deci|igraonica,igraonice,igre"
            "|montesori,rano učenje",
            "childcare,birthday parties", "čuvanje dece,rođendani",
-           "toys,furniture,learning materials", "igračke,nameštaj,didaktički materijal", "Municipality"),
+           "toys,furniture,learning materials", "igračke,nameštaj,didaktički materijal",
+           "Municipality"),
     _topic("language_school", "education", "education",
-           "language school,language courses|english lessons,german lessons|tutoring,private lessons"
+           "language school,language courses|english lessons,german lessons"
+           "|tutoring,private lessons"
            "|online classes",
-           "škola jezika,kursevi jezika,kurs|engleski,nemački,časovi engleskog|privatni časovi,časova"
+           "škola jezika,kursevi jezika,kurs|engleski,nemački,časovi engleskog"
+           "|privatni časovi,časova"
            "|onlajn nastava,nastave",
            "language courses,translation", "kursevi jezika,prevodi",
            "textbooks,classroom,laptops", "udžbenici,učionica,laptopovi", "Company HR"),
@@ -214,7 +227,8 @@ TOPICS: tuple[Topic, ...] = (
            "rehabilitation,physiotherapy", "rehabilitacija,fizioterapija",
            "therapy equipment,treatment room", "aparati za terapiju,prostor", "Sports club"),
     _topic("solar", "energy", "energy",
-           "solar panels,photovoltaic,solar power|renewable energy,green energy|installation,installer"
+           "solar panels,photovoltaic,solar power|renewable energy,green energy"
+           "|installation,installer"
            "|energy efficiency,insulation",
            "solarni paneli,solarnih panela,solarna elektrana|obnovljivi izvori,zelena energija"
            "|montaža,ugradnja,instalacija|energetska efikasnost,izolacija",

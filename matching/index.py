@@ -90,7 +90,8 @@ class MatchIndex:
 
     def _fitted_encoder(self) -> TextEncoder:
         if self.encoder is None:
-            raise IndexNotFittedError("the index has no vocabulary yet: build it with MatchIndex.fit")
+            raise IndexNotFittedError(
+                "the index has no vocabulary yet: build it with MatchIndex.fit")
         return self.encoder
 
     def __len__(self) -> int:
@@ -167,7 +168,7 @@ class MatchIndex:
                                    ("sectors", "languages", "regions", "has_languages",
                                     "has_place")))
             ranked = rank_store(store, queries[picked], subset, self.config, limit)
-            for position, rows in zip(members, ranked):
+            for position, rows in zip(members, ranked, strict=False):
                 if not rows:
                     continue
                 idea_terms = terms.get(position)

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-SERBIAN_STOP_WORDS: frozenset[str] = frozenset(
-    """
+_SERBIAN_STOP_WORDS_TEXT = """
     a ako al ali bas bez bi bih bila bile bili bilo bio biti bice bude budu ce cemo cete
     ces cu cak da dok do dva duz gde gdje ga god ih im ili iz iza izmedu ja je jedan
     jedna jedne jedni jedno jer jesam jesi jesmo jeste jesu joj jos ju kad kada kako kao
@@ -18,7 +17,7 @@ SERBIAN_STOP_WORDS: frozenset[str] = frozenset(
     svoj svoja svoje svoju svom ta tada tako takode taj te tek ti to tu tvoj u uz vam
     vama vas vec vi vise za zar zbog zelim zelimo zeli hocu hocemo imam imamo ima
     imaju treba trebam potrebno potreban potrebna doo ad str szr
-    """.split()
-)
+"""
+SERBIAN_STOP_WORDS: frozenset[str] = frozenset(_SERBIAN_STOP_WORDS_TEXT.split())
 
 STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | SERBIAN_STOP_WORDS

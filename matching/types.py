@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
 
 KINDS: tuple[str, ...] = ("mentor", "partner", "cluster")
 
@@ -65,7 +64,7 @@ class ClusterRecord:
     region: str = ""
 
 
-CandidateRecord = Union[MentorRecord, PartnerRecord, ClusterRecord]
+CandidateRecord = MentorRecord | PartnerRecord | ClusterRecord
 
 KIND_OF_RECORD: dict[type, str] = {
     MentorRecord: "mentor",

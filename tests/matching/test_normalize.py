@@ -16,7 +16,8 @@ def test_all_spellings_of_djurdjevo_fold_alike(written: str) -> None:
 @pytest.mark.parametrize(
     ("written", "folded"),
     [("Čačak", "cacak"), ("Cacak", "cacak"), ("Ниш", "nis"), ("Niš", "nis"),
-     ("Џем од шљива", "dzem od sljiva"), ("Љубовија", "ljubovija"), ("Crème brûlée", "creme brulee")],
+     ("Џем од шљива", "dzem od sljiva"), ("Љубовија", "ljubovija"),
+     ("Crème brûlée", "creme brulee")],
 )
 def test_fold(written: str, folded: str) -> None:
     assert fold(written) == folded
@@ -39,7 +40,8 @@ def test_surface_forms_remember_how_words_were_written() -> None:
     assert forms["nis"] == "Ниш"
 
 
-@pytest.mark.parametrize("town", ["Niš", "Nis", "Ниш", "Aleksinac", "Merošina", "Nišava", "Niš region"])
+@pytest.mark.parametrize(
+    "town", ["Niš", "Nis", "Ниш", "Aleksinac", "Merošina", "Nišava", "Niš region"])
 def test_towns_of_nisava(town: str) -> None:
     assert resolve_region(town) == ("district:nisava", "Nišava")
 

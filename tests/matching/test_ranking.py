@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from tests.matching.records import CLUSTERS, MENTORS, PARTNERS
-
 from matching import KINDS, IdeaRecord, MatchConfig, MatchIndex, MentorRecord
+from tests.matching.records import CLUSTERS, MENTORS, PARTNERS
 
 
 def test_right_candidate_first_for_each_kind(index: MatchIndex, jam_idea: IdeaRecord) -> None:

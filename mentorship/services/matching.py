@@ -14,6 +14,7 @@ from mentorship.extensions import db
 from mentorship.models import Cluster, Idea, IdeaStatus, Match, MatchStatus, Partner, User
 from mentorship.services.background import enqueue
 from mentorship.services.candidates import holder, idea_record
+from mentorship.services.review import notify_new_proposals
 
 log = logging.getLogger(__name__)
 TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
@@ -89,6 +90,7 @@ def _store(idea_id: int, ranked: dict[str, list[RankedMatch]]) -> None:
         return
     existing = list(db.session.scalars(sa.select(Match).where(Match.idea_id == idea_id)))
     acted = {(m.kind, m.target_id) for m in existing if m.status != MatchStatus.PROPOSED.value}
+    known = {(m.kind, m.target_id) for m in existing}
     for match in existing:
         if match.status == MatchStatus.PROPOSED.value and match.kind in ranked:
             db.session.delete(match)
@@ -104,6 +106,10 @@ def _store(idea_id: int, ranked: dict[str, list[RankedMatch]]) -> None:
                 rank=found.rank, reasons=list(found.reasons), status=MatchStatus.PROPOSED.value,
                 **{TARGET_COLUMNS[kind]: found.candidate_id},
             ))
+    new_mentors = [m.candidate_id for m in ranked.get("mentor", [])
+                   if ("mentor", m.candidate_id) not in known and ("mentor", m.candidate_id) in alive]
+    if new_mentors:
+        notify_new_proposals(idea, new_mentors)
     idea.status = IdeaStatus.MATCHED.value
     idea.status_error = None
     idea.matched_at = _now()

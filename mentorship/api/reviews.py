@@ -1,0 +1,54 @@
+"""The review workflow over JSON: the mentor's queue and review, the lead's decision and stats."""
+
+from __future__ import annotations
+
+from flask import jsonify
+
+from mentorship.api import api_bp
+from mentorship.api.request import (
+    ID,
+    current_user,
+    json_object,
+    page_json,
+    query_choice,
+    requested_page,
+    token_required,
+)
+from mentorship.api.serializers import match_json
+from mentorship.models.matches import MATCH_STATUSES, MatchStatus
+from mentorship.schemas import DECISION, REVIEW
+from mentorship.services.decisions import decide_match
+from mentorship.services.pagination import paginate
+from mentorship.services.review import mentor_matches, review_match
+from mentorship.services.stats import programme_stats
+
+
+@api_bp.get("/reviews")
+@token_required(roles=("mentor",))
+def list_reviews():
+    status = query_choice("status", MATCH_STATUSES) or MatchStatus.PROPOSED.value
+    page, per_page = requested_page()
+    found = paginate(mentor_matches(current_user(), status), page, per_page)
+    return jsonify(page_json(found, match_json))
+
+
+@api_bp.post(f"/matches/<{ID}:match_id>/review")
+@token_required(roles=("mentor",))
+def review(match_id: int):
+    data = REVIEW.validate(json_object())
+    match = review_match(current_user(), match_id, data["decision"], data.get("note"))
+    return jsonify(match_json(match))
+
+
+@api_bp.post(f"/matches/<{ID}:match_id>/decision")
+@token_required(roles=("lead",))
+def decision(match_id: int):
+    data = DECISION.validate(json_object())
+    match = decide_match(current_user(), match_id, data["decision"], data.get("note"))
+    return jsonify(match_json(match))
+
+
+@api_bp.get("/stats")
+@token_required(roles=("lead",))
+def stats():
+    return jsonify(programme_stats())

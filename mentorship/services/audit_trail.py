@@ -1,0 +1,79 @@
+"""Reading the audit trail: filtered queries for the lead, and a CSV export safe to open in a sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from mentorship.extensions import db
+from mentorship.models import AuditEntry, User
+
+CSV_COLUMNS = ("at", "actor", "actor_email", "action", "object_type", "object_id",
+               "before_status", "after_status", "note")
+# A spreadsheet runs a cell that starts with one of these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def audit_actions() -> list[str]:
+    return list(db.session.scalars(sa.select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+
+
+def audit_query(action: str | None = None, actor_id: int | None = None,
+                since: date | None = None, until: date | None = None) -> sa.Select:
+    """Entries with their actor, newest first; `until` includes the whole day."""
+    actor = aliased(User)
+    statement = (
+        sa.select(AuditEntry, actor).outerjoin(actor, actor.id == AuditEntry.actor_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
+    if action:
+        statement = statement.where(AuditEntry.action == action)
+    if actor_id is not None:
+        statement = statement.where(AuditEntry.actor_id == actor_id)
+    if since is not None:
+        statement = statement.where(AuditEntry.at >= _start_of(since))
+    if until is not None:
+        statement = statement.where(AuditEntry.at < _start_of(until + timedelta(days=1)))
+    return statement
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def audit_rows(statement: sa.Select) -> list[tuple[AuditEntry, User | None]]:
+    return [(row[0], row[1]) for row in db.session.execute(statement)]
+
+
+def neutralise(value: object) -> str:
+    """Prefix a quote to a cell a spreadsheet would read as a formula (CSV injection)."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
+def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
+    """The CSV text, line by line, so a long trail streams rather than builds in memory."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(CSV_COLUMNS)
+    yield flush()
+    for entry, actor in rows:
+        at = entry.at if entry.at.tzinfo is None else entry.at.astimezone(UTC)
+        writer.writerow([neutralise(value) for value in (
+            at.strftime("%Y-%m-%dT%H:%M:%SZ"), actor.name if actor else "", actor.email if actor else "",
+            entry.action, entry.object_type, entry.object_id, entry.before_status,
+            entry.after_status, entry.note,
+        )])
+        yield flush()

@@ -1,0 +1,86 @@
+"""The mentor's side of a match: her queue of proposals, and accepting or declining one."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from mentorship.extensions import db
+from mentorship.models import Idea, Match, MatchKind, MatchStatus, MentorStatus, Role, User
+from mentorship.services import audit
+from mentorship.services.errors import ConflictError, NotFoundError
+from mentorship.services.locking import lock_match
+from mentorship.services.notifications import notify, send_pending_emails
+
+REVIEW_DECISIONS = {"accept": MatchStatus.ACCEPTED.value, "decline": MatchStatus.DECLINED.value}
+REVIEW_LINK = "/reviews"
+APPROVALS_LINK = "/lead/approvals"
+
+
+def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value) -> sa.Select:
+    """The mentor's own matches, newest proposals first; `status=None` means all of them."""
+    statement = (
+        sa.select(Match)
+        .where(Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id)
+        .options(selectinload(Match.idea).selectinload(Idea.owner).selectinload(User.entrepreneur_profile),
+                 selectinload(Match.mentor))
+        .order_by(Match.created_at.desc(), Match.id.desc())
+    )
+    if status:
+        statement = statement.where(Match.status == status)
+    return statement
+
+
+def get_mentor_match(mentor: User, match_id: int) -> Match:
+    """Another mentor's match, or any match of another kind, is indistinguishable from none."""
+    match = db.session.get(Match, match_id)
+    if match is None or match.kind != MatchKind.MENTOR.value or match.mentor_id != mentor.id:
+        raise NotFoundError("Match not found.")
+    return match
+
+
+def review_match(mentor: User, match_id: int, decision: str, note: str | None = None) -> Match:
+    """proposed -> accepted or declined, by the match's own (active) mentor."""
+    if decision not in REVIEW_DECISIONS:
+        raise ValueError(f"unknown review decision {decision!r}")
+    if not mentor.is_mentor:
+        raise NotFoundError("Match not found.")
+    match = lock_match(match_id)
+    if match.kind != MatchKind.MENTOR.value or match.mentor_id != mentor.id:
+        raise NotFoundError("Match not found.")
+    profile = mentor.mentor_profile
+    db.session.refresh(profile)
+    if profile.status != MentorStatus.ACTIVE.value:
+        raise ConflictError("Your mentor account is not active, so you cannot review proposals now.")
+    if match.status != MatchStatus.PROPOSED.value:
+        raise ConflictError(f"This proposal was already {match.status}.")
+    before = match.status
+    match.status = REVIEW_DECISIONS[decision]
+    match.review_note = note or None
+    match.reviewed_at = datetime.now(UTC)
+    audit.record(mentor, f"match.{decision}", "match", match.id, before=before, after=match.status,
+                 note=note or None, details={"idea_id": match.idea_id, "kind": match.kind})
+    if match.status == MatchStatus.ACCEPTED.value:
+        _tell_leads(mentor, match)
+    db.session.commit()
+    send_pending_emails()
+    return match
+
+
+def _tell_leads(mentor: User, match: Match) -> None:
+    leads = db.session.scalars(sa.select(User).where(User.role == Role.LEAD.value))
+    subject = f"{mentor.name} accepted “{match.idea.title}”"
+    body = (f"{mentor.name} accepted the proposal to mentor the idea “{match.idea.title}”. "
+            "It is waiting for your approval.")
+    for lead in leads:
+        notify(lead, "match.accepted", subject, body, APPROVALS_LINK)
+
+
+def notify_new_proposals(idea: Idea, mentor_ids: list[int]) -> None:
+    """Called by matching for proposals that did not exist before; commits with the caller."""
+    for mentor in db.session.scalars(sa.select(User).where(User.id.in_(mentor_ids))):
+        notify(mentor, "match.proposed", f"A new idea for you to review: “{idea.title}”",
+               f"Matching proposed you as a mentor for “{idea.title}”. "
+               "Please accept or decline the proposal.", REVIEW_LINK)

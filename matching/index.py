@@ -33,7 +33,12 @@ def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 
 
 class MatchIndex:
-    """Ranks mentors, supply-chain partners and clusters for business ideas."""
+    """Ranks mentors, supply-chain partners and clusters for business ideas.
+
+    Ranking only reads the index; `upsert` and `remove` change it, so callers that share
+    one index between threads must not run them while ranking. Unknown kinds in an
+    idea's `needs` are ignored; unknown kinds passed explicitly raise UnknownKindError.
+    """
 
     def __init__(self, config: MatchConfig | None = None) -> None:
         self.config = config or MatchConfig()

@@ -1,0 +1,232 @@
+"""End-to-end figures of the running service, on PostgreSQL and Redis.
+
+1. The 186-idea demo programme fully re-matched (`rematch_open_ideas`), cold (index fitted
+   inside the timing) and warm.
+2. Submit-to-matched latency: `POST /api/v1/ideas` on gunicorn, through Redis, to a real Celery
+   worker, until `GET /api/v1/ideas/{id}` says `matched`, against N candidates.
+
+Run from the repository root: ``python -m benchmarks.pipeline [--candidates 10000]
+[--submissions 200] [--output benchmarks/results/pipeline.md]``. It drops and recreates the
+schema of its own database (default ``bench_pipeline``, created if missing).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import sqlalchemy as sa
+
+ROOT = Path(__file__).resolve().parent.parent
+SECTORS = ("agriculture", "food", "textiles", "furniture", "construction", "tourism", "services",
+           "health", "ict", "manufacturing")
+
+
+def ensure_database(url: str) -> None:
+    base, name = url.rsplit("/", 1)
+    admin = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        exists = connection.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+        if not exists:
+            connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+
+
+def make_app(database_url: str, index_path: Path):
+    from mentorship import create_app
+
+    return create_app({"SQLALCHEMY_DATABASE_URI": database_url, "REDIS_URL": None,
+                       "MATCH_INDEX_PATH": str(index_path), "SECRET_KEY": "benchmark"})
+
+
+def reset_schema() -> None:
+    from mentorship.extensions import db
+
+    db.drop_all()
+    with db.engine.begin() as connection:
+        connection.execute(sa.text("DROP TABLE IF EXISTS alembic_version"))
+    db.create_all()
+
+
+def measure_demo_rematch(database_url: str, workdir: Path) -> dict[str, float]:
+    from mentorship.demo.loader import load_demo
+    from mentorship.services.candidates import holder
+    from mentorship.services.matching import rematch_open_ideas
+
+    app = make_app(database_url, workdir / "demo_index.joblib")
+    with app.app_context():
+        reset_schema()
+        load_demo()
+        holder.reset()
+        start = time.perf_counter()
+        count = rematch_open_ideas()
+        cold = time.perf_counter() - start
+        start = time.perf_counter()
+        rematch_open_ideas()
+        warm = time.perf_counter() - start
+    return {"ideas": count, "cold_s": cold, "warm_s": warm}
+
+
+def seed_candidates(total: int) -> tuple[str, str]:
+    """total candidates: 60% mentors, 30% partners, 10% clusters, with resampled realistic text."""
+    from benchmarks.synthetic import CorpusSampler
+    from mentorship.extensions import db
+    from mentorship.models import Cluster, EntrepreneurProfile, MentorProfile, Partner, User
+
+    sampler = CorpusSampler(seed=11)
+    n_mentors, n_partners = int(total * 0.6), int(total * 0.3)
+    n_clusters = total - n_mentors - n_partners
+    password = "benchmark-password"
+    probe = User()
+    probe.set_password(password)
+    mentors = sampler.mentors(n_mentors)
+    db.session.execute(sa.insert(User), [
+        {"id": 1000 + m.id, "email": f"mentor{m.id}@bench.example", "password_hash": probe.password_hash,
+         "name": m.name, "role": "mentor", "email_notifications": False} for m in mentors])
+    db.session.execute(sa.insert(MentorProfile), [
+        {"user_id": 1000 + m.id, "headline": m.headline, "bio": m.bio, "expertise": m.expertise,
+         "city": m.city, "sectors": list(m.sectors), "languages": list(m.languages), "capacity": 3,
+         "status": "active"} for m in mentors])
+    texts = sampler.mentors(n_partners + n_clusters)
+    db.session.execute(sa.insert(Partner), [
+        {"name": f"Partner {i}", "description": t.bio, "sector": SECTORS[i % len(SECTORS)],
+         "city": t.city, "country": "RS", "offers": t.expertise, "seeks": t.headline,
+         "export_oriented": i % 4 == 0} for i, t in enumerate(texts[:n_partners])])
+    db.session.execute(sa.insert(Cluster), [
+        {"name": f"Cluster {i}", "description": t.bio, "sector": SECTORS[i % len(SECTORS)],
+         "region": t.city, "website": ""} for i, t in enumerate(texts[n_partners:])])
+    owner = User(email="owner@bench.example", name="Bench Owner", role="entrepreneur",
+                 password_hash=probe.password_hash)
+    owner.entrepreneur_profile = EntrepreneurProfile(city="Niš", country="RS", languages=["sr", "en"])
+    db.session.add(owner)
+    db.session.commit()
+    return owner.email, password
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def http(method: str, url: str, body: dict | None = None, token: str | None = None) -> dict:
+    data = json.dumps(body).encode() if body is not None else None
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", f"Bearer {token}")
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return json.loads(response.read())
+
+
+def wait_http(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+def measure_submit_latency(database_url: str, redis_url: str, candidates: int, submissions: int,
+                           workdir: Path) -> dict[str, float]:
+    import redis
+
+    from mentorship.services.candidates import holder
+
+    index_path = workdir / "pipeline_index.joblib"
+    app = make_app(database_url, index_path)
+    with app.app_context():
+        reset_schema()
+        email, password = seed_candidates(candidates)
+        start = time.perf_counter()
+        holder.reset()
+        holder.rebuild()
+        fit_s = time.perf_counter() - start
+    redis.Redis.from_url(redis_url).flushdb()
+    env = dict(os.environ, DATABASE_URL=database_url, REDIS_URL=redis_url, SECRET_KEY="benchmark",
+               MATCH_INDEX_PATH=str(index_path), PYTHONPATH=str(ROOT))
+    port = free_port()
+    processes = [
+        subprocess.Popen([sys.executable, "-m", "celery", "-A", "worker.main", "worker", "--loglevel=WARNING",
+                          "--concurrency=1", "--without-gossip", "--without-mingle"],
+                         cwd=ROOT, env=env, start_new_session=True),
+        subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "1", "--threads", "4",
+                          "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "mentorship:create_app()"],
+                         cwd=ROOT, env=env, start_new_session=True),
+    ]
+    base = f"http://127.0.0.1:{port}"
+    try:
+        wait_http(f"{base}/healthz")
+        token = http("POST", f"{base}/api/v1/auth/token", {"email": email, "password": password})["token"]
+        latencies = []
+        for n in range(submissions + 5):
+            body = {"title": f"Idea {n}: fruit processing and jam",
+                    "description": "Homemade jam, ajvar and dried fruit from local orchards, sold to "
+                                   "hotels and shops; we need a mentor in food safety and export."}
+            start = time.perf_counter()
+            idea = http("POST", f"{base}/api/v1/ideas", body, token)
+            while http("GET", f"{base}/api/v1/ideas/{idea['id']}", token=token)["status"] not in {"matched", "failed"}:
+                time.sleep(0.005)
+            if n >= 5:  # the first few warm up the worker process (it loads the saved index)
+                latencies.append(time.perf_counter() - start)
+    finally:
+        for process in processes:
+            os.killpg(process.pid, signal.SIGTERM)
+        for process in processes:
+            process.wait(timeout=30)
+    latencies.sort()
+    return {"candidates": candidates, "submissions": len(latencies), "fit_s": fit_s,
+            "p50_ms": 1000 * statistics.median(latencies),
+            "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+            "max_ms": 1000 * latencies[-1]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/bench_pipeline")
+    parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
+    parser.add_argument("--candidates", type=int, default=10_000)
+    parser.add_argument("--submissions", type=int, default=200)
+    parser.add_argument("--output", type=Path)
+    args = parser.parse_args()
+    ensure_database(args.database_url)
+    with tempfile.TemporaryDirectory() as tmp:
+        demo = measure_demo_rematch(args.database_url, Path(tmp))
+        latency = measure_submit_latency(args.database_url, args.redis_url, args.candidates,
+                                         args.submissions, Path(tmp))
+    lines = [
+        "# Service pipeline",
+        "",
+        f"Command: `python -m benchmarks.pipeline --candidates {args.candidates} --submissions {args.submissions}`"
+        " (PostgreSQL, Redis, gunicorn and one Celery worker process on this 2-core machine).",
+        "",
+        "| measure | figure |",
+        "| --- | ---: |",
+        f"| demo programme re-match, {demo['ideas']} ideas, cold (index fitted inside) | {demo['cold_s']:.2f} s |",
+        f"| demo programme re-match, {demo['ideas']} ideas, warm | {demo['warm_s']:.2f} s |",
+        f"| index fit, {latency['candidates']:,} candidates | {latency['fit_s']:.2f} s |",
+        f"| submit-to-matched p50 ({latency['submissions']} submissions, {latency['candidates']:,} candidates) | {latency['p50_ms']:.0f} ms |",
+        f"| submit-to-matched p95 | {latency['p95_ms']:.0f} ms |",
+        f"| submit-to-matched max | {latency['max_ms']:.0f} ms |",
+    ]
+    report = "\n".join(lines) + "\n"
+    print(report)
+    if args.output:
+        args.output.write_text(report)
+
+
+if __name__ == "__main__":
+    main()

@@ -67,6 +67,7 @@ class PairingPlan:
     total: float
     naive_total: float
     naive_overfilled_mentors: int
+    naive_within_capacity_total: float
     unpaired: list[UnpairedIdea]
     remaining: dict[int, int] = field(default_factory=dict)
 
@@ -102,6 +103,7 @@ def plan_pairings(programme_id: int | None = None) -> PairingPlan:
     naive = _naive_choice(matches)
     naive_load = Counter(match.mentor_id for match in naive)
     overfilled = sum(1 for mentor_id, load in naive_load.items() if load > remaining.get(mentor_id, 0))
+    naive_kept = _keep_best_within_capacity(naive, remaining)
 
     paired = {row.idea.id for row in rows}
     ideas_with_edges = {match.idea_id: match.idea for match in matches}
@@ -116,6 +118,7 @@ def plan_pairings(programme_id: int | None = None) -> PairingPlan:
         total=assignment.total,
         naive_total=math.fsum(match.score for match in naive),
         naive_overfilled_mentors=overfilled,
+        naive_within_capacity_total=math.fsum(match.score for match in naive_kept),
         unpaired=unpaired,
         remaining=remaining,
     )
@@ -211,6 +214,17 @@ def _naive_choice(matches: list[Match]) -> list[Match]:
         ):
             best[match.idea_id] = match
     return list(best.values())
+
+
+def _keep_best_within_capacity(choice: list[Match], remaining: dict[int, int]) -> list[Match]:
+    """The naive choice made feasible: each mentor keeps her best-scoring picks up to her room."""
+    kept: list[Match] = []
+    taken: Counter[int] = Counter()
+    for match in sorted(choice, key=lambda match: (-match.score, match.idea_id)):
+        if taken[match.mentor_id] < remaining.get(match.mentor_id, 0):
+            taken[match.mentor_id] += 1
+            kept.append(match)
+    return kept
 
 
 def _ideas_waiting_for_a_mentor(programme_id: int | None) -> list[Idea]:

@@ -185,3 +185,12 @@ def test_only_the_lead_approves_the_plan(app):
     with pytest.raises(PermissionDeniedError):
         approve_plan(match.mentor, [match.id])
     assert db.session.get(Match, match.id).review_requested_at is None
+
+
+def test_naive_choice_within_capacity_keeps_each_full_mentors_best_picks(app):
+    star, other = MentorFactory(mentor_profile__capacity=1), MentorFactory(mentor_profile__capacity=1)
+    first, second = IdeaFactory(), IdeaFactory()
+    MatchFactory(idea=first, mentor=star, score=0.9, rank=1)
+    MatchFactory(idea=first, mentor=other, score=0.7, rank=2)
+    MatchFactory(idea=second, mentor=star, score=0.8, rank=1)
+    assert plan_pairings().naive_within_capacity_total == pytest.approx(0.9)

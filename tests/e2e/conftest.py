@@ -7,6 +7,7 @@ Without /usr/bin/chromium the tests are skipped, except in CI, where they fail.
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 from collections.abc import Callable, Iterator
@@ -71,6 +72,8 @@ def live_server(_schema, tmp_path_factory) -> Iterator[LiveServer]:
     app = create_app(app_config(_schema, tmp_path_factory.mktemp("e2e"), TESTING=False,
                                 REDIS_URL=None, WTF_CSRF_ENABLED=True))
     server = make_server("127.0.0.1", 0, app, threaded=True)
+    # One access-log line per request would bury a failing step's message.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     thread = threading.Thread(target=server.serve_forever, name="e2e-server", daemon=True)
     thread.start()
     try:

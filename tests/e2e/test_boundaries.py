@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
+from playwright.sync_api import expect
 
 from mentorship.extensions import db
 from mentorship.models import Idea
 from tests.e2e.conftest import log_in
-from tests.factories import PASSWORD, EntrepreneurFactory
+from tests.factories import PASSWORD, EntrepreneurFactory, IdeaFactory, MatchFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -49,3 +50,19 @@ def test_a_post_through_fetch_without_a_token_is_refused(live_server, new_page):
     assert status == 400
     with live_server.db():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Idea)) == 0
+
+
+def test_a_mentor_cannot_open_another_mentors_proposal(live_server, new_page, shots):
+    with live_server.db():
+        own = MatchFactory(idea=IdeaFactory(title="Goat cheese from Stara planina"))
+        other = MatchFactory(idea=IdeaFactory(title="Beeswax candles from Homolje"))
+        email, own_id, other_id = own.mentor.email, own.id, other.id
+    page = new_page()
+    log_in(page, email, PASSWORD)
+    page.goto(f"/reviews/{own_id}")
+    expect(page.get_by_role("heading", name="Goat cheese from Stara planina")).to_be_visible()
+    response = page.goto(f"/reviews/{other_id}")
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
+    expect(page.get_by_text("Beeswax candles from Homolje")).to_have_count(0)
+    shots(page, "another-mentors-proposal")

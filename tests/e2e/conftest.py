@@ -35,13 +35,6 @@ MATCH_TASK = "worker.tasks.match_idea"
 WORKER_DELAY_SECONDS = 1.5
 
 
-def pytest_collection_modifyitems(items) -> None:
-    here = Path(__file__).parent
-    for item in items:
-        if here in Path(str(item.fspath)).parents:
-            item.add_marker(pytest.mark.e2e)
-
-
 @dataclass
 class LiveServer:
     app: Flask

@@ -151,10 +151,17 @@ def test_an_accepted_row_is_approved_through_the_decisions_service(app):
     match = MatchFactory(status="accepted")
     result = approve_plan(LeadFactory(), [match.id])
     db.session.refresh(match)
-    if pairing._decide_match() is None:
-        assert (match.status, result.left_for_queue) == ("accepted", 1)
-    else:
-        assert (match.status, result.approved) == ("approved", 1)
+    assert (match.status, result.approved, result.left_for_queue) == ("approved", 1, 0)
+    assert match.decision_note == pairing.PLAN_NOTE
+
+
+def test_approving_an_accepted_row_tells_the_entrepreneur(app):
+    match = MatchFactory(status="accepted")
+    approve_plan(LeadFactory(), [match.id])
+    owner_id = match.idea.owner_id
+    assert db.session.scalar(
+        sa.select(sa.func.count()).select_from(Notification).where(Notification.user_id == owner_id)
+    ) >= 1
 
 
 def test_a_match_outside_the_plan_is_a_conflict_and_changes_nothing(app):

@@ -128,3 +128,8 @@ def test_only_the_lead_approves_the_plan(client, auth, make_user):
 def test_anonymous_visitor_is_sent_to_log_in(client):
     response = client.get("/lead/plan")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_lead_dashboard_links_to_the_plan(client, auth):
+    auth.login(LeadFactory().email)
+    assert 'href="/lead/plan"' in client.get("/").get_data(as_text=True)

@@ -7,9 +7,10 @@ from typing import Any, Mapping
 
 import sqlalchemy as sa
 from flask import Flask
+from flask_babel import lazy_gettext
 
 from mentorship.config import load_config
-from mentorship.extensions import csrf, db, limiter, login_manager, migrate
+from mentorship.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,6 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from mentorship.i18n import select_locale
     from mentorship.models import User
 
     from worker.celery_app import celery_init_app
@@ -42,11 +44,13 @@ def register_extensions(app: Flask) -> None:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    babel.init_app(app, locale_selector=select_locale)
     limiter.init_app(app)
     login_manager.init_app(app)
     celery_init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
+    login_manager.login_message = lazy_gettext("Please log in to access this page.")
 
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
@@ -58,7 +62,13 @@ def register_extensions(app: Flask) -> None:
 
 
 def _sqlite_pragmas(connection, _record) -> None:
-    """SQLite ignores foreign keys unless asked, and should wait for a lock rather than fail."""
+    """SQLite ignores foreign keys unless asked, and should wait for a lock rather than fail.
+
+    It also learns `fold`, the diacritic-insensitive search function (mentorship.search).
+    """
+    from mentorship.search import register_sqlite_fold
+
+    register_sqlite_fold(connection)
     cursor = connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=5000")
@@ -71,6 +81,7 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.directory.views import directory_bp
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
+    from mentorship.language.views import language_bp
     from mentorship.lead.plan_views import plan_bp
     from mentorship.lead.views import lead_bp
     from mentorship.main.views import main_bp
@@ -81,6 +92,7 @@ def register_blueprints(app: Flask) -> None:
         main_bp, health_bp, auth_bp, profiles_bp, ideas_bp, directory_bp, lead_bp, plan_bp, api_bp
     ):
         app.register_blueprint(blueprint)
+    app.register_blueprint(language_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -2,23 +2,47 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from flask import Flask
+from flask_babel import format_date, format_datetime, format_decimal, format_percent
 
-from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label
+from mentorship.i18n import current_language
+from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
+
+# The short forms each language writes by hand: "26 Nov 2026, 16:39" and "26. nov 2026. 16:39".
+DATETIME_PATTERNS = {"en": "d MMM y, HH:mm", "sr": "d. MMM y. HH:mm"}
+DATE_PATTERNS = {"en": "d MMM y", "sr": "d. MMM y."}
 
 
 def register_filters(app: Flask) -> None:
-    app.jinja_env.filters["sector_label"] = sector_label
-    app.jinja_env.filters["language_name"] = language_name
-    app.jinja_env.filters["stage_label"] = lambda stage: STAGE_LABELS.get(stage or "", stage or "")
-    app.jinja_env.filters["datetime"] = _format_datetime
+    app.jinja_env.filters["sector_label"] = lambda slug: sector_label(slug, current_language())
+    app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
+    app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
+    app.jinja_env.filters["datetime"] = format_local_datetime
+    app.jinja_env.filters["date"] = format_local_date
+    app.jinja_env.filters["number"] = format_number
+    app.jinja_env.filters["percent"] = lambda value: "" if value is None else format_percent(value)
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS
 
 
-def _format_datetime(value: datetime | None) -> str:
+def format_local_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
-    return value.strftime("%d %b %Y, %H:%M")
+    return format_datetime(value, DATETIME_PATTERNS[current_language()])
+
+
+def format_local_date(value: date | datetime | None) -> str:
+    if value is None:
+        return ""
+    return format_date(value, DATE_PATTERNS[current_language()])
+
+
+def format_number(value: float | int | None, digits: int | None = None) -> str:
+    """`{{ total|number }}`, or `{{ score|number(2) }}` for exactly two decimals."""
+    if value is None:
+        return ""
+    if digits is None:
+        return format_decimal(value)
+    return format_decimal(value, format="#,##0." + "0" * digits) if digits else format_decimal(round(value), format="#,##0")

@@ -29,6 +29,11 @@ STAGE_LABELS: dict[str, str] = {
     "growth": "Growth",
 }
 STAGES: tuple[str, ...] = tuple(STAGE_LABELS)
+STAGE_LABELS_SR: dict[str, str] = {
+    "idea": "Ideja",
+    "early": "Rana faza (registrovano, manje od 3 godine)",
+    "growth": "Rast",
+}
 
 NEEDS: tuple[str, ...] = ("mentor", "partner", "cluster")
 
@@ -47,6 +52,12 @@ LANGUAGE_NAMES: dict[str, str] = {
     "es": "Spanish", "ru": "Russian", "hr": "Croatian", "bs": "Bosnian", "mk": "Macedonian",
     "sl": "Slovenian", "hu": "Hungarian", "ro": "Romanian", "bg": "Bulgarian", "sq": "Albanian",
     "el": "Greek", "tr": "Turkish", "zh": "Chinese",
+}
+LANGUAGE_NAMES_SR: dict[str, str] = {
+    "sr": "Srpski", "en": "Engleski", "de": "Nemački", "fr": "Francuski", "it": "Italijanski",
+    "es": "Španski", "ru": "Ruski", "hr": "Hrvatski", "bs": "Bosanski", "mk": "Makedonski",
+    "sl": "Slovenački", "hu": "Mađarski", "ro": "Rumunski", "bg": "Bugarski", "sq": "Albanski",
+    "el": "Grčki", "tr": "Turski", "zh": "Kineski",
 }
 
 # ISO 3166-1 alpha-2, plus XK (Kosovo), which the region's registries use.
@@ -72,5 +83,14 @@ def sector_label(slug: str | None, lang: str = "en") -> str:
     return labels.get(lang, labels["en"])
 
 
-def language_name(code: str) -> str:
+def stage_label(stage: str | None, lang: str = "en") -> str:
+    if not stage:
+        return ""
+    labels = STAGE_LABELS_SR if lang == "sr" else STAGE_LABELS
+    return labels.get(stage, STAGE_LABELS.get(stage, stage))
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    if lang == "sr" and code in LANGUAGE_NAMES_SR:
+        return LANGUAGE_NAMES_SR[code]
     return LANGUAGE_NAMES.get(code, code)

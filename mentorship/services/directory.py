@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 
 from mentorship.extensions import db
 from mentorship.models import Cluster, Partner, User
+from mentorship.search import contains_folded
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
@@ -36,9 +37,9 @@ def get_organisation(model: type[Organisation], object_id: int) -> Organisation:
 
 def list_organisations(model: type[Organisation], search: str = "", sector: str | None = None) -> sa.Select:
     statement = sa.select(model).order_by(model.name, model.id)
-    if search:
-        pattern = f"%{search.strip()}%"
-        statement = statement.where(sa.or_(model.name.ilike(pattern), model.description.ilike(pattern)))
+    if search.strip():
+        place = model.city if model is Partner else model.region
+        statement = statement.where(contains_folded(search, model.name, model.description, place))
     if sector:
         statement = statement.where(model.sector == sector)
     return statement

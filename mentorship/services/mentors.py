@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import Match, MatchKind, MatchStatus, MentorProfile, MentorStatus, Role, User
+from mentorship.search import contains_folded
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
@@ -20,9 +21,8 @@ def mentors_query(status: str | None = None, search: str = "") -> sa.Select:
     )
     if status:
         statement = statement.where(MentorProfile.status == status)
-    if search:
-        pattern = f"%{search.strip()}%"
-        statement = statement.where(sa.or_(User.name.ilike(pattern), User.email.ilike(pattern)))
+    if search.strip():
+        statement = statement.where(contains_folded(search, User.name, User.email))
     return statement
 
 

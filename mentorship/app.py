@@ -77,7 +77,9 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 def register_blueprints(app: Flask) -> None:
     from mentorship.api import api_bp
+    from mentorship.auth.password_views import passwords_bp
     from mentorship.auth.views import auth_bp
+    from mentorship.dashboard.views import dashboard_bp
     from mentorship.directory.views import directory_bp
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
@@ -85,9 +87,12 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.lead.plan_views import plan_bp
     from mentorship.lead.views import lead_bp
     from mentorship.main.views import main_bp
+    from mentorship.profiles.data_views import account_data_bp
     from mentorship.profiles.views import profiles_bp
 
     csrf.exempt(api_bp)
+    for blueprint in (passwords_bp, account_data_bp, dashboard_bp):
+        app.register_blueprint(blueprint)
     for blueprint in (
         main_bp, health_bp, auth_bp, profiles_bp, ideas_bp, directory_bp, lead_bp, plan_bp, api_bp
     ):

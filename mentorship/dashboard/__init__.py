@@ -1,0 +1,1 @@
+"""The programme lead's dashboard: charts, tables and CSV downloads."""

@@ -1,0 +1,57 @@
+"""The lead's dashboard page and the CSV download of each of its tables."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+
+from mentorship.dashboard import charts, reports
+from mentorship.main.helpers import role_required
+from mentorship.services import dashboard as figures
+from mentorship.services.errors import NotFoundError
+
+dashboard_bp = Blueprint("dashboard", __name__, url_prefix="/lead/dashboard")
+
+
+def _programme_filter():
+    """The chosen programme, or None for all; an unknown programme is a 404, junk is ignored."""
+    raw = request.args.get("programme", "")
+    if not raw.isdigit():
+        return None
+    try:
+        return figures.get_programme(int(raw))
+    except NotFoundError:
+        abort(404)
+
+
+@dashboard_bp.route("")
+@role_required("lead")
+def index():
+    programme = _programme_filter()
+    programme_id = programme.id if programme else None
+    return render_template(
+        "dashboard/index.html",
+        reports=reports.all_reports(programme_id),
+        programmes=figures.programmes(),
+        programme=programme,
+        column_baseline=charts.baseline_y(),
+    )
+
+
+@dashboard_bp.route("/<slug>.csv")
+@role_required("lead")
+def download_csv(slug: str):
+    build = reports.REPORTS.get(slug)
+    if build is None:
+        abort(404)
+    programme = _programme_filter()
+    report = build(programme.id if programme else None)
+    filename = f"{slug}-programme-{programme.id}.csv" if programme else f"{slug}.csv"
+    return Response(
+        # The byte-order mark tells spreadsheet programs the file is UTF-8 (Serbian names).
+        "\ufeff" + reports.table_csv(report.table),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -1,0 +1,14 @@
+"""The account deletion form: the password, as a last check that this is really the owner."""
+
+from __future__ import annotations
+
+from flask_wtf import FlaskForm
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, Length
+
+
+class DeleteAccountForm(FlaskForm):
+    password = PasswordField(
+        "Your password",
+        validators=[DataRequired("Please enter your password to confirm."), Length(max=200)],
+    )

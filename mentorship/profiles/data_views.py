@@ -1,0 +1,49 @@
+"""One's own data: download a copy of everything held, or delete the account."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+
+from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask_login import current_user, login_required, logout_user
+
+from mentorship.main.helpers import show_service_error
+from mentorship.profiles.data_forms import DeleteAccountForm
+from mentorship.services import account_lifecycle
+from mentorship.services.errors import ServiceError
+
+account_data_bp = Blueprint("account_data", __name__, url_prefix="/account")
+
+
+@account_data_bp.route("/data")
+@login_required
+def download():
+    data = account_lifecycle.export_user_data(current_user)
+    filename = f"mentorship-match-my-data-{datetime.now(timezone.utc):%Y-%m-%d}.json"
+    return Response(
+        json.dumps(data, ensure_ascii=False, indent=2),
+        mimetype="application/json",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )
+
+
+@account_data_bp.route("/delete", methods=["GET", "POST"])
+@login_required
+def delete():
+    form = DeleteAccountForm()
+    if form.validate_on_submit():
+        try:
+            account_lifecycle.delete_account(current_user, form.password.data)
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            logout_user()
+            flash(
+                "Your account and everything in it are deleted. Thank you for taking part.", "info"
+            )
+            return redirect(url_for("main.home"))
+    return render_template("profiles/delete_account.html", form=form)

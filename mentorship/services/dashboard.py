@@ -1,0 +1,195 @@
+"""The lead's dashboard figures: GROUP BY queries, optionally for one programme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from statistics import median
+
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+from mentorship.models import (
+    Idea,
+    IdeaStatus,
+    Match,
+    MatchKind,
+    MatchStatus,
+    MentorStatus,
+    Programme,
+)
+from mentorship.services import stats
+from mentorship.services.errors import NotFoundError
+from mentorship.vocab import SECTORS
+
+NO_SECTOR = ""
+# Upper bounds in days (exclusive) and their labels; the last bucket is open-ended.
+APPROVAL_BUCKETS: tuple[tuple[float, str], ...] = (
+    (1, "Under 1 day"),
+    (3, "1–2 days"),
+    (8, "3–7 days"),
+    (15, "8–14 days"),
+    (31, "15–30 days"),
+    (float("inf"), "Over 30 days"),
+)
+SECONDS_PER_DAY = 86400.0
+
+
+@dataclass(frozen=True)
+class FunnelRow:
+    """One kind's path: every match starts proposed; only mentor matches are reviewed."""
+
+    kind: str
+    proposed: int
+    accepted: int | None
+    approved: int
+    declined: int
+    rejected: int
+    waiting: int
+
+
+@dataclass(frozen=True)
+class MentorLoad:
+    mentor_id: int
+    name: str
+    status: str
+    capacity: int
+    load: int
+
+    @property
+    def free(self) -> int:
+        return max(0, self.capacity - self.load)
+
+
+@dataclass(frozen=True)
+class ApprovalTimes:
+    """Days from an idea's submission to the approval of each of its approved matches."""
+
+    count: int
+    median_days: float | None
+    median_by_kind: dict[str, float | None]
+    buckets: list[tuple[str, int]]
+
+
+def programmes() -> list[Programme]:
+    return list(db.session.scalars(sa.select(Programme).order_by(Programme.name, Programme.id)))
+
+
+def get_programme(programme_id: int) -> Programme:
+    programme = db.session.get(Programme, programme_id)
+    if programme is None:
+        raise NotFoundError("Programme not found.")
+    return programme
+
+
+def _for_programme(statement: sa.Select, programme_id: int | None) -> sa.Select:
+    return statement if programme_id is None else statement.where(Idea.programme_id == programme_id)
+
+
+def ideas_by_sector(programme_id: int | None = None) -> list[tuple[str, int]]:
+    """(sector slug or "" for none given, count), largest first, then in vocabulary order."""
+    rows = db.session.execute(
+        _for_programme(sa.select(Idea.sector, sa.func.count(Idea.id)), programme_id).group_by(
+            Idea.sector
+        )
+    )
+    counts = {sector or NO_SECTOR: count for sector, count in rows}
+    order = {slug: position for position, slug in enumerate(SECTORS)}
+    return sorted(counts.items(), key=lambda item: (-item[1], order.get(item[0], len(order))))
+
+
+def ideas_by_status(programme_id: int | None = None) -> list[tuple[str, int]]:
+    """Every status in pipeline order, zeros included, so the chart always has the same shape."""
+    rows = db.session.execute(
+        _for_programme(sa.select(Idea.status, sa.func.count(Idea.id)), programme_id).group_by(
+            Idea.status
+        )
+    )
+    counts = dict(rows.all())
+    return [(status.value, counts.get(status.value, 0)) for status in IdeaStatus]
+
+
+def match_funnel(programme_id: int | None = None) -> list[FunnelRow]:
+    statement = (
+        sa.select(Match.kind, Match.status, sa.func.count(Match.id))
+        .join(Idea, Match.idea_id == Idea.id)
+        .group_by(Match.kind, Match.status)
+    )
+    counts: dict[tuple[str, str], int] = {
+        (kind, status): count
+        for kind, status, count in db.session.execute(_for_programme(statement, programme_id))
+    }
+    funnel = []
+    for kind in MatchKind:
+        by_status = {
+            status.value: counts.get((kind.value, status.value), 0) for status in MatchStatus
+        }
+        approved = by_status[MatchStatus.APPROVED.value]
+        reviewed = kind == MatchKind.MENTOR
+        funnel.append(
+            FunnelRow(
+                kind=kind.value,
+                proposed=sum(by_status.values()),
+                # An approved mentor match was accepted first, so it counts at both steps.
+                accepted=by_status[MatchStatus.ACCEPTED.value] + approved if reviewed else None,
+                approved=approved,
+                declined=by_status[MatchStatus.DECLINED.value],
+                rejected=by_status[MatchStatus.REJECTED.value],
+                waiting=by_status[MatchStatus.PROPOSED.value]
+                + by_status[MatchStatus.ACCEPTED.value],
+            )
+        )
+    return funnel
+
+
+def mentor_loads() -> list[MentorLoad]:
+    """Approved pairings against capacity for every mentor not waiting for approval, fullest first.
+
+    Capacity is one number across programmes, so load is counted across programmes too.
+    """
+    loads = [
+        MentorLoad(row["id"], row["name"], row["status"], row["capacity"], row["load"])
+        for row in stats.mentor_load_rows()
+        if row["status"] == MentorStatus.ACTIVE.value
+        or (row["status"] != MentorStatus.PENDING.value and row["load"])
+    ]
+    return sorted(loads, key=lambda row: (-_fill(row), -row.load, row.name.lower(), row.mentor_id))
+
+
+def _fill(row: MentorLoad) -> float:
+    if row.capacity == 0:
+        return float("inf") if row.load else 0.0
+    return row.load / row.capacity
+
+
+def approval_times(programme_id: int | None = None) -> ApprovalTimes:
+    statement = (
+        sa.select(Match.kind, Idea.created_at, Match.decided_at)
+        .join(Idea, Match.idea_id == Idea.id)
+        .where(Match.status == MatchStatus.APPROVED.value, Match.decided_at.is_not(None))
+    )
+    days_by_kind: dict[str, list[float]] = {kind.value: [] for kind in MatchKind}
+    for kind, submitted_at, decided_at in db.session.execute(
+        _for_programme(statement, programme_id)
+    ):
+        elapsed = (_aware(decided_at) - _aware(submitted_at)).total_seconds() / SECONDS_PER_DAY
+        days_by_kind.setdefault(kind, []).append(max(0.0, elapsed))
+    every = [days for values in days_by_kind.values() for days in values]
+    buckets = []
+    lower = 0.0
+    for upper, label in APPROVAL_BUCKETS:
+        buckets.append((label, sum(1 for days in every if lower <= days < upper)))
+        lower = upper
+    return ApprovalTimes(
+        count=len(every),
+        median_days=median(every) if every else None,
+        median_by_kind={
+            kind: (median(values) if values else None) for kind, values in days_by_kind.items()
+        },
+        buckets=buckets,
+    )
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes, which we store as UTC."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)

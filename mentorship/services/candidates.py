@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import logging
+import shutil
 import threading
+import uuid
 from pathlib import Path
 
 import joblib
@@ -95,16 +97,18 @@ class IndexHolder:
         self.index: MatchIndex | None = None
         self.records: dict[Key, Record] = {}
         self.fingerprint: tuple | None = None
+        self.generation: str | None = None
         self.lock = threading.Lock()
 
     def synced(self) -> MatchIndex:
         with self.lock:
             fingerprint = directory_fingerprint()
-            if self.index is not None and fingerprint == self.fingerprint:
+            saved = self._saved_generation()
+            if self.index is not None and fingerprint == self.fingerprint and saved == self.generation:
                 return self.index
             current = candidate_records()
-            if self.index is None:
-                self._load_saved()
+            if saved is not None and saved != self.generation:
+                self._load_saved(saved)
             changed = [record for key, record in current.items() if self.records.get(key) != record]
             removed = [key for key in self.records if key not in current]
             if self.index is None or len(changed) + len(removed) > max(50, REFIT_SHARE * len(current)):
@@ -126,7 +130,7 @@ class IndexHolder:
 
     def reset(self) -> None:
         with self.lock:
-            self.index, self.records, self.fingerprint = None, {}, None
+            self.index, self.records, self.fingerprint, self.generation = None, {}, None, None
 
     def _fit(self, current: dict[Key, Record]) -> None:
         by_kind: dict[str, list[Record]] = {"mentor": [], "partner": [], "cluster": []}
@@ -143,28 +147,42 @@ class IndexHolder:
         return Path(current_app.config["MATCH_INDEX_PATH"])
 
     def _save(self) -> None:
-        """Persist after a full fit, so a restarted worker starts from the fitted vocabulary."""
+        """Persist a full fit as a new generation, so every worker process picks up the new vocabulary.
+
+        Index and records go into a fresh folder; a one-line pointer file is then swapped in
+        atomically, so a reader never sees an index from one fit with records from another.
+        """
         try:
-            path = self._path()
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(".tmp")
-            self.index.save(tmp)
-            joblib.dump(self.records, tmp.with_suffix(".records.tmp"))
-            tmp.with_suffix(".records.tmp").replace(path.with_suffix(".records"))
-            tmp.replace(path)
+            pointer = self._path()
+            generation = uuid.uuid4().hex
+            folder = pointer.with_name(pointer.name + ".d") / generation
+            folder.mkdir(parents=True, exist_ok=True)
+            self.index.save(folder / "index.joblib")
+            joblib.dump(self.records, folder / "records.joblib")
+            tmp = pointer.with_name(pointer.name + ".tmp")
+            tmp.write_text(generation)
+            tmp.replace(pointer)
+            self.generation = generation
+            for old in folder.parent.iterdir():
+                if old.name != generation:
+                    shutil.rmtree(old, ignore_errors=True)
         except OSError:
             log.warning("could not save the match index; it will be refitted on the next start")
 
-    def _load_saved(self) -> None:
-        path = self._path()
-        records_path = path.with_suffix(".records")
-        if not (path.exists() and records_path.exists()):
-            return
+    def _saved_generation(self) -> str | None:
         try:
-            self.index = MatchIndex.load(path)
-            self.records = joblib.load(records_path)
+            return self._path().read_text().strip() or None
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def _load_saved(self, generation: str) -> None:
+        folder = self._path().with_name(self._path().name + ".d") / generation
+        try:
+            self.index = MatchIndex.load(folder / "index.joblib")
+            self.records = joblib.load(folder / "records.joblib")
+            self.generation = generation
         except Exception:
-            log.warning("saved match index at %s is unusable; refitting", path)
+            log.warning("saved match index %s is unusable; refitting", folder)
             self.index, self.records = None, {}
 
 

@@ -60,6 +60,36 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
         click.echo(f"  {role:<13} {email}")
 
 
+matching_cli = AppGroup("matching", help="The matching index and re-matching.")
+
+
+@matching_cli.command("rebuild")
+@click.option("--rematch/--no-rematch", default=True, show_default=True,
+              help="Re-match every open idea against the rebuilt index.")
+def rebuild_matching_index(rematch: bool) -> None:
+    """Refit the matching index over all candidates (workers pick the new one up by themselves)."""
+    import time
+
+    from mentorship.services.matching import rebuild_index, rematch_open_ideas
+
+    started = time.perf_counter()
+    size = rebuild_index()
+    click.echo(f"Index rebuilt over {size} candidates in {time.perf_counter() - started:.2f} s.")
+    if rematch:
+        started = time.perf_counter()
+        count = rematch_open_ideas()
+        click.echo(f"Re-matched {count} open ideas in {time.perf_counter() - started:.2f} s.")
+
+
+@matching_cli.command("rematch")
+@click.option("--programme-id", type=int, default=None, help="Only the open ideas of this programme.")
+def rematch_ideas(programme_id: int | None) -> None:
+    """Re-match open ideas now, in this process."""
+    from mentorship.services.matching import rematch_open_ideas
+
+    click.echo(f"Re-matched {rematch_open_ideas(programme_id)} open ideas.")
+
+
 def _counts(counter: dict[str, int]) -> str:
     return ", ".join(f"{count} {kind if count != 1 else kind.removesuffix('s')}" for kind, count in counter.items())
 
@@ -67,3 +97,4 @@ def _counts(counter: dict[str, int]) -> str:
 def register_cli(app: Flask) -> None:
     app.cli.add_command(users_cli)
     app.cli.add_command(demo_cli)
+    app.cli.add_command(matching_cli)

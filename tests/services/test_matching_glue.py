@@ -105,3 +105,20 @@ def test_rematching_open_ideas_ranks_each_of_them(app):
     db.session.commit()
     assert matching.rematch_open_ideas() == 3
     assert all(len(matches_of(idea.id)) == 1 for idea in ideas)
+
+
+def test_the_rebuild_command_refits_and_rematches(app, runner):
+    MentorFactory(mentor_profile__expertise="plum jam and fruit processing")
+    owner = EntrepreneurFactory()
+    idea = Idea(owner=owner, title="Jam", description="Plum jam for hotels", needs=["mentor"])
+    db.session.add(idea)
+    db.session.commit()
+    result = runner.invoke(args=["matching", "rebuild"])
+    assert "Re-matched 1 open ideas" in result.output and len(matches_of(idea.id)) == 1
+
+
+def test_a_new_fit_saved_by_another_process_is_picked_up(app):
+    MentorFactory(mentor_profile__expertise="plum jam and fruit processing")
+    first = holder.synced()
+    holder.generation = "stale"
+    assert holder.synced() is not first

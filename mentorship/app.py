@@ -98,6 +98,16 @@ def register_blueprints(app: Flask) -> None:
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(language_bp)
+    register_review_workflow(app)
+
+
+def register_review_workflow(app: Flask) -> None:
+    from mentorship.approvals.views import approvals_bp
+    from mentorship.notifications.views import notifications_bp
+    from mentorship.review.views import review_bp
+
+    for blueprint in (review_bp, approvals_bp, notifications_bp):
+        app.register_blueprint(blueprint)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -251,10 +251,47 @@ SCHEMAS: dict[str, Any] = {
     ),
     "Stats": _object(
         {
-            "ideas": {"type": "object", "description": "Idea counts by status and by sector."},
-            "matches": {"type": "object", "description": "Match counts by kind and by status."},
-            "mentors": {"type": "object", "description": "Mentor load against capacity."},
-        }
+            "ideas": _object(
+                {
+                    "total": {"type": "integer"},
+                    "by_status": _object({s: {"type": "integer"} for s in IDEA_STATUSES}),
+                    "by_sector": {
+                        "type": "object",
+                        "description": "Sector slug (or `none`) to the number of ideas.",
+                        "additionalProperties": {"type": "integer"},
+                    },
+                },
+                ("total", "by_status", "by_sector"),
+            ),
+            "matches": _object(
+                {
+                    "total": {"type": "integer"},
+                    "by_kind": _object(
+                        {
+                            k: _object({s: {"type": "integer"} for s in MATCH_STATUSES})
+                            for k in MATCH_KINDS
+                        }
+                    ),
+                },
+                ("total", "by_kind"),
+            ),
+            "mentors": {
+                "type": "array",
+                "description": "Every mentor's approved pairings (load) against her capacity.",
+                "items": _object(
+                    {
+                        "id": {"type": "integer"},
+                        "name": {"type": "string"},
+                        "status": enum_of(MENTOR_STATUSES),
+                        "capacity": {"type": "integer"},
+                        "load": {"type": "integer"},
+                        "remaining": {"type": "integer"},
+                    },
+                    ("id", "name", "status", "capacity", "load", "remaining"),
+                ),
+            },
+        },
+        ("ideas", "matches", "mentors"),
     ),
 }
 SCHEMAS["Partner"] = {"allOf": [ref("PartnerInput"), _object({"id": {"type": "integer"}}, ("id",))]}

@@ -23,6 +23,12 @@ def audit_actions() -> list[str]:
     return list(db.session.scalars(sa.select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
 
 
+def audit_actors() -> list[User]:
+    """The people who appear in the trail, for the actor filter."""
+    acted = sa.select(AuditEntry.actor_id).where(AuditEntry.actor_id.is_not(None)).distinct()
+    return list(db.session.scalars(sa.select(User).where(User.id.in_(acted)).order_by(User.name)))
+
+
 def audit_query(action: str | None = None, actor_id: int | None = None,
                 since: date | None = None, until: date | None = None) -> sa.Select:
     """Entries with their actor, newest first; `until` includes the whole day."""

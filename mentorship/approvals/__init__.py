@@ -1,0 +1,1 @@
+"""The lead's approval queue and audit trail."""

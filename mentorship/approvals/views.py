@@ -1,0 +1,146 @@
+"""The lead's approval queue: approve or reject pairings one by one or in bulk; the audit trail."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_login import current_user
+
+from mentorship.approvals.forms import DecisionForm
+from mentorship.main.helpers import is_safe_next, role_required
+from mentorship.models.matches import MATCH_KINDS
+from mentorship.services import audit_trail, decisions
+from mentorship.services.errors import ServiceError
+from mentorship.services.introductions import contact_details, introduction
+from mentorship.services.mentors import mentor_loads
+from mentorship.services.pagination import page_args, paginate
+from mentorship.vocab import SECTORS
+
+approvals_bp = Blueprint("approvals", __name__, url_prefix="/lead")
+
+PER_PAGE = 20
+AUDIT_PER_PAGE = 50
+MAX_BULK = 200
+VERBS = {"approve": "approved", "reject": "rejected"}
+
+
+def _queue_filters() -> dict:
+    kind = request.args.get("kind", "")
+    sector = request.args.get("sector", "")
+    sort = request.args.get("sort", "score")
+    try:
+        min_score = float(request.args.get("min_score", ""))
+        min_score = min(1.0, max(0.0, min_score))
+    except ValueError:
+        min_score = None
+    return {"kind": kind if kind in MATCH_KINDS else "", "sector": sector if sector in SECTORS else "",
+            "sort": sort if sort in decisions.SORTS else "score", "min_score": min_score}
+
+
+@approvals_bp.route("/approvals")
+@role_required("lead")
+def index():
+    filters = _queue_filters()
+    statement = decisions.undecided_matches(filters["kind"] or None, filters["sector"] or None,
+                                            filters["min_score"], filters["sort"])
+    page, per_page = page_args(request.args, PER_PAGE)
+    result = paginate(statement, page, per_page)
+    loads = mentor_loads(sorted({m.mentor_id for m in result.items if m.mentor_id}))
+    return render_template("approvals/index.html", page=result, filters=filters, loads=loads,
+                           sectors=SECTORS, kinds=MATCH_KINDS, form=DecisionForm())
+
+
+def _back() -> str:
+    target = request.form.get("back", "")
+    return target if is_safe_next(target) and target.startswith("/lead/approvals") else url_for("approvals.index")
+
+
+def _form_problem(form: DecisionForm) -> None:
+    for messages in form.errors.values():
+        flash(" ".join(messages), "error")
+
+
+@approvals_bp.route("/approvals/<int:match_id>/decision", methods=["POST"])
+@role_required("lead")
+def decide(match_id: int):
+    form = DecisionForm()
+    if not form.validate_on_submit():
+        _form_problem(form)
+        return redirect(_back())
+    try:
+        match = decisions.decide_match(current_user, match_id, form.decision.data, form.note.data)
+    except ServiceError as error:
+        flash(f"Match #{match_id}: {error.message}", "warning")
+    else:
+        flash(f"{match.idea.title} — {match.target_name}: {VERBS[form.decision.data]}.", "success")
+    return redirect(_back())
+
+
+@approvals_bp.route("/approvals/bulk", methods=["POST"])
+@role_required("lead")
+def decide_many():
+    form = DecisionForm()
+    ids = [int(value) for value in request.form.getlist("match_ids") if value.isdigit()][:MAX_BULK]
+    if not form.validate_on_submit():
+        _form_problem(form)
+        return redirect(_back())
+    if not ids:
+        flash("Tick at least one match first.", "info")
+        return redirect(_back())
+    results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
+    done = [r for r in results if r.ok]
+    if done:
+        flash(f"{VERBS[form.decision.data].capitalize()} {len(done)}: "
+              + "; ".join(f"{r.match.idea.title} — {r.match.target_name}" for r in done) + ".", "success")
+    for failed in (r for r in results if not r.ok):
+        flash(f"Match #{failed.match_id}: {failed.error.message}", "warning")
+    return redirect(_back())
+
+
+def _audit_filters() -> dict:
+    def day(name: str) -> date | None:
+        try:
+            return date.fromisoformat(request.args.get(name, ""))
+        except ValueError:
+            return None
+
+    actor = request.args.get("actor", "")
+    return {"action": request.args.get("action", "")[:60], "actor": int(actor) if actor.isdigit() else None,
+            "since": day("since"), "until": day("until")}
+
+
+def _audit_statement(filters: dict):
+    return audit_trail.audit_query(filters["action"] or None, filters["actor"], filters["since"],
+                                   filters["until"])
+
+
+@approvals_bp.route("/audit")
+@role_required("lead")
+def audit():
+    filters = _audit_filters()
+    page, per_page = page_args(request.args, AUDIT_PER_PAGE)
+    statement = _audit_statement(filters)
+    result = paginate(statement, page, per_page)
+    entries = audit_trail.audit_rows(statement.limit(per_page).offset((page - 1) * per_page))
+    return render_template("approvals/audit.html", page=result, entries=entries, filters=filters,
+                           actions=audit_trail.audit_actions(), actors=audit_trail.audit_actors())
+
+
+@approvals_bp.route("/audit.csv")
+@role_required("lead")
+def audit_csv():
+    rows = audit_trail.audit_rows(_audit_statement(_audit_filters()))
+    return Response("".join(audit_trail.audit_csv(rows)), mimetype="text/csv",
+                    headers={"Content-Disposition": "attachment; filename=audit-trail.csv"})
+
+
+@approvals_bp.app_template_global()
+def match_contact(match):
+    """The other side's contact details for the idea page, only once approved."""
+    return contact_details(match)
+
+
+@approvals_bp.app_template_global()
+def match_introduction(match):
+    return introduction(match) if contact_details(match) else ""

@@ -99,6 +99,7 @@ def register_blueprints(app: Flask) -> None:
         app.register_blueprint(blueprint)
     app.register_blueprint(language_bp)
     register_review_workflow(app)
+    register_lead_tools(app)
 
 
 def register_review_workflow(app: Flask) -> None:
@@ -107,6 +108,16 @@ def register_review_workflow(app: Flask) -> None:
     from mentorship.review.views import review_bp
 
     for blueprint in (review_bp, approvals_bp, notifications_bp):
+        app.register_blueprint(blueprint)
+
+
+def register_lead_tools(app: Flask) -> None:
+    from mentorship.exports.views import exports_bp
+    from mentorship.imports.invite_views import invitations_bp
+    from mentorship.imports.views import imports_bp
+    from mentorship.programmes.views import programmes_bp
+
+    for blueprint in (programmes_bp, imports_bp, exports_bp, invitations_bp):
         app.register_blueprint(blueprint)
 
 

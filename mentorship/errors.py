@@ -6,6 +6,7 @@ from typing import Any
 
 from flask import Flask, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError
+from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import HTTPException
 
 from mentorship.services.errors import ServiceError
@@ -66,6 +67,10 @@ def register_error_pages(app: Flask) -> None:
         if status == 405 and error.get_headers():
             headers.update({k: v for k, v in error.get_headers() if k == "Allow"})
         message = _message_for(status, error)
+        if status == 413 and not wants_json():
+            # The page's own forms would read the refused body again; they must see it empty.
+            request.__dict__.update(form=ImmutableMultiDict(), files=ImmutableMultiDict())
+            message = _too_large_page_message()
         if wants_json():
             return error_response(status, message, headers=headers)
         return render_template("errors/error.html", status=status, message=message), status, headers
@@ -77,6 +82,12 @@ def register_error_pages(app: Flask) -> None:
         if wants_json():
             return error_response(500, message)
         return render_template("errors/error.html", status=500, message=message), 500
+
+
+def _too_large_page_message() -> str:
+    limit = request.max_content_length or 0
+    return (f"What you sent is larger than this page accepts ({max(1, limit // (1024 * 1024))} MB). "
+            "Go back and choose a smaller file; split a large spreadsheet into several files.")
 
 
 def _retry_after(error: HTTPException) -> int | None:

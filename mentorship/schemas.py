@@ -12,6 +12,7 @@ NAME_MAX = 200
 DESCRIPTION_MAX = 5000
 NOTE_MAX = 2000
 PASSWORD_MIN = 8
+MAX_ID = 2147483647
 
 REGISTER = Schema({
     "email": Email(),
@@ -53,6 +54,8 @@ IDEA = Schema({
     "sector": Choice(SECTORS),
     "stage": Choice(STAGES),
     "needs": WithDefault(ChoiceList(NEEDS, min_items=1), list(NEEDS)),
+    "programme_id": Integer(1, MAX_ID),
+    "module_id": Integer(1, MAX_ID),
 })
 
 PARTNER = Schema({

@@ -69,3 +69,11 @@ def send_outbox() -> int:
     from mentorship.services import notifications
 
     return notifications.deliver_outbox()
+
+
+@shared_task(name="worker.tasks.run_import", **RETRY)
+def run_import(job_id: int) -> str:
+    """Import a checked spreadsheet in one transaction; a failure rolls all of it back."""
+    from mentorship.services.imports import run_import as run
+
+    return run(job_id)

@@ -11,6 +11,7 @@ from mentorship.api.request import (
     json_object,
     page_json,
     query_choice,
+    query_id,
     requested_page,
     token_required,
 )
@@ -40,6 +41,9 @@ def list_ideas():
     status = query_choice("status", IDEA_STATUSES)
     if status:
         statement = statement.where(Idea.status == status)
+    programme_id = query_id("programme_id")
+    if programme_id is not None:
+        statement = statement.where(Idea.programme_id == programme_id)
     page, per_page = requested_page()
     return jsonify(page_json(paginate(statement, page, per_page), idea_json))
 

@@ -172,6 +172,7 @@ def _paths() -> dict[str, Any]:
                 errors=(403, 422),
                 params=[
                     {"name": "status", "in": "query", "schema": enum_of(IDEA_STATUSES)},
+                    {"name": "programme_id", "in": "query", "schema": {"type": "integer"}},
                     *PAGE_PARAMS,
                 ],
                 roles="entrepreneur, lead",

@@ -152,6 +152,14 @@ SCHEMAS: dict[str, Any] = {
                 "minItems": 1,
                 "default": list(NEEDS),
             },
+            "programme_id": {
+                "type": ["integer", "null"],
+                "description": "A programme the entrepreneur is enrolled in (else 422).",
+            },
+            "module_id": {
+                "type": ["integer", "null"],
+                "description": "A module of that programme (else 422).",
+            },
         },
         ("title", "description"),
     ),
@@ -164,6 +172,8 @@ SCHEMAS: dict[str, Any] = {
             "sector": enum_of(SECTORS, True),
             "stage": enum_of(STAGES, True),
             "needs": {"type": "array", "items": enum_of(NEEDS)},
+            "programme_id": {"type": ["integer", "null"]},
+            "module_id": {"type": ["integer", "null"]},
             "status": enum_of(IDEA_STATUSES),
             "created_at": TIME,
             "updated_at": TIME,

@@ -116,6 +116,18 @@ def query_choice(name: str, allowed: Iterable[str]) -> str | None:
     return value
 
 
+def query_id(name: str) -> int | None:
+    """An optional id filter; anything but a positive whole number is 422 naming the parameter."""
+    value = request.args.get(name, "").strip()
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit() or not 0 < int(value) <= 2147483647:
+        raise ValidationFailedError(
+            "Some fields are not valid.", {name: ["Must be a positive whole number."]}
+        )
+    return int(value)
+
+
 def requested_page() -> tuple[int, int]:
     return page_args(request.args)
 

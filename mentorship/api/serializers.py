@@ -48,6 +48,8 @@ def idea_json(idea: Idea) -> dict[str, Any]:
         "sector": idea.sector,
         "stage": idea.stage,
         "needs": list(idea.needs or []),
+        "programme_id": idea.programme_id,
+        "module_id": idea.module_id,
         "status": idea.status,
         "created_at": isoformat_utc(idea.created_at),
         "updated_at": isoformat_utc(idea.updated_at),

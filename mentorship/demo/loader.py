@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -14,15 +14,25 @@ from mentorship.demo.entrepreneurs import ENTREPRENEURS, DemoEntrepreneur
 from mentorship.demo.ideas import build_ideas
 from mentorship.demo.mentors import MENTORS
 from mentorship.demo.organisations import CLUSTERS, PARTNERS
+from mentorship.demo.programme import (
+    PROGRAMME_DESCRIPTION,
+    PROGRAMME_FUNDER,
+    PROGRAMME_NAME,
+    modules,
+    programme_year,
+)
 from mentorship.extensions import db
 from mentorship.models import (
     Cluster,
+    Enrolment,
     EntrepreneurProfile,
     Idea,
     IdeaStatus,
     MentorProfile,
     MentorStatus,
     Partner,
+    Programme,
+    ProgrammeModule,
     Role,
     User,
 )
@@ -149,6 +159,41 @@ def _add_ideas(accounts: dict[str, User], now: datetime, report: LoadReport) -> 
         report.created["ideas"] += 1
 
 
+def _add_programme(now: datetime, report: LoadReport) -> Programme:
+    programme = db.session.scalar(sa.select(Programme).where(Programme.name == PROGRAMME_NAME))
+    if programme is not None:
+        report.existing["programmes"] += 1
+        return programme
+    year = programme_year(now.date())
+    programme = Programme(name=PROGRAMME_NAME, funder=PROGRAMME_FUNDER, description=PROGRAMME_DESCRIPTION,
+                          starts_on=date(year, 3, 6), ends_on=date(year, 3, 18))
+    programme.modules = [ProgrammeModule(**module) for module in modules(year)]
+    db.session.add(programme)
+    db.session.flush()
+    report.created["programmes"] += 1
+    return programme
+
+
+def _enrol_and_tag(programme: Programme, accounts: dict[str, User], report: LoadReport) -> None:
+    """Every demo entrepreneur is enrolled; her ideas alternate between the two modules."""
+    owners = [a for a in accounts.values() if a.role == Role.ENTREPRENEUR.value]
+    enrolled = set(db.session.scalars(
+        sa.select(Enrolment.user_id).where(Enrolment.programme_id == programme.id)))
+    for owner in owners:
+        if owner.id not in enrolled:
+            db.session.add(Enrolment(programme_id=programme.id, user_id=owner.id))
+            report.created["enrolments"] += 1
+    db.session.flush()
+    module_ids = [module.id for module in sorted(programme.modules, key=lambda m: m.starts_on)]
+    untagged = db.session.scalars(
+        sa.select(Idea).where(Idea.owner_id.in_([o.id for o in owners]), Idea.programme_id.is_(None))
+        .order_by(Idea.created_at, Idea.id)
+    )
+    for position, idea in enumerate(untagged):
+        idea.programme_id = programme.id
+        idea.module_id = module_ids[position % len(module_ids)]
+
+
 def _demo_logins(entrepreneurs: tuple[DemoEntrepreneur, ...]) -> list[tuple[str, str]]:
     mentor = next(row for row in MENTORS if row["status"] == MentorStatus.ACTIVE.value)
     return [
@@ -170,6 +215,8 @@ def load_demo() -> LoadReport:
         _add_mentors(password_hash, now, report)
         accounts = _add_entrepreneurs(password_hash, report)
         _add_ideas(accounts, now, report)
+        db.session.flush()
+        _enrol_and_tag(_add_programme(now, report), accounts, report)
         db.session.commit()
     except Exception:
         db.session.rollback()

@@ -41,6 +41,8 @@ class IdeaForm(FlaskForm):
     )
     sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)
     stage = SelectField("Stage", choices=OPTIONAL_STAGE_CHOICES)
+    programme = SelectField("Programme", choices=[], validate_choice=False,
+                            description="If you bring this idea to a programme you are enrolled in.")
     needs = MultiCheckboxField("What support are you looking for?", choices=NEED_CHOICES,
                                default=[value for value, _label in NEED_VALUES],
                                validators=[at_least_one])

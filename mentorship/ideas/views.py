@@ -8,9 +8,10 @@ from flask_login import current_user
 
 from mentorship.extensions import db
 from mentorship.ideas.forms import IdeaForm
-from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
+from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
 from mentorship.models import Idea, IdeaStatus, Match
 from mentorship.services import ideas as idea_service
+from mentorship.services import programmes as programme_service
 from mentorship.services.errors import ServiceError
 from mentorship.services.pagination import page_args, paginate
 
@@ -37,12 +38,34 @@ def _matches_count(idea: Idea) -> int:
     ) or 0
 
 
+def _programme_choices() -> list:
+    """Value `p` for a programme, `p:m` for one of its modules."""
+    choices = []
+    for programme in programme_service.programmes_of(current_user):
+        choices.append((str(programme.id), f"{programme.name} (no particular module)"))
+        choices.extend((f"{programme.id}:{module.id}", f"{programme.name}: {module.title}")
+                       for module in programme.modules)
+    return options([("", "Not part of a programme"), *choices]) if choices else []
+
+
+def _programme_ids(value: str | None) -> tuple[int | None, int | None]:
+    programme, _, module = (value or "").partition(":")
+    return (int(programme) if programme.isdigit() else None,
+            int(module) if module.isdigit() else None)
+
+
 @ideas_bp.route("")
 @role_required("entrepreneur", "lead")
 def index():
     page, per_page = page_args(request.args, IDEAS_PER_PAGE)
-    result = paginate(idea_service.visible_ideas(current_user), page, per_page)
-    return render_template("ideas/index.html", page=result)
+    statement = idea_service.visible_ideas(current_user)
+    programme_id = request.args.get("programme", type=int) if current_user.is_lead else None
+    if programme_id:
+        statement = statement.where(Idea.programme_id == programme_id)
+    result = paginate(statement, page, per_page)
+    programme_list = programme_service.all_programmes() if current_user.is_lead else []
+    return render_template("ideas/index.html", page=result, programmes=programme_list,
+                           programme_id=programme_id)
 
 
 @ideas_bp.route("/new", methods=["GET", "POST"])
@@ -51,17 +74,23 @@ def new():
     profile = current_user.entrepreneur_profile
     form = IdeaForm(sector=profile.sector if profile else None,
                     stage=profile.stage if profile else None)
+    form.programme.choices = _programme_choices()
     if form.validate_on_submit():
+        programme_id, module_id = _programme_ids(form.programme.data)
         data = {
             "title": form.title.data,
             "description": form.description.data,
             "sector": form.sector.data or None,
             "stage": form.stage.data or None,
             "needs": form.needs.data,
+            "programme_id": programme_id,
+            "module_id": module_id,
         }
         try:
             idea = idea_service.submit_idea(current_user, data)
         except ServiceError as error:
+            error.fields = {"programme" if name in ("programme_id", "module_id") else name: messages
+                            for name, messages in (error.fields or {}).items()} or None
             show_service_error(form, error)
         else:
             flash("Your idea is submitted. We are looking for matches now; "

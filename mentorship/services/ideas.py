@@ -12,6 +12,7 @@ from mentorship.models import Idea, IdeaStatus, Match, User
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import NotFoundError, PermissionDeniedError
+from mentorship.services.programmes import check_idea_programme
 
 MATCH_IDEA_TASK = "worker.tasks.match_idea"
 
@@ -20,6 +21,7 @@ def submit_idea(owner: User, data: dict[str, Any]) -> Idea:
     """Store the idea, commit, then start matching (never before the row is visible)."""
     if not owner.is_entrepreneur:
         raise PermissionDeniedError("Only entrepreneurs submit ideas.")
+    check_idea_programme(owner, data.get("programme_id"), data.get("module_id"))
     idea = Idea(
         owner_id=owner.id,
         title=data["title"],
@@ -28,6 +30,8 @@ def submit_idea(owner: User, data: dict[str, Any]) -> Idea:
         stage=data.get("stage") or (owner.entrepreneur_profile.stage if owner.entrepreneur_profile else None),
         needs=list(data.get("needs") or ["mentor", "partner", "cluster"]),
         status=IdeaStatus.SUBMITTED.value,
+        programme_id=data.get("programme_id"),
+        module_id=data.get("module_id"),
     )
     db.session.add(idea)
     db.session.flush()

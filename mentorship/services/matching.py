@@ -150,7 +150,7 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
 
 def open_ideas(programme_id: int | None = None) -> sa.Select:
     statement = sa.select(Idea).where(Idea.status.in_(REMATCHABLE)).order_by(Idea.id)
-    if programme_id is not None and hasattr(Idea, "programme_id"):
+    if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
     return statement
 

@@ -1,0 +1,1 @@
+"""The lead's export pages: CSV and XLSX downloads, per programme."""

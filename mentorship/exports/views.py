@@ -1,0 +1,43 @@
+"""CSV and XLSX downloads for the lead, each optionally narrowed to one programme."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask import Blueprint, Response, render_template, request
+from flask_login import current_user
+
+from mentorship.main.helpers import role_required
+from mentorship.services import programmes
+from mentorship.services.exports import EXPORTS, export_file
+from mentorship.services.spreadsheets import FORMATS
+
+exports_bp = Blueprint("exports", __name__, url_prefix="/lead/exports")
+
+
+def _programme_id() -> int | None:
+    """An unknown programme is a 404 rather than a silently unfiltered file."""
+    programme_id = request.args.get("programme", type=int)
+    if programme_id:
+        programmes.get_programme(programme_id)
+    return programme_id or None
+
+
+@exports_bp.route("")
+@role_required("lead")
+def index():
+    return render_template("exports/index.html", exports=EXPORTS,
+                           programmes=programmes.all_programmes(), programme_id=_programme_id())
+
+
+@exports_bp.route("/<any(pairings, ideas, 'mentor-load', audit):name>.<any(csv, xlsx):file_format>")
+@role_required("lead")
+def download(name: str, file_format: str):
+    programme_id = _programme_id()
+    content = export_file(current_user, name, file_format, programme_id)
+    suffix = f"-programme-{programme_id}" if programme_id else ""
+    filename = f"{name}{suffix}-{date.today().isoformat()}.{file_format}"
+    return Response(content, mimetype=FORMATS[file_format], headers={
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "no-store",
+    })

@@ -1,0 +1,43 @@
+"""The page behind an invitation link: an imported person chooses her password."""
+
+from __future__ import annotations
+
+from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_login import current_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField
+from wtforms.validators import DataRequired, EqualTo, Length
+
+from mentorship.schemas import PASSWORD_MIN
+from mentorship.services import invitations
+from mentorship.services.invitations import InvitationError
+
+invitations_bp = Blueprint("invitations", __name__)
+
+
+class SetPasswordForm(FlaskForm):
+    password = PasswordField("Choose a password", validators=[
+        DataRequired("Please choose a password."),
+        Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters."),
+    ], description=f"At least {PASSWORD_MIN} characters.")
+    confirm = PasswordField("Type it again", validators=[
+        DataRequired("Please type the password again."),
+        EqualTo("password", message="The two passwords are not the same."),
+    ])
+
+
+@invitations_bp.route("/invite/<token>", methods=["GET", "POST"])
+def accept(token: str):
+    try:
+        found = invitations.token_for(token[:200])
+    except InvitationError as error:
+        return render_template("invitations/invalid.html", message=error.message), 404
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        invitations.accept(token, form.password.data)
+        if current_user.is_authenticated:
+            logout_user()
+        flash("Your password is set. Log in with your e-mail address and the new password.", "success")
+        return redirect(url_for("auth.login"))
+    return render_template("invitations/accept.html", form=form, token=token,
+                           name=invitations.invited_user(found).name)

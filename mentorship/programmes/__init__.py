@@ -1,0 +1,1 @@
+"""The lead's programme pages: programmes, their modules, enrolments and ideas."""

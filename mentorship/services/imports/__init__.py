@@ -1,0 +1,26 @@
+"""Spreadsheet imports of mentors, partners, clusters, entrepreneurs and ideas: a dry run, then an
+all-or-nothing background import that can be run twice without changing anything the second time."""
+
+from mentorship.services.imports.jobs import (
+    IMPORT_TASK,
+    check_upload,
+    get_job,
+    job_status,
+    recent_jobs,
+    run_import,
+    start_import,
+)
+from mentorship.services.imports.reading import MAX_IMPORT_BYTES, MAX_ROWS, FileProblem
+
+__all__ = [
+    "IMPORT_TASK",
+    "MAX_IMPORT_BYTES",
+    "MAX_ROWS",
+    "FileProblem",
+    "check_upload",
+    "get_job",
+    "job_status",
+    "recent_jobs",
+    "run_import",
+    "start_import",
+]

@@ -1,0 +1,177 @@
+"""The documented columns of each import kind, and how a cell's text becomes a value."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from mentorship.vocab import LANGUAGE_NAMES, SECTOR_LABELS, STAGE_LABELS
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    required: bool
+    description: str
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class KindSpec:
+    title: str
+    singular: str
+    key: str  # what identifies a row's record, in words
+    columns: tuple[Column, ...]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns)
+
+    @property
+    def required(self) -> tuple[str, ...]:
+        return tuple(column.name for column in self.columns if column.required)
+
+
+LIST_NOTE = "several values separated by ; or ,"
+SECTOR_NOTE = "a sector slug or its English or Serbian name (e.g. food, “Hrana i piće”)"
+
+KINDS: dict[str, KindSpec] = {
+    "mentors": KindSpec("Mentors", "mentor", "the e-mail address", (
+        Column("email", True, "E-mail address; an existing account with it is updated.",
+               "vesna.ilic@example.rs"),
+        Column("name", True, "Full name.", "Vesna Ilić"),
+        Column("headline", False, "One line about her experience.", "Food processing and export"),
+        Column("bio", False, "A short biography.", "Twenty years in food processing."),
+        Column("expertise", False, "Key skills and topics, free text.", "HACCP, export, marketing"),
+        Column("city", False, "City.", "Niš"),
+        Column("sectors", False, f"Sectors she mentors in: {LIST_NOTE}; each {SECTOR_NOTE}.",
+               "food; Poljoprivreda"),
+        Column("languages", False, f"Languages: ISO codes or English names, {LIST_NOTE}.", "sr, en"),
+        Column("capacity", False, "How many pairings she can take, 0 to 50 (new mentors: 3).", "3"),
+        Column("status", False, "pending, active or inactive. Empty: new mentors start pending "
+               "(waiting for your approval); existing ones keep their status.", "pending"),
+    )),
+    "entrepreneurs": KindSpec("Entrepreneurs", "entrepreneur", "the e-mail address", (
+        Column("email", True, "E-mail address; an existing account with it is updated.",
+               "jelena.petrovic@example.rs"),
+        Column("name", True, "Full name.", "Jelena Petrović"),
+        Column("business_name", False, "Business or brand name.", "Slatko iz Merošine"),
+        Column("city", False, "City.", "Čačak"),
+        Column("country", False, "Two-letter country code (new accounts: RS).", "RS"),
+        Column("sector", False, f"Main sector: {SECTOR_NOTE}.", "Hrana i piće"),
+        Column("stage", False, "idea, early or growth.", "idea"),
+        Column("bio", False, "A few words about her.", "Makes jam from local plums."),
+        Column("languages", False, f"Languages: ISO codes or English names, {LIST_NOTE}.", "sr"),
+    )),
+    "partners": KindSpec("Partner companies", "partner", "the name (case does not matter)", (
+        Column("name", True, "Company name; an existing partner with the same name is updated.",
+               "Hotel Sumatovac"),
+        Column("description", True, "What the company does.", "A hotel with a restaurant."),
+        Column("sector", False, f"Sector: {SECTOR_NOTE}.", "tourism"),
+        Column("city", False, "City.", "Aleksinac"),
+        Column("country", False, "Two-letter country code (new partners: RS).", "RS"),
+        Column("offers", False, "What they can offer a new business.", "event space"),
+        Column("seeks", False, "What they would buy or source.", "local food, honey"),
+        Column("export_oriented", False, "yes or no (also true/false, da/ne, 1/0).", "no"),
+    )),
+    "clusters": KindSpec("Startup clusters", "cluster", "the name (case does not matter)", (
+        Column("name", True, "Cluster name; an existing cluster with the same name is updated.",
+               "Agro Cluster Niš"),
+        Column("description", True, "Who the cluster brings together.", "Food startups of Niš."),
+        Column("sector", False, f"Sector: {SECTOR_NOTE}.", "agriculture"),
+        Column("region", False, "Region or city.", "Niš"),
+        Column("website", False, "Empty or an http(s):// address.", "https://example.rs"),
+    )),
+    "ideas": KindSpec("Ideas", "idea", "the owner's e-mail and the title (case does not matter)", (
+        Column("owner_email", True, "E-mail of an entrepreneur who already has an account "
+               "(import entrepreneurs first).", "jelena.petrovic@example.rs"),
+        Column("title", True, "Title; the owner's idea with the same title is updated.",
+               "Plum jam for hotels in Niš"),
+        Column("description", True, "What she makes or offers, for whom, what she needs.",
+               "Jam and ajvar from local plums and peppers."),
+        Column("sector", False, f"Sector: {SECTOR_NOTE} (empty: her profile's sector).", "food"),
+        Column("stage", False, "idea, early or growth.", "idea"),
+        Column("needs", False, f"mentor, partner, cluster: {LIST_NOTE} (empty: all three).",
+               "mentor; partner"),
+        Column("module", False, "Title of a module of the programme chosen on the upload form.",
+               "Module 1"),
+    )),
+}
+
+HEADER_ALIASES = {"e_mail": "email", "email_address": "email", "owner_e_mail": "owner_email",
+                  "owner": "owner_email"}
+LIST_SEPARATORS = re.compile(r"[;,|\n]")
+TRUE_WORDS = {"yes", "true", "1", "da", "y", "x"}
+FALSE_WORDS = {"no", "false", "0", "ne", "n"}
+STAGE_WORDS = {"ideja": "idea", "rani": "early", "rana faza": "early", "rast": "growth"}
+
+
+def fold(text: str) -> str:
+    """Lower case without diacritics: `Hrana i PIĆE` -> `hrana i pice`, `Đurđevo` -> `djurdjevo`."""
+    text = text.replace("đ", "dj").replace("Đ", "Dj")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().split())
+
+
+def header_name(cell: str) -> str:
+    name = re.sub(r"[\s\-]+", "_", fold(cell).strip().strip("*").strip())
+    return HEADER_ALIASES.get(name, name)
+
+
+SECTOR_LOOKUP: dict[str, str] = {}
+for _slug, _labels in SECTOR_LABELS.items():
+    SECTOR_LOOKUP[fold(_slug)] = _slug
+    for _label in _labels.values():
+        SECTOR_LOOKUP[fold(_label)] = _slug
+STAGE_LOOKUP = {fold(slug): slug for slug in STAGE_LABELS}
+STAGE_LOOKUP.update({fold(label): slug for slug, label in STAGE_LABELS.items()})
+STAGE_LOOKUP.update(STAGE_WORDS)
+LANGUAGE_LOOKUP = {fold(name): code for code, name in LANGUAGE_NAMES.items()}
+
+
+class CellError(ValueError):
+    """One cell's problem, worded for the report."""
+
+
+def split_list(text: str) -> list[str]:
+    return [part.strip() for part in LIST_SEPARATORS.split(text) if part.strip()]
+
+
+def sector(text: str) -> str:
+    found = SECTOR_LOOKUP.get(fold(text))
+    if found is None:
+        raise CellError(f"unknown sector “{text}”")
+    return found
+
+
+def sectors(text: str) -> list[str]:
+    values = [sector(part) for part in split_list(text)]
+    return list(dict.fromkeys(values))
+
+
+def stage(text: str) -> str:
+    found = STAGE_LOOKUP.get(fold(text))
+    if found is None:
+        raise CellError(f"unknown stage “{text}” (use idea, early or growth)")
+    return found
+
+
+def languages(text: str) -> list[str]:
+    return [LANGUAGE_LOOKUP.get(fold(part), part.lower()) for part in split_list(text)]
+
+
+def boolean(text: str) -> bool:
+    word = fold(text)
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise CellError(f"“{text}” is not yes or no")
+
+
+def whole_number(text: str) -> int:
+    cleaned = text.strip()
+    if re.fullmatch(r"[+-]?\d+(\.0+)?", cleaned) is None:
+        raise CellError(f"“{text}” is not a whole number")
+    return int(float(cleaned)) if "." in cleaned else int(cleaned)

@@ -1,0 +1,191 @@
+"""Turns an uploaded file into a header and rows of text, or says in words why it cannot.
+
+The type is decided by the content, never by the file name. Cells are only ever text: a formula
+is kept as the text of the formula and never evaluated.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from mentorship.services.errors import ServiceError
+
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+# A small XLSX can unpack to gigabytes (a "zip bomb"); refuse before openpyxl reads it.
+MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+CSV_DELIMITERS = (",", ";", "\t")
+# Lead byte plus continuation bytes: a well-formed UTF-8 multi-byte character.
+UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+BINARY_SIGNATURES = {
+    b"%PDF": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Excel (.xls) or Word file; save it as .xlsx or CSV",
+    b"\x1f\x8b": "a gzip archive",
+    b"Rar!": "a RAR archive",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+}
+CONTROL_BYTES = set(range(9)) | {11, 12} | set(range(14, 32)) | {127}
+
+
+class FileProblem(ServiceError):
+    """The file as a whole cannot be imported; nothing was read into the database."""
+
+    status = 422
+    code = "bad_file"
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (spreadsheet row number, header = row 1; cells)
+    file_format: str  # "csv" or "xlsx"
+    encoding: str | None = None
+    delimiter: str | None = None
+
+
+def read_table(content: bytes) -> Table:
+    if not content or not content.strip():
+        raise FileProblem("The file is empty.")
+    if len(content) > MAX_IMPORT_BYTES:
+        raise FileProblem(f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is "
+                          f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Split it into smaller files.")
+    if content.startswith(b"PK\x03\x04"):
+        return _read_xlsx(content)
+    for signature, what in BINARY_SIGNATURES.items():
+        if content.startswith(signature):
+            raise FileProblem(f"This is {what}, not a CSV or XLSX spreadsheet.")
+    return _read_csv(_decode(content))
+
+
+def _decode(content: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1250; a mix is refused."""
+    if content.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return content.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            raise FileProblem("The file says it is UTF-16 but is not readable as such.") from None
+    sample = content[:65536]
+    if b"\x00" in sample or sum(byte in CONTROL_BYTES for byte in sample) > len(sample) // 100:
+        raise FileProblem("This is not a CSV or XLSX spreadsheet: it contains binary data.")
+    try:
+        return content.decode("utf-8-sig"), "UTF-8"
+    except UnicodeDecodeError as error:
+        first_bad = error.start
+    if UTF8_SEQUENCE.search(content):
+        line = content.count(b"\n", 0, first_bad) + 1
+        raise FileProblem(
+            "The file mixes text encodings: some characters are UTF-8 and some are not "
+            f"(the first one that is not is on line {line}). Save the file again as "
+            "“CSV UTF-8” and upload it once more."
+        )
+    try:
+        return content.decode("cp1250"), "Windows-1250"
+    except UnicodeDecodeError:
+        raise FileProblem("The text encoding of the file is not recognised. "
+                          "Save it as “CSV UTF-8” and upload it again.") from None
+
+
+def _delimiter(first_line: str) -> str:
+    counts = {delimiter: first_line.count(delimiter) for delimiter in CSV_DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _read_csv(decoded: tuple[str, str]) -> Table:
+    text, encoding = decoded
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" for ch in text[:65536]):
+        raise FileProblem("This is not a CSV or XLSX spreadsheet: it contains binary data.")
+    delimiter = _delimiter(text.lstrip("\ufeff").split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    number = 0
+    try:
+        for cells in reader:
+            number += 1
+            if header is None:
+                if not any(cell.strip() for cell in cells):
+                    continue
+                header = cells
+                number = 1
+                continue
+            if any(cell.strip() for cell in cells):
+                rows.append((number, cells))
+                if len(rows) > MAX_ROWS:
+                    raise FileProblem(_too_many_rows())
+    except csv.Error as error:
+        raise FileProblem(f"The CSV file cannot be read near row {number + 1}: {error}.") from None
+    if header is None:
+        raise FileProblem("The file is empty.")
+    return Table(header, rows, "csv", encoding, delimiter)
+
+
+def _too_many_rows() -> str:
+    return f"The file has more than {MAX_ROWS:,} rows; split it into smaller files."
+
+
+def _read_xlsx(content: bytes) -> Table:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            names = set(archive.namelist())
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise FileProblem("This looks like an XLSX file but it is damaged.") from None
+    if "xl/workbook.xml" not in names:
+        raise FileProblem("This is a ZIP archive, not an XLSX spreadsheet.")
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise FileProblem("The spreadsheet is too large once unpacked; split it into smaller files.")
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
+    except Exception as error:  # noqa: BLE001 -- openpyxl raises many kinds for a broken file
+        raise FileProblem(f"The XLSX file cannot be read ({type(error).__name__}).") from None
+    try:
+        sheet = workbook.worksheets[0]
+        header: list[str] | None = None
+        rows: list[tuple[int, list[str]]] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(value) for value in values]
+            if not any(cell.strip() for cell in cells):
+                continue
+            if header is None:
+                header = cells
+                header_number = number
+                continue
+            rows.append((number - header_number + 1, cells))
+            if len(rows) > MAX_ROWS:
+                raise FileProblem(_too_many_rows())
+    finally:
+        workbook.close()
+    if header is None:
+        raise FileProblem("The file is empty.")
+    return Table(header, rows, "xlsx")
+
+
+def _cell_text(value: object) -> str:
+    """Spreadsheet values as the text a person sees; formulas stay their own text."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(getattr(value, "text", value))

@@ -1,0 +1,76 @@
+"""Invitation links for accounts made by an import: a random token, of which only a hash is kept."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import UTC, datetime, timedelta
+
+import sqlalchemy as sa
+
+from mentorship.extensions import db
+from mentorship.models import AccountToken, User
+from mentorship.services import audit
+from mentorship.services.errors import ServiceError
+from mentorship.services.notifications import notify
+
+PURPOSE = "invitation"
+VALID_FOR = timedelta(days=7)
+
+
+class InvitationError(ServiceError):
+    status = 400
+    code = "invalid_invitation"
+
+
+def _hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def _aware(value: datetime) -> datetime:
+    """SQLite hands back naive datetimes, which we store as UTC."""
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def invite(user: User, role_words: str) -> str:
+    """Add a token and the invitation e-mail to the session (the caller commits); returns the token."""
+    token = secrets.token_urlsafe(32)
+    db.session.add(AccountToken(user_id=user.id, purpose=PURPOSE, token_hash=_hash(token),
+                                expires_at=datetime.now(UTC) + VALID_FOR))
+    notify(
+        user, "invitation", "You are invited to Mentorship Match",
+        f"Hello {user.name},\n\nthe programme lead has added you to Mentorship Match as {role_words}. "
+        "Choose your password with the link below; it works once and for 7 days.",
+        f"/invite/{token}",
+    )
+    return token
+
+
+def token_for(token: str) -> AccountToken:
+    """The usable invitation for `token`, or an InvitationError saying what is wrong with it."""
+    found = db.session.scalar(sa.select(AccountToken).where(
+        AccountToken.token_hash == _hash(token), AccountToken.purpose == PURPOSE))
+    if found is None:
+        raise InvitationError("This invitation link is not valid. Check that you copied all of it, "
+                              "or ask the programme lead for a new invitation.")
+    if found.used_at is not None:
+        raise InvitationError("This invitation link has already been used. Log in with the password "
+                              "you chose.")
+    if _aware(found.expires_at) <= datetime.now(UTC):
+        raise InvitationError("This invitation link has expired. Ask the programme lead for a new one.")
+    return found
+
+
+def invited_user(found: AccountToken) -> User:
+    return db.session.get(User, found.user_id)
+
+
+def accept(token: str, password: str) -> User:
+    """Set the password and spend the token, in one commit."""
+    found = token_for(token)
+    user = db.session.get(User, found.user_id)
+    user.set_password(password)
+    found.used_at = datetime.now(UTC)
+    audit.record(user, "account.accept_invitation", "user", user.id)
+    db.session.commit()
+    return user

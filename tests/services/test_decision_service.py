@@ -5,11 +5,13 @@ from __future__ import annotations
 import pytest
 import sqlalchemy as sa
 
+from matching import Match as RankedMatch
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Match, MentorProfile, Notification, OutboxEmail
 from mentorship.services import decisions
 from mentorship.services.decisions import decide_match, decide_matches, undecided_matches
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
+from mentorship.services.matching import store_matches
 from tests.factories import (
     ClusterFactory,
     LeadFactory,
@@ -200,3 +202,20 @@ def test_the_approval_queue_filters_by_kind_and_minimum_score(app):
     MatchFactory(kind="cluster", mentor=None, cluster=ClusterFactory(), score=0.9)
     queue = [m.id for m in db.session.scalars(undecided_matches(kind="mentor", min_score=0.5))]
     assert queue == [strong.id]
+
+
+def test_deciding_a_proposal_that_a_rematch_replaced_is_not_found(app):
+    match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())
+    match_id, lead = match.id, LeadFactory()
+    store_matches(match.idea_id, {"partner": []})
+    with pytest.raises(NotFoundError):
+        decide_match(lead, match_id, "approve")
+
+
+def test_a_rematch_after_an_approval_keeps_the_approved_pairing(app):
+    partner = PartnerFactory()
+    match = MatchFactory(kind="partner", mentor=None, partner=partner)
+    decide_match(LeadFactory(), match.id, "approve")
+    again = RankedMatch(kind="partner", candidate_id=partner.id, score=0.9, rank=1, reasons=())
+    store_matches(match.idea_id, {"partner": [again]})
+    assert [(m.id, m.status) for m in rows(Match, idea_id=match.idea_id)] == [(match.id, "approved")]

@@ -16,6 +16,7 @@ from mentorship.models import Idea, Match, MentorProfile
 from mentorship.services.errors import NotFoundError
 
 GONE = "This proposal is no longer there: matching was run again for the idea. Reload the page."
+MISSING = "Match not found. If you had the page open for a while, matching may have refreshed it: reload the page."
 
 
 def begin_serialised() -> None:
@@ -34,7 +35,7 @@ def lock_match(match_id: int) -> Match:
     begin_serialised()
     idea_id = db.session.scalar(sa.select(Match.idea_id).where(Match.id == match_id))
     if idea_id is None:
-        raise NotFoundError("Match not found.")
+        raise NotFoundError(MISSING)
     db.session.get(Idea, idea_id, with_for_update=True, populate_existing=True)
     match = db.session.scalar(
         sa.select(Match).where(Match.id == match_id).with_for_update()

@@ -11,7 +11,7 @@ from mentorship.extensions import db
 from mentorship.models import Idea, Match, MatchKind, MatchStatus, MentorStatus, Role, User
 from mentorship.services import audit
 from mentorship.services.errors import ConflictError, NotFoundError
-from mentorship.services.locking import lock_match
+from mentorship.services.locking import MISSING, lock_match
 from mentorship.services.notifications import notify, send_pending_emails
 
 REVIEW_DECISIONS = {"accept": MatchStatus.ACCEPTED.value, "decline": MatchStatus.DECLINED.value}
@@ -37,7 +37,7 @@ def get_mentor_match(mentor: User, match_id: int) -> Match:
     """Another mentor's match, or any match of another kind, is indistinguishable from none."""
     match = db.session.get(Match, match_id)
     if match is None or match.kind != MatchKind.MENTOR.value or match.mentor_id != mentor.id:
-        raise NotFoundError("Match not found.")
+        raise NotFoundError(MISSING)
     return match
 
 
@@ -46,10 +46,10 @@ def review_match(mentor: User, match_id: int, decision: str, note: str | None = 
     if decision not in REVIEW_DECISIONS:
         raise ValueError(f"unknown review decision {decision!r}")
     if not mentor.is_mentor:
-        raise NotFoundError("Match not found.")
+        raise NotFoundError(MISSING)
     match = lock_match(match_id)
     if match.kind != MatchKind.MENTOR.value or match.mentor_id != mentor.id:
-        raise NotFoundError("Match not found.")
+        raise NotFoundError(MISSING)
     profile = mentor.mentor_profile
     db.session.refresh(profile)
     if profile.status != MentorStatus.ACTIVE.value:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+import sqlalchemy as sa
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from mentorship.approvals.forms import DecisionForm
 from mentorship.main.helpers import is_safe_next, role_required
+from mentorship.models import Idea, Match
 from mentorship.models.matches import MATCH_KINDS
 from mentorship.services import audit_trail, decisions
 from mentorship.services.errors import ServiceError
 from mentorship.services.introductions import contact_details, introduction
 from mentorship.services.mentors import mentor_loads
 from mentorship.services.pagination import page_args, paginate
+from mentorship.services.programmes import all_programmes
 from mentorship.vocab import SECTORS
 
 approvals_bp = Blueprint("approvals", __name__, url_prefix="/lead")
@@ -35,7 +38,8 @@ def _queue_filters() -> dict:
     except ValueError:
         min_score = None
     return {"kind": kind if kind in MATCH_KINDS else "", "sector": sector if sector in SECTORS else "",
-            "sort": sort if sort in decisions.SORTS else "score", "min_score": min_score}
+            "sort": sort if sort in decisions.SORTS else "score", "min_score": min_score,
+            "programme": request.args.get("programme", type=int)}
 
 
 @approvals_bp.route("/approvals")
@@ -44,11 +48,15 @@ def index():
     filters = _queue_filters()
     statement = decisions.undecided_matches(filters["kind"] or None, filters["sector"] or None,
                                             filters["min_score"], filters["sort"])
+    if filters["programme"]:
+        statement = statement.where(Match.idea_id.in_(
+            sa.select(Idea.id).where(Idea.programme_id == filters["programme"])))
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(statement, page, per_page)
     loads = mentor_loads(sorted({m.mentor_id for m in result.items if m.mentor_id}))
     return render_template("approvals/index.html", page=result, filters=filters, loads=loads,
-                           sectors=SECTORS, kinds=MATCH_KINDS, form=DecisionForm())
+                           sectors=SECTORS, kinds=MATCH_KINDS, form=DecisionForm(),
+                           programmes=all_programmes())
 
 
 def _back() -> str:

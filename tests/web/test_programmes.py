@@ -180,3 +180,14 @@ def test_demo_load_adds_the_programme_with_two_modules_and_everyone_enrolled(run
     assert {idea.module_id for idea in ideas} == {m.id for m in programme.modules}
     again = runner.invoke(args=["demo", "load", "--no-matching"])
     assert "created nothing new" in again.output
+
+
+def test_approval_queue_filters_by_programme(client, auth, programme):
+    from tests.factories import MatchFactory
+
+    MatchFactory(idea=IdeaFactory(title="Inside idea", programme_id=programme.id),
+                 mentor=MentorFactory(), status="accepted")
+    MatchFactory(idea=IdeaFactory(title="Outside idea"), mentor=MentorFactory(), status="accepted")
+    auth.login(LeadFactory().email)
+    html = client.get(f"/lead/approvals?programme={programme.id}").get_data(as_text=True)
+    assert "Inside idea" in html and "Outside idea" not in html

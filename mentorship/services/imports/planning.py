@@ -105,7 +105,7 @@ def plan_rows(kind: str, table: Table, programme: Programme | None) -> Plan:
             continue
         key = handler.key(cleaned)
         if key in first_row:
-            plan.reasons = [f"duplicate of row {first_row[key]} (same {KINDS[kind].key})"]
+            plan.reasons = [f"duplicate of row {first_row[key]} (both match {KINDS[kind].key})"]
             continue
         first_row[key] = plan.row
         try:

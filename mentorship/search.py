@@ -33,7 +33,7 @@ _SOURCE = "".join(letter.upper() + letter for letter in _ONE_TO_ONE)
 _TARGET = "".join(latin + latin for latin in _ONE_TO_ONE.values())
 
 
-class folded(FunctionElement):  # noqa: N801 - reads as a function in queries
+class folded(FunctionElement):  # a lower-case name: it reads as a SQL function in queries
     """`folded(User.name)`: the column's text folded for comparison with `fold_term(words)`."""
 
     type = sa.String()
@@ -43,12 +43,12 @@ class folded(FunctionElement):  # noqa: N801 - reads as a function in queries
 
 @compiles(folded)
 def _compile_generic(element: folded, compiler, **kw) -> str:
-    return "fold(%s)" % compiler.process(element.clauses, **kw)
+    return f"fold({compiler.process(element.clauses, **kw)})"
 
 
 @compiles(folded, "postgresql")
 def _compile_postgresql(element: folded, compiler, **kw) -> str:
-    text = "lower(%s)" % compiler.process(element.clauses, **kw)
+    text = f"lower({compiler.process(element.clauses, **kw)})"
     for cyrillic, latin in _MULTI_LETTER.items():
         text = f"replace(replace({text}, '{cyrillic.upper()}', '{latin}'), '{cyrillic}', '{latin}')"
     text = f"translate({text}, '{_SOURCE}', '{_TARGET}')"

@@ -39,10 +39,12 @@ def format_local_date(value: date | datetime | None) -> str:
     return format_date(value, DATE_PATTERNS[current_language()])
 
 
-def format_number(value: float | int | None, digits: int | None = None) -> str:
+def format_number(value: float | None, digits: int | None = None) -> str:
     """`{{ total|number }}`, or `{{ score|number(2) }}` for exactly two decimals."""
     if value is None:
         return ""
     if digits is None:
         return format_decimal(value)
-    return format_decimal(value, format="#,##0." + "0" * digits) if digits else format_decimal(round(value), format="#,##0")
+    if digits == 0:
+        return format_decimal(round(value), format="#,##0")
+    return format_decimal(value, format="#,##0." + "0" * digits)

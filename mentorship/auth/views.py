@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user, logout_user
 
 from mentorship.auth.forms import LoginForm, RegisterForm
 from mentorship.extensions import limiter
+from mentorship.i18n import current_language
 from mentorship.main.helpers import ConfirmForm, is_safe_next, show_service_error
 from mentorship.services import accounts
 from mentorship.services.errors import ServiceError
 
 auth_bp = Blueprint("auth", __name__)
 
-BAD_CREDENTIALS = "That e-mail and password do not match an account."
+BAD_CREDENTIALS = lazy_gettext("That e-mail and password do not match an account.")
 
 
 def _login_rate_limit() -> str:
@@ -33,16 +35,16 @@ def register():
     if form.validate_on_submit():
         try:
             user = accounts.register_user(form.email.data, form.password.data, form.name.data,
-                                          form.role.data)
+                                          form.role.data, locale=current_language())
         except ServiceError as error:
             show_service_error(form, error)
         else:
             login_user(user)
             if user.is_mentor:
-                flash("Welcome! Your mentor account waits for the programme lead's approval. "
-                      "Meanwhile, please complete your profile.", "info")
+                flash(gettext("Welcome! Your mentor account waits for the programme lead's approval. "
+                      "Meanwhile, please complete your profile."), "info")
             else:
-                flash("Welcome! Tell us a little about your business, then submit your first idea.",
+                flash(gettext("Welcome! Tell us a little about your business, then submit your first idea."),
                       "success")
             return redirect(url_for("profiles.edit"))
     return render_template("auth/register.html", form=form)
@@ -59,7 +61,7 @@ def login():
         user = accounts.authenticate(form.email.data, form.password.data)
         if user is not None:
             login_user(user)
-            flash(f"Welcome back, {user.name}.", "success")
+            flash(gettext("Welcome back, %(name)s.", name=user.name), "success")
             return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
         form.form_errors.append(BAD_CREDENTIALS)
     if request.method == "POST":
@@ -73,5 +75,5 @@ def logout():
     form = ConfirmForm()
     if form.validate_on_submit() and current_user.is_authenticated:
         logout_user()
-        flash("You are logged out. See you soon.", "info")
+        flash(gettext("You are logged out. See you soon."), "info")
     return redirect(url_for("main.home"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
@@ -13,32 +14,32 @@ from mentorship.validation import URL_RE
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField("Name", filters=[strip_text],
-                       validators=[DataRequired("Please give a name."), Length(max=NAME_MAX)])
-    description = TextAreaField("Description", filters=[strip_text],
-                                validators=[DataRequired("Please add a description."),
+    name = StringField(_l("Name"), filters=[strip_text],
+                       validators=[DataRequired(_l("Please give a name.")), Length(max=NAME_MAX)])
+    description = TextAreaField(_l("Description"), filters=[strip_text],
+                                validators=[DataRequired(_l("Please add a description.")),
                                             Length(max=DESCRIPTION_MAX)])
-    sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)
+    sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
 
 
 class PartnerForm(OrganisationForm):
-    city = StringField("City", filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    country = StringField("Country", filters=[upper_text], default="RS",
-                          validators=[DataRequired("Please give a country code."),
-                                      Length(min=2, max=2, message="Use the two-letter code, e.g. RS."),
+    city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
+    country = StringField(_l("Country"), filters=[upper_text], default="RS",
+                          validators=[DataRequired(_l("Please give a country code.")),
+                                      Length(min=2, max=2, message=_l("Use the two-letter code, e.g. RS.")),
                                       known_country])
-    offers = TextAreaField("What they offer", filters=[strip_text],
+    offers = TextAreaField(_l("What they offer"), filters=[strip_text],
                            validators=[Length(max=DESCRIPTION_MAX)],
-                           description="Products, services or space they can give a new business.")
-    seeks = TextAreaField("What they look for", filters=[strip_text],
+                           description=_l("Products, services or space they can give a new business."))
+    seeks = TextAreaField(_l("What they look for"), filters=[strip_text],
                           validators=[Length(max=DESCRIPTION_MAX)],
-                          description="What they would buy or source from a new business.")
-    export_oriented = BooleanField("Export oriented")
+                          description=_l("What they would buy or source from a new business."))
+    export_oriented = BooleanField(_l("Export oriented"))
 
 
 class ClusterForm(OrganisationForm):
-    region = StringField("Region", filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    website = StringField("Website", filters=[strip_text],
+    region = StringField(_l("Region"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
+    website = StringField(_l("Website"), filters=[strip_text],
                           validators=[Length(max=500),
                                       Regexp(f"^$|{URL_RE.pattern}", flags=URL_RE.flags,
-                                             message="Leave empty or give an http:// or https:// address.")])
+                                             message=_l("Leave empty or give an http:// or https:// address."))])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext, lazy_ngettext
 from flask_login import current_user, login_required
 
 from mentorship.directory.forms import ClusterForm, PartnerForm
@@ -18,11 +19,26 @@ from mentorship.vocab import SECTORS
 directory_bp = Blueprint("directory", __name__)
 
 PER_PAGE = 20
+# Whole phrases per kind, because Serbian declines the noun differently in each of them.
 KINDS: dict[str, dict[str, Any]] = {
-    "partners": {"model": Partner, "form": PartnerForm, "singular": "partner",
-                 "title": "Partner companies"},
-    "clusters": {"model": Cluster, "form": ClusterForm, "singular": "cluster",
-                 "title": "Startup clusters"},
+    "partners": {
+        "model": Partner, "form": PartnerForm, "title": lazy_gettext("Partner companies"),
+        "add": lazy_gettext("Add a partner"), "add_first": lazy_gettext("Add the first partner"),
+        "none_yet": lazy_gettext("No partners in the directory yet."),
+        "none_yet_lead": lazy_gettext("The directory has no partners yet. Matching can only propose what is here."),
+        "delete_text": lazy_gettext("This removes the partner from the directory, together with every match "
+                                    "proposed for it. The audit log keeps its name. This cannot be undone."),
+        "count": lambda n: lazy_ngettext("%(num)d partner", "%(num)d partners", n),
+    },
+    "clusters": {
+        "model": Cluster, "form": ClusterForm, "title": lazy_gettext("Startup clusters"),
+        "add": lazy_gettext("Add a cluster"), "add_first": lazy_gettext("Add the first cluster"),
+        "none_yet": lazy_gettext("No clusters in the directory yet."),
+        "none_yet_lead": lazy_gettext("The directory has no clusters yet. Matching can only propose what is here."),
+        "delete_text": lazy_gettext("This removes the cluster from the directory, together with every match "
+                                    "proposed for it. The audit log keeps its name. This cannot be undone."),
+        "count": lambda n: lazy_ngettext("%(num)d cluster", "%(num)d clusters", n),
+    },
 }
 KIND_PATH = "/<any(partners, clusters):kind>"
 
@@ -57,10 +73,10 @@ def new(kind: str):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash(f"“{created.name}” is added to the directory.", "success")
+            flash(gettext("“%(name)s” is added to the directory.", name=created.name), "success")
             return redirect(url_for("directory.index", kind=kind))
     elif form.errors:
-        flash("Please correct the marked fields.", "error")
+        flash(gettext("Please correct the marked fields."), "error")
     return render_template("directory/form.html", kind=kind, spec=spec, form=form, target=None)
 
 
@@ -76,10 +92,10 @@ def edit(kind: str, object_id: int):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash(f"“{target.name}” is saved.", "success")
+            flash(gettext("“%(name)s” is saved.", name=target.name), "success")
             return redirect(url_for("directory.index", kind=kind))
     elif form.errors:
-        flash("Please correct the marked fields.", "error")
+        flash(gettext("Please correct the marked fields."), "error")
     return render_template("directory/form.html", kind=kind, spec=spec, form=form, target=target)
 
 
@@ -95,7 +111,7 @@ def delete(kind: str, object_id: int):
             abort(400)
         name = target.name
         directory.delete_organisation(current_user, target)
-        flash(f"“{name}” is removed from the directory.", "success")
+        flash(gettext("“%(name)s” is removed from the directory.", name=name), "success")
         return redirect(url_for("directory.index", kind=kind))
     return render_template("directory/confirm_delete.html", kind=kind, spec=spec, form=form,
                            target=target)

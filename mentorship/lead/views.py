@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from mentorship.lead.forms import MentorActionForm
@@ -32,13 +33,14 @@ def mentor_list():
 
 
 def _change_status(mentor_id: int, status: str, done: str):
+    """`done` is the success message, with %(name)s for the mentor's name."""
     mentor = mentors.get_mentor(mentor_id)
     try:
         mentors.set_mentor_status(current_user, mentor, status)
     except ServiceError as error:
         flash(error.message, "info")
     else:
-        flash(done.format(name=mentor.name), "success")
+        flash(done % {"name": mentor.name}, "success")
     return redirect(request.form.get("back") if _is_list_url(request.form.get("back"))
                     else url_for("lead.mentor_list"))
 
@@ -54,7 +56,7 @@ def approve(mentor_id: int):
     if not MentorActionForm().validate_on_submit():
         abort(400)
     return _change_status(mentor_id, MentorStatus.ACTIVE.value,
-                          "{name} is approved and can now be matched with ideas.")
+                          lazy_gettext("%(name)s is approved and can now be matched with ideas."))
 
 
 @lead_bp.route("/mentors/<int:mentor_id>/deactivate", methods=["GET", "POST"])
@@ -67,6 +69,6 @@ def deactivate(mentor_id: int):
         if not form.validate_on_submit():
             abort(400)
         return _change_status(mentor_id, MentorStatus.INACTIVE.value,
-                              "{name} is deactivated and will get no new proposals.")
+                              lazy_gettext("%(name)s is deactivated and will get no new proposals."))
     load = mentors.mentor_loads([mentor.id])[mentor.id]
     return render_template("lead/confirm_deactivate.html", mentor=mentor, load=load, form=form)

@@ -8,6 +8,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from flask import abort, flash
+from flask_babel import LazyString, lazy_gettext
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms import SelectMultipleField, widgets
@@ -17,8 +18,9 @@ try:
 except ImportError:  # WTForms before 3.3 takes (value, label) pairs
     SelectChoice = None
 
+from mentorship.i18n import current_language
 from mentorship.services.errors import ServiceError
-from mentorship.vocab import LANGUAGE_NAMES, SECTOR_LABELS, STAGE_LABELS, sector_label
+from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
 
 COMMON_LANGUAGES = (
     "sr", "en", "de", "fr", "it", "ru", "hr", "bs", "mk", "sl", "hu", "ro", "bg", "sq", "el",
@@ -35,9 +37,17 @@ def options(pairs: Iterable[tuple[str, str]]) -> list[Any]:
     return [option(value, label) for value, label in pairs]
 
 
-SECTOR_CHOICES = options((slug, sector_label(slug)) for slug in SECTOR_LABELS)
-OPTIONAL_SECTOR_CHOICES = [option("", "Not specified"), *SECTOR_CHOICES]
-OPTIONAL_STAGE_CHOICES = [option("", "Not specified"), *options(STAGE_LABELS.items())]
+def in_current_language(label: Callable[[str, str], str], code: str) -> LazyString:
+    """A vocabulary label that is looked up in the language of the page it is shown on."""
+    return LazyString(lambda: label(code, current_language()))
+
+
+SECTOR_CHOICES = options((slug, in_current_language(sector_label, slug)) for slug in SECTOR_LABELS)
+OPTIONAL_SECTOR_CHOICES = [option("", lazy_gettext("Not specified")), *SECTOR_CHOICES]
+OPTIONAL_STAGE_CHOICES = [
+    option("", lazy_gettext("Not specified")),
+    *options((stage, in_current_language(stage_label, stage)) for stage in STAGE_LABELS),
+]
 
 
 def strip_text(value: Any) -> Any:
@@ -48,7 +58,7 @@ def strip_text(value: Any) -> Any:
 def language_choices(current: Iterable[str] = ()) -> list[tuple[str, str]]:
     """The common languages, plus any the record already has, so saving never drops one."""
     codes = list(COMMON_LANGUAGES) + [code for code in current if code not in COMMON_LANGUAGES]
-    return options((code, LANGUAGE_NAMES.get(code, code)) for code in codes)
+    return options((code, in_current_language(language_name, code)) for code in codes)
 
 
 class MultiCheckboxField(SelectMultipleField):

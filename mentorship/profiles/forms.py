@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
@@ -26,43 +27,43 @@ def upper_text(value):
 
 def known_country(_form, field) -> None:
     if field.data and field.data not in COUNTRIES:
-        raise ValidationError("Use a two-letter country code such as RS, BA, ME or HR.")
+        raise ValidationError(_l("Use a two-letter country code such as RS, BA, ME or HR."))
 
 
 class AccountForm(FlaskForm):
-    name = StringField("Your name", filters=[strip_text],
-                       validators=[DataRequired("Please tell us your name."), Length(max=NAME_MAX)])
-    email_notifications = BooleanField("Send me e-mail when something needs my attention")
+    name = StringField(_l("Your name"), filters=[strip_text],
+                       validators=[DataRequired(_l("Please tell us your name.")), Length(max=NAME_MAX)])
+    email_notifications = BooleanField(_l("Send me e-mail when something needs my attention"))
 
 
 class EntrepreneurProfileForm(AccountForm):
-    business_name = StringField("Business name", filters=[strip_text],
+    business_name = StringField(_l("Business name"), filters=[strip_text],
                                 validators=[Length(max=NAME_MAX)])
-    city = StringField("City", filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    country = StringField("Country", filters=[upper_text], default="RS",
-                          validators=[DataRequired("Please give a country code."), Length(min=2, max=2,
-                                      message="Use the two-letter code, e.g. RS."), known_country],
-                          description="Two-letter code: RS for Serbia, BA, ME, HR, MK ...")
-    sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)
-    stage = SelectField("Stage", choices=OPTIONAL_STAGE_CHOICES)
-    bio = TextAreaField("About you and your business", filters=[strip_text],
+    city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
+    country = StringField(_l("Country"), filters=[upper_text], default="RS",
+                          validators=[DataRequired(_l("Please give a country code.")), Length(min=2, max=2,
+                                      message=_l("Use the two-letter code, e.g. RS.")), known_country],
+                          description=_l("Two-letter code: RS for Serbia, BA, ME, HR, MK ..."))
+    sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
+    stage = SelectField(_l("Stage"), choices=OPTIONAL_STAGE_CHOICES)
+    bio = TextAreaField(_l("About you and your business"), filters=[strip_text],
                         validators=[Length(max=DESCRIPTION_MAX)])
-    languages = MultiCheckboxField("Languages you work in")
+    languages = MultiCheckboxField(_l("Languages you work in"))
 
 
 class MentorProfileForm(AccountForm):
-    headline = StringField("Headline", filters=[strip_text], validators=[Length(max=NAME_MAX)],
-                           description="One line, e.g. “Food processing and export to the EU”.")
-    bio = TextAreaField("About you", filters=[strip_text], validators=[Length(max=DESCRIPTION_MAX)])
-    expertise = TextAreaField("Expertise", filters=[strip_text],
+    headline = StringField(_l("Headline"), filters=[strip_text], validators=[Length(max=NAME_MAX)],
+                           description=_l("One line, e.g. “Food processing and export to the EU”."))
+    bio = TextAreaField(_l("About you"), filters=[strip_text], validators=[Length(max=DESCRIPTION_MAX)])
+    expertise = TextAreaField(_l("Expertise"), filters=[strip_text],
                               validators=[Length(max=DESCRIPTION_MAX)],
-                              description="Skills and topics, separated by commas. "
-                                          "Matching reads this closely.")
-    city = StringField("City", filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    sectors = MultiCheckboxField("Sectors you know well", choices=SECTOR_CHOICES)
-    languages = MultiCheckboxField("Languages you mentor in")
+                              description=_l("Skills and topics, separated by commas. "
+                                          "Matching reads this closely."))
+    city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
+    sectors = MultiCheckboxField(_l("Sectors you know well"), choices=SECTOR_CHOICES)
+    languages = MultiCheckboxField(_l("Languages you mentor in"))
     capacity = IntegerField(
-        "How many entrepreneurs can you mentor at once?",
-        validators=[InputRequired("Please give a number from 0 to 50."),
-                    NumberRange(0, MAX_CAPACITY, f"Choose a number from 0 to {MAX_CAPACITY}.")],
+        _l("How many entrepreneurs can you mentor at once?"),
+        validators=[InputRequired(_l("Please give a number from 0 to 50.")),
+                    NumberRange(0, MAX_CAPACITY, _l("Choose a number from 0 to %(max)d.", max=MAX_CAPACITY))],
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from mentorship.main.helpers import language_choices, show_service_error
@@ -47,8 +48,8 @@ def edit():
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("Your profile is saved.", "success")
+            flash(gettext("Your profile is saved."), "success")
             return redirect(url_for("profiles.edit"))
     elif form.errors:
-        flash("Please correct the marked fields.", "error")
+        flash(gettext("Please correct the marked fields."), "error")
     return render_template("profiles/edit.html", form=form)

@@ -7,6 +7,7 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
@@ -25,12 +26,12 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
 
 
-def register_user(email: str, password: str, name: str, role: str) -> User:
+def register_user(email: str, password: str, name: str, role: str, locale: str | None = None) -> User:
     """Create an account with an empty profile; mentors wait for a lead's approval."""
     email = email.strip().lower()
     if find_user_by_email(email) is not None:
-        raise ConflictError("An account with this e-mail already exists.", {"email": ["Already registered."]})
-    user = User(email=email, name=name.strip(), role=role)
+        raise ConflictError(_("An account with this e-mail already exists."), {"email": [_("Already registered.")]})
+    user = User(email=email, name=name.strip(), role=role, locale=locale)
     user.set_password(password)
     if role == Role.ENTREPRENEUR:
         user.entrepreneur_profile = EntrepreneurProfile(country="RS", languages=[])
@@ -43,7 +44,7 @@ def register_user(email: str, password: str, name: str, role: str) -> User:
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise ConflictError("An account with this e-mail already exists.", {"email": ["Already registered."]}) from None
+        raise ConflictError(_("An account with this e-mail already exists."), {"email": [_("Already registered.")]}) from None
     return user
 
 
@@ -105,7 +106,7 @@ def update_account(user: User, name: str | None = None, profile: dict[str, Any] 
 def create_lead(email: str, password: str, name: str) -> User:
     email = email.strip().lower()
     if find_user_by_email(email) is not None:
-        raise ConflictError(f"An account with the e-mail {email} already exists.")
+        raise ConflictError(_("An account with the e-mail %(email)s already exists.", email=email))
     user = User(email=email, name=name, role=Role.LEAD.value)
     user.set_password(password)
     db.session.add(user)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeVar
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from mentorship.extensions import db
@@ -21,7 +22,7 @@ REMOVE_TASK = "worker.tasks.remove_candidate"
 
 def _require_lead(actor: User) -> None:
     if not actor.is_lead:
-        raise PermissionDeniedError("Only the programme lead manages the directory.")
+        raise PermissionDeniedError(_("Only the programme lead manages the directory."))
 
 
 def _kind(model: type) -> str:
@@ -31,7 +32,7 @@ def _kind(model: type) -> str:
 def get_organisation(model: type[Organisation], object_id: int) -> Organisation:
     found = db.session.get(model, object_id)
     if found is None:
-        raise NotFoundError(f"{_kind(model).capitalize()} not found.")
+        raise NotFoundError(_("Partner not found.") if model is Partner else _("Cluster not found."))
     return found
 
 
@@ -53,7 +54,9 @@ def _name_taken(model: type, name: str, exclude_id: int | None = None) -> bool:
 
 
 def _conflict(model: type) -> ConflictError:
-    return ConflictError(f"A {_kind(model)} with this name already exists.", {"name": ["Already in the directory."]})
+    message = (_("A partner with this name already exists.") if model is Partner
+               else _("A cluster with this name already exists."))
+    return ConflictError(message, {"name": [_("Already in the directory.")]})
 
 
 def _apply(target: Any, data: dict[str, Any]) -> None:

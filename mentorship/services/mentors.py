@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 
 from mentorship.extensions import db
 from mentorship.models import Match, MatchKind, MatchStatus, MentorProfile, MentorStatus, Role, User
@@ -48,18 +49,19 @@ def remaining_capacity(profile: MentorProfile) -> int:
 def get_mentor(mentor_id: int) -> User:
     user = db.session.get(User, mentor_id)
     if user is None or not user.is_mentor or user.mentor_profile is None:
-        raise NotFoundError("Mentor not found.")
+        raise NotFoundError(_("Mentor not found."))
     return user
 
 
 def set_mentor_status(actor: User, mentor: User, status: str) -> User:
     """Approve (activate) or deactivate a mentor; matching learns of it in the background."""
     if not actor.is_lead:
-        raise PermissionDeniedError("Only the programme lead approves mentors.")
+        raise PermissionDeniedError(_("Only the programme lead approves mentors."))
     profile = mentor.mentor_profile
     before = profile.status
     if before == status:
-        raise ConflictError(f"This mentor is already {status}.")
+        raise ConflictError(_("This mentor is already active.") if status == MentorStatus.ACTIVE.value
+                            else _("This mentor is already inactive."))
     profile.status = status
     if status == MentorStatus.ACTIVE.value:
         profile.activated_at = datetime.now(timezone.utc)

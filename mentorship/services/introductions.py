@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from flask_babel import LazyString, lazy_gettext
+from flask_babel import gettext as _
+
 from mentorship.models import Match, MatchKind, MatchStatus
 from mentorship.services.notifications import notify
 
@@ -18,17 +21,25 @@ def introduction(match: Match) -> str:
     if match.kind == MatchKind.MENTOR.value:
         mentor = match.mentor
         headline = mentor.mentor_profile.headline if mentor.mentor_profile else ""
-        return (f"Meet {mentor.name}{f' ({headline})' if headline else ''}, your mentor for "
-                f"“{idea.title}”. Write to {mentor.email} to arrange a first conversation.")
+        name = f"{mentor.name} ({headline})" if headline else mentor.name
+        return _("Meet %(name)s, your mentor for “%(title)s”. Write to %(email)s to arrange a "
+                 "first conversation.", name=name, title=idea.title, email=mentor.email)
     if match.kind == MatchKind.PARTNER.value:
         partner = match.partner
         place = ", ".join(part for part in (partner.city, partner.country) if part)
-        return (f"The programme introduces you to {partner.name}{f' in {place}' if place else ''} "
-                f"as a supply-chain partner for “{idea.title}”. The programme team will put you in touch.")
+        if place:
+            return _("The programme introduces you to %(name)s in %(place)s as a supply-chain "
+                     "partner for “%(title)s”. The programme team will put you in touch.",
+                     name=partner.name, place=place, title=idea.title)
+        return _("The programme introduces you to %(name)s as a supply-chain partner for "
+                 "“%(title)s”. The programme team will put you in touch.",
+                 name=partner.name, title=idea.title)
     cluster = match.cluster
-    website = f" See {cluster.website}." if cluster.website else ""
-    return (f"The programme recommends {cluster.name} as the startup cluster for "
-            f"“{idea.title}”.{website}")
+    text = _("The programme recommends %(name)s as the startup cluster for “%(title)s”.",
+             name=cluster.name, title=idea.title)
+    if cluster.website:
+        text += " " + _("See %(website)s.", website=cluster.website)
+    return text
 
 
 def contact_details(match: Match) -> dict[str, Any] | None:
@@ -51,20 +62,26 @@ def contact_details(match: Match) -> dict[str, Any] | None:
 
 def tell_about_approval(match: Match) -> None:
     idea = match.idea
-    notify(idea.owner, "match.approved", f"You have a new pairing for “{idea.title}”",
-           introduction(match), _idea_link(match))
+    notify(idea.owner, "match.approved",
+           lazy_gettext("You have a new pairing for “%(title)s”", title=idea.title),
+           LazyString(introduction, match), _idea_link(match))
     if match.kind == MatchKind.MENTOR.value and match.mentor is not None:
         owner = idea.owner
         business = owner.entrepreneur_profile.business_name if owner.entrepreneur_profile else ""
-        notify(match.mentor, "match.approved", f"Your pairing for “{idea.title}” is approved",
-               f"The programme lead approved your pairing with {owner.name}"
-               f"{f' ({business})' if business else ''} for “{idea.title}”. "
-               f"You can write to her at {owner.email}.", "/reviews?status=approved")
+        notify(match.mentor, "match.approved",
+               lazy_gettext("Your pairing for “%(title)s” is approved", title=idea.title),
+               lazy_gettext("The programme lead approved your pairing with %(name)s for “%(title)s”. "
+                            "You can write to her at %(email)s.",
+                            name=f"{owner.name} ({business})" if business else owner.name,
+                            title=idea.title, email=owner.email),
+               "/reviews?status=approved")
 
 
 def tell_about_rejection(match: Match, before: str) -> None:
     """Only a mentor who had said yes is waiting to hear; proposals nobody acted on stay quiet."""
     if match.kind == MatchKind.MENTOR.value and before == MatchStatus.ACCEPTED.value:
-        notify(match.mentor, "match.rejected", f"“{match.idea.title}” was paired differently",
-               f"Thank you for accepting “{match.idea.title}”. The programme lead chose another "
-               "pairing this time.", "/reviews?status=rejected")
+        notify(match.mentor, "match.rejected",
+               lazy_gettext("“%(title)s” was paired differently", title=match.idea.title),
+               lazy_gettext("Thank you for accepting “%(title)s”. The programme lead chose another "
+                            "pairing this time.", title=match.idea.title),
+               "/reviews?status=rejected")

@@ -7,6 +7,7 @@ import secrets
 from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
+from flask_babel import LazyString, lazy_gettext
 
 from mentorship.extensions import db
 from mentorship.models import AccountToken, User
@@ -32,15 +33,16 @@ def _aware(value: datetime) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def invite(user: User, role_words: str) -> str:
+def invite(user: User, role_words: str | LazyString) -> str:
     """Add a token and the invitation e-mail to the session (the caller commits); returns the token."""
     token = secrets.token_urlsafe(32)
     db.session.add(AccountToken(user_id=user.id, purpose=PURPOSE, token_hash=_hash(token),
                                 expires_at=datetime.now(UTC) + VALID_FOR))
     notify(
-        user, "invitation", "You are invited to Mentorship Match",
-        f"Hello {user.name},\n\nthe programme lead has added you to Mentorship Match as {role_words}. "
-        "Choose your password with the link below; it works once and for 7 days.",
+        user, "invitation", lazy_gettext("You are invited to Mentorship Match"),
+        lazy_gettext("Hello %(name)s,\n\nthe programme lead has added you to Mentorship Match as "
+                     "%(role)s. Choose your password with the link below; it works once and for 7 days.",
+                     name=user.name, role=role_words),
         f"/invite/{token}",
     )
     return token

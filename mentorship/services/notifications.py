@@ -14,8 +14,10 @@ from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import LazyString
 
 from mentorship.extensions import db
+from mentorship.i18n import language_of
 from mentorship.models import Notification, OutboxEmail, OutboxStatus, User
 
 log = logging.getLogger(__name__)
@@ -23,8 +25,15 @@ SEND_TASK = "worker.tasks.send_outbox"
 MAX_ATTEMPTS = 5
 
 
-def notify(user: User, kind: str, subject: str, body: str = "", link: str = "") -> Notification:
-    """Queue an in-app notification and, unless the user opted out, an e-mail."""
+def notify(user: User, kind: str, subject: str | LazyString, body: str | LazyString = "",
+           link: str = "") -> Notification:
+    """Queue an in-app notification and, unless the user opted out, an e-mail.
+
+    Pass `subject` and `body` as lazy_gettext(...) strings: they are rendered here, in the
+    recipient's language (User.locale), not in the language of whoever caused the message.
+    """
+    with language_of(user):
+        subject, body = str(subject), str(body)
     notification = Notification(user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link)
     db.session.add(notification)
     if user.email_notifications:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import lazy_gettext, lazy_ngettext
 from sqlalchemy.orm import aliased, selectinload
 
 from matching import assign_mentors
@@ -256,10 +257,10 @@ def _ask_mentor_to_review(rows: list[PlanRow]) -> None:
     mentor = rows[0].mentor
     count = len(rows)
     titles = "\n".join(f"- {row.idea.title}" for row in rows)
-    subject = (f"Please review {count} idea proposed to you" if count == 1
-               else f"Please review {count} ideas proposed to you")
-    body = (f"The programme lead would like you to review these ideas and accept or decline "
-            f"mentoring them:\n{titles}")
+    subject = lazy_ngettext("Please review %(num)d idea proposed to you",
+                            "Please review %(num)d ideas proposed to you", count)
+    body = lazy_gettext("The programme lead would like you to review these ideas and accept or "
+                        "decline mentoring them:\n%(titles)s", titles=titles)
     notify(mentor, "review_requested", subject, body, _review_link())
 
 

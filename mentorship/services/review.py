@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext
 from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
@@ -71,9 +72,9 @@ def review_match(mentor: User, match_id: int, decision: str, note: str | None = 
 
 def _tell_leads(mentor: User, match: Match) -> None:
     leads = db.session.scalars(sa.select(User).where(User.role == Role.LEAD.value))
-    subject = f"{mentor.name} accepted “{match.idea.title}”"
-    body = (f"{mentor.name} accepted the proposal to mentor the idea “{match.idea.title}”. "
-            "It is waiting for your approval.")
+    subject = lazy_gettext("%(mentor)s accepted “%(title)s”", mentor=mentor.name, title=match.idea.title)
+    body = lazy_gettext("%(mentor)s accepted the proposal to mentor the idea “%(title)s”. "
+                        "It is waiting for your approval.", mentor=mentor.name, title=match.idea.title)
     for lead in leads:
         notify(lead, "match.accepted", subject, body, APPROVALS_LINK)
 
@@ -81,6 +82,7 @@ def _tell_leads(mentor: User, match: Match) -> None:
 def notify_new_proposals(idea: Idea, mentor_ids: list[int]) -> None:
     """Called by matching for proposals that did not exist before; commits with the caller."""
     for mentor in db.session.scalars(sa.select(User).where(User.id.in_(mentor_ids))):
-        notify(mentor, "match.proposed", f"A new idea for you to review: “{idea.title}”",
-               f"Matching proposed you as a mentor for “{idea.title}”. "
-               "Please accept or decline the proposal.", REVIEW_LINK)
+        notify(mentor, "match.proposed",
+               lazy_gettext("A new idea for you to review: “%(title)s”", title=idea.title),
+               lazy_gettext("Matching proposed you as a mentor for “%(title)s”. "
+                            "Please accept or decline the proposal.", title=idea.title), REVIEW_LINK)

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext
 from sqlalchemy.orm import defer
 
 from mentorship.extensions import db
@@ -24,7 +25,8 @@ log = logging.getLogger(__name__)
 IMPORT_TASK = "worker.tasks.run_import"
 REMATCH_TASK = "worker.tasks.rematch_open_ideas"
 PROGRESS_EVERY = 500
-ROLE_WORDS = {"mentors": "a mentor", "entrepreneurs": "an entrepreneur in the programme"}
+ROLE_WORDS = {"mentors": lazy_gettext("a mentor"),
+              "entrepreneurs": lazy_gettext("an entrepreneur in the programme")}
 
 
 class ImportAborted(Exception):

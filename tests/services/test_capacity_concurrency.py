@@ -6,15 +6,18 @@ PostgreSQL the mentor's profile row lock serialises them; on SQLite BEGIN IMMEDI
 
 from __future__ import annotations
 
+import os
 import threading
+import time
 
+import pytest
 import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import Match, User
 from mentorship.services.decisions import decide_match
 from mentorship.services.errors import ConflictError
-from tests.factories import IdeaFactory, LeadFactory, MatchFactory, MentorFactory
+from tests.factories import IdeaFactory, LeadFactory, MatchFactory, MentorFactory, PartnerFactory
 
 APPROVERS = 6
 
@@ -65,3 +68,56 @@ def test_concurrent_approvals_never_exceed_the_mentors_capacity(app):
         .where(Match.mentor_id == mentor_id, Match.status == "approved")
     )
     assert (sorted(outcomes), approved) == (["approved"] * 2 + ["conflict"] * (APPROVERS - 2), 2)
+
+
+def approval_queued_before_a_rematch(app, lead_id: int, idea_id: int, match_id: int) -> str:
+    """Hold the match row, queue an approval, then a re-match that drops the row; then let go.
+
+    Without the idea lock the approval wins the row first and the re-match, which read the row
+    as `proposed` before, deletes the freshly approved pairing.
+    """
+    from mentorship.services.errors import NotFoundError
+    from mentorship.services.matching import store_matches
+
+    outcome: list[str] = []
+
+    def approve() -> None:
+        with app.app_context():
+            try:
+                decide_match(db.session.get(User, lead_id), match_id, "approve")
+                outcome.append("approved")
+            except NotFoundError:
+                outcome.append("gone")
+            finally:
+                db.session.remove()
+
+    def rematch() -> None:
+        with app.app_context():
+            store_matches(idea_id, {"partner": []})
+            db.session.remove()
+
+    with app.app_context():
+        db.session.execute(sa.select(Match).where(Match.id == match_id).with_for_update())
+        approver, rematcher = threading.Thread(target=approve), threading.Thread(target=rematch)
+        approver.start()
+        time.sleep(0.5)
+        rematcher.start()
+        time.sleep(0.5)
+        db.session.commit()
+        db.session.remove()
+    for thread in (approver, rematcher):
+        thread.join(timeout=60)
+    return outcome[0] if outcome else "no answer"
+
+
+@pytest.mark.skipif(os.environ.get("TEST_DATABASE_URL", "").find("postgresql") < 0,
+                    reason="needs PostgreSQL row locks; on SQLite the re-match reads its proposals "
+                           "before it takes the write lock")
+def test_an_approval_racing_a_rematch_is_kept(app):
+    lead_id = LeadFactory().id
+    match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())
+    idea_id, match_id = match.idea_id, match.id
+    db.session.remove()
+    outcome = approval_queued_before_a_rematch(app, lead_id, idea_id, match_id)
+    status = db.session.scalar(sa.select(Match.status).where(Match.id == match_id))
+    assert (outcome, status) == ("approved", "approved")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, redirect, request, session, url_for
+from flask_babel import refresh
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField
@@ -21,6 +22,13 @@ class LanguageForm(FlaskForm):
     locale = SelectField(choices=options((code, LOCALE_NAMES[code]) for code in SUPPORTED_LOCALES),
                          validators=[InputRequired()])
     next = HiddenField()
+
+
+@language_bp.before_app_request
+def choose_locale_afresh() -> None:
+    """Babel caches the locale on `g`, which outlives a request when an app context is already
+    pushed (tests, CLI-driven requests); each request must pick its own language."""
+    refresh()
 
 
 @language_bp.app_context_processor

@@ -14,6 +14,7 @@ from mentorship.extensions import db
 from mentorship.models import Cluster, Idea, IdeaStatus, Match, MatchStatus, Partner, User
 from mentorship.services.background import enqueue
 from mentorship.services.candidates import holder, idea_record
+from mentorship.services.locking import begin_serialised
 from mentorship.services.review import notify_new_proposals
 
 log = logging.getLogger(__name__)
@@ -97,31 +98,30 @@ def store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]], *, commi
 
 
 def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None:
+    """Proposals that stay keep their row (and id, so open pages keep working); others go or come."""
+    begin_serialised()
     ideas = list(db.session.scalars(
         sa.select(Idea).where(Idea.id.in_(sorted(ranked_by_idea))).order_by(Idea.id)
         .with_for_update().execution_options(populate_existing=True)
     ))
     if not ideas:
         return
-    idea_ids = [idea.id for idea in ideas]
-    known: set[tuple[int, str, int]] = set()
+    proposed: dict[tuple[int, str, int], int] = {}
     acted: set[tuple[int, str, int]] = set()
     existing = db.session.execute(
-        sa.select(Match.idea_id, Match.kind, Match.mentor_id, Match.partner_id, Match.cluster_id, Match.status)
-        .where(Match.idea_id.in_(idea_ids))
+        sa.select(Match.id, Match.idea_id, Match.kind, Match.mentor_id, Match.partner_id,
+                  Match.cluster_id, Match.status)
+        .where(Match.idea_id.in_([idea.id for idea in ideas]))
     )
-    for idea_id, kind, mentor_id, partner_id, cluster_id, status in existing:
+    for match_id, idea_id, kind, mentor_id, partner_id, cluster_id, status in existing:
         key = (idea_id, kind, mentor_id or partner_id or cluster_id)
-        known.add(key)
-        if status != MatchStatus.PROPOSED.value:
+        if status == MatchStatus.PROPOSED.value:
+            proposed[key] = match_id
+        else:
             acted.add(key)
-    db.session.execute(
-        sa.delete(Match).where(Match.idea_id.in_(idea_ids), Match.status == MatchStatus.PROPOSED.value),
-        execution_options={"synchronize_session": False},
-    )
     alive = _existing_targets(ranked_by_idea)
-    rows = []
     now = _now()
+    inserts, updates = [], []
     for idea in ideas:
         new_mentors = []
         for kind, matches in ranked_by_idea[idea.id].items():
@@ -129,22 +129,29 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
                 key = (idea.id, kind, found.candidate_id)
                 if key in acted or (kind, found.candidate_id) not in alive:
                     continue
-                if kind == "mentor" and key not in known:
+                values = {"score": round(min(1.0, max(0.0, float(found.score))), 6),
+                          "rank": found.rank, "reasons": list(found.reasons), "updated_at": now}
+                if key in proposed:
+                    updates.append({"id": proposed.pop(key), **values})
+                    continue
+                if kind == "mentor":
                     new_mentors.append(found.candidate_id)
-                rows.append({
-                    "idea_id": idea.id, "kind": kind, TARGET_COLUMNS[kind]: found.candidate_id,
-                    "score": round(min(1.0, max(0.0, float(found.score))), 6), "rank": found.rank,
-                    "reasons": list(found.reasons), "status": MatchStatus.PROPOSED.value,
-                    "created_at": now, "updated_at": now,
-                })
+                inserts.append({"idea_id": idea.id, "kind": kind, TARGET_COLUMNS[kind]: found.candidate_id,
+                                "status": MatchStatus.PROPOSED.value, "created_at": now, **values})
         if new_mentors:
             notify_new_proposals(idea, new_mentors)
         idea.status = IdeaStatus.MATCHED.value
         idea.status_error = None
         idea.matched_at = now
-    for columns in {tuple(sorted(row)) for row in rows}:
-        batch = [row for row in rows if tuple(sorted(row)) == columns]
-        db.session.execute(sa.insert(Match), batch)
+    if proposed:
+        db.session.execute(sa.delete(Match).where(Match.id.in_(sorted(proposed.values()))),
+                           execution_options={"synchronize_session": False})
+    if updates:
+        db.session.execute(sa.update(Match), updates, execution_options={"synchronize_session": False})
+    for column in TARGET_COLUMNS.values():
+        batch = [row for row in inserts if column in row]
+        if batch:
+            db.session.execute(sa.insert(Match), batch)
     db.session.flush()
 
 

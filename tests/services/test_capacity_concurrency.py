@@ -111,8 +111,7 @@ def approval_queued_before_a_rematch(app, lead_id: int, idea_id: int, match_id: 
 
 
 @pytest.mark.skipif(os.environ.get("TEST_DATABASE_URL", "").find("postgresql") < 0,
-                    reason="needs PostgreSQL row locks; on SQLite the re-match reads its proposals "
-                           "before it takes the write lock")
+                    reason="stages the race by holding a PostgreSQL row lock")
 def test_an_approval_racing_a_rematch_is_kept(app):
     lead_id = LeadFactory().id
     match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())

@@ -122,3 +122,12 @@ def test_a_new_fit_saved_by_another_process_is_picked_up(app):
     first = holder.synced()
     holder.generation = "stale"
     assert holder.synced() is not first
+
+
+def test_a_rematch_keeps_the_rows_of_proposals_that_stay(app):
+    MentorFactory(mentor_profile__expertise="plum jam and fruit processing")
+    idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
+    before = [m.id for m in matches_of(idea.id)]
+    matching.rematch_open_ideas()
+    db.session.expire_all()
+    assert [m.id for m in matches_of(idea.id)] == before

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, ValidationError
@@ -16,33 +17,33 @@ from mentorship.main.helpers import (
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 
 NEED_VALUES = [
-    ("mentor", "A mentor who has done this before"),
-    ("partner", "Partner companies to buy from or sell to"),
-    ("cluster", "A startup cluster or association to join"),
+    ("mentor", _l("A mentor who has done this before")),
+    ("partner", _l("Partner companies to buy from or sell to")),
+    ("cluster", _l("A startup cluster or association to join")),
 ]
 NEED_CHOICES = options(NEED_VALUES)
 
 
 def at_least_one(_form, field) -> None:
     if not field.data:
-        raise ValidationError("Choose at least one kind of support.")
+        raise ValidationError(_l("Choose at least one kind of support."))
 
 
 class IdeaForm(FlaskForm):
-    title = StringField("Title", filters=[strip_text],
-                        validators=[DataRequired("Please give your idea a title."),
+    title = StringField(_l("Title"), filters=[strip_text],
+                        validators=[DataRequired(_l("Please give your idea a title.")),
                                     Length(max=NAME_MAX)],
-                        description="A short name, e.g. “Plum jam and ajvar for hotels in Niš”.")
+                        description=_l("A short name, e.g. “Plum jam and ajvar for hotels in Niš”."))
     description = TextAreaField(
-        "Description", filters=[strip_text],
-        validators=[DataRequired("Please describe your idea."), Length(max=DESCRIPTION_MAX)],
-        description="What you make or offer, for whom, and what you need to get going. "
-                    "Concrete words (products, places, skills) help us find the right people.",
+        _l("Description"), filters=[strip_text],
+        validators=[DataRequired(_l("Please describe your idea.")), Length(max=DESCRIPTION_MAX)],
+        description=_l("What you make or offer, for whom, and what you need to get going. "
+                    "Concrete words (products, places, skills) help us find the right people."),
     )
-    sector = SelectField("Sector", choices=OPTIONAL_SECTOR_CHOICES)
-    stage = SelectField("Stage", choices=OPTIONAL_STAGE_CHOICES)
-    programme = SelectField("Programme", choices=[], validate_choice=False,
-                            description="If you bring this idea to a programme you are enrolled in.")
-    needs = MultiCheckboxField("What support are you looking for?", choices=NEED_CHOICES,
+    sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
+    stage = SelectField(_l("Stage"), choices=OPTIONAL_STAGE_CHOICES)
+    programme = SelectField(_l("Programme"), choices=[], validate_choice=False,
+                            description=_l("If you bring this idea to a programme you are enrolled in."))
+    needs = MultiCheckboxField(_l("What support are you looking for?"), choices=NEED_CHOICES,
                                default=[value for value, _label in NEED_VALUES],
                                validators=[at_least_one])

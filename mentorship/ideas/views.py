@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user
 
 from mentorship.extensions import db
@@ -42,10 +43,11 @@ def _programme_choices() -> list:
     """Value `p` for a programme, `p:m` for one of its modules."""
     choices = []
     for programme in programme_service.programmes_of(current_user):
-        choices.append((str(programme.id), f"{programme.name} (no particular module)"))
+        choices.append((str(programme.id),
+                        gettext("%(programme)s (no particular module)", programme=programme.name)))
         choices.extend((f"{programme.id}:{module.id}", f"{programme.name}: {module.title}")
                        for module in programme.modules)
-    return options([("", "Not part of a programme"), *choices]) if choices else []
+    return options([("", gettext("Not part of a programme")), *choices]) if choices else []
 
 
 def _programme_ids(value: str | None) -> tuple[int | None, int | None]:
@@ -93,11 +95,11 @@ def new():
                             for name, messages in (error.fields or {}).items()} or None
             show_service_error(form, error)
         else:
-            flash("Your idea is submitted. We are looking for matches now; "
-                  "this page updates by itself.", "success")
+            flash(gettext("Your idea is submitted. We are looking for matches now; "
+                  "this page updates by itself."), "success")
             return redirect(url_for("ideas.show", idea_id=idea.id))
     elif form.errors:
-        flash("Please correct the marked fields.", "error")
+        flash(gettext("Please correct the marked fields."), "error")
     return render_template("ideas/new.html", form=form)
 
 
@@ -135,7 +137,7 @@ def retry(idea_id: int):
     form = ConfirmForm()
     if form.validate_on_submit() and idea.status == IdeaStatus.FAILED.value:
         idea_service.retry_matching(current_user, idea)
-        flash("We are trying the matching again.", "info")
+        flash(gettext("We are trying the matching again."), "info")
     elif idea.status != IdeaStatus.FAILED.value:
-        flash("Only an idea whose matching failed can be retried.", "info")
+        flash(gettext("Only an idea whose matching failed can be retried."), "info")
     return redirect(url_for("ideas.show", idea_id=idea.id))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from mentorship.main.helpers import role_required
@@ -15,8 +16,8 @@ from mentorship.services.pagination import page_args, paginate
 review_bp = Blueprint("review", __name__, url_prefix="/reviews")
 
 PER_PAGE = 10
-DONE = {"accept": "You accepted “{title}”. The programme lead will confirm the pairing.",
-        "decline": "You declined “{title}”. Thank you for letting us know."}
+DONE = {"accept": lazy_gettext("You accepted “%(title)s”. The programme lead will confirm the pairing."),
+        "decline": lazy_gettext("You declined “%(title)s”. Thank you for letting us know.")}
 
 
 @review_bp.route("")
@@ -52,5 +53,5 @@ def decide(match_id: int):
     except ServiceError as error:
         flash(error.message, "info")
     else:
-        flash(DONE[form.decision.data].format(title=title), "success")
+        flash(DONE[form.decision.data] % {"title": title}, "success")
     return redirect(url_for("review.index"))

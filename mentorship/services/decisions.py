@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
@@ -96,7 +97,7 @@ def _decide_and_commit(lead: User, match_id: int, decision: str, note: str | Non
     if decision not in DECISIONS:
         raise ValueError(f"unknown decision {decision!r}")
     if not lead.is_lead:
-        raise PermissionDeniedError("Only the programme lead decides pairings.")
+        raise PermissionDeniedError(_("Only the programme lead decides pairings."))
     try:
         match = _decide(lead, match_id, decision, note)
         db.session.commit()
@@ -121,14 +122,15 @@ def _decide(lead: User, match_id: int, decision: str, note: str | None) -> Match
     match = lock_match(match_id)
     before = match.status
     if before in (MatchStatus.APPROVED.value, MatchStatus.REJECTED.value):
-        raise ConflictError(f"This match was already {before}.")
+        raise ConflictError(_("This match was already approved.") if before == MatchStatus.APPROVED.value
+                            else _("This match was already rejected."))
     if before == MatchStatus.DECLINED.value:
-        raise ConflictError("The mentor declined this proposal, so it cannot be decided.")
+        raise ConflictError(_("The mentor declined this proposal, so it cannot be decided."))
     after = DECISIONS[decision]
     if match.kind == MatchKind.MENTOR.value and after == MatchStatus.APPROVED.value:
         if before != MatchStatus.ACCEPTED.value:
-            raise ConflictError("The mentor has not accepted this proposal yet; "
-                                "a mentor match can be approved only after she accepts it.")
+            raise ConflictError(_("The mentor has not accepted this proposal yet; "
+                                  "a mentor match can be approved only after she accepts it."))
         _check_mentor_can_take_it(match)
     match.status = after
     match.decision_note = note or None
@@ -147,14 +149,15 @@ def _decide(lead: User, match_id: int, decision: str, note: str | None) -> Match
 def _check_mentor_can_take_it(match: Match) -> None:
     profile = lock_mentor_profile(match.mentor_id)
     if profile is None:
-        raise NotFoundError("Mentor not found.")
+        raise NotFoundError(_("Mentor not found."))
     if profile.status != MentorStatus.ACTIVE.value:
-        raise ConflictError(f"{match.mentor.name} is no longer an active mentor "
-                            f"({profile.status}), so this pairing cannot be approved.")
+        raise ConflictError(_("%(name)s is no longer an active mentor, so this pairing cannot be "
+                              "approved.", name=match.mentor.name))
     load = mentor_loads([match.mentor_id])[match.mentor_id]
     if load >= profile.capacity:
-        raise ConflictError(f"{match.mentor.name}'s capacity is full "
-                            f"({load} of {profile.capacity} pairings approved).")
+        raise ConflictError(_("%(name)s's capacity is full (%(load)d of %(capacity)d pairings "
+                              "approved).", name=match.mentor.name, load=load,
+                              capacity=profile.capacity))
 
 
 def get_match(match_id: int) -> Match:

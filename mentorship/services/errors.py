@@ -8,9 +8,12 @@ class ServiceError(Exception):
     code = "bad_request"
 
     def __init__(self, message: str, fields: dict[str, list[str]] | None = None) -> None:
+        # Messages may be lazy translations; fix them in the current language as plain text.
+        message = str(message)
         super().__init__(message)
         self.message = message
-        self.fields = fields
+        self.fields = ({name: [str(text) for text in texts] for name, texts in fields.items()}
+                       if fields else fields)
 
 
 class NotFoundError(ServiceError):

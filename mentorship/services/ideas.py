@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
@@ -20,7 +21,7 @@ MATCH_IDEA_TASK = "worker.tasks.match_idea"
 def submit_idea(owner: User, data: dict[str, Any]) -> Idea:
     """Store the idea, commit, then start matching (never before the row is visible)."""
     if not owner.is_entrepreneur:
-        raise PermissionDeniedError("Only entrepreneurs submit ideas.")
+        raise PermissionDeniedError(_("Only entrepreneurs submit ideas."))
     check_idea_programme(owner, data.get("programme_id"), data.get("module_id"))
     idea = Idea(
         owner_id=owner.id,
@@ -56,7 +57,7 @@ def get_visible_idea(user: User, idea_id: int) -> Idea:
     """Another user's idea is indistinguishable from a missing one."""
     idea = db.session.get(Idea, idea_id)
     if idea is None or not (user.is_lead or idea.owner_id == user.id):
-        raise NotFoundError("Idea not found.")
+        raise NotFoundError(_("Idea not found."))
     return idea
 
 

@@ -10,13 +10,16 @@ Lock order is always idea, then match, then mentor profile, the order the re-mat
 from __future__ import annotations
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext
 
 from mentorship.extensions import db
 from mentorship.models import Idea, Match, MentorProfile
 from mentorship.services.errors import NotFoundError
 
-GONE = "This proposal is no longer there: matching was run again for the idea. Reload the page."
-MISSING = "Match not found. If you had the page open for a while, matching may have refreshed it: reload the page."
+GONE = lazy_gettext("This proposal is no longer there: matching was run again for the idea. "
+                    "Reload the page.")
+MISSING = lazy_gettext("Match not found. If you had the page open for a while, matching may have "
+                       "refreshed it: reload the page.")
 
 
 def begin_serialised() -> None:

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask import current_app
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext, lazy_ngettext
 from sqlalchemy.orm import aliased, selectinload
 
@@ -133,15 +134,15 @@ def approve_plan(lead: User, selected_match_ids: Iterable[int],
     a conflict, so nobody is asked about a pairing the lead did not see.
     """
     if not lead.is_lead:
-        raise PermissionDeniedError("Only the programme lead approves the pairing plan.")
+        raise PermissionDeniedError(_("Only the programme lead approves the pairing plan."))
     chosen_ids = set(selected_match_ids)
     if not chosen_ids:
-        raise ValidationFailedError("Choose at least one pairing.",
-                                    {"selected": ["Choose at least one pairing."]})
+        raise ValidationFailedError(_("Choose at least one pairing."),
+                                    {"selected": [_("Choose at least one pairing.")]})
     plan = plan_pairings(programme_id)
     rows = {row.match_id: row for row in plan.rows}
     if not chosen_ids <= rows.keys():
-        raise ConflictError("The plan has changed since you opened it. Look at it again.")
+        raise ConflictError(_("The plan has changed since you opened it. Look at it again."))
 
     now = datetime.now(UTC)
     asked: dict[int, list[PlanRow]] = defaultdict(list)

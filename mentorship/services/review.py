@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from sqlalchemy.orm import selectinload
 
@@ -18,6 +19,13 @@ from mentorship.services.notifications import notify, send_pending_emails
 REVIEW_DECISIONS = {"accept": MatchStatus.ACCEPTED.value, "decline": MatchStatus.DECLINED.value}
 REVIEW_LINK = "/reviews"
 APPROVALS_LINK = "/lead/approvals"
+
+ALREADY = {
+    "accepted": lazy_gettext("This proposal was already accepted."),
+    "declined": lazy_gettext("This proposal was already declined."),
+    "approved": lazy_gettext("This proposal was already approved."),
+    "rejected": lazy_gettext("This proposal was already rejected."),
+}
 
 
 def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value) -> sa.Select:
@@ -54,9 +62,9 @@ def review_match(mentor: User, match_id: int, decision: str, note: str | None = 
     profile = mentor.mentor_profile
     db.session.refresh(profile)
     if profile.status != MentorStatus.ACTIVE.value:
-        raise ConflictError("Your mentor account is not active, so you cannot review proposals now.")
+        raise ConflictError(_("Your mentor account is not active, so you cannot review proposals now."))
     if match.status != MatchStatus.PROPOSED.value:
-        raise ConflictError(f"This proposal was already {match.status}.")
+        raise ConflictError(ALREADY.get(match.status, _("This proposal was already answered.")))
     before = match.status
     match.status = REVIEW_DECISIONS[decision]
     match.review_note = note or None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length
@@ -11,7 +12,9 @@ from mentorship.schemas import NOTE_MAX
 
 
 class DecisionForm(FlaskForm):
-    decision = StringField("Decision", validators=[DataRequired("Choose approve or reject."),
-                                                   AnyOf(("approve", "reject"), "Choose approve or reject.")])
-    note = TextAreaField("Note (optional)", filters=[strip_text],
-                         validators=[Length(max=NOTE_MAX, message=f"At most {NOTE_MAX} characters.")])
+    decision = StringField(_l("Decision"),
+                           validators=[DataRequired(_l("Choose approve or reject.")),
+                                       AnyOf(("approve", "reject"), _l("Choose approve or reject."))])
+    note = TextAreaField(_l("Note (optional)"), filters=[strip_text],
+                         validators=[Length(max=NOTE_MAX, message=_l("At most %(max)d characters.",
+                                                                       max=NOTE_MAX))])

@@ -6,6 +6,7 @@ from datetime import date
 
 import sqlalchemy as sa
 from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from mentorship.approvals.forms import DecisionForm
@@ -25,7 +26,10 @@ approvals_bp = Blueprint("approvals", __name__, url_prefix="/lead")
 PER_PAGE = 20
 AUDIT_PER_PAGE = 50
 MAX_BULK = 200
-VERBS = {"approve": "approved", "reject": "rejected"}
+DONE_ONE = {"approve": lazy_gettext("%(pairing)s: approved."),
+            "reject": lazy_gettext("%(pairing)s: rejected.")}
+DONE_MANY = {"approve": lazy_gettext("Approved %(count)d: %(pairings)s."),
+             "reject": lazy_gettext("Rejected %(count)d: %(pairings)s.")}
 
 
 def _queue_filters() -> dict:
@@ -79,9 +83,10 @@ def decide(match_id: int):
     try:
         match = decisions.decide_match(current_user, match_id, form.decision.data, form.note.data)
     except ServiceError as error:
-        flash(f"Match #{match_id}: {error.message}", "warning")
+        flash(gettext("Match #%(id)d: %(problem)s", id=match_id, problem=error.message), "warning")
     else:
-        flash(f"{match.idea.title} — {match.target_name}: {VERBS[form.decision.data]}.", "success")
+        pairing = f"{match.idea.title} — {match.target_name}"
+        flash(DONE_ONE[form.decision.data] % {"pairing": pairing}, "success")
     return redirect(_back())
 
 
@@ -94,15 +99,16 @@ def decide_many():
         _form_problem(form)
         return redirect(_back())
     if not ids:
-        flash("Tick at least one match first.", "info")
+        flash(gettext("Tick at least one match first."), "info")
         return redirect(_back())
     results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
     done = [r for r in results if r.ok]
     if done:
-        flash(f"{VERBS[form.decision.data].capitalize()} {len(done)}: "
-              + "; ".join(f"{r.match.idea.title} — {r.match.target_name}" for r in done) + ".", "success")
+        pairings = "; ".join(f"{r.match.idea.title} — {r.match.target_name}" for r in done)
+        flash(DONE_MANY[form.decision.data] % {"count": len(done), "pairings": pairings}, "success")
     for failed in (r for r in results if not r.ok):
-        flash(f"Match #{failed.match_id}: {failed.error.message}", "warning")
+        flash(gettext("Match #%(id)d: %(problem)s", id=failed.match_id, problem=failed.error.message),
+              "warning")
     return redirect(_back())
 
 

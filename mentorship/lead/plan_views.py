@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
@@ -58,14 +59,18 @@ def approve():
         return redirect(back)
     parts = []
     if result.asked:
-        parts.append(f"Asked {result.mentors_notified} mentor{'s' if result.mentors_notified != 1 else ''} "
-                     f"to review {result.asked} idea{'s' if result.asked != 1 else ''}.")
+        ideas = ngettext("%(num)d idea", "%(num)d ideas", result.asked)
+        parts.append(ngettext("Asked %(num)d mentor to review %(ideas)s.",
+                              "Asked %(num)d mentors to review %(ideas)s.",
+                              result.mentors_notified, ideas=ideas))
     if result.approved:
-        parts.append(f"Approved {result.approved} pairing{'s' if result.approved != 1 else ''} "
-                     "the mentors had already accepted.")
+        parts.append(ngettext("Approved %(num)d pairing the mentor had already accepted.",
+                              "Approved %(num)d pairings the mentors had already accepted.",
+                              result.approved))
     if result.left_for_queue:
-        parts.append(f"{result.left_for_queue} accepted pairing{'s' if result.left_for_queue != 1 else ''} "
-                     "wait in the approval queue.")
+        parts.append(ngettext("%(num)d accepted pairing waits in the approval queue.",
+                              "%(num)d accepted pairings wait in the approval queue.",
+                              result.left_for_queue))
     flash(" ".join(parts), "success")
     for problem in result.problems:
         flash(problem, "warning")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required
 
 from mentorship.main.helpers import ConfirmForm
@@ -38,5 +39,5 @@ def mark_all_read():
     if not ConfirmForm().validate_on_submit():
         abort(400)
     notifications.mark_all_read(current_user)
-    flash("All notifications are marked as read.", "success")
+    flash(gettext("All notifications are marked as read."), "success")
     return redirect(url_for("notifications.index"))

@@ -282,7 +282,8 @@ def _approve_accepted(lead: User, rows: list[PlanRow]) -> tuple[int, list[str]]:
             decide(lead, row.match_id, "approve", PLAN_NOTE)
         except ServiceError as error:
             db.session.rollback()
-            problems.append(f"{row.idea.title} with {row.mentor.name}: {error.message}")
+            problems.append(_("%(title)s with %(mentor)s: %(problem)s", title=row.idea.title,
+                              mentor=row.mentor.name, problem=error.message))
         else:
             approved += 1
     return approved, problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
@@ -10,32 +11,32 @@ from mentorship.main.helpers import strip_text
 from mentorship.schemas import PASSWORD_MIN
 
 
-def _new_password_field(label: str = "New password") -> PasswordField:
+def _new_password_field(label: str | None = None) -> PasswordField:
     return PasswordField(
-        label,
+        label or _l("New password"),
         validators=[
-            DataRequired("Please choose a new password."),
-            Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters."),
+            DataRequired(_l("Please choose a new password.")),
+            Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN)),
         ],
-        description=f"At least {PASSWORD_MIN} characters.",
+        description=_l("At least %(min)d characters.", min=PASSWORD_MIN),
     )
 
 
 def _confirm_field() -> PasswordField:
     return PasswordField(
-        "Repeat the new password",
+        _l("Repeat the new password"),
         validators=[
-            DataRequired("Please repeat the new password."),
-            EqualTo("password", "The two passwords differ."),
+            DataRequired(_l("Please repeat the new password.")),
+            EqualTo("password", _l("The two passwords differ.")),
         ],
     )
 
 
 class ForgotPasswordForm(FlaskForm):
     email = EmailField(
-        "E-mail",
+        _l("E-mail"),
         filters=[strip_text],
-        validators=[DataRequired("Please enter your e-mail."), Length(max=254)],
+        validators=[DataRequired(_l("Please enter your e-mail.")), Length(max=254)],
     )
 
 
@@ -46,8 +47,8 @@ class ResetPasswordForm(FlaskForm):
 
 class ChangePasswordForm(FlaskForm):
     current_password = PasswordField(
-        "Current password",
-        validators=[DataRequired("Please enter your current password."), Length(max=200)],
+        _l("Current password"),
+        validators=[DataRequired(_l("Please enter your current password.")), Length(max=200)],
     )
     password = _new_password_field()
     confirm = _confirm_field()

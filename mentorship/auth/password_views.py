@@ -12,6 +12,7 @@ from flask import (
     session,
     url_for,
 )
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_required, logout_user
 
 from mentorship.auth.password_forms import ChangePasswordForm, ForgotPasswordForm, ResetPasswordForm
@@ -23,7 +24,7 @@ from mentorship.services.errors import ServiceError
 
 passwords_bp = Blueprint("passwords", __name__)
 
-SENT_MESSAGE = (
+SENT_MESSAGE = lazy_gettext(
     "If an account exists for that address, we have sent a link to reset its password. "
     "The link works for one hour."
 )
@@ -45,7 +46,7 @@ def end_sessions_of_a_changed_password():
     elif session[STAMP_KEY] != stamp:
         logout_user()
         session.pop(STAMP_KEY, None)
-        flash("Your password was changed, so please log in again.", "info")
+        flash(gettext("Your password was changed, so please log in again."), "info")
         return redirect(url_for("auth.login"))
     return None
 
@@ -74,7 +75,7 @@ def reset(token: str):
             return render_template("auth/reset_invalid.html", message=error.message), 410
         if current_user.is_authenticated:
             logout_user()
-        flash("Your password is changed. Please log in with the new one.", "success")
+        flash(gettext("Your password is changed. Please log in with the new one."), "success")
         return redirect(url_for("auth.login"))
     return render_template("auth/reset_password.html", form=form, token=token)
 
@@ -93,7 +94,7 @@ def change():
         else:
             session[STAMP_KEY] = account_lifecycle.password_stamp(current_user)
             flash(
-                "Your password is changed. Other sessions and API tokens now need the new one.",
+                gettext("Your password is changed. Other sessions and API tokens now need the new one."),
                 "success",
             )
             return redirect(url_for("profiles.edit"))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from flask import Blueprint, flash, redirect, render_template, url_for
+from flask_babel import gettext
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
@@ -16,13 +18,13 @@ invitations_bp = Blueprint("invitations", __name__)
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField("Choose a password", validators=[
-        DataRequired("Please choose a password."),
-        Length(min=PASSWORD_MIN, max=200, message=f"Use at least {PASSWORD_MIN} characters."),
-    ], description=f"At least {PASSWORD_MIN} characters.")
-    confirm = PasswordField("Type it again", validators=[
-        DataRequired("Please type the password again."),
-        EqualTo("password", message="The two passwords are not the same."),
+    password = PasswordField(_l("Choose a password"), validators=[
+        DataRequired(_l("Please choose a password.")),
+        Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN)),
+    ], description=_l("At least %(min)d characters.", min=PASSWORD_MIN))
+    confirm = PasswordField(_l("Type it again"), validators=[
+        DataRequired(_l("Please type the password again.")),
+        EqualTo("password", message=_l("The two passwords are not the same.")),
     ])
 
 
@@ -37,7 +39,7 @@ def accept(token: str):
         invitations.accept(token, form.password.data)
         if current_user.is_authenticated:
             logout_user()
-        flash("Your password is set. Log in with your e-mail address and the new password.", "success")
+        flash(gettext("Your password is set. Log in with your e-mail address and the new password."), "success")
         return redirect(url_for("auth.login"))
     return render_template("invitations/accept.html", form=form, token=token,
                            name=invitations.invited_user(found).name)

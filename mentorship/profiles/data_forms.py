@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, Length
@@ -9,6 +10,6 @@ from wtforms.validators import DataRequired, Length
 
 class DeleteAccountForm(FlaskForm):
     password = PasswordField(
-        "Your password",
-        validators=[DataRequired("Please enter your password to confirm."), Length(max=200)],
+        _l("Your password"),
+        validators=[DataRequired(_l("Please enter your password to confirm.")), Length(max=200)],
     )

@@ -6,6 +6,7 @@ import json
 from datetime import datetime, timezone
 
 from flask import Blueprint, Response, flash, redirect, render_template, url_for
+from flask_babel import gettext
 from flask_login import current_user, login_required, logout_user
 
 from mentorship.main.helpers import show_service_error
@@ -43,7 +44,7 @@ def delete():
         else:
             logout_user()
             flash(
-                "Your account and everything in it are deleted. Thank you for taking part.", "info"
+                gettext("Your account and everything in it are deleted. Thank you for taking part."), "info"
             )
             return redirect(url_for("main.home"))
     return render_template("profiles/delete_account.html", form=form)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from contextlib import nullcontext
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
 import sqlalchemy as sa
 from flask import current_app, url_for
+from flask_babel import gettext as _
 
 from mentorship.extensions import db
+from mentorship.i18n import language_of
 from mentorship.models import (
     AccountToken,
     AuditEntry,
@@ -70,13 +73,12 @@ def request_password_reset(email: str) -> None:
             )
         )
         # Not notify(): this answers the person's own request, so an e-mail opt-out does not apply.
+        # In her account's language, or else the language she asked in.
+        with language_of(user) if user.locale else nullcontext():
+            subject = _("Reset your Mentorship Match password")
+            body = _reset_email_body(user, _reset_link(raw))
         db.session.add(
-            OutboxEmail(
-                user_id=user.id,
-                to_email=user.email,
-                subject="Reset your Mentorship Match password",
-                body=_reset_email_body(user, _reset_link(raw)),
-            )
+            OutboxEmail(user_id=user.id, to_email=user.email, subject=subject, body=body)
         )
         audit.record(user, "account.password_reset_request", "user", user.id)
         db.session.commit()
@@ -107,12 +109,13 @@ def _reset_link(raw: str) -> str:
 
 
 def _reset_email_body(user: User, link: str) -> str:
-    return (
-        f"Hello {user.name},\n\n"
+    return _(
+        "Hello %(name)s,\n\n"
         "someone (we hope you) asked to reset the password of your Mentorship Match account.\n"
-        f"Open this link within one hour to choose a new password:\n\n{link}\n\n"
+        "Open this link within one hour to choose a new password:\n\n%(link)s\n\n"
         "The link works once. If you did not ask for this, ignore this e-mail: "
-        "your password stays as it is.\n"
+        "your password stays as it is.\n",
+        name=user.name, link=link,
     )
 
 
@@ -123,14 +126,14 @@ def check_reset_token(raw: str) -> AccountToken:
         )
     )
     if token is None:
-        raise ResetLinkError("This reset link is not valid. Please ask for a new one.")
+        raise ResetLinkError(_("This reset link is not valid. Please ask for a new one."))
     if token.used_at is not None:
         raise ResetLinkError(
-            "This reset link has already been used. Please ask for a new one if you need it."
+            _("This reset link has already been used. Please ask for a new one if you need it.")
         )
     if _aware(token.expires_at) <= _now():
         raise ResetLinkError(
-            "This reset link has expired: links work for one hour. Please ask for a new one."
+            _("This reset link has expired: links work for one hour. Please ask for a new one.")
         )
     return token
 
@@ -149,7 +152,7 @@ def reset_password(raw: str, new_password: str) -> User:
     if spent.rowcount != 1:
         db.session.rollback()
         raise ResetLinkError(
-            "This reset link has already been used. Please ask for a new one if you need it."
+            _("This reset link has already been used. Please ask for a new one if you need it.")
         )
     user = db.session.get(User, token.user_id)
     user.set_password(new_password)
@@ -171,8 +174,8 @@ def reset_password(raw: str, new_password: str) -> User:
 def change_password(user: User, current_password: str, new_password: str) -> User:
     if not user.check_password(current_password or ""):
         raise ValidationFailedError(
-            "Your current password is not right.",
-            {"current_password": ["This is not your current password."]},
+            _("Your current password is not right."),
+            {"current_password": [_("This is not your current password.")]},
         )
     user.set_password(new_password)
     audit.record(user, "account.password_change", "user", user.id)
@@ -192,12 +195,12 @@ def delete_account(user: User, password: str) -> None:
     """
     if not user.check_password(password or ""):
         raise ValidationFailedError(
-            "That password is not right.", {"password": ["This is not your password."]}
+            _("That password is not right."), {"password": [_("This is not your password.")]}
         )
     if user.is_lead and _other_leads(user) == 0:
         raise ConflictError(
-            "You are the only programme lead, so this account cannot be deleted. "
-            "Create another lead account first."
+            _("You are the only programme lead, so this account cannot be deleted. "
+              "Create another lead account first.")
         )
     user_id, role, was_mentor = user.id, user.role, user.is_mentor
     _scrub_audit_entries(user)

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import sqlalchemy as sa
 from flask_babel import LazyString, lazy_gettext
+from flask_babel import gettext as _
 
 from mentorship.extensions import db
 from mentorship.models import AccountToken, User
@@ -53,13 +54,14 @@ def token_for(token: str) -> AccountToken:
     found = db.session.scalar(sa.select(AccountToken).where(
         AccountToken.token_hash == _hash(token), AccountToken.purpose == PURPOSE))
     if found is None:
-        raise InvitationError("This invitation link is not valid. Check that you copied all of it, "
-                              "or ask the programme lead for a new invitation.")
+        raise InvitationError(_("This invitation link is not valid. Check that you copied all of "
+                                "it, or ask the programme lead for a new invitation."))
     if found.used_at is not None:
-        raise InvitationError("This invitation link has already been used. Log in with the password "
-                              "you chose.")
+        raise InvitationError(_("This invitation link has already been used. Log in with the "
+                                "password you chose."))
     if _aware(found.expires_at) <= datetime.now(UTC):
-        raise InvitationError("This invitation link has expired. Ask the programme lead for a new one.")
+        raise InvitationError(_("This invitation link has expired. Ask the programme lead for a new "
+                                "one."))
     return found
 
 

@@ -13,6 +13,8 @@ from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_
 # The short forms each language writes by hand: "26 Nov 2026, 16:39" and "26. nov 2026. 16:39".
 DATETIME_PATTERNS = {"en": "d MMM y, HH:mm", "sr": "d. MMM y. HH:mm"}
 DATE_PATTERNS = {"en": "d MMM y", "sr": "d. MMM y."}
+LONG_DATE_PATTERNS = {"en": "d MMMM y", "sr": "d. MMMM y."}
+DAY_PATTERNS = {"en": "d", "sr": "d."}
 
 
 def register_filters(app: Flask) -> None:
@@ -21,6 +23,8 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
     app.jinja_env.filters["datetime"] = format_local_datetime
     app.jinja_env.filters["date"] = format_local_date
+    app.jinja_env.filters["long_date"] = format_long_date
+    app.jinja_env.filters["date_range"] = format_date_range
     app.jinja_env.filters["number"] = format_number
     app.jinja_env.filters["percent"] = lambda value: "" if value is None else format_percent(value)
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
@@ -37,6 +41,21 @@ def format_local_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
     return format_date(value, DATE_PATTERNS[current_language()])
+
+
+def format_long_date(value: date | None) -> str:
+    """"3 November 2026", "3. novembar 2026."."""
+    return "" if value is None else format_date(value, LONG_DATE_PATTERNS[current_language()])
+
+
+def format_date_range(starts_on: date, ends_on: date) -> str:
+    """"3–7 November 2026" within a month, else both dates in full."""
+    language = current_language()
+    if starts_on == ends_on:
+        return format_long_date(starts_on)
+    if (starts_on.year, starts_on.month) == (ends_on.year, ends_on.month):
+        return f"{format_date(starts_on, DAY_PATTERNS[language])}–{format_long_date(ends_on)}"
+    return f"{format_long_date(starts_on)} – {format_long_date(ends_on)}"
 
 
 def format_number(value: float | None, digits: int | None = None) -> str:

@@ -13,6 +13,7 @@ from flask import (
     request,
     url_for,
 )
+from flask_babel import format_decimal, gettext
 from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
 
@@ -39,7 +40,7 @@ LIMIT_MB = import_service.MAX_IMPORT_BYTES // 1024 // 1024
 def _upload_form(read_request: bool = True) -> UploadForm:
     """`read_request=False` for a body too large to read: the form then starts empty."""
     form = UploadForm() if read_request else UploadForm(formdata=None)
-    form.programme.choices = [option("", "No programme"), *(
+    form.programme.choices = [option("", gettext("No programme")), *(
         option(str(programme.id), programme.name) for programme in programmes.all_programmes()
     )]
     return form
@@ -73,10 +74,11 @@ def upload():
     csrf.protect()
     form = _upload_form()
     if not form.validate_on_submit():
-        return _index_page(form, "Please choose what the file contains and a file to upload.", status=400)
+        return _index_page(form, gettext("Please choose what the file contains and a file to upload."),
+                           status=400)
     upload_file = form.file.data
     if upload_file is None or not getattr(upload_file, "filename", ""):
-        return _index_page(form, "Please choose a file to upload.", status=400)
+        return _index_page(form, gettext("Please choose a file to upload."), status=400)
     content = upload_file.read(limit + 1)
     if len(content) > import_service.MAX_IMPORT_BYTES:
         return _index_page(form, _too_large(len(content)), status=413)
@@ -98,8 +100,9 @@ def _discard_body() -> None:
 
 
 def _too_large(size: int) -> str:
-    return (f"The file is too large ({size / 1024 / 1024:.1f} MB). Imports take files up to "
-            f"{LIMIT_MB} MB; split it into smaller files.")
+    return gettext("The file is too large (%(size)s MB). Imports take files up to %(limit)d MB; "
+                   "split it into smaller files.", size=format_decimal(size / 1024 / 1024, "0.0"),
+                   limit=LIMIT_MB)
 
 
 @imports_bp.route("/<int:job_id>")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext, ngettext
 from flask_login import current_user
 
 from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
@@ -42,7 +43,8 @@ def new():
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash(f"“{programme.name}” is created. Add its modules and enrol entrepreneurs.", "success")
+            flash(gettext("“%(name)s” is created. Add its modules and enrol entrepreneurs.",
+                          name=programme.name), "success")
             return redirect(url_for("programmes.show", programme_id=programme.id))
     return render_template("programmes/form.html", form=form, programme=None)
 
@@ -69,7 +71,7 @@ def edit(programme_id: int):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("The programme is saved.", "success")
+            flash(gettext("The programme is saved."), "success")
             return redirect(url_for("programmes.show", programme_id=programme.id))
     return render_template("programmes/form.html", form=form, programme=programme)
 
@@ -85,7 +87,7 @@ def new_module(programme_id: int):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash(f"“{module.title}” is added.", "success")
+            flash(gettext("“%(name)s” is added.", name=module.title), "success")
             return redirect(url_for("programmes.show", programme_id=programme.id))
     return render_template("programmes/module_form.html", form=form, programme=programme, module=None)
 
@@ -102,7 +104,7 @@ def edit_module(programme_id: int, module_id: int):
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash("The module is saved.", "success")
+            flash(gettext("The module is saved."), "success")
             return redirect(url_for("programmes.show", programme_id=programme.id))
     return render_template("programmes/module_form.html", form=form, programme=programme,
                            module=module, delete_form=ConfirmForm())
@@ -116,7 +118,7 @@ def delete_module(programme_id: int, module_id: int):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     programmes.delete_module(current_user, programme, module)
-    flash("The module is removed; its ideas stay in the programme.", "success")
+    flash(gettext("The module is removed; its ideas stay in the programme."), "success")
     return redirect(url_for("programmes.show", programme_id=programme.id))
 
 
@@ -130,7 +132,7 @@ def enrol(programme_id: int):
         if not form.validate_on_submit():
             abort(400)
         added = programmes.enrol(current_user, programme, [int(i) for i in form.user_ids.data or []])
-        flash(f"{added} entrepreneur{'s are' if added != 1 else ' is'} enrolled.",
+        flash(ngettext("%(num)d entrepreneur is enrolled.", "%(num)d entrepreneurs are enrolled.", added),
               "success" if added else "info")
         return redirect(url_for("programmes.enrol", programme_id=programme.id, q=search or None))
     page, per_page = page_args(request.args, CANDIDATES_PER_PAGE)
@@ -150,7 +152,7 @@ def unenrol(programme_id: int, user_id: int):
     except ServiceError as error:
         flash(error.message, "info")
     else:
-        flash("The entrepreneur is no longer enrolled; her ideas keep their programme.", "success")
+        flash(gettext("The entrepreneur is no longer enrolled; her ideas keep their programme."), "success")
     return redirect(url_for("programmes.show", programme_id=programme.id))
 
 

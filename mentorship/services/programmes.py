@@ -6,11 +6,13 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
 from mentorship.models import Enrolment, Idea, Programme, ProgrammeModule, Role, User
+from mentorship.search import contains_folded
 from mentorship.services import audit
 from mentorship.services.errors import (
     ConflictError,
@@ -25,13 +27,13 @@ MODULE_FIELDS = ("title", "starts_on", "ends_on", "venue", "address")
 
 def _require_lead(actor: User) -> None:
     if not actor.is_lead:
-        raise PermissionDeniedError("Only the programme lead manages programmes.")
+        raise PermissionDeniedError(_("Only the programme lead manages programmes."))
 
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on and ends_on and ends_on < starts_on:
-        raise ValidationFailedError("Some fields are not valid.",
-                                    {"ends_on": ["The end date is before the start date."]})
+        raise ValidationFailedError(_("Some fields are not valid."),
+                                    {"ends_on": [_("The end date is before the start date.")]})
 
 
 def list_programmes() -> sa.Select:
@@ -45,14 +47,14 @@ def all_programmes() -> list[Programme]:
 def get_programme(programme_id: int) -> Programme:
     programme = db.session.get(Programme, programme_id)
     if programme is None:
-        raise NotFoundError("Programme not found.")
+        raise NotFoundError(_("Programme not found."))
     return programme
 
 
 def get_module(programme: Programme, module_id: int) -> ProgrammeModule:
     module = db.session.get(ProgrammeModule, module_id)
     if module is None or module.programme_id != programme.id:
-        raise NotFoundError("Module not found.")
+        raise NotFoundError(_("Module not found."))
     return module
 
 
@@ -64,7 +66,7 @@ def _name_taken(name: str, exclude_id: int | None = None) -> bool:
 
 
 def _conflict() -> ConflictError:
-    message = "A programme with this name already exists."
+    message = _("A programme with this name already exists.")
     return ConflictError(message, {"name": [message]})
 
 
@@ -137,10 +139,8 @@ def enrolment_candidates(programme: Programme, search: str = "") -> sa.Select:
     if search:
         from mentorship.models import EntrepreneurProfile
 
-        pattern = f"%{search}%"
-        statement = statement.outerjoin(EntrepreneurProfile).where(sa.or_(
-            User.name.ilike(pattern), User.email.ilike(pattern),
-            EntrepreneurProfile.business_name.ilike(pattern), EntrepreneurProfile.city.ilike(pattern),
+        statement = statement.outerjoin(EntrepreneurProfile).where(contains_folded(
+            search, User.name, User.email, EntrepreneurProfile.business_name, EntrepreneurProfile.city,
         ))
     return statement
 
@@ -169,7 +169,7 @@ def unenrol(actor: User, programme: Programme, user_id: int) -> None:
     _require_lead(actor)
     enrolment = db.session.get(Enrolment, (programme.id, user_id))
     if enrolment is None:
-        raise NotFoundError("This person is not enrolled.")
+        raise NotFoundError(_("This person is not enrolled."))
     db.session.delete(enrolment)
     audit.record(actor, "programme.unenrol", "programme", programme.id, details={"user_id": user_id})
     db.session.commit()
@@ -205,17 +205,17 @@ def check_idea_programme(owner: User, programme_id: int | None, module_id: int |
     """An idea may name a programme its owner is enrolled in, and a module of that programme."""
     if programme_id is None:
         if module_id is not None:
-            raise ValidationFailedError("Some fields are not valid.",
-                                        {"module_id": ["Choose the programme of this module too."]})
+            raise ValidationFailedError(_("Some fields are not valid."),
+                                        {"module_id": [_("Choose the programme of this module too.")]})
         return
     programme = db.session.get(Programme, programme_id)
     if programme is None:
-        raise ValidationFailedError("Some fields are not valid.", {"programme_id": ["No such programme."]})
+        raise ValidationFailedError(_("Some fields are not valid."), {"programme_id": [_("No such programme.")]})
     if db.session.get(Enrolment, (programme_id, owner.id)) is None:
-        raise ValidationFailedError("Some fields are not valid.",
-                                    {"programme_id": ["You are not enrolled in this programme."]})
+        raise ValidationFailedError(_("Some fields are not valid."),
+                                    {"programme_id": [_("You are not enrolled in this programme.")]})
     if module_id is not None:
         module = db.session.get(ProgrammeModule, module_id)
         if module is None or module.programme_id != programme_id:
-            raise ValidationFailedError("Some fields are not valid.",
-                                        {"module_id": ["No such module in this programme."]})
+            raise ValidationFailedError(_("Some fields are not valid."),
+                                        {"module_id": [_("No such module in this programme.")]})

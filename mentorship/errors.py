@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
+from flask_babel import gettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.datastructures import ImmutableMultiDict
 from werkzeug.exceptions import HTTPException
@@ -53,7 +54,7 @@ def register_error_pages(app: Flask) -> None:
 
     @app.errorhandler(CSRFError)
     def handle_csrf_error(error: CSRFError):
-        message = "Your form expired or was sent without its security token. Please try again."
+        message = gettext("Your form expired or was sent without its security token. Please try again.")
         return render_template("errors/error.html", status=400, message=message), 400
 
     @app.errorhandler(HTTPException)
@@ -78,7 +79,7 @@ def register_error_pages(app: Flask) -> None:
     @app.errorhandler(Exception)
     def handle_unexpected(error: Exception):
         app.logger.exception("unhandled error on %s %s", request.method, request.path)
-        message = "Something went wrong on our side. It has been logged."
+        message = gettext("Something went wrong on our side. It has been logged.")
         if wants_json():
             return error_response(500, message)
         return render_template("errors/error.html", status=500, message=message), 500
@@ -86,8 +87,9 @@ def register_error_pages(app: Flask) -> None:
 
 def _too_large_page_message() -> str:
     limit = request.max_content_length or 0
-    return (f"What you sent is larger than this page accepts ({max(1, limit // (1024 * 1024))} MB). "
-            "Go back and choose a smaller file; split a large spreadsheet into several files.")
+    return gettext("What you sent is larger than this page accepts (%(limit)d MB). Go back and choose "
+                   "a smaller file; split a large spreadsheet into several files.",
+                   limit=max(1, limit // (1024 * 1024)))
 
 
 def _retry_after(error: HTTPException) -> int | None:
@@ -98,14 +100,15 @@ def _retry_after(error: HTTPException) -> int | None:
 
 
 def _message_for(status: int, error: HTTPException) -> str:
+    # The API is always served in English (mentorship.i18n), so its messages stay as the contract says.
     messages = {
-        400: "The request could not be understood.",
-        401: "Authentication is required.",
-        403: "You do not have permission to do that.",
-        404: "Not found.",
-        405: "That method is not allowed here.",
-        413: "The request body is too large (the limit is 1 MB).",
-        415: "Send JSON with Content-Type: application/json.",
-        429: "Too many attempts. Please wait a moment and try again.",
+        400: gettext("The request could not be understood."),
+        401: gettext("Authentication is required."),
+        403: gettext("You do not have permission to do that."),
+        404: gettext("Not found."),
+        405: gettext("That method is not allowed here."),
+        413: gettext("The request body is too large (the limit is 1 MB)."),
+        415: gettext("Send JSON with Content-Type: application/json."),
+        429: gettext("Too many attempts. Please wait a moment and try again."),
     }
-    return messages.get(status, error.description or "Error.")
+    return messages.get(status, error.description or gettext("Error."))

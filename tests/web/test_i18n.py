@@ -216,21 +216,21 @@ def world(app):
 
 # Pages whose every string is wrapped: their Serbian rendering must hold no English catalogue entry.
 TRANSLATED_PAGES = {
-    "anonymous": ["/", "/login", "/register", "/no-such-page"],
-    "entrepreneur": ["/", "/profile", "/partners", "/clusters?q=cacak", "/partners?q=nothing-like-it"],
-    "mentor": ["/", "/profile", "/clusters"],
+    "anonymous": ["/", "/login", "/register", "/forgot-password", "/no-such-page"],
+    "entrepreneur": ["/", "/profile", "/partners", "/clusters?q=cacak", "/partners?q=nothing-like-it",
+                     "/ideas", "/ideas/new", "/ideas/{idea}", "/notifications", "/account/password",
+                     "/account/delete"],
+    "mentor": ["/", "/profile", "/clusters", "/reviews", "/reviews/{match}", "/reviews?status=approved",
+               "/notifications"],
     "lead": ["/", "/lead/mentors", "/lead/mentors?status=pending", "/partners/new",
              "/partners/{partner}/edit", "/partners/{partner}/delete", "/clusters/new",
-             "/lead/mentors/{mentor}/deactivate", "/profile"],
+             "/lead/mentors/{mentor}/deactivate", "/profile", "/ideas", "/ideas/{idea}", "/lead/plan",
+             "/lead/approvals", "/lead/audit", "/lead/programmes", "/lead/programmes/new",
+             "/lead/imports", "/lead/exports", "/notifications"],
 }
-# Pages that must render in both languages; their strings are translated as their authors finish.
+# Pages that must render in both languages; parts of them are still English (see the README).
 OTHER_PAGES = {
-    "entrepreneur": ["/ideas", "/ideas/new", "/ideas/{idea}", "/notifications", "/account/password",
-                     "/account/delete"],
-    "mentor": ["/reviews", "/reviews/{match}", "/notifications"],
-    "lead": ["/ideas", "/ideas/{idea}", "/lead/plan", "/lead/approvals", "/lead/audit",
-             "/lead/dashboard", "/lead/programmes", "/lead/programmes/new", "/lead/imports",
-             "/lead/exports", "/notifications"],
+    "lead": ["/lead/dashboard"],
 }
 
 

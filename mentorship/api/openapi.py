@@ -258,7 +258,10 @@ def _paths() -> dict[str, Any]:
             ),
         },
         "/api/v1/stats": {
-            "get": _op("Programme counts", 200, "Stats", errors=(403,), roles="lead")
+            "get": _op(
+                "Programme counts", 200, "Stats", errors=(403, 422), roles="lead",
+                params=[{"name": "programme_id", "in": "query", "schema": {"type": "integer"}}],
+            )
         },
     }
     paths.update(_directory_paths("partner", "supply-chain partner"))

@@ -7,6 +7,7 @@ from flask import jsonify
 from mentorship.api import api_bp
 from mentorship.api.request import (
     ID,
+    query_id,
     current_user,
     json_object,
     page_json,
@@ -51,4 +52,4 @@ def decision(match_id: int):
 @api_bp.get("/stats")
 @token_required(roles=("lead",))
 def stats():
-    return jsonify(programme_stats())
+    return jsonify(programme_stats(query_id("programme_id")))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from mentorship.extensions import db
-from mentorship.models import MentorProfile
+from mentorship.models import MentorProfile, Programme
 from tests.api.conftest import error_of
 from tests.factories import MatchFactory, MentorFactory, PartnerFactory
 
@@ -247,3 +247,20 @@ def test_only_the_lead_sees_stats(client, request, role_headers):
 
 def test_stats_need_a_token(client):
     assert client.get("/api/v1/stats").status_code == 401
+
+
+def test_stats_can_be_narrowed_to_one_programme(client, lead_headers, mentor):
+    from tests.factories import IdeaFactory
+
+    programme = Programme(name="Start-up training")
+    db.session.add(programme)
+    db.session.commit()
+    MatchFactory(mentor=mentor, status="approved", idea=IdeaFactory(programme_id=programme.id))
+    MatchFactory(mentor=mentor, status="proposed")
+    body = client.get(f"/api/v1/stats?programme_id={programme.id}", headers=lead_headers).get_json()
+    assert (body["ideas"]["total"], body["matches"]["total"]) == (1, 1)
+
+
+def test_stats_refuse_a_programme_id_that_is_not_a_number(client, lead_headers):
+    response = client.get("/api/v1/stats?programme_id=abc", headers=lead_headers)
+    assert (response.status_code, list(error_of(response)["fields"])) == (422, ["programme_id"])

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flask_babel import gettext
+
 WIDTH = 360
 ROW_HEIGHT = 46
 LABEL_BASELINE = 16
@@ -18,6 +20,8 @@ SLOT_GAP = 2
 COLUMN_AREA_HEIGHT = 170
 COLUMN_TOP_PAD = 24
 COLUMN_LABEL_SPACE = 44
+# A funnel's steps in order: proposed, accepted, approved.
+STEP_TONES = ("muted", "primary", "ok")
 
 
 @dataclass(frozen=True)
@@ -112,30 +116,25 @@ def funnel_chart(
         rows.append(Row(y=y, label=heading, kind="heading"))
         y += HEADING_HEIGHT
         first = steps[0][1] or 0
-        for step_label, value in steps:
+        for position, (step_label, value) in enumerate(steps):
             if value is None:
-                rows.append(Row(y=y, label=step_label, value_text="no review step", kind="note"))
+                rows.append(Row(y=y, label=step_label, value_text=gettext("no review step"),
+                                kind="note"))
                 y += HEADING_HEIGHT
                 continue
-            share = (
-                f" ({round(100 * value / first)}%)" if first and step_label != steps[0][0] else ""
-            )
+            share = f" ({round(100 * value / first)}%)" if first and position else ""
             rows.append(
                 Row(
                     y=y,
                     label=step_label,
                     value_text=f"{value}{share}",
                     width=_bar_width(value, first),
-                    tone=_step_tone(step_label),
+                    tone=STEP_TONES[min(position, len(STEP_TONES) - 1)],
                 )
             )
             y += ROW_HEIGHT
         y += 8
     return Chart(chart_id, title, description, height=y, kind="bars", rows=rows)
-
-
-def _step_tone(step_label: str) -> str:
-    return {"Proposed": "muted", "Accepted": "primary", "Approved": "ok"}.get(step_label, "primary")
 
 
 def slot_chart(
@@ -164,7 +163,7 @@ def slot_chart(
             Row(
                 y=index * ROW_HEIGHT,
                 label=label,
-                value_text=f"{load} of {capacity}",
+                value_text=gettext("%(load)s of %(capacity)s", load=load, capacity=capacity),
                 kind="slots",
                 slots=tuple(slots),
             )

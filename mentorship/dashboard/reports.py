@@ -7,19 +7,27 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from flask_babel import format_decimal, lazy_gettext
+from flask_babel import gettext as _
+
 from mentorship.dashboard import charts
+from mentorship.i18n import current_language
 from mentorship.services import dashboard as figures
 from mentorship.vocab import sector_label
 
 IDEA_STATUS_LABELS = {
-    "submitted": "Waiting to be matched",
-    "matching": "Looking for matches",
-    "matched": "Matches found",
-    "failed": "Matching did not finish",
+    "submitted": lazy_gettext("Waiting to be matched"),
+    "matching": lazy_gettext("Looking for matches"),
+    "matched": lazy_gettext("Matches found"),
+    "failed": lazy_gettext("Matching did not finish"),
 }
 IDEA_STATUS_TONES = {"submitted": "warn", "matching": "warn", "matched": "ok", "failed": "error"}
-KIND_LABELS = {"mentor": "Mentors", "partner": "Partner companies", "cluster": "Startup clusters"}
+KIND_LABELS = {"mentor": lazy_gettext("Mentors"), "partner": lazy_gettext("Partner companies"),
+               "cluster": lazy_gettext("Startup clusters")}
 BUCKET_SHORT_LABELS = ("<1", "1–2", "3–7", "8–14", "15–30", "30+")
+# Same order as the services' approval-time buckets.
+BUCKET_LABELS = (lazy_gettext("Under 1 day"), lazy_gettext("1–2 days"), lazy_gettext("3–7 days"),
+                 lazy_gettext("8–14 days"), lazy_gettext("15–30 days"), lazy_gettext("Over 30 days"))
 # Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -42,27 +50,22 @@ class Report:
 
 
 def _days(value: float | None) -> str:
-    return "—" if value is None else f"{value:.1f}"
+    return "—" if value is None else format_decimal(value, "0.0")
 
 
 def sectors_report(programme_id: int | None) -> Report:
     counts = figures.ideas_by_sector(programme_id)
     labelled = [
-        (sector_label(slug) if slug else "No sector given", count) for slug, count in counts
+        (sector_label(slug, current_language()) if slug else _("No sector given"), count)
+        for slug, count in counts
     ]
     total = sum(count for _label, count in labelled)
-    description = (
-        "Number of ideas in each sector: "
-        + (
-            "; ".join(f"{label} {count}" for label, count in labelled)
-            if labelled
-            else "no ideas yet"
-        )
-        + "."
-    )
+    description = _("Number of ideas in each sector: %(figures)s.", figures=(
+        "; ".join(f"{label} {count}" for label, count in labelled) if labelled else _("no ideas yet")
+    ))
     chart = charts.bar_chart(
         "chart-sectors",
-        "Ideas by sector",
+        _("Ideas by sector"),
         description,
         [(label, count, "primary") for label, count in labelled],
     )
@@ -70,33 +73,31 @@ def sectors_report(programme_id: int | None) -> Report:
         [label, count, _percent(count, total)] for label, count in labelled
     ]
     table = Table(
-        "Ideas by sector",
-        ["Sector", "Ideas", "Share"],
-        rows + [["Total", total, "100%" if total else "—"]],
+        _("Ideas by sector"),
+        [_("Sector"), _("Ideas"), _("Share")],
+        rows + [[_("Total"), total, "100%" if total else "—"]],
     )
-    return Report("sectors", "Ideas by sector", chart, table)
+    return Report("sectors", _("Ideas by sector"), chart, table)
 
 
 def statuses_report(programme_id: int | None) -> Report:
     counts = figures.ideas_by_status(programme_id)
-    description = (
-        "Number of ideas at each step of matching: "
-        + "; ".join(f"{IDEA_STATUS_LABELS[status]} {count}" for status, count in counts)
-        + "."
-    )
+    description = _("Number of ideas at each step of matching: %(figures)s.", figures="; ".join(
+        f"{IDEA_STATUS_LABELS[status]} {count}" for status, count in counts))
     chart = charts.bar_chart(
         "chart-statuses",
-        "Ideas by status",
+        _("Ideas by status"),
         description,
         [
-            (IDEA_STATUS_LABELS[status], count, IDEA_STATUS_TONES[status])
+            (str(IDEA_STATUS_LABELS[status]), count, IDEA_STATUS_TONES[status])
             for status, count in counts
         ],
     )
     total = sum(count for _status, count in counts)
-    rows: list[list[str | int]] = [[IDEA_STATUS_LABELS[status], count] for status, count in counts]
-    table = Table("Ideas by status", ["Status", "Ideas"], rows + [["Total", total]])
-    return Report("statuses", "Ideas by status", chart, table)
+    rows: list[list[str | int]] = [[str(IDEA_STATUS_LABELS[status]), count]
+                                   for status, count in counts]
+    table = Table(_("Ideas by status"), [_("Status"), _("Ideas")], rows + [[_("Total"), total]])
+    return Report("statuses", _("Ideas by status"), chart, table)
 
 
 def funnel_report(programme_id: int | None) -> Report:
@@ -105,19 +106,24 @@ def funnel_report(programme_id: int | None) -> Report:
     sentences = []
     for row in funnel:
         steps: list[tuple[str, int | None]] = [
-            ("Proposed", row.proposed),
-            ("Accepted", row.accepted),
-            ("Approved", row.approved),
+            (_("Proposed"), row.proposed),
+            (_("Accepted"), row.accepted),
+            (_("Approved"), row.approved),
         ]
-        groups.append((KIND_LABELS[row.kind], steps))
-        accepted = "" if row.accepted is None else f", {row.accepted} accepted by the mentor"
-        sentences.append(
-            f"{KIND_LABELS[row.kind]}: {row.proposed} proposed{accepted}, {row.approved} approved"
-        )
-    chart = charts.funnel_chart("chart-funnel", "Match funnel", "; ".join(sentences) + ".", groups)
+        groups.append((str(KIND_LABELS[row.kind]), steps))
+        if row.accepted is None:
+            sentences.append(_("%(kind)s: %(proposed)s proposed, %(approved)s approved",
+                               kind=KIND_LABELS[row.kind], proposed=row.proposed,
+                               approved=row.approved))
+        else:
+            sentences.append(_("%(kind)s: %(proposed)s proposed, %(accepted)s accepted by the "
+                               "mentor, %(approved)s approved", kind=KIND_LABELS[row.kind],
+                               proposed=row.proposed, accepted=row.accepted, approved=row.approved))
+    chart = charts.funnel_chart("chart-funnel", _("Match funnel"), "; ".join(sentences) + ".",
+                                groups)
     rows: list[list[str | int]] = [
         [
-            KIND_LABELS[row.kind],
+            str(KIND_LABELS[row.kind]),
             row.proposed,
             "—" if row.accepted is None else row.accepted,
             row.approved,
@@ -128,29 +134,28 @@ def funnel_report(programme_id: int | None) -> Report:
         for row in funnel
     ]
     table = Table(
-        "Match funnel by kind",
-        ["Kind", "Proposed", "Accepted", "Approved", "Declined", "Rejected", "Waiting"],
+        _("Match funnel by kind"),
+        [_("Kind"), _("Proposed"), _("Accepted"), _("Approved"), _("Declined"), _("Rejected"),
+         _("Waiting")],
         rows,
-        note="Proposed counts every match made; accepted (by the mentor) includes those "
-        "approved since; "
-        "declined by the mentor, rejected by the lead; waiting for a review or a decision. "
-        "Partner and "
-        "cluster matches go straight to the lead, without a review step.",
+        note=_("Proposed counts every match made; accepted (by the mentor) includes those approved "
+               "since; declined by the mentor, rejected by the lead; waiting for a review or a "
+               "decision. Partner and cluster matches go straight to the lead, without a review "
+               "step."),
     )
-    return Report("funnel", "Match funnel", chart, table)
+    return Report("funnel", _("Match funnel"), chart, table)
 
 
 def mentor_load_report(_programme_id: int | None = None) -> Report:
     loads = figures.mentor_loads()
     full = sum(1 for row in loads if row.capacity and row.load >= row.capacity)
-    description = (
-        f"Approved pairings against capacity for {len(loads)} mentors, fullest first; "
-        f"{full} are full. "
-        + "; ".join(f"{row.name} {row.load} of {row.capacity}" for row in loads)
-    )
+    description = _("Approved pairings against capacity for %(mentors)d mentors, fullest first; "
+                    "%(full)d are full. %(figures)s", mentors=len(loads), full=full,
+                    figures="; ".join(_("%(name)s %(load)s of %(capacity)s", name=row.name,
+                                        load=row.load, capacity=row.capacity) for row in loads))
     chart = charts.slot_chart(
         "chart-mentor-load",
-        "Mentor load against capacity",
+        _("Mentor load against capacity"),
         description,
         [(row.name, row.load, row.capacity) for row in loads],
     )
@@ -158,14 +163,15 @@ def mentor_load_report(_programme_id: int | None = None) -> Report:
         [row.name, row.status, row.load, row.capacity, row.free] for row in loads
     ]
     table = Table(
-        "Mentor load against capacity",
-        ["Mentor", "Status", "Load", "Capacity", "Free"],
+        _("Mentor load against capacity"),
+        [_("Mentor"), _("Status"), _("Load"), _("Capacity"), _("Free")],
         rows,
-        note="Load is the number of approved pairings. Capacity covers all programmes, so load is "
-        "counted across all programmes too.",
+        note=_("Load is the number of approved pairings. Capacity covers all programmes, so load "
+               "is counted across all programmes too."),
     )
-    summary = f"{full} of {len(loads)} mentors are full." if loads else ""
-    return Report("mentor-load", "Mentor load against capacity", chart, table, summary)
+    summary = (_("%(full)d of %(mentors)d mentors are full.", full=full, mentors=len(loads))
+               if loads else "")
+    return Report("mentor-load", _("Mentor load against capacity"), chart, table, summary)
 
 
 def approval_time_report(programme_id: int | None) -> Report:
@@ -174,40 +180,44 @@ def approval_time_report(programme_id: int | None) -> Report:
         (short, count)
         for short, (_label, count) in zip(BUCKET_SHORT_LABELS, times.buckets, strict=True)
     ]
-    description = (
-        f"Days from an idea's submission to the approval of its matches, "
-        f"{times.count} approved matches"
-        + (f", median {_days(times.median_days)} days: " if times.count else ": ")
-        + "; ".join(f"{label} {count}" for label, count in times.buckets)
-        + "."
-    )
+    figures_text = "; ".join(f"{BUCKET_LABELS[index]} {count}"
+                             for index, (_label, count) in enumerate(times.buckets))
+    if times.count:
+        description = _("Days from an idea's submission to the approval of its matches, "
+                        "%(count)d approved matches, median %(median)s days: %(figures)s.",
+                        count=times.count, median=_days(times.median_days), figures=figures_text)
+    else:
+        description = _("Days from an idea's submission to the approval of its matches, "
+                        "%(count)d approved matches: %(figures)s.", count=times.count,
+                        figures=figures_text)
     chart = charts.column_chart(
         "chart-approval-time",
-        "Time from submission to approval",
+        _("Time from submission to approval"),
         description,
         items,
-        axis_label="days from submission to approval",
+        axis_label=_("days from submission to approval"),
     )
     rows: list[list[str | int]] = [
-        [label, count, _percent(count, times.count)] for label, count in times.buckets
+        [str(BUCKET_LABELS[index]), count, _percent(count, times.count)]
+        for index, (_label, count) in enumerate(times.buckets)
     ]
     medians = ", ".join(
         f"{KIND_LABELS[kind].lower()} {_days(value)}"
         for kind, value in times.median_by_kind.items()
     )
     table = Table(
-        "Approved matches by days from submission to approval",
-        ["Days", "Approved matches", "Share"],
-        rows + [["Total", times.count, "100%" if times.count else "—"]],
-        note=f"Median days by kind: {medians}.",
+        _("Approved matches by days from submission to approval"),
+        [_("Days"), _("Approved matches"), _("Share")],
+        rows + [[_("Total"), times.count, "100%" if times.count else "—"]],
+        note=_("Median days by kind: %(medians)s.", medians=medians),
     )
     summary = (
-        f"Median {_days(times.median_days)} days from submission to approval "
-        f"over {times.count} approved matches."
+        _("Median %(median)s days from submission to approval over %(count)d approved matches.",
+          median=_days(times.median_days), count=times.count)
         if times.count
-        else "No approved matches yet."
+        else _("No approved matches yet.")
     )
-    return Report("approval-time", "Time from submission to approval", chart, table, summary)
+    return Report("approval-time", _("Time from submission to approval"), chart, table, summary)
 
 
 def _percent(part: int, whole: int) -> str:

@@ -68,12 +68,12 @@ def tell_about_approval(match: Match) -> None:
     if match.kind == MatchKind.MENTOR.value and match.mentor is not None:
         owner = idea.owner
         business = owner.entrepreneur_profile.business_name if owner.entrepreneur_profile else ""
+        name = owner.name + (f" ({business})" if business else "")
         notify(match.mentor, "match.approved",
                lazy_gettext("Your pairing for “%(title)s” is approved", title=idea.title),
                lazy_gettext("The programme lead approved your pairing with %(name)s for “%(title)s”. "
                             "You can write to her at %(email)s.",
-                            name=f"{owner.name} ({business})" if business else owner.name,
-                            title=idea.title, email=owner.email),
+                            name=name, title=idea.title, email=owner.email),
                "/reviews?status=approved")
 
 

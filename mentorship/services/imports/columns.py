@@ -6,6 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from flask_babel import LazyString
+from flask_babel import lazy_gettext as _l
+
 from mentorship.vocab import LANGUAGE_NAMES, SECTOR_LABELS, STAGE_LABELS
 
 
@@ -13,7 +16,7 @@ from mentorship.vocab import LANGUAGE_NAMES, SECTOR_LABELS, STAGE_LABELS
 class Column:
     name: str
     required: bool
-    description: str
+    description: str | LazyString
     example: str = ""
 
 
@@ -33,68 +36,80 @@ class KindSpec:
         return tuple(column.name for column in self.columns if column.required)
 
 
-LIST_NOTE = "several values separated by ; or ,"
-SECTOR_NOTE = "a sector slug or its English or Serbian name (e.g. food, “Hrana i piće”)"
+LIST_NOTE = _l("several values separated by ; or ,")
+SECTOR_NOTE = _l("a sector slug or its English or Serbian name (e.g. food, “Hrana i piće”)")
 
 KINDS: dict[str, KindSpec] = {
     "mentors": KindSpec("Mentors", "mentor", "the e-mail address", (
-        Column("email", True, "E-mail address; an existing account with it is updated.",
+        Column("email", True, _l("E-mail address; an existing account with it is updated."),
                "vesna.ilic@example.rs"),
-        Column("name", True, "Full name.", "Vesna Ilić"),
-        Column("headline", False, "One line about her experience.", "Food processing and export"),
-        Column("bio", False, "A short biography.", "Twenty years in food processing."),
-        Column("expertise", False, "Key skills and topics, free text.", "HACCP, export, marketing"),
-        Column("city", False, "City.", "Niš"),
-        Column("sectors", False, f"Sectors she mentors in: {LIST_NOTE}; each {SECTOR_NOTE}.",
+        Column("name", True, _l("Full name."), "Vesna Ilić"),
+        Column("headline", False, _l("One line about her experience."),
+               "Food processing and export"),
+        Column("bio", False, _l("A short biography."), "Twenty years in food processing."),
+        Column("expertise", False, _l("Key skills and topics, free text."),
+               "HACCP, export, marketing"),
+        Column("city", False, _l("City."), "Niš"),
+        Column("sectors", False, _l("Sectors she mentors in: %(list)s; each %(sector)s.",
+                                     list=LIST_NOTE, sector=SECTOR_NOTE),
                "food; Poljoprivreda"),
-        Column("languages", False, f"Languages: ISO codes or English names, {LIST_NOTE}.", "sr, en"),
-        Column("capacity", False, "How many pairings she can take, 0 to 50 (new mentors: 3).", "3"),
-        Column("status", False, "pending, active or inactive. Empty: new mentors start pending "
-               "(waiting for your approval); existing ones keep their status.", "pending"),
+        Column("languages", False, _l("Languages: ISO codes or English names, %(list)s.",
+                                       list=LIST_NOTE),
+               "sr, en"),
+        Column("capacity", False, _l("How many pairings she can take, 0 to 50 (new mentors: 3)."),
+               "3"),
+        Column("status", False, _l("pending, active or inactive. Empty: new mentors start pending "
+               "(waiting for your approval); existing ones keep their status."), "pending"),
     )),
     "entrepreneurs": KindSpec("Entrepreneurs", "entrepreneur", "the e-mail address", (
-        Column("email", True, "E-mail address; an existing account with it is updated.",
+        Column("email", True, _l("E-mail address; an existing account with it is updated."),
                "jelena.petrovic@example.rs"),
-        Column("name", True, "Full name.", "Jelena Petrović"),
-        Column("business_name", False, "Business or brand name.", "Slatko iz Merošine"),
-        Column("city", False, "City.", "Čačak"),
-        Column("country", False, "Two-letter country code (new accounts: RS).", "RS"),
-        Column("sector", False, f"Main sector: {SECTOR_NOTE}.", "Hrana i piće"),
-        Column("stage", False, "idea, early or growth.", "idea"),
-        Column("bio", False, "A few words about her.", "Makes jam from local plums."),
-        Column("languages", False, f"Languages: ISO codes or English names, {LIST_NOTE}.", "sr"),
+        Column("name", True, _l("Full name."), "Jelena Petrović"),
+        Column("business_name", False, _l("Business or brand name."), "Slatko iz Merošine"),
+        Column("city", False, _l("City."), "Čačak"),
+        Column("country", False, _l("Two-letter country code (new accounts: RS)."), "RS"),
+        Column("sector", False, _l("Main sector: %(sector)s.", sector=SECTOR_NOTE), "Hrana i piće"),
+        Column("stage", False, _l("idea, early or growth."), "idea"),
+        Column("bio", False, _l("A few words about her."), "Makes jam from local plums."),
+        Column("languages", False, _l("Languages: ISO codes or English names, %(list)s.",
+                                       list=LIST_NOTE),
+               "sr"),
     )),
     "partners": KindSpec("Partner companies", "partner", "the name (case does not matter)", (
-        Column("name", True, "Company name; an existing partner with the same name is updated.",
+        Column("name", True, _l("Company name; an existing partner with the same name is updated."),
                "Hotel Sumatovac"),
-        Column("description", True, "What the company does.", "A hotel with a restaurant."),
-        Column("sector", False, f"Sector: {SECTOR_NOTE}.", "tourism"),
-        Column("city", False, "City.", "Aleksinac"),
-        Column("country", False, "Two-letter country code (new partners: RS).", "RS"),
-        Column("offers", False, "What they can offer a new business.", "event space"),
-        Column("seeks", False, "What they would buy or source.", "local food, honey"),
-        Column("export_oriented", False, "yes or no (also true/false, da/ne, 1/0).", "no"),
+        Column("description", True, _l("What the company does."), "A hotel with a restaurant."),
+        Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "tourism"),
+        Column("city", False, _l("City."), "Aleksinac"),
+        Column("country", False, _l("Two-letter country code (new partners: RS)."), "RS"),
+        Column("offers", False, _l("What they can offer a new business."), "event space"),
+        Column("seeks", False, _l("What they would buy or source."), "local food, honey"),
+        Column("export_oriented", False, _l("yes or no (also true/false, da/ne, 1/0)."), "no"),
     )),
     "clusters": KindSpec("Startup clusters", "cluster", "the name (case does not matter)", (
-        Column("name", True, "Cluster name; an existing cluster with the same name is updated.",
+        Column("name", True, _l("Cluster name; an existing cluster with the same name is updated."),
                "Agro Cluster Niš"),
-        Column("description", True, "Who the cluster brings together.", "Food startups of Niš."),
-        Column("sector", False, f"Sector: {SECTOR_NOTE}.", "agriculture"),
-        Column("region", False, "Region or city.", "Niš"),
-        Column("website", False, "Empty or an http(s):// address.", "https://example.rs"),
+        Column("description", True, _l("Who the cluster brings together."),
+               "Food startups of Niš."),
+        Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "agriculture"),
+        Column("region", False, _l("Region or city."), "Niš"),
+        Column("website", False, _l("Empty or an http(s):// address."), "https://example.rs"),
     )),
     "ideas": KindSpec("Ideas", "idea", "the owner's e-mail and the title (case does not matter)", (
-        Column("owner_email", True, "E-mail of an entrepreneur who already has an account "
-               "(import entrepreneurs first).", "jelena.petrovic@example.rs"),
-        Column("title", True, "Title; the owner's idea with the same title is updated.",
+        Column("owner_email", True, _l("E-mail of an entrepreneur who already has an account "
+               "(import entrepreneurs first)."), "jelena.petrovic@example.rs"),
+        Column("title", True, _l("Title; the owner's idea with the same title is updated."),
                "Plum jam for hotels in Niš"),
-        Column("description", True, "What she makes or offers, for whom, what she needs.",
+        Column("description", True, _l("What she makes or offers, for whom, what she needs."),
                "Jam and ajvar from local plums and peppers."),
-        Column("sector", False, f"Sector: {SECTOR_NOTE} (empty: her profile's sector).", "food"),
-        Column("stage", False, "idea, early or growth.", "idea"),
-        Column("needs", False, f"mentor, partner, cluster: {LIST_NOTE} (empty: all three).",
+        Column("sector", False, _l("Sector: %(sector)s (empty: her profile's sector).",
+                                   sector=SECTOR_NOTE),
+               "food"),
+        Column("stage", False, _l("idea, early or growth."), "idea"),
+        Column("needs", False, _l("mentor, partner, cluster: %(list)s (empty: all three).",
+                                  list=LIST_NOTE),
                "mentor; partner"),
-        Column("module", False, "Title of a module of the programme chosen on the upload form.",
+        Column("module", False, _l("Title of a module of the programme chosen on the upload form."),
                "Module 1"),
     )),
 }

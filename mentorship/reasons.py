@@ -1,0 +1,106 @@
+"""Match reasons in the reader's language: the matching library writes them as English sentences.
+
+The stored reasons (and the API) stay English; pages rebuild each known sentence with gettext.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from flask_babel import format_decimal, gettext, ngettext
+
+from matching.signals import LANGUAGE_NAMES as MATCHING_LANGUAGE_NAMES
+from mentorship.i18n import current_language
+from mentorship.vocab import LANGUAGE_NAMES, LANGUAGE_NAMES_SR, sector_label
+
+# English language names the matching library writes, back to their codes.
+LANGUAGE_CODES: dict[str, str] = {
+    **{name: code for code, name in reversed(MATCHING_LANGUAGE_NAMES.items())},
+    **{name: code for code, name in LANGUAGE_NAMES.items()},
+}
+# Languages the library names that the interface vocabulary has no Serbian name for.
+EXTRA_LANGUAGE_NAMES_SR: dict[str, str] = {
+    "sk": "Slovački", "me": "Crnogorski", "cnr": "Crnogorski", "rom": "Romski", "rmy": "Romski",
+}
+
+
+def _language(name: str) -> str:
+    """A language's name in the current language (Serbian writes it in lower case mid-sentence)."""
+    if current_language() != "sr":
+        return name
+    code = LANGUAGE_CODES.get(name)
+    translated = LANGUAGE_NAMES_SR.get(code) or EXTRA_LANGUAGE_NAMES_SR.get(code or "")
+    return translated.lower() if translated else name
+
+
+def _shared_terms(found: re.Match) -> str:
+    return gettext("Shared terms: %(terms)s", terms=found["terms"])
+
+
+def _related_words(found: re.Match) -> str:
+    return gettext("Related words: %(words)s", words=found["words"])
+
+
+def _similar_wording(found: re.Match) -> str:
+    score = format_decimal(float(found["score"]), format="0.00")
+    return gettext("Similar wording (text similarity %(score)s)", score=score)
+
+
+def _same_sector(found: re.Match) -> str:
+    return gettext("Same sector: %(sector)s",
+                   sector=sector_label(found["sector"], current_language()))
+
+
+def _shared_language(found: re.Match) -> str:
+    names = [_language(name) for name in found["languages"].split(", ")]
+    return ngettext("Shared language: %(languages)s", "Shared languages: %(languages)s",
+                    len(names), languages=", ".join(names))
+
+
+def _same_region(found: re.Match) -> str:
+    return gettext("Same region: %(region)s", region=found["region"])
+
+
+def _capacity(found: re.Match) -> str:
+    return ngettext("Can take %(num)d more mentee", "Can take %(num)d more mentees",
+                    int(found["count"]))
+
+
+def _seeks(found: re.Match) -> str:
+    if found["terms"] is None:
+        return gettext("%(partner)s seeks what you would produce", partner=found["partner"])
+    return gettext("%(partner)s seeks what you would produce: %(terms)s",
+                   partner=found["partner"], terms=found["terms"])
+
+
+def _offers(found: re.Match) -> str:
+    if found["terms"] is None:
+        return gettext("%(partner)s offers what you need", partner=found["partner"])
+    return gettext("%(partner)s offers what you need: %(terms)s",
+                   partner=found["partner"], terms=found["terms"])
+
+
+# Sentences with a fixed opening first: a partner's name can be any text.
+PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = (
+    (re.compile(r"Shared terms: (?P<terms>.+)"), _shared_terms),
+    (re.compile(r"Related words: (?P<words>.+)"), _related_words),
+    (re.compile(r"Similar wording \(text similarity (?P<score>\d+(?:\.\d+)?)\)"), _similar_wording),
+    (re.compile(r"Same sector: (?P<sector>[a-z]+)"), _same_sector),
+    (re.compile(r"Shared language: (?P<languages>.+)"), _shared_language),
+    (re.compile(r"Same region: (?P<region>.+)"), _same_region),
+    (re.compile(r"Can take (?P<count>\d+) more mentees?"), _capacity),
+    (re.compile(r"(?P<partner>.+?) seeks what you would produce(?:: (?P<terms>.+))?"), _seeks),
+    (re.compile(r"(?P<partner>.+?) offers what you need(?:: (?P<terms>.+))?"), _offers),
+)
+
+
+def localise_reason(text: str) -> str:
+    """`text` in the current language if it is a sentence the library writes, else unchanged."""
+    if not isinstance(text, str):
+        return text
+    for pattern, rebuild in PATTERNS:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            return rebuild(found)
+    return text

@@ -148,7 +148,7 @@ def log_in(page, email: str, password: str) -> None:
     page.get_by_label("E-mail").fill(email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
-    page.get_by_role("button", name="Log out").wait_for()
+    page.get_by_role("button", name="Log out", include_hidden=True).wait_for(state="attached")
 
 
 @pytest.fixture

@@ -10,18 +10,13 @@ from collections.abc import Callable
 
 from flask_babel import format_decimal, gettext, ngettext
 
-from matching.signals import LANGUAGE_NAMES as MATCHING_LANGUAGE_NAMES
 from mentorship.i18n import current_language
 from mentorship.vocab import LANGUAGE_NAMES, LANGUAGE_NAMES_SR, sector_label
 
-# English language names the matching library writes, back to their codes.
-LANGUAGE_CODES: dict[str, str] = {
-    **{name: code for code, name in reversed(MATCHING_LANGUAGE_NAMES.items())},
-    **{name: code for code, name in LANGUAGE_NAMES.items()},
-}
-# Languages the library names that the interface vocabulary has no Serbian name for.
-EXTRA_LANGUAGE_NAMES_SR: dict[str, str] = {
-    "sk": "Slovački", "me": "Crnogorski", "cnr": "Crnogorski", "rom": "Romski", "rmy": "Romski",
+# The library writes the English names of the interface's languages, and of a few more.
+LANGUAGE_NAMES_IN_SERBIAN: dict[str, str] = {
+    **{LANGUAGE_NAMES[code]: name for code, name in LANGUAGE_NAMES_SR.items()},
+    "Slovak": "Slovački", "Montenegrin": "Crnogorski", "Romani": "Romski",
 }
 
 
@@ -29,8 +24,7 @@ def _language(name: str) -> str:
     """A language's name in the current language (Serbian writes it in lower case mid-sentence)."""
     if current_language() != "sr":
         return name
-    code = LANGUAGE_CODES.get(name)
-    translated = LANGUAGE_NAMES_SR.get(code) or EXTRA_LANGUAGE_NAMES_SR.get(code or "")
+    translated = LANGUAGE_NAMES_IN_SERBIAN.get(name)
     return translated.lower() if translated else name
 
 

@@ -27,7 +27,7 @@ def test_plan_lists_each_pairing_with_score_rank_and_reasons(client, auth):
     auth.login(LeadFactory().email)
     html = client.get("/lead/plan").get_data(as_text=True)
     assert "Ajvar from Leskovac" in html and "Dragana Marković" in html
-    assert "83%" in html and "#2" in html and "Same sector: food" in html
+    assert "83%" in html and "#2" in html and "Same sector: Food and drink" in html
     assert re.search(rf'name="selected" value="{match.id}" checked', html)
     assert BUTTON in html
 

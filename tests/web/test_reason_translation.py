@@ -8,6 +8,7 @@ import io
 import pytest
 
 from matching import IdeaRecord, MatchIndex, MentorRecord, PartnerRecord
+from matching.signals import LANGUAGE_NAMES as LIBRARY_LANGUAGE_NAMES
 from mentorship.imports.messages import localise_import_message
 from mentorship.reasons import localise_reason
 from tests.conftest import csrf_token_from
@@ -65,6 +66,13 @@ def test_each_reason_is_translated_into_serbian(app, stored, english, serbian):
 def test_an_unknown_reason_is_shown_unchanged(app, text):
     with app.test_request_context("/", headers=SERBIAN):
         assert localise_reason(text) == text
+
+
+def test_every_language_the_library_names_has_a_serbian_name(app):
+    with app.test_request_context("/", headers=SERBIAN):
+        left = [name for name in set(LIBRARY_LANGUAGE_NAMES.values())
+                if localise_reason(f"Shared language: {name}").endswith(f": {name}")]
+    assert left == []
 
 
 def test_reasons_the_library_writes_leave_no_english_sentence_in_serbian(app):

@@ -21,68 +21,151 @@ SEED = 20240611
 IDEAS_PER_TOPIC = 10
 
 GENERIC_EN = (
-    "We are a small family business.", "I need help with marketing and finding buyers.",
-    "Later we want to export to the EU.", "I am looking for advice on financing and grants.",
+    "We are a small family business.",
+    "I need help with marketing and finding buyers.",
+    "Later we want to export to the EU.",
+    "I am looking for advice on financing and grants.",
     "Our goal is to employ women from the local community.",
     "I have a business plan but I need a mentor.",
     "We sell at local markets and through social networks.",
 )
 GENERIC_SR = (
-    "Mi smo mali porodični posao.", "Potrebna mi je pomoć oko marketinga i pronalaska kupaca.",
-    "Kasnije želimo izvoz u EU.", "Tražim savet o finansiranju i subvencijama.",
+    "Mi smo mali porodični posao.",
+    "Potrebna mi je pomoć oko marketinga i pronalaska kupaca.",
+    "Kasnije želimo izvoz u EU.",
+    "Tražim savet o finansiranju i subvencijama.",
     "Cilj nam je da zaposlimo žene iz lokalne zajednice.",
-    "Imam biznis plan ali mi treba mentorka.", "Prodajemo na pijacama i preko društvenih mreža.",
+    "Imam biznis plan ali mi treba mentorka.",
+    "Prodajemo na pijacama i preko društvenih mreža.",
 )
 MENTOR_GENERIC_EN = (
     "Also mentors on business planning, pricing and marketing.",
-    "Experienced with EU grants and export.", "Has helped many women entrepreneurs start up.",
+    "Experienced with EU grants and export.",
+    "Has helped many women entrepreneurs start up.",
     "Works with small and medium enterprises across Serbia.",
 )
 MENTOR_GENERIC_SR = (
-    "Mentorka za biznis planove, cene i marketing.", "Iskustvo sa EU fondovima i izvozom.",
+    "Mentorka za biznis planove, cene i marketing.",
+    "Iskustvo sa EU fondovima i izvozom.",
     "Pomogla je mnogim preduzetnicama da pokrenu posao.",
     "Radi sa malim i srednjim preduzećima širom Srbije.",
 )
 GENERALIST_EXPERTISE = (
-    "business planning", "marketing", "social media", "sales", "export", "EU funds",
-    "financing", "pricing", "branding", "leadership", "negotiation", "legal advice",
+    "business planning",
+    "marketing",
+    "social media",
+    "sales",
+    "export",
+    "EU funds",
+    "financing",
+    "pricing",
+    "branding",
+    "leadership",
+    "negotiation",
+    "legal advice",
 )
 IDEA_TEMPLATES_EN = (
-    "I want to start a small business with {a} and {b}.", "My idea: {a}, {b} and {c}.",
+    "I want to start a small business with {a} and {b}.",
+    "My idea: {a}, {b} and {c}.",
     "We plan to offer {a}; our strength is {b}.",
     "Starting {a} in my town, focused on {b} and {c}.",
 )
 IDEA_TEMPLATES_SR = (
-    "Želim da pokrenem posao: {a} i {b}.", "Moja ideja je {a}, uz {b} i {c}.",
-    "Planiram {a}, a naša prednost je {b}.", "Pokrećem {a} u svom mestu, fokus na {b} i {c}.",
+    "Želim da pokrenem posao: {a} i {b}.",
+    "Moja ideja je {a}, uz {b} i {c}.",
+    "Planiram {a}, a naša prednost je {b}.",
+    "Pokrećem {a} u svom mestu, fokus na {b} i {c}.",
 )
 MENTOR_TEMPLATES_EN = (
-    "{years} years of experience in {a} and {b}.", "Helped producers grow in {a}, {b} and {c}.",
+    "{years} years of experience in {a} and {b}.",
+    "Helped producers grow in {a}, {b} and {c}.",
     "Consultant for {a}; former owner of a company in {b}.",
 )
 MENTOR_TEMPLATES_SR = (
-    "{years} godina iskustva: {a} i {b}.", "Savetovala proizvođače u oblasti {a}, {b} i {c}.",
+    "{years} godina iskustva: {a} i {b}.",
+    "Savetovala proizvođače u oblasti {a}, {b} i {c}.",
     "Konsultantkinja za {a}; ranije vlasnica firme za {b}.",
 )
-FIRST_NAMES = ("Jelena", "Marija", "Ana", "Milica", "Ivana", "Dragana", "Snežana", "Jovana",
-               "Tijana", "Gordana", "Vesna", "Đurđa", "Ljiljana", "Nataša", "Biljana")
-LAST_NAMES = ("Petrović", "Jovanović", "Nikolić", "Marković", "Đorđević", "Stojanović", "Ilić",
-              "Stanković", "Pavlović", "Milošević", "Kovačević", "Živković", "Todorović")
-BUSINESS_NAMES = ("Sumatovac", "Morava", "Zlatni klas", "Kod Mile", "Rtanj", "Suva planina",
-                  "Vlasina", "Tara", "Kopaonik", "Stara Srbija", "Dunav", "Timok", "Jelica")
+FIRST_NAMES = (
+    "Jelena",
+    "Marija",
+    "Ana",
+    "Milica",
+    "Ivana",
+    "Dragana",
+    "Snežana",
+    "Jovana",
+    "Tijana",
+    "Gordana",
+    "Vesna",
+    "Đurđa",
+    "Ljiljana",
+    "Nataša",
+    "Biljana",
+)
+LAST_NAMES = (
+    "Petrović",
+    "Jovanović",
+    "Nikolić",
+    "Marković",
+    "Đorđević",
+    "Stojanović",
+    "Ilić",
+    "Stanković",
+    "Pavlović",
+    "Milošević",
+    "Kovačević",
+    "Živković",
+    "Todorović",
+)
+BUSINESS_NAMES = (
+    "Sumatovac",
+    "Morava",
+    "Zlatni klas",
+    "Kod Mile",
+    "Rtanj",
+    "Suva planina",
+    "Vlasina",
+    "Tara",
+    "Kopaonik",
+    "Stara Srbija",
+    "Dunav",
+    "Timok",
+    "Jelica",
+)
 GENERIC_PARTNERS = (
-    ("Logistika Jug", "Transport and delivery company.", "transport, delivery, warehouse",
-     "regular shipments"),
-    ("Banka Intesa filijala", "Bank branch for small businesses.", "loans for small business",
-     "new clients"),
-    ("Štamparija Grafika", "Printing house.", "printing, flyers, business cards",
-     "print orders"),
-    ("Agencija Vidljivi", "Marketing agency.", "marketing services, social networks, branding",
-     "clients"),
+    (
+        "Logistika Jug",
+        "Transport and delivery company.",
+        "transport, delivery, warehouse",
+        "regular shipments",
+    ),
+    (
+        "Banka Intesa filijala",
+        "Bank branch for small businesses.",
+        "loans for small business",
+        "new clients",
+    ),
+    ("Štamparija Grafika", "Printing house.", "printing, flyers, business cards", "print orders"),
+    (
+        "Agencija Vidljivi",
+        "Marketing agency.",
+        "marketing services, social networks, branding",
+        "clients",
+    ),
     ("Sajam Niš", "Trade fair organiser.", "stands at fairs, promotion", "exhibitors"),
 )
-_CYRILLIC_DIGRAPHS = {"lj": "љ", "nj": "њ", "dž": "џ", "Lj": "Љ", "Nj": "Њ", "Dž": "Џ",
-                      "LJ": "Љ", "NJ": "Њ", "DŽ": "Џ"}
+_CYRILLIC_DIGRAPHS = {
+    "lj": "љ",
+    "nj": "њ",
+    "dž": "џ",
+    "Lj": "Љ",
+    "Nj": "Њ",
+    "Dž": "Џ",
+    "LJ": "Љ",
+    "NJ": "Њ",
+    "DŽ": "Џ",
+}
 _CYRILLIC = dict(zip("abvgdđežzijklmnoprstćufhcčš", "абвгдђежзијклмнопрстћуфхцчш", strict=False))
 _CYRILLIC.update({k.upper(): v.upper() for k, v in _CYRILLIC.items()})
 _DIACRITICS = str.maketrans("čćšžđČĆŠŽĐ", "ccszdCCSZD")
@@ -158,10 +241,13 @@ def _idea(writer: _Writer, idea_id: int, topic: Topic) -> IdeaRecord:
         title, description = writer.serbian_variant(title, description)
     languages = {"en": ("en",), "sr": ("sr",)}[language] if rnd.random() < 0.7 else ("sr", "en")
     return IdeaRecord(
-        id=idea_id, title=title, description=description,
+        id=idea_id,
+        title=title,
+        description=description,
         sector=topic.sector if rnd.random() < 0.7 else None,
         languages=languages if rnd.random() < 0.8 else (),
-        city=writer.town() if rnd.random() < 0.8 else "", country="RS",
+        city=writer.town() if rnd.random() < 0.8 else "",
+        country="RS",
     )
 
 
@@ -177,17 +263,27 @@ def _mentor(writer: _Writer, mentor_id: int, topic: Topic | None) -> MentorRecor
     else:
         words = writer.forms(topic, language, 3)
         templates = MENTOR_TEMPLATES_EN if language == "en" else MENTOR_TEMPLATES_SR
-        bio = " ".join([rnd.choice(templates).format(years=rnd.randint(5, 30), a=words[0],
-                                                      b=words[1], c=words[2]),
-                        *rnd.sample(generic, rnd.randint(1, 2))])
+        bio = " ".join(
+            [
+                rnd.choice(templates).format(
+                    years=rnd.randint(5, 30), a=words[0], b=words[1], c=words[2]
+                ),
+                *rnd.sample(generic, rnd.randint(1, 2)),
+            ]
+        )
         other = "sr" if language == "en" else "en"
         expertise = writer.base_forms(topic, language, 2) + writer.base_forms(topic, other, 1)
         headline = words[0].capitalize() if rnd.random() < 0.5 else f"Mentor, {topic.sector}"
         sectors = (topic.sector,)
     return MentorRecord(
-        id=mentor_id, name=writer.name(), headline=headline, bio=bio,
-        expertise=", ".join(expertise), sectors=sectors,
-        languages=("sr", "en") if rnd.random() < 0.5 else (language,), city=writer.town(),
+        id=mentor_id,
+        name=writer.name(),
+        headline=headline,
+        bio=bio,
+        expertise=", ".join(expertise),
+        sectors=sectors,
+        languages=("sr", "en") if rnd.random() < 0.5 else (language,),
+        city=writer.town(),
         remaining_capacity=rnd.randint(1, 4),
     )
 
@@ -212,24 +308,48 @@ def build_dataset(seed: int = SEED) -> Dataset:
             products = topic.products_en if language == "en" else topic.products_sr
             inputs = topic.inputs_en if language == "en" else topic.inputs_sr
             buyer_id = 2000 + len(data.partners)
-            data.partners.append(PartnerRecord(
-                id=buyer_id, name=f"{topic.buyer} {rnd.choice(BUSINESS_NAMES)}",
-                description=f"{topic.buyer} in {writer.town()}.",
-                offers="space for events, promotion" if language == "en" else "prostor, promocija",
-                seeks=", ".join(products), sector=topic.sector if rnd.random() < 0.5 else None,
-                city=writer.town(), country="RS"))
+            data.partners.append(
+                PartnerRecord(
+                    id=buyer_id,
+                    name=f"{topic.buyer} {rnd.choice(BUSINESS_NAMES)}",
+                    description=f"{topic.buyer} in {writer.town()}.",
+                    offers="space for events, promotion"
+                    if language == "en"
+                    else "prostor, promocija",
+                    seeks=", ".join(products),
+                    sector=topic.sector if rnd.random() < 0.5 else None,
+                    city=writer.town(),
+                    country="RS",
+                )
+            )
             buyers_of.setdefault(topic.key, set()).add(buyer_id)
             supplier_id = 2000 + len(data.partners)
             sold = rnd.sample(inputs, 2)
-            data.partners.append(PartnerRecord(
-                id=supplier_id, name=f"{rnd.choice(BUSINESS_NAMES)} d.o.o.",
-                description="Supplier and wholesaler." if language == "en" else "Veleprodaja.",
-                offers=", ".join(sold), seeks="distributors, bulk orders",
-                sector="trade", city=writer.town(), country="RS"))
+            data.partners.append(
+                PartnerRecord(
+                    id=supplier_id,
+                    name=f"{rnd.choice(BUSINESS_NAMES)} d.o.o.",
+                    description="Supplier and wholesaler." if language == "en" else "Veleprodaja.",
+                    offers=", ".join(sold),
+                    seeks="distributors, bulk orders",
+                    sector="trade",
+                    city=writer.town(),
+                    country="RS",
+                )
+            )
             offered[supplier_id] = {strip_diacritics(item).lower() for item in sold}
     for name, description, offers, seeks in GENERIC_PARTNERS:
-        data.partners.append(PartnerRecord(2000 + len(data.partners), name, description, offers,
-                                           seeks, sector="services", city=writer.town()))
+        data.partners.append(
+            PartnerRecord(
+                2000 + len(data.partners),
+                name,
+                description,
+                offers,
+                seeks,
+                sector="services",
+                city=writer.town(),
+            )
+        )
     cluster_group: dict[int, str] = {}
     for group, (name_en, name_sr) in GROUP_NAMES.items():
         members = [topic for topic in TOPICS if topic.group == group]
@@ -238,14 +358,25 @@ def build_dataset(seed: int = SEED) -> Dataset:
             description = ", ".join(word for pair in words for word in pair)
             region = rnd.choice(sorted(DISTRICT_TOWNS))
             cluster_id = 3000 + len(data.clusters)
-            data.clusters.append(ClusterRecord(cluster_id, f"{name} Cluster {region}",
-                                               f"{description}. {rnd.choice(MENTOR_GENERIC_EN)}",
-                                               sector=members[0].sector, region=region))
+            data.clusters.append(
+                ClusterRecord(
+                    cluster_id,
+                    f"{name} Cluster {region}",
+                    f"{description}. {rnd.choice(MENTOR_GENERIC_EN)}",
+                    sector=members[0].sector,
+                    region=region,
+                )
+            )
             cluster_group[cluster_id] = group
     for name in ("Women Entrepreneurs Network", "Startup Hub Niš", "Impact Hub Beograd"):
-        data.clusters.append(ClusterRecord(3000 + len(data.clusters), name,
-                                           "Community, events and mentoring for startups.",
-                                           region=writer.town()))
+        data.clusters.append(
+            ClusterRecord(
+                3000 + len(data.clusters),
+                name,
+                "Community, events and mentoring for startups.",
+                region=writer.town(),
+            )
+        )
     for topic in TOPICS:
         inputs = {strip_diacritics(item).lower() for item in topic.inputs_en + topic.inputs_sr}
         for _ in range(IDEAS_PER_TOPIC):

@@ -28,15 +28,27 @@ from pathlib import Path
 import sqlalchemy as sa
 
 ROOT = Path(__file__).resolve().parent.parent
-SECTORS = ("agriculture", "food", "textiles", "furniture", "construction", "tourism", "services",
-           "health", "ict", "manufacturing")
+SECTORS = (
+    "agriculture",
+    "food",
+    "textiles",
+    "furniture",
+    "construction",
+    "tourism",
+    "services",
+    "health",
+    "ict",
+    "manufacturing",
+)
 
 
 def ensure_database(url: str) -> None:
     base, name = url.rsplit("/", 1)
     admin = sa.create_engine(f"{base}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        exists = connection.execute(sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}).scalar()
+        exists = connection.execute(
+            sa.text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name}
+        ).scalar()
         if not exists:
             connection.execute(sa.text(f'CREATE DATABASE "{name}"'))
     admin.dispose()
@@ -45,8 +57,14 @@ def ensure_database(url: str) -> None:
 def make_app(database_url: str, index_path: Path):
     from mentorship import create_app
 
-    return create_app({"SQLALCHEMY_DATABASE_URI": database_url, "REDIS_URL": None,
-                       "MATCH_INDEX_PATH": str(index_path), "SECRET_KEY": "benchmark"})
+    return create_app(
+        {
+            "SQLALCHEMY_DATABASE_URI": database_url,
+            "REDIS_URL": None,
+            "MATCH_INDEX_PATH": str(index_path),
+            "SECRET_KEY": "benchmark",
+        }
+    )
 
 
 def reset_schema() -> None:
@@ -90,24 +108,76 @@ def seed_candidates(total: int) -> tuple[str, str]:
     probe = User()
     probe.set_password(password)
     mentors = sampler.mentors(n_mentors)
-    db.session.execute(sa.insert(User), [
-        {"id": 1000 + m.id, "email": f"mentor{m.id}@bench.example", "password_hash": probe.password_hash,
-         "name": m.name, "role": "mentor", "email_notifications": False} for m in mentors])
-    db.session.execute(sa.insert(MentorProfile), [
-        {"user_id": 1000 + m.id, "headline": m.headline, "bio": m.bio, "expertise": m.expertise,
-         "city": m.city, "sectors": list(m.sectors), "languages": list(m.languages), "capacity": 3,
-         "status": "active"} for m in mentors])
+    db.session.execute(
+        sa.insert(User),
+        [
+            {
+                "id": 1000 + m.id,
+                "email": f"mentor{m.id}@bench.example",
+                "password_hash": probe.password_hash,
+                "name": m.name,
+                "role": "mentor",
+                "email_notifications": False,
+            }
+            for m in mentors
+        ],
+    )
+    db.session.execute(
+        sa.insert(MentorProfile),
+        [
+            {
+                "user_id": 1000 + m.id,
+                "headline": m.headline,
+                "bio": m.bio,
+                "expertise": m.expertise,
+                "city": m.city,
+                "sectors": list(m.sectors),
+                "languages": list(m.languages),
+                "capacity": 3,
+                "status": "active",
+            }
+            for m in mentors
+        ],
+    )
     texts = sampler.mentors(n_partners + n_clusters)
-    db.session.execute(sa.insert(Partner), [
-        {"name": f"Partner {i}", "description": t.bio, "sector": SECTORS[i % len(SECTORS)],
-         "city": t.city, "country": "RS", "offers": t.expertise, "seeks": t.headline,
-         "export_oriented": i % 4 == 0} for i, t in enumerate(texts[:n_partners])])
-    db.session.execute(sa.insert(Cluster), [
-        {"name": f"Cluster {i}", "description": t.bio, "sector": SECTORS[i % len(SECTORS)],
-         "region": t.city, "website": ""} for i, t in enumerate(texts[n_partners:])])
-    owner = User(email="owner@bench.example", name="Bench Owner", role="entrepreneur",
-                 password_hash=probe.password_hash)
-    owner.entrepreneur_profile = EntrepreneurProfile(city="Niš", country="RS", languages=["sr", "en"])
+    db.session.execute(
+        sa.insert(Partner),
+        [
+            {
+                "name": f"Partner {i}",
+                "description": t.bio,
+                "sector": SECTORS[i % len(SECTORS)],
+                "city": t.city,
+                "country": "RS",
+                "offers": t.expertise,
+                "seeks": t.headline,
+                "export_oriented": i % 4 == 0,
+            }
+            for i, t in enumerate(texts[:n_partners])
+        ],
+    )
+    db.session.execute(
+        sa.insert(Cluster),
+        [
+            {
+                "name": f"Cluster {i}",
+                "description": t.bio,
+                "sector": SECTORS[i % len(SECTORS)],
+                "region": t.city,
+                "website": "",
+            }
+            for i, t in enumerate(texts[n_partners:])
+        ],
+    )
+    owner = User(
+        email="owner@bench.example",
+        name="Bench Owner",
+        role="entrepreneur",
+        password_hash=probe.password_hash,
+    )
+    owner.entrepreneur_profile = EntrepreneurProfile(
+        city="Niš", country="RS", languages=["sr", "en"]
+    )
     db.session.add(owner)
     db.session.commit()
     return owner.email, password
@@ -140,8 +210,9 @@ def wait_http(url: str, timeout: float = 60) -> None:
     raise RuntimeError(f"{url} did not come up")
 
 
-def measure_submit_latency(database_url: str, redis_url: str, candidates: int, submissions: int,
-                           workdir: Path) -> dict[str, float]:
+def measure_submit_latency(
+    database_url: str, redis_url: str, candidates: int, submissions: int, workdir: Path
+) -> dict[str, float]:
     import redis
 
     from mentorship.services.candidates import holder
@@ -156,29 +227,72 @@ def measure_submit_latency(database_url: str, redis_url: str, candidates: int, s
         holder.rebuild()
         fit_s = time.perf_counter() - start
     redis.Redis.from_url(redis_url).flushdb()
-    env = dict(os.environ, DATABASE_URL=database_url, REDIS_URL=redis_url, SECRET_KEY="benchmark",
-               MATCH_INDEX_PATH=str(index_path), PYTHONPATH=str(ROOT))
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url,
+        REDIS_URL=redis_url,
+        SECRET_KEY="benchmark",
+        MATCH_INDEX_PATH=str(index_path),
+        PYTHONPATH=str(ROOT),
+    )
     port = free_port()
     processes = [
-        subprocess.Popen([sys.executable, "-m", "celery", "-A", "worker.main", "worker", "--loglevel=WARNING",
-                          "--concurrency=1", "--without-gossip", "--without-mingle"],
-                         cwd=ROOT, env=env, start_new_session=True),
-        subprocess.Popen([sys.executable, "-m", "gunicorn", "--workers", "1", "--threads", "4",
-                          "--bind", f"127.0.0.1:{port}", "--log-level", "warning", "mentorship:create_app()"],
-                         cwd=ROOT, env=env, start_new_session=True),
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "worker.main",
+                "worker",
+                "--loglevel=WARNING",
+                "--concurrency=1",
+                "--without-gossip",
+                "--without-mingle",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        ),
+        subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "--workers",
+                "1",
+                "--threads",
+                "4",
+                "--bind",
+                f"127.0.0.1:{port}",
+                "--log-level",
+                "warning",
+                "mentorship:create_app()",
+            ],
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        ),
     ]
     base = f"http://127.0.0.1:{port}"
     try:
         wait_http(f"{base}/healthz")
-        token = http("POST", f"{base}/api/v1/auth/token", {"email": email, "password": password})["token"]
+        token = http("POST", f"{base}/api/v1/auth/token", {"email": email, "password": password})[
+            "token"
+        ]
         latencies = []
         for n in range(submissions + 5):
-            body = {"title": f"Idea {n}: fruit processing and jam",
-                    "description": "Homemade jam, ajvar and dried fruit from local orchards, sold to "
-                                   "hotels and shops; we need a mentor in food safety and export."}
+            body = {
+                "title": f"Idea {n}: fruit processing and jam",
+                "description": "Homemade jam, ajvar and dried fruit from local orchards, sold to "
+                "hotels and shops; we need a mentor in food safety and export.",
+            }
             start = time.perf_counter()
             idea = http("POST", f"{base}/api/v1/ideas", body, token)
-            while http("GET", f"{base}/api/v1/ideas/{idea['id']}", token=token)["status"] not in {"matched", "failed"}:
+            while http("GET", f"{base}/api/v1/ideas/{idea['id']}", token=token)["status"] not in {
+                "matched",
+                "failed",
+            }:
                 time.sleep(0.005)
             if n >= 5:  # the first few warm up the worker process (it loads the saved index)
                 latencies.append(time.perf_counter() - start)
@@ -188,15 +302,21 @@ def measure_submit_latency(database_url: str, redis_url: str, candidates: int, s
         for process in processes:
             process.wait(timeout=30)
     latencies.sort()
-    return {"candidates": candidates, "submissions": len(latencies), "fit_s": fit_s,
-            "p50_ms": 1000 * statistics.median(latencies),
-            "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
-            "max_ms": 1000 * latencies[-1]}
+    return {
+        "candidates": candidates,
+        "submissions": len(latencies),
+        "fit_s": fit_s,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p95_ms": 1000 * latencies[int(0.95 * (len(latencies) - 1))],
+        "max_ms": 1000 * latencies[-1],
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/bench_pipeline")
+    parser.add_argument(
+        "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/bench_pipeline"
+    )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/12")
     parser.add_argument("--candidates", type=int, default=10_000)
     parser.add_argument("--submissions", type=int, default=200)
@@ -205,22 +325,34 @@ def main() -> None:
     ensure_database(args.database_url)
     with tempfile.TemporaryDirectory() as tmp:
         demo = measure_demo_rematch(args.database_url, Path(tmp))
-        latency = measure_submit_latency(args.database_url, args.redis_url, args.candidates,
-                                         args.submissions, Path(tmp))
+        latency = measure_submit_latency(
+            args.database_url, args.redis_url, args.candidates, args.submissions, Path(tmp)
+        )
+    runs = f"{latency['submissions']} submissions, {latency['candidates']:,} candidates"
+    rows = [
+        (
+            f"demo programme re-match, {demo['ideas']} ideas, cold (index fitted inside)",
+            f"{demo['cold_s']:.2f} s",
+        ),
+        (f"demo programme re-match, {demo['ideas']} ideas, warm", f"{demo['warm_s']:.2f} s"),
+        (f"index fit, {latency['candidates']:,} candidates", f"{latency['fit_s']:.2f} s"),
+        (f"submit-to-matched p50 ({runs})", f"{latency['p50_ms']:.0f} ms"),
+        ("submit-to-matched p95", f"{latency['p95_ms']:.0f} ms"),
+        ("submit-to-matched max", f"{latency['max_ms']:.0f} ms"),
+    ]
+    command = (
+        f"python -m benchmarks.pipeline --candidates {args.candidates} "
+        f"--submissions {args.submissions}"
+    )
     lines = [
         "# Service pipeline",
         "",
-        f"Command: `python -m benchmarks.pipeline --candidates {args.candidates} --submissions {args.submissions}`"
-        " (PostgreSQL, Redis, gunicorn and one Celery worker process on this 2-core machine).",
+        f"Command: `{command}` (PostgreSQL, Redis, gunicorn and one Celery worker process on this "
+        "2-core machine).",
         "",
         "| measure | figure |",
         "| --- | ---: |",
-        f"| demo programme re-match, {demo['ideas']} ideas, cold (index fitted inside) | {demo['cold_s']:.2f} s |",
-        f"| demo programme re-match, {demo['ideas']} ideas, warm | {demo['warm_s']:.2f} s |",
-        f"| index fit, {latency['candidates']:,} candidates | {latency['fit_s']:.2f} s |",
-        f"| submit-to-matched p50 ({latency['submissions']} submissions, {latency['candidates']:,} candidates) | {latency['p50_ms']:.0f} ms |",
-        f"| submit-to-matched p95 | {latency['p95_ms']:.0f} ms |",
-        f"| submit-to-matched max | {latency['max_ms']:.0f} ms |",
+        *(f"| {name} | {figure} |" for name, figure in rows),
     ]
     report = "\n".join(lines) + "\n"
     print(report)

@@ -82,20 +82,27 @@ def evaluate(data: Dataset, ranker: Ranker) -> dict[str, tuple[float, float, flo
     results = ranker(data.ideas)
     table = {}
     for kind in KINDS:
-        rows = [metrics(result[kind], data.relevant[idea.id][kind])
-                for idea, result in zip(data.ideas, results, strict=False)]
+        rows = [
+            metrics(result[kind], data.relevant[idea.id][kind])
+            for idea, result in zip(data.ideas, results, strict=False)
+        ]
         table[kind] = tuple(float(np.mean(column)) for column in zip(*rows, strict=False))
     return table
 
 
-def report(data: Dataset, tables: dict[str, dict[str, tuple[float, float, float]]],
-           seconds: dict[str, float]) -> str:
+def report(
+    data: Dataset,
+    tables: dict[str, dict[str, tuple[float, float, float]]],
+    seconds: dict[str, float],
+) -> str:
     lines = [
         "# Matching quality",
         "",
-        (f"Labelled set (`benchmarks/dataset.py`, seed fixed): {len(data.ideas)} ideas; "
-        f"{len(data.mentors)} mentors, {len(data.partners)} partners, {len(data.clusters)} "
-        "clusters. Command: `python -m benchmarks.quality`."),
+        (
+            f"Labelled set (`benchmarks/dataset.py`, seed fixed): {len(data.ideas)} ideas; "
+            f"{len(data.mentors)} mentors, {len(data.partners)} partners, {len(data.clusters)} "
+            "clusters. Command: `python -m benchmarks.quality`."
+        ),
         "",
         "| kind | ranker | P@1 | MRR@10 | nDCG@5 |",
         "| --- | --- | ---: | ---: | ---: |",
@@ -114,8 +121,9 @@ def main() -> None:
     args = parser.parse_args()
     data = build_dataset()
     tables, seconds = {}, {}
-    text_only = MatchConfig(sector_weight=0.0, language_weight=0.0, region_weight=0.0,
-                            capacity_weight=0.0)
+    text_only = MatchConfig(
+        sector_weight=0.0, language_weight=0.0, region_weight=0.0, capacity_weight=0.0
+    )
     rankers: dict[str, Callable[[Dataset], Ranker]] = {
         "engine": engine_ranker,
         "engine, text only": lambda d: engine_ranker(d, text_only),

@@ -20,8 +20,15 @@ from pathlib import Path
 import numpy as np
 
 RANKERS = ("engine", "sklearn word+char", "sklearn word")
-SINGLE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS",
-                                         "MKL_NUM_THREADS", "NUMEXPR_NUM_THREADS")}
+SINGLE_THREAD = {
+    name: "1"
+    for name in (
+        "OMP_NUM_THREADS",
+        "OPENBLAS_NUM_THREADS",
+        "MKL_NUM_THREADS",
+        "NUMEXPR_NUM_THREADS",
+    )
+}
 
 
 def _peak_mb() -> float:
@@ -36,16 +43,19 @@ class _SklearnRanker:
 
         self.vectorizers = [TfidfVectorizer(dtype=np.float32)]
         if with_chars:
-            self.vectorizers.append(TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5),
-                                                    dtype=np.float32))
+            self.vectorizers.append(
+                TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), dtype=np.float32)
+            )
         self.matrix = self._encode(texts, fit=True).T.tocsr()
 
     def _encode(self, texts: list[str], fit: bool = False):
         import scipy.sparse as sp
 
         scale = 1.0 / np.sqrt(len(self.vectorizers))
-        blocks = [(v.fit_transform(texts) if fit else v.transform(texts)) * scale
-                  for v in self.vectorizers]
+        blocks = [
+            (v.fit_transform(texts) if fit else v.transform(texts)) * scale
+            for v in self.vectorizers
+        ]
         return sp.hstack(blocks, format="csr")
 
     def rank_many(self, texts: list[str], k: int = 5) -> list[np.ndarray]:
@@ -87,6 +97,7 @@ def measure(ranker: str, n: int, queries: int, batch: int) -> dict[str, float]:
         def rank_batch(count: int) -> None:
             for at in range(0, count, 256):
                 baseline.rank_many(idea_texts[at : min(at + 256, count)])
+
     fit_seconds = time.perf_counter() - start
     fit_peak = _peak_mb()
     for i in range(5):
@@ -102,18 +113,26 @@ def measure(ranker: str, n: int, queries: int, batch: int) -> dict[str, float]:
         rank_batch(batch)
         throughput = batch / (time.perf_counter() - start)
     return {
-        "fit_s": fit_seconds, "fit_peak_mb": fit_peak, "fit_added_mb": fit_peak - before,
+        "fit_s": fit_seconds,
+        "fit_peak_mb": fit_peak,
+        "fit_added_mb": fit_peak - before,
         "median_ms": float(np.median(latencies) * 1e3),
         "p95_ms": float(np.percentile(latencies, 95) * 1e3),
-        "batch_per_s": throughput, "peak_mb": _peak_mb(),
+        "batch_per_s": throughput,
+        "peak_mb": _peak_mb(),
     }
 
 
 def _run(ranker: str, n: int, queries: int, batch: int) -> dict[str, float]:
     spec = json.dumps({"ranker": ranker, "n": n, "queries": queries, "batch": batch})
     env = {**os.environ, **SINGLE_THREAD}
-    done = subprocess.run([sys.executable, "-m", "benchmarks.speed", "--measure", spec],
-                          capture_output=True, text=True, env=env, check=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.speed", "--measure", spec],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+    )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -121,8 +140,9 @@ def plan(quick: bool, million: bool) -> list[tuple[str, int, int, int]]:
     """(ranker, candidates, single-idea queries, batch size) of each measurement."""
     if quick:
         return [(r, n, 50, 500 if n == 10_000 else 0) for r in RANKERS for n in (1_000, 10_000)]
-    runs = [(r, n, 200, 2000 if n == 10_000 else 0) for r in RANKERS
-            for n in (1_000, 10_000, 100_000)]
+    runs = [
+        (r, n, 200, 2000 if n == 10_000 else 0) for r in RANKERS for n in (1_000, 10_000, 100_000)
+    ]
     if million:
         runs.append(("engine", 1_000_000, 100, 0))
     return runs
@@ -133,12 +153,19 @@ def _fmt(value: float, digits: int) -> str:
 
 
 def table(results: list[tuple[str, int, dict[str, float]]]) -> str:
-    lines = [("| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms "
-             "| batch ideas/s |"), "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    lines = [
+        (
+            "| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms "
+            "| batch ideas/s |"
+        ),
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
     for ranker, n, r in results:
-        lines.append(f"| {ranker} | {n:,} | {_fmt(r['fit_s'], 2)} | {_fmt(r['fit_peak_mb'], 0)} "
-                     f"| {_fmt(r['median_ms'], 2)} | {_fmt(r['p95_ms'], 2)} "
-                     f"| {_fmt(r['batch_per_s'], 0)} |")
+        lines.append(
+            f"| {ranker} | {n:,} | {_fmt(r['fit_s'], 2)} | {_fmt(r['fit_peak_mb'], 0)} "
+            f"| {_fmt(r['median_ms'], 2)} | {_fmt(r['p95_ms'], 2)} "
+            f"| {_fmt(r['batch_per_s'], 0)} |"
+        )
     return "\n".join(lines)
 
 
@@ -157,18 +184,28 @@ def main() -> None:
     for ranker, n, queries, batch in plan(args.quick, args.million):
         results.append((ranker, n, _run(ranker, n, queries, batch)))
         print(f"{ranker} {n:,}: {results[-1][2]}", file=sys.stderr, flush=True)
-    text = "\n".join([
-        "# Matching speed", "",
-        (f"Machine: {os.cpu_count()} cores; one BLAS/OpenMP thread; each row is one fresh process. "
-        "Candidates: synthetic mentor profiles resampled from the evaluation set's wording "
-        "(`benchmarks/synthetic.py`); ideas: the 320 evaluation ideas, cycled. Latency ranks one "
-        "idea against mentors only (k=5, reasons included); batch = `rank_many` of 2,000 ideas "
-        "(the sklearn baselines score blocks of 256 and return ids only). Fit peak RSS includes "
-        "the ~100-200 MB of the process and the generated records."), "",
-        table(results), "",
-        (f"Command: `python -m benchmarks.speed{' --quick' if args.quick else ''}"
-        f"{' --million' if args.million else ''}`"), "",
-    ])
+    text = "\n".join(
+        [
+            "# Matching speed",
+            "",
+            (
+                f"Machine: {os.cpu_count()} cores; one BLAS/OpenMP thread; each row is one fresh process. "
+                "Candidates: synthetic mentor profiles resampled from the evaluation set's wording "
+                "(`benchmarks/synthetic.py`); ideas: the 320 evaluation ideas, cycled. Latency ranks one "
+                "idea against mentors only (k=5, reasons included); batch = `rank_many` of 2,000 ideas "
+                "(the sklearn baselines score blocks of 256 and return ids only). Fit peak RSS includes "
+                "the ~100-200 MB of the process and the generated records."
+            ),
+            "",
+            table(results),
+            "",
+            (
+                f"Command: `python -m benchmarks.speed{' --quick' if args.quick else ''}"
+                f"{' --million' if args.million else ''}`"
+            ),
+            "",
+        ]
+    )
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

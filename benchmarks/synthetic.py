@@ -8,8 +8,31 @@ import re
 from benchmarks.dataset import build_dataset
 from matching import IdeaRecord, MentorRecord
 
-_SYLLABLES = ("ra", "ko", "vi", "na", "ze", "lo", "mi", "tra", "dan", "vuk", "sel", "bor",
-              "jan", "pet", "mar", "sto", "kor", "lin", "ves", "dra", "gor", "nik", "tal")
+_SYLLABLES = (
+    "ra",
+    "ko",
+    "vi",
+    "na",
+    "ze",
+    "lo",
+    "mi",
+    "tra",
+    "dan",
+    "vuk",
+    "sel",
+    "bor",
+    "jan",
+    "pet",
+    "mar",
+    "sto",
+    "kor",
+    "lin",
+    "ves",
+    "dra",
+    "gor",
+    "nik",
+    "tal",
+)
 
 
 class CorpusSampler:
@@ -22,10 +45,15 @@ class CorpusSampler:
     def __init__(self, seed: int = 7) -> None:
         data = build_dataset()
         self.random = random.Random(seed)
-        self.sentences = sorted({s.strip() for m in data.mentors + [] for s in
-                                 re.split(r"(?<=\.)\s+", m.bio) if s.strip()}
-                                | {f"{p.description} Seeks {p.seeks}. Offers {p.offers}."
-                                   for p in data.partners})
+        self.sentences = sorted(
+            {
+                s.strip()
+                for m in data.mentors + []
+                for s in re.split(r"(?<=\.)\s+", m.bio)
+                if s.strip()
+            }
+            | {f"{p.description} Seeks {p.seeks}. Offers {p.offers}." for p in data.partners}
+        )
         self.keywords = sorted({k.strip() for m in data.mentors for k in m.expertise.split(",")})
         self.headlines = sorted({m.headline for m in data.mentors})
         self.sectors = sorted({s for m in data.mentors for s in m.sectors})
@@ -43,12 +71,19 @@ class CorpusSampler:
             bio = " ".join(rnd.sample(self.sentences, rnd.randint(2, 4)))
             if rnd.random() < 0.5:
                 bio += f" Founder of {self._brand()} {self._brand()}."
-            records.append(MentorRecord(
-                id=mentor_id, name=f"Mentor {mentor_id}", headline=rnd.choice(self.headlines),
-                bio=bio, expertise=", ".join(rnd.sample(self.keywords, 3)),
-                sectors=(rnd.choice(self.sectors),), languages=("sr",) if mentor_id % 2 else
-                ("sr", "en"), city=rnd.choice(self.towns), remaining_capacity=1 + mentor_id % 3,
-            ))
+            records.append(
+                MentorRecord(
+                    id=mentor_id,
+                    name=f"Mentor {mentor_id}",
+                    headline=rnd.choice(self.headlines),
+                    bio=bio,
+                    expertise=", ".join(rnd.sample(self.keywords, 3)),
+                    sectors=(rnd.choice(self.sectors),),
+                    languages=("sr",) if mentor_id % 2 else ("sr", "en"),
+                    city=rnd.choice(self.towns),
+                    remaining_capacity=1 + mentor_id % 3,
+                )
+            )
         return records
 
     def queries(self, count: int) -> list[IdeaRecord]:

@@ -37,7 +37,8 @@ def assign_mentors(edges: Iterable[Edge], remaining: Mapping[int, int]) -> Assig
         degree[mentor_id] += 1
     # One column per free place; a mentor never needs more places than ideas proposed to her.
     slot_mentors = [
-        mentor_id for mentor_id in mentor_ids
+        mentor_id
+        for mentor_id in mentor_ids
         for _ in range(min(remaining[mentor_id], degree[mentor_id]))
     ]
     row_of = {idea_id: row for row, idea_id in enumerate(idea_ids)}
@@ -57,13 +58,15 @@ def assign_mentors(edges: Iterable[Edge], remaining: Mapping[int, int]) -> Assig
     rows, columns = linear_sum_assignment(cost)
     pairs = tuple(
         (idea_ids[row], slot_mentors[column], by_pair[(idea_ids[row], slot_mentors[column])])
-        for row, column in zip(rows, columns)
+        for row, column in zip(rows, columns, strict=True)
         if is_edge[row, column]
     )
     return Assignment(pairs, math.fsum(score for _, _, score in pairs))
 
 
-def _checked_edges(edges: Iterable[Edge], remaining: Mapping[int, int]) -> dict[tuple[int, int], float]:
+def _checked_edges(
+    edges: Iterable[Edge], remaining: Mapping[int, int]
+) -> dict[tuple[int, int], float]:
     """Edges to mentors with room, keyed by (idea, mentor); bad input is a ValueError."""
     for mentor_id, places in remaining.items():
         if places < 0:
@@ -72,7 +75,9 @@ def _checked_edges(edges: Iterable[Edge], remaining: Mapping[int, int]) -> dict[
     for idea_id, mentor_id, score in edges:
         score = float(score)
         if not math.isfinite(score) or score < 0:
-            raise ValueError(f"score of idea {idea_id} and mentor {mentor_id} must be >= 0, got {score}")
+            raise ValueError(
+                f"score of idea {idea_id} and mentor {mentor_id} must be >= 0, got {score}"
+            )
         if (idea_id, mentor_id) in by_pair:
             raise ValueError(f"idea {idea_id} and mentor {mentor_id} are proposed twice")
         by_pair[(idea_id, mentor_id)] = score

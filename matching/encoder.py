@@ -34,8 +34,11 @@ class _CountBuilder:
         self.indptr.append(len(self.indices))
 
     def matrix(self, dtype: np.dtype) -> sp.csr_matrix:
-        indices = (np.frombuffer(self.indices, dtype=np.int32) if len(self.indices)
-                   else np.zeros(0, np.int32))
+        indices = (
+            np.frombuffer(self.indices, dtype=np.int32)
+            if len(self.indices)
+            else np.zeros(0, np.int32)
+        )
         counts = sp.csr_matrix(
             (np.ones(len(indices), dtype=dtype), indices, np.frombuffer(self.indptr, np.int64)),
             shape=(len(self.indptr) - 1, len(self.vocabulary)),
@@ -108,8 +111,9 @@ class TextEncoder:
         gram_counts = gram_builder.matrix(self.dtype)
         token_counts = token_builder.matrix(self.dtype)
         word_columns = self._fit_words(gram_counts, all_grams, n_documents)
-        word_block = self._weigh(gram_counts[:, word_columns], self.word_idf,
-                                 self.config.word_weight)
+        word_block = self._weigh(
+            gram_counts[:, word_columns], self.word_idf, self.config.word_weight
+        )
         del gram_counts
         char_block = self._fit_chars(token_counts, token_vocabulary, n_documents)
         del token_counts
@@ -118,8 +122,9 @@ class TextEncoder:
     def transform(self, documents: Sequence[str]) -> sp.csr_matrix:
         """Encode new documents with the fitted vocabularies (unknown words are ignored)."""
         analysed = [self.analyse(document) for document in documents]
-        word_counts = _count_matrix([grams for _, grams in analysed], self.word_vocabulary,
-                                    False, self.dtype)
+        word_counts = _count_matrix(
+            [grams for _, grams in analysed], self.word_vocabulary, False, self.dtype
+        )
         word_block = self._weigh(word_counts, self.word_idf, self.config.word_weight)
         char_block = self._char_block([words for words, _ in analysed])
         return sp.hstack([word_block, char_block], format="csr", dtype=self.dtype)
@@ -148,8 +153,12 @@ class TextEncoder:
         vocabulary_tokens = [""] * len(token_vocabulary)
         for token, index in token_vocabulary.items():
             vocabulary_tokens[index] = token
-        extractor = CountVectorizer(analyzer="char_wb", ngram_range=config.char_ngram_range,
-                                    lowercase=False, dtype=self.dtype)
+        extractor = CountVectorizer(
+            analyzer="char_wb",
+            ngram_range=config.char_ngram_range,
+            lowercase=False,
+            dtype=self.dtype,
+        )
         token_grams = extractor.fit_transform(vocabulary_tokens).tocsr()
         n_grams = token_grams.shape[1]
         document_frequency = np.zeros(n_grams, dtype=np.int64)
@@ -166,15 +175,21 @@ class TextEncoder:
             columns = np.sort(columns[order[: config.char_max_features]])
         names = extractor.get_feature_names_out()[columns]
         self.char_vectorizer = CountVectorizer(
-            analyzer="char_wb", ngram_range=config.char_ngram_range, lowercase=False,
-            dtype=self.dtype, vocabulary={str(name): i for i, name in enumerate(names)},
+            analyzer="char_wb",
+            ngram_range=config.char_ngram_range,
+            lowercase=False,
+            dtype=self.dtype,
+            vocabulary={str(name): i for i, name in enumerate(names)},
         )
         self.token_char_counts = token_grams[:, columns].tocsr()
         self.token_rows = token_vocabulary
         self.char_idf = _smooth_idf(document_frequency[columns], n, self.dtype)
         blocks = [
-            self._weigh(token_counts[start : start + _FIT_CHUNK_ROWS] @ self.token_char_counts,
-                        self.char_idf, config.char_weight)
+            self._weigh(
+                token_counts[start : start + _FIT_CHUNK_ROWS] @ self.token_char_counts,
+                self.char_idf,
+                config.char_weight,
+            )
             for start in range(0, n, _FIT_CHUNK_ROWS)
         ]
         return sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, len(columns)))
@@ -205,9 +220,11 @@ class TextEncoder:
             data.append(repeats.astype(self.dtype))
         lengths = np.fromiter((len(part) for part in indices), dtype=np.int64, count=len(indices))
         token_grams = sp.csr_matrix(
-            (np.concatenate(data) if data else np.zeros(0, self.dtype),
-             np.concatenate(indices) if indices else np.zeros(0, np.int32),
-             np.concatenate([[0], np.cumsum(lengths)])),
+            (
+                np.concatenate(data) if data else np.zeros(0, self.dtype),
+                np.concatenate(indices) if indices else np.zeros(0, np.int32),
+                np.concatenate([[0], np.cumsum(lengths)]),
+            ),
             shape=(len(local), n_grams),
         )
         return self._weigh(counts @ token_grams, self.char_idf, self.config.char_weight)
@@ -223,10 +240,12 @@ class TextEncoder:
         squares = np.zeros(len(lengths), dtype=np.float64)
         nonempty = lengths > 0
         if data.size:
-            squares[nonempty] = np.add.reduceat(data.astype(np.float64) ** 2,
-                                                counts.indptr[:-1][nonempty])
+            squares[nonempty] = np.add.reduceat(
+                data.astype(np.float64) ** 2, counts.indptr[:-1][nonempty]
+            )
         scale = np.zeros_like(squares)
         scale[nonempty] = np.sqrt(weight) / np.sqrt(squares[nonempty])
         data *= np.repeat(scale, lengths).astype(self.dtype)
-        return sp.csr_matrix((data, counts.indices.copy(), counts.indptr.copy()),
-                             shape=counts.shape)
+        return sp.csr_matrix(
+            (data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape
+        )

@@ -47,13 +47,18 @@ class MatchIndex:
         self.stores: dict[str, CandidateStore] = {}
 
     @classmethod
-    def fit(cls, mentors: Iterable[CandidateRecord] = (), partners: Iterable[CandidateRecord] = (),
-            clusters: Iterable[CandidateRecord] = (),
-            config: MatchConfig | None = None) -> MatchIndex:
+    def fit(
+        cls,
+        mentors: Iterable[CandidateRecord] = (),
+        partners: Iterable[CandidateRecord] = (),
+        clusters: Iterable[CandidateRecord] = (),
+        config: MatchConfig | None = None,
+    ) -> MatchIndex:
         """Learn the vocabulary from every candidate and index them all."""
         index = cls(config)
-        index._build({"mentor": list(mentors), "partner": list(partners),
-                      "cluster": list(clusters)})
+        index._build(
+            {"mentor": list(mentors), "partner": list(partners), "cluster": list(clusters)}
+        )
         return index
 
     def _build(self, records_by_kind: dict[str, list[CandidateRecord]]) -> None:
@@ -86,8 +91,13 @@ class MatchIndex:
 
     def _new_store(self, kind: str) -> CandidateStore:
         assert self.encoder is not None
-        return CandidateStore(kind, FIELDS[kind], self.encoder.n_features,
-                              self.encoder.n_word_features, np.dtype(self.config.dtype))
+        return CandidateStore(
+            kind,
+            FIELDS[kind],
+            self.encoder.n_features,
+            self.encoder.n_word_features,
+            np.dtype(self.config.dtype),
+        )
 
     @property
     def is_fitted(self) -> bool:
@@ -96,7 +106,8 @@ class MatchIndex:
     def _fitted_encoder(self) -> TextEncoder:
         if self.encoder is None:
             raise IndexNotFittedError(
-                "the index has no vocabulary yet: build it with MatchIndex.fit")
+                "the index has no vocabulary yet: build it with MatchIndex.fit"
+            )
         return self.encoder
 
     def __len__(self) -> int:
@@ -115,8 +126,9 @@ class MatchIndex:
         store = self.stores.setdefault(kind, self._new_store(kind))
         texts = candidate_texts(record)
         encoded = encoder.transform([texts[field] for field in FIELDS[kind]])
-        rows = {field: encoded[position : position + 1]
-                for position, field in enumerate(FIELDS[kind])}
+        rows = {
+            field: encoded[position : position + 1] for position, field in enumerate(FIELDS[kind])
+        }
         store.upsert(record, rows, self.signal_encoder.candidates([record]))
         if store.needs_compaction(self.config.delta_limit):
             store.compact()
@@ -128,20 +140,25 @@ class MatchIndex:
         store = self.stores.get(kind)
         return False if store is None else store.remove(candidate_id)
 
-    def rank(self, idea: IdeaRecord, kinds: Sequence[str] | None = None,
-             k: int | None = None) -> dict[str, list[Match]]:
+    def rank(
+        self, idea: IdeaRecord, kinds: Sequence[str] | None = None, k: int | None = None
+    ) -> dict[str, list[Match]]:
         """Best `k` candidates per kind (default: the idea's needs) for one idea."""
         return self.rank_many([idea], kinds=kinds, k=k)[0]
 
-    def rank_many(self, ideas: Sequence[IdeaRecord], kinds: Sequence[str] | None = None,
-                  k: int | None = None) -> list[dict[str, list[Match]]]:
+    def rank_many(
+        self, ideas: Sequence[IdeaRecord], kinds: Sequence[str] | None = None, k: int | None = None
+    ) -> list[dict[str, list[Match]]]:
         """`rank` for many ideas, scored in batches; gives exactly the same results."""
         encoder = self._fitted_encoder()
         explicit = None if kinds is None else _check_kinds(kinds)
         limit = self.config.top_k if k is None else int(k)
-        wanted = [explicit if explicit is not None
-                  else tuple(kind for kind in KINDS if kind in set(idea.needs or ()))
-                  for idea in ideas]
+        wanted = [
+            explicit
+            if explicit is not None
+            else tuple(kind for kind in KINDS if kind in set(idea.needs or ()))
+            for idea in ideas
+        ]
         results: list[dict[str, list[Match]]] = [{kind: [] for kind in w} for w in wanted]
         batch_size = max(1, self.config.batch_size)
         for start in range(0, len(ideas), batch_size):
@@ -149,9 +166,15 @@ class MatchIndex:
             self._rank_batch(encoder, ideas, batch, wanted, limit, results)
         return results
 
-    def _rank_batch(self, encoder: TextEncoder, ideas: Sequence[IdeaRecord], batch: list[int],
-                    wanted: list[tuple[str, ...]], limit: int,
-                    results: list[dict[str, list[Match]]]) -> None:
+    def _rank_batch(
+        self,
+        encoder: TextEncoder,
+        ideas: Sequence[IdeaRecord],
+        batch: list[int],
+        wanted: list[tuple[str, ...]],
+        limit: int,
+        results: list[dict[str, list[Match]]],
+    ) -> None:
         texts = [idea_text(ideas[i]) for i in batch]
         queries = encoder.transform(texts)
         signals = [self.signal_encoder.idea(ideas[i]) for i in batch]
@@ -169,9 +192,12 @@ class MatchIndex:
             if not members or store is None:
                 continue
             picked = np.array(members)
-            subset = IdeaSignals(*(getattr(idea_signals, name)[picked] for name in
-                                   ("sectors", "languages", "regions", "has_languages",
-                                    "has_place")))
+            subset = IdeaSignals(
+                *(
+                    getattr(idea_signals, name)[picked]
+                    for name in ("sectors", "languages", "regions", "has_languages", "has_place")
+                )
+            )
             ranked = rank_store(store, queries[picked], subset, self.config, limit)
             for position, rows in zip(members, ranked, strict=False):
                 if not rows:
@@ -181,24 +207,42 @@ class MatchIndex:
                     start, end = queries.indptr[position], queries.indptr[position + 1]
                     indices, weights = queries.indices[start:end], queries.data[start:end]
                     in_words = indices < encoder.n_word_features
-                    idea_terms = IdeaTerms(ideas[batch[position]], texts[position],
-                                           indices[in_words], weights[in_words])
+                    idea_terms = IdeaTerms(
+                        ideas[batch[position]],
+                        texts[position],
+                        indices[in_words],
+                        weights[in_words],
+                    )
                     terms[position] = idea_terms
-                shared = SharedTerms(idea_terms, store, np.array([s.row for s in rows]),
-                                     encoder.word_terms)
+                shared = SharedTerms(
+                    idea_terms, store, np.array([s.row for s in rows]), encoder.word_terms
+                )
                 results[batch[position]][kind] = [
                     self._match(kind, store, shared, scored, rank)
                     for rank, scored in enumerate(rows, start=1)
                 ]
 
-    def _match(self, kind: str, store: CandidateStore, shared: SharedTerms, scored: ScoredRow,
-               rank: int) -> Match:
+    def _match(
+        self, kind: str, store: CandidateStore, shared: SharedTerms, scored: ScoredRow, rank: int
+    ) -> Match:
         record = store.records[scored.row]
         region = self.signal_encoder.region_names.get(int(store.signals.regions[scored.row]))
-        reasons = build_reasons(record, scored, shared, rank - 1, region,
-                                self.config.reason_terms, self.config.min_text_score)
-        return Match(kind=kind, candidate_id=int(record.id), score=round(scored.score, 6),
-                     rank=rank, reasons=reasons)
+        reasons = build_reasons(
+            record,
+            scored,
+            shared,
+            rank - 1,
+            region,
+            self.config.reason_terms,
+            self.config.min_text_score,
+        )
+        return Match(
+            kind=kind,
+            candidate_id=int(record.id),
+            score=round(scored.score, 6),
+            rank=rank,
+            reasons=reasons,
+        )
 
     def save(self, path: str | PathLike[str]) -> None:
         """Write the index to `path` with joblib, stamped with the format version."""

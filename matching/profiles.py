@@ -55,18 +55,31 @@ class SignalColumns:
 
     @classmethod
     def empty(cls) -> SignalColumns:
-        return cls(np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0, np.int32),
-                   np.zeros(0, np.float32), np.zeros(0, bool))
+        return cls(
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int32),
+            np.zeros(0, np.float32),
+            np.zeros(0, bool),
+        )
 
     def select(self, rows: np.ndarray) -> SignalColumns:
-        return SignalColumns(self.sectors[rows], self.languages[rows], self.regions[rows],
-                             self.capacity[rows], self.proposable[rows])
+        return SignalColumns(
+            self.sectors[rows],
+            self.languages[rows],
+            self.regions[rows],
+            self.capacity[rows],
+            self.proposable[rows],
+        )
 
     @staticmethod
     def concat(parts: list[SignalColumns]) -> SignalColumns:
-        return SignalColumns(*(np.concatenate([getattr(p, name) for p in parts])
-                               for name in ("sectors", "languages", "regions", "capacity",
-                                            "proposable")))
+        return SignalColumns(
+            *(
+                np.concatenate([getattr(p, name) for p in parts])
+                for name in ("sectors", "languages", "regions", "capacity", "proposable")
+            )
+        )
 
 
 class SignalEncoder:
@@ -105,14 +118,21 @@ class SignalEncoder:
                 capacity.append(0.0)
                 proposable.append(True)
             regions.append(self.region_code(candidate_place(record), True))
-        return SignalColumns(np.array(sectors, np.int64), np.array(languages, np.int64),
-                             np.array(regions, np.int32), np.array(capacity, np.float32),
-                             np.array(proposable, bool))
+        return SignalColumns(
+            np.array(sectors, np.int64),
+            np.array(languages, np.int64),
+            np.array(regions, np.int32),
+            np.array(capacity, np.float32),
+            np.array(proposable, bool),
+        )
 
     def idea(self, idea: IdeaRecord) -> tuple[int, int, int]:
         """(sector mask, language mask, region code) of an idea; 0 / -1 when absent."""
         slug = sector_slug(idea.sector)
         sectors = sector_mask((slug,)) if slug else 0
         codes = tuple(language_code(language) for language in idea.languages or ())
-        return (sectors, language_mask(codes, self.languages, False),
-                self.region_code(idea.city or "", False))
+        return (
+            sectors,
+            language_mask(codes, self.languages, False),
+            self.region_code(idea.city or "", False),
+        )

@@ -17,8 +17,9 @@ _RELATED_PREFIX = 5
 class IdeaTerms:
     """The word TF-IDF entries of one idea (sorted by feature), and how its words were written."""
 
-    def __init__(self, idea: IdeaRecord, text: str, indices: np.ndarray,
-                 weights: np.ndarray) -> None:
+    def __init__(
+        self, idea: IdeaRecord, text: str, indices: np.ndarray, weights: np.ndarray
+    ) -> None:
         order = np.argsort(indices)
         self.idea = idea
         self.text = text
@@ -47,8 +48,9 @@ class SharedTerms:
     match sorted by (match, product descending, feature), so each match reads a slice.
     """
 
-    def __init__(self, idea: IdeaTerms, store: CandidateStore, rows: np.ndarray,
-                 word_terms: list[str]) -> None:
+    def __init__(
+        self, idea: IdeaTerms, store: CandidateStore, rows: np.ndarray, word_terms: list[str]
+    ) -> None:
         self.idea = idea
         self.store = store
         self.rows = rows
@@ -121,8 +123,14 @@ class SharedTerms:
         return self.related(field, position, limit), True
 
 
-def _supply_reason(record: PartnerRecord, scored: ScoredRow, shared: SharedTerms,
-                   position: int, limit: int, min_text_score: float) -> str | None:
+def _supply_reason(
+    record: PartnerRecord,
+    scored: ScoredRow,
+    shared: SharedTerms,
+    position: int,
+    limit: int,
+    min_text_score: float,
+) -> str | None:
     seeks, offers = scored.field_scores.get(SEEKS, 0.0), scored.field_scores.get(OFFERS, 0.0)
     if max(seeks, offers) < min_text_score:
         return None
@@ -132,14 +140,23 @@ def _supply_reason(record: PartnerRecord, scored: ScoredRow, shared: SharedTerms
     return f"{record.name} {verb}" + (f": {', '.join(terms)}" if terms else "")
 
 
-def build_reasons(record: CandidateRecord, scored: ScoredRow, shared: SharedTerms,
-                  position: int, region_name: str | None, limit: int,
-                  min_text_score: float) -> tuple[str, ...]:
+def build_reasons(
+    record: CandidateRecord,
+    scored: ScoredRow,
+    shared: SharedTerms,
+    position: int,
+    region_name: str | None,
+    limit: int,
+    min_text_score: float,
+) -> tuple[str, ...]:
     """Reasons for one match, strongest first, from the parts that made its score."""
     idea = shared.idea.idea
     reasons: list[str] = []
-    supply = (_supply_reason(record, scored, shared, position, limit, min_text_score)
-              if isinstance(record, PartnerRecord) else None)
+    supply = (
+        _supply_reason(record, scored, shared, position, limit, min_text_score)
+        if isinstance(record, PartnerRecord)
+        else None
+    )
     if supply:
         reasons.append(supply)
     elif scored.field_scores.get(PROFILE, 0.0) > 0:

@@ -59,8 +59,9 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
     return positive[order[:k]]
 
 
-def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals,
-               config: MatchConfig, k: int) -> list[list[ScoredRow]]:
+def rank_store(
+    store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals, config: MatchConfig, k: int
+) -> list[list[ScoredRow]]:
     """Best k rows of `store` for each query row, with their score components."""
     n_queries = queries.shape[0]
     if store.n_rows == 0 or len(store) == 0 or k <= 0:
@@ -68,7 +69,8 @@ def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals
     signals = store.signals
     proposable = store.present & signals.proposable
     sector_weight, language_weight, region_weight, capacity_weight = _weight_columns(
-        store.kind, ideas, config)
+        store.kind, ideas, config
+    )
     capacity_bonus = signals.capacity * (config.capacity_weight if store.kind == "mentor" else 0.0)
     sector_members: dict[int, np.ndarray] = {}
     results: list[list[ScoredRow]] = []
@@ -97,23 +99,33 @@ def rank_store(store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals
             blended += region_weight[query] * (signals.regions == ideas.regions[query])
         if capacity_weight[query]:
             blended += capacity_bonus
-        total = (config.text_weight + sector_weight[query] + language_weight[query]
-                 + region_weight[query] + capacity_weight[query])
+        total = (
+            config.text_weight
+            + sector_weight[query]
+            + language_weight[query]
+            + region_weight[query]
+            + capacity_weight[query]
+        )
         blended /= total
         eligible &= proposable
         np.clip(blended, 0.0, 1.0, out=blended)
         blended *= eligible
         rows = top_k(blended, store.ids, k)
-        results.append([
-            ScoredRow(
-                row=int(row), score=float(blended[row]),
-                field_scores={f: float(s[row]) for f, s in field_scores.items()},
-                same_sector=bool(signals.sectors[row] & ideas.sectors[query]),
-                shared_language=bool(language_weight[query]
-                                     and signals.languages[row] & ideas.languages[query]),
-                same_region=bool(ideas.regions[query] >= 0
-                                 and signals.regions[row] == ideas.regions[query]),
-            )
-            for row in rows
-        ])
+        results.append(
+            [
+                ScoredRow(
+                    row=int(row),
+                    score=float(blended[row]),
+                    field_scores={f: float(s[row]) for f, s in field_scores.items()},
+                    same_sector=bool(signals.sectors[row] & ideas.sectors[query]),
+                    shared_language=bool(
+                        language_weight[query] and signals.languages[row] & ideas.languages[query]
+                    ),
+                    same_region=bool(
+                        ideas.regions[query] >= 0 and signals.regions[row] == ideas.regions[query]
+                    ),
+                )
+                for row in rows
+            ]
+        )
     return results

@@ -18,8 +18,14 @@ class CandidateStore:
     rows stay in place, flagged absent, until the next merge drops them.
     """
 
-    def __init__(self, kind: str, fields: tuple[str, ...], n_features: int, n_word_features: int,
-                 dtype: np.dtype) -> None:
+    def __init__(
+        self,
+        kind: str,
+        fields: tuple[str, ...],
+        n_features: int,
+        n_word_features: int,
+        dtype: np.dtype,
+    ) -> None:
         self.kind = kind
         self.fields = fields
         self.n_features = n_features
@@ -53,8 +59,12 @@ class CandidateStore:
     def n_main(self) -> int:
         return self.postings[self.fields[0]].shape[1]
 
-    def load(self, records: list[CandidateRecord], matrices: dict[str, sp.csr_matrix],
-             signals: SignalColumns) -> None:
+    def load(
+        self,
+        records: list[CandidateRecord],
+        matrices: dict[str, sp.csr_matrix],
+        signals: SignalColumns,
+    ) -> None:
         """Replace everything with freshly encoded rows (used by fit)."""
         self.records = []
         self.row_of = {}
@@ -89,8 +99,9 @@ class CandidateStore:
         self.postings[field] = matrix.T.tocsr()
         del matrix
 
-    def upsert(self, record: CandidateRecord, rows: dict[str, sp.csr_matrix],
-               signals: SignalColumns) -> None:
+    def upsert(
+        self, record: CandidateRecord, rows: dict[str, sp.csr_matrix], signals: SignalColumns
+    ) -> None:
         """Add or replace a record; its text rows go to the delta until the next merge."""
         self.remove(int(record.id))
         self.row_of[int(record.id)] = len(self.records)
@@ -139,9 +150,11 @@ class CandidateStore:
         total = int(lengths.sum())
         offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
         positions = offsets + np.arange(total)
-        scores = np.bincount(postings.indices[positions],
-                             weights=postings.data[positions] * np.repeat(weights, lengths),
-                             minlength=postings.shape[1])
+        scores = np.bincount(
+            postings.indices[positions],
+            weights=postings.data[positions] * np.repeat(weights, lengths),
+            minlength=postings.shape[1],
+        )
         delta = self._delta[field]
         if delta.shape[0] == 0:
             return scores
@@ -151,8 +164,9 @@ class CandidateStore:
     def word_row(self, field: str, row: int) -> tuple[np.ndarray, np.ndarray]:
         """(word feature indices, weights) of one stored row of `field`."""
         n_main = self.n_main
-        matrix, local = ((self.main_words[field], row) if row < n_main
-                         else (self._delta[field], row - n_main))
+        matrix, local = (
+            (self.main_words[field], row) if row < n_main else (self._delta[field], row - n_main)
+        )
         start, end = matrix.indptr[local], matrix.indptr[local + 1]
         indices, data = matrix.indices[start:end], matrix.data[start:end]
         in_words = indices < self.n_word_features

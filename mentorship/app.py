@@ -38,7 +38,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 def register_extensions(app: Flask) -> None:
     from mentorship.i18n import select_locale
     from mentorship.models import User
-
     from worker.celery_app import celery_init_app
 
     db.init_app(app)
@@ -94,7 +93,15 @@ def register_blueprints(app: Flask) -> None:
     for blueprint in (passwords_bp, account_data_bp, dashboard_bp):
         app.register_blueprint(blueprint)
     for blueprint in (
-        main_bp, health_bp, auth_bp, profiles_bp, ideas_bp, directory_bp, lead_bp, plan_bp, api_bp
+        main_bp,
+        health_bp,
+        auth_bp,
+        profiles_bp,
+        ideas_bp,
+        directory_bp,
+        lead_bp,
+        plan_bp,
+        api_bp,
     ):
         app.register_blueprint(blueprint)
     app.register_blueprint(language_bp)

@@ -12,7 +12,9 @@ users_cli = AppGroup("users", help="Manage accounts.")
 
 
 @users_cli.command("create")
-@click.option("--role", type=click.Choice(["lead"]), required=True, help="Only lead accounts are made here.")
+@click.option(
+    "--role", type=click.Choice(["lead"]), required=True, help="Only lead accounts are made here."
+)
 @click.option("--email", required=True)
 @click.option("--password", required=True)
 @click.option("--name", default="Programme lead", show_default=True)
@@ -27,7 +29,9 @@ def create_user(role: str, email: str, password: str, name: str) -> None:
     except Invalid as problem:
         raise click.BadParameter(str(problem), param_hint="--email") from None
     if len(password) < PASSWORD_MIN:
-        raise click.BadParameter(f"must be at least {PASSWORD_MIN} characters", param_hint="--password")
+        raise click.BadParameter(
+            f"must be at least {PASSWORD_MIN} characters", param_hint="--password"
+        )
     try:
         user = create_lead(email, password, name)
     except ServiceError as error:
@@ -48,7 +52,9 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
     from mentorship.demo.loader import DEMO_PASSWORD, load_demo, match_open_ideas
 
     if current_app.config.get("ENV_NAME") == "production" and not allow_production:
-        raise click.ClickException("Refusing to load demo accounts with a published password in production.")
+        raise click.ClickException(
+            "Refusing to load demo accounts with a published password in production."
+        )
     report = load_demo()
     click.echo(f"Demo data loaded: created {_counts(report.created) or 'nothing new'}.")
     if report.existing:
@@ -64,8 +70,12 @@ matching_cli = AppGroup("matching", help="The matching index and re-matching.")
 
 
 @matching_cli.command("rebuild")
-@click.option("--rematch/--no-rematch", default=True, show_default=True,
-              help="Re-match every open idea against the rebuilt index.")
+@click.option(
+    "--rematch/--no-rematch",
+    default=True,
+    show_default=True,
+    help="Re-match every open idea against the rebuilt index.",
+)
 def rebuild_matching_index(rematch: bool) -> None:
     """Refit the matching index over all candidates (workers pick the new one up by themselves)."""
     import time
@@ -82,7 +92,9 @@ def rebuild_matching_index(rematch: bool) -> None:
 
 
 @matching_cli.command("rematch")
-@click.option("--programme-id", type=int, default=None, help="Only the open ideas of this programme.")
+@click.option(
+    "--programme-id", type=int, default=None, help="Only the open ideas of this programme."
+)
 def rematch_ideas(programme_id: int | None) -> None:
     """Re-match open ideas now, in this process."""
     from mentorship.services.matching import rematch_open_ideas
@@ -91,7 +103,10 @@ def rematch_ideas(programme_id: int | None) -> None:
 
 
 def _counts(counter: dict[str, int]) -> str:
-    return ", ".join(f"{count} {kind if count != 1 else kind.removesuffix('s')}" for kind, count in counter.items())
+    return ", ".join(
+        f"{count} {kind if count != 1 else kind.removesuffix('s')}"
+        for kind, count in counter.items()
+    )
 
 
 def register_cli(app: Flask) -> None:

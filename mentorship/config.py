@@ -32,7 +32,9 @@ def _development_secret(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
-def load_config(instance_path: Path, env: os._Environ[str] | dict[str, str] = os.environ) -> dict[str, Any]:
+def load_config(
+    instance_path: Path, env: os._Environ[str] | dict[str, str] = os.environ
+) -> dict[str, Any]:
     """Build the Flask config mapping from environment variables."""
     environment = env.get("APP_ENV") or env.get("FLASK_ENV") or "development"
     production = environment.lower() in PRODUCTION_NAMES
@@ -40,7 +42,11 @@ def load_config(instance_path: Path, env: os._Environ[str] | dict[str, str] = os
     secret_key = env.get("SECRET_KEY")
     database_url = env.get("DATABASE_URL")
     if production:
-        missing = [name for name, value in (("SECRET_KEY", secret_key), ("DATABASE_URL", database_url)) if not value]
+        missing = [
+            name
+            for name, value in (("SECRET_KEY", secret_key), ("DATABASE_URL", database_url))
+            if not value
+        ]
         if missing:
             raise ConfigError(f"production needs {', '.join(missing)} set in the environment")
     if not secret_key:
@@ -67,7 +73,8 @@ def load_config(instance_path: Path, env: os._Environ[str] | dict[str, str] = os
         "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "5 per minute"),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://",
         "RATELIMIT_HEADERS_ENABLED": True,
-        "MATCH_INDEX_PATH": env.get("MATCH_INDEX_PATH") or str(instance_path / "match_index.joblib"),
+        "MATCH_INDEX_PATH": env.get("MATCH_INDEX_PATH")
+        or str(instance_path / "match_index.joblib"),
         # An unacknowledged task (its worker died) is handed out again after this many seconds.
         "BROKER_VISIBILITY_TIMEOUT": int(env.get("BROKER_VISIBILITY_TIMEOUT", 600)),
         "BROKER_RESTORE_INTERVAL": int(env.get("BROKER_RESTORE_INTERVAL", 60)),
@@ -78,6 +85,8 @@ def load_config(instance_path: Path, env: os._Environ[str] | dict[str, str] = os
         "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "true").lower() in {"1", "true", "yes"},
         "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
-        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER", "Mentorship Match <no-reply@localhost>"),
+        "MAIL_DEFAULT_SENDER": env.get(
+            "MAIL_DEFAULT_SENDER", "Mentorship Match <no-reply@localhost>"
+        ),
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", ""),
     }

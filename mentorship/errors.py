@@ -32,8 +32,13 @@ def wants_json() -> bool:
     return request.path.startswith("/api/")
 
 
-def error_response(status: int, message: str, code: str | None = None,
-                   fields: dict[str, list[str]] | None = None, headers: dict[str, str] | None = None):
+def error_response(
+    status: int,
+    message: str,
+    code: str | None = None,
+    fields: dict[str, list[str]] | None = None,
+    headers: dict[str, str] | None = None,
+):
     body: dict[str, Any] = {"code": code or HTTP_CODES.get(status, "error"), "message": message}
     if fields:
         body["fields"] = fields
@@ -49,12 +54,15 @@ def register_error_pages(app: Flask) -> None:
     def handle_service_error(error: ServiceError):
         if wants_json():
             return error_response(error.status, error.message, error.code, error.fields)
-        return render_template("errors/error.html", status=error.status,
-                               message=error.message), error.status
+        return render_template(
+            "errors/error.html", status=error.status, message=error.message
+        ), error.status
 
     @app.errorhandler(CSRFError)
     def handle_csrf_error(error: CSRFError):
-        message = gettext("Your form expired or was sent without its security token. Please try again.")
+        message = gettext(
+            "Your form expired or was sent without its security token. Please try again."
+        )
         return render_template("errors/error.html", status=400, message=message), 400
 
     @app.errorhandler(HTTPException)
@@ -87,9 +95,11 @@ def register_error_pages(app: Flask) -> None:
 
 def _too_large_page_message() -> str:
     limit = request.max_content_length or 0
-    return gettext("What you sent is larger than this page accepts (%(limit)d MB). Go back and choose "
-                   "a smaller file; split a large spreadsheet into several files.",
-                   limit=max(1, limit // (1024 * 1024)))
+    return gettext(
+        "What you sent is larger than this page accepts (%(limit)d MB). Go back and choose "
+        "a smaller file; split a large spreadsheet into several files.",
+        limit=max(1, limit // (1024 * 1024)),
+    )
 
 
 def _retry_after(error: HTTPException) -> int | None:

@@ -16,7 +16,9 @@ from mentorship.vocab import LANGUAGE_NAMES, LANGUAGE_NAMES_SR, sector_label
 # The library writes the English names of the interface's languages, and of a few more.
 LANGUAGE_NAMES_IN_SERBIAN: dict[str, str] = {
     **{LANGUAGE_NAMES[code]: name for code, name in LANGUAGE_NAMES_SR.items()},
-    "Slovak": "Slovački", "Montenegrin": "Crnogorski", "Romani": "Romski",
+    "Slovak": "Slovački",
+    "Montenegrin": "Crnogorski",
+    "Romani": "Romski",
 }
 
 
@@ -42,14 +44,19 @@ def _similar_wording(found: re.Match) -> str:
 
 
 def _same_sector(found: re.Match) -> str:
-    return gettext("Same sector: %(sector)s",
-                   sector=sector_label(found["sector"], current_language()))
+    return gettext(
+        "Same sector: %(sector)s", sector=sector_label(found["sector"], current_language())
+    )
 
 
 def _shared_language(found: re.Match) -> str:
     names = [_language(name) for name in found["languages"].split(", ")]
-    return ngettext("Shared language: %(languages)s", "Shared languages: %(languages)s",
-                    len(names), languages=", ".join(names))
+    return ngettext(
+        "Shared language: %(languages)s",
+        "Shared languages: %(languages)s",
+        len(names),
+        languages=", ".join(names),
+    )
 
 
 def _same_region(found: re.Match) -> str:
@@ -57,22 +64,29 @@ def _same_region(found: re.Match) -> str:
 
 
 def _capacity(found: re.Match) -> str:
-    return ngettext("Can take %(num)d more mentee", "Can take %(num)d more mentees",
-                    int(found["count"]))
+    return ngettext(
+        "Can take %(num)d more mentee", "Can take %(num)d more mentees", int(found["count"])
+    )
 
 
 def _seeks(found: re.Match) -> str:
     if found["terms"] is None:
         return gettext("%(partner)s seeks what you would produce", partner=found["partner"])
-    return gettext("%(partner)s seeks what you would produce: %(terms)s",
-                   partner=found["partner"], terms=found["terms"])
+    return gettext(
+        "%(partner)s seeks what you would produce: %(terms)s",
+        partner=found["partner"],
+        terms=found["terms"],
+    )
 
 
 def _offers(found: re.Match) -> str:
     if found["terms"] is None:
         return gettext("%(partner)s offers what you need", partner=found["partner"])
-    return gettext("%(partner)s offers what you need: %(terms)s",
-                   partner=found["partner"], terms=found["terms"])
+    return gettext(
+        "%(partner)s offers what you need: %(terms)s",
+        partner=found["partner"],
+        terms=found["terms"],
+    )
 
 
 # Sentences with a fixed opening first: a partner's name can be any text.

@@ -48,12 +48,12 @@ def format_local_date(value: date | datetime | None) -> str:
 
 
 def format_long_date(value: date | None) -> str:
-    """"3 November 2026", "3. novembar 2026."."""
+    """ "3 November 2026", "3. novembar 2026."."""
     return "" if value is None else format_date(value, LONG_DATE_PATTERNS[current_language()])
 
 
 def format_date_range(starts_on: date, ends_on: date) -> str:
-    """"3–7 November 2026" within a month, else both dates in full."""
+    """ "3–7 November 2026" within a month, else both dates in full."""
     language = current_language()
     if starts_on == ends_on:
         return format_long_date(starts_on)

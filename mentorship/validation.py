@@ -152,7 +152,9 @@ class Schema:
     def validate(self, data: Any, *, partial: bool = False) -> dict[str, Any]:
         """Clean `data`; with `partial`, only the fields present are checked and returned."""
         if not isinstance(data, dict):
-            raise ValidationFailedError("The body must be a JSON object.", {"_body": ["Must be an object."]})
+            raise ValidationFailedError(
+                "The body must be a JSON object.", {"_body": ["Must be an object."]}
+            )
         cleaned: dict[str, Any] = {}
         errors: dict[str, list[str]] = {}
         for name, spec in self.fields.items():

@@ -137,7 +137,8 @@ class AuthActions:
         page = self._client.get("/login")
         token = csrf_token_from(page.get_data(as_text=True))
         return self._client.post(
-            "/login", data={"email": email, "password": password, "csrf_token": token},
+            "/login",
+            data={"email": email, "password": password, "csrf_token": token},
             follow_redirects=True,
         )
 
@@ -167,7 +168,9 @@ def api_headers(client):
     """Bearer headers for a user, obtained through POST /api/v1/auth/token."""
 
     def make(user, password: str = PASSWORD) -> dict[str, str]:
-        response = client.post("/api/v1/auth/token", json={"email": user.email, "password": password})
+        response = client.post(
+            "/api/v1/auth/token", json={"email": user.email, "password": password}
+        )
         assert response.status_code == 200, response.get_json()
         return {"Authorization": f"Bearer {response.get_json()['token']}"}
 

@@ -7,7 +7,13 @@ from werkzeug.security import generate_password_hash
 
 from mentorship.extensions import db
 from mentorship.models import (
-    Cluster, EntrepreneurProfile, Idea, Match, MentorProfile, Partner, User,
+    Cluster,
+    EntrepreneurProfile,
+    Idea,
+    Match,
+    MentorProfile,
+    Partner,
+    User,
 )
 
 PASSWORD = "correct horse battery"

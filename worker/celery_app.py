@@ -31,7 +31,10 @@ celery_app.conf.update(
     broker_connection_retry_on_startup=True,
     timezone="UTC",
     beat_schedule={
-        "sweep-stale-ideas": {"task": "worker.tasks.sweep_stale_ideas", "schedule": timedelta(minutes=1)},
+        "sweep-stale-ideas": {
+            "task": "worker.tasks.sweep_stale_ideas",
+            "schedule": timedelta(minutes=1),
+        },
         "send-outbox": {"task": "worker.tasks.send_outbox", "schedule": timedelta(minutes=1)},
     },
 )

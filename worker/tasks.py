@@ -8,7 +8,6 @@ from __future__ import annotations
 from celery import shared_task
 from sqlalchemy.exc import OperationalError
 
-
 RETRY = {
     "autoretry_for": (OperationalError,),
     "retry_backoff": 2,

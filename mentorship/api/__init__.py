@@ -13,6 +13,6 @@ def _send_text_as_utf8(state: BlueprintSetupState) -> None:
 
 
 # The resource modules register their routes on api_bp when imported.
-from mentorship.api import auth, directory, ideas, me, mentors, meta, reviews  # noqa: F401
+from mentorship.api import auth, directory, ideas, me, mentors, meta, reviews  # noqa: E402, F401
 
 __all__ = ["api_bp"]

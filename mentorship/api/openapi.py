@@ -259,7 +259,11 @@ def _paths() -> dict[str, Any]:
         },
         "/api/v1/stats": {
             "get": _op(
-                "Programme counts", 200, "Stats", errors=(403, 422), roles="lead",
+                "Programme counts",
+                200,
+                "Stats",
+                errors=(403, 422),
+                roles="lead",
                 params=[{"name": "programme_id", "in": "query", "schema": {"type": "integer"}}],
             )
         },

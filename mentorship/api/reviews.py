@@ -7,11 +7,11 @@ from flask import jsonify
 from mentorship.api import api_bp
 from mentorship.api.request import (
     ID,
-    query_id,
     current_user,
     json_object,
     page_json,
     query_choice,
+    query_id,
     requested_page,
     token_required,
 )

@@ -12,9 +12,15 @@ from mentorship.schemas import NOTE_MAX
 
 
 class DecisionForm(FlaskForm):
-    decision = StringField(_l("Decision"),
-                           validators=[DataRequired(_l("Choose approve or reject.")),
-                                       AnyOf(("approve", "reject"), _l("Choose approve or reject."))])
-    note = TextAreaField(_l("Note (optional)"), filters=[strip_text],
-                         validators=[Length(max=NOTE_MAX, message=_l("At most %(max)d characters.",
-                                                                       max=NOTE_MAX))])
+    decision = StringField(
+        _l("Decision"),
+        validators=[
+            DataRequired(_l("Choose approve or reject.")),
+            AnyOf(("approve", "reject"), _l("Choose approve or reject.")),
+        ],
+    )
+    note = TextAreaField(
+        _l("Note (optional)"),
+        filters=[strip_text],
+        validators=[Length(max=NOTE_MAX, message=_l("At most %(max)d characters.", max=NOTE_MAX))],
+    )

@@ -26,10 +26,14 @@ approvals_bp = Blueprint("approvals", __name__, url_prefix="/lead")
 PER_PAGE = 20
 AUDIT_PER_PAGE = 50
 MAX_BULK = 200
-DONE_ONE = {"approve": lazy_gettext("%(pairing)s: approved."),
-            "reject": lazy_gettext("%(pairing)s: rejected.")}
-DONE_MANY = {"approve": lazy_gettext("Approved %(count)d: %(pairings)s."),
-             "reject": lazy_gettext("Rejected %(count)d: %(pairings)s.")}
+DONE_ONE = {
+    "approve": lazy_gettext("%(pairing)s: approved."),
+    "reject": lazy_gettext("%(pairing)s: rejected."),
+}
+DONE_MANY = {
+    "approve": lazy_gettext("Approved %(count)d: %(pairings)s."),
+    "reject": lazy_gettext("Rejected %(count)d: %(pairings)s."),
+}
 
 
 def _queue_filters() -> dict:
@@ -41,31 +45,48 @@ def _queue_filters() -> dict:
         min_score = min(1.0, max(0.0, min_score))
     except ValueError:
         min_score = None
-    return {"kind": kind if kind in MATCH_KINDS else "", "sector": sector if sector in SECTORS else "",
-            "sort": sort if sort in decisions.SORTS else "score", "min_score": min_score,
-            "programme": request.args.get("programme", type=int)}
+    return {
+        "kind": kind if kind in MATCH_KINDS else "",
+        "sector": sector if sector in SECTORS else "",
+        "sort": sort if sort in decisions.SORTS else "score",
+        "min_score": min_score,
+        "programme": request.args.get("programme", type=int),
+    }
 
 
 @approvals_bp.route("/approvals")
 @role_required("lead")
 def index():
     filters = _queue_filters()
-    statement = decisions.undecided_matches(filters["kind"] or None, filters["sector"] or None,
-                                            filters["min_score"], filters["sort"])
+    statement = decisions.undecided_matches(
+        filters["kind"] or None, filters["sector"] or None, filters["min_score"], filters["sort"]
+    )
     if filters["programme"]:
-        statement = statement.where(Match.idea_id.in_(
-            sa.select(Idea.id).where(Idea.programme_id == filters["programme"])))
+        statement = statement.where(
+            Match.idea_id.in_(sa.select(Idea.id).where(Idea.programme_id == filters["programme"]))
+        )
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(statement, page, per_page)
     loads = mentor_loads(sorted({m.mentor_id for m in result.items if m.mentor_id}))
-    return render_template("approvals/index.html", page=result, filters=filters, loads=loads,
-                           sectors=SECTORS, kinds=MATCH_KINDS, form=DecisionForm(),
-                           programmes=all_programmes())
+    return render_template(
+        "approvals/index.html",
+        page=result,
+        filters=filters,
+        loads=loads,
+        sectors=SECTORS,
+        kinds=MATCH_KINDS,
+        form=DecisionForm(),
+        programmes=all_programmes(),
+    )
 
 
 def _back() -> str:
     target = request.form.get("back", "")
-    return target if is_safe_next(target) and target.startswith("/lead/approvals") else url_for("approvals.index")
+    return (
+        target
+        if is_safe_next(target) and target.startswith("/lead/approvals")
+        else url_for("approvals.index")
+    )
 
 
 def _form_problem(form: DecisionForm) -> None:
@@ -107,8 +128,10 @@ def decide_many():
         pairings = "; ".join(f"{r.match.idea.title} — {r.match.target_name}" for r in done)
         flash(DONE_MANY[form.decision.data] % {"count": len(done), "pairings": pairings}, "success")
     for failed in (r for r in results if not r.ok):
-        flash(gettext("Match #%(id)d: %(problem)s", id=failed.match_id, problem=failed.error.message),
-              "warning")
+        flash(
+            gettext("Match #%(id)d: %(problem)s", id=failed.match_id, problem=failed.error.message),
+            "warning",
+        )
     return redirect(_back())
 
 
@@ -120,13 +143,18 @@ def _audit_filters() -> dict:
             return None
 
     actor = request.args.get("actor", "")
-    return {"action": request.args.get("action", "")[:60], "actor": int(actor) if actor.isdigit() else None,
-            "since": day("since"), "until": day("until")}
+    return {
+        "action": request.args.get("action", "")[:60],
+        "actor": int(actor) if actor.isdigit() else None,
+        "since": day("since"),
+        "until": day("until"),
+    }
 
 
 def _audit_statement(filters: dict):
-    return audit_trail.audit_query(filters["action"] or None, filters["actor"], filters["since"],
-                                   filters["until"])
+    return audit_trail.audit_query(
+        filters["action"] or None, filters["actor"], filters["since"], filters["until"]
+    )
 
 
 @approvals_bp.route("/audit")
@@ -137,16 +165,25 @@ def audit():
     statement = _audit_statement(filters)
     result = paginate(statement, page, per_page)
     entries = audit_trail.audit_rows(statement.limit(per_page).offset((page - 1) * per_page))
-    return render_template("approvals/audit.html", page=result, entries=entries, filters=filters,
-                           actions=audit_trail.audit_actions(), actors=audit_trail.audit_actors())
+    return render_template(
+        "approvals/audit.html",
+        page=result,
+        entries=entries,
+        filters=filters,
+        actions=audit_trail.audit_actions(),
+        actors=audit_trail.audit_actors(),
+    )
 
 
 @approvals_bp.route("/audit.csv")
 @role_required("lead")
 def audit_csv():
     rows = audit_trail.audit_rows(_audit_statement(_audit_filters()))
-    return Response("".join(audit_trail.audit_csv(rows)), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=audit-trail.csv"})
+    return Response(
+        "".join(audit_trail.audit_csv(rows)),
+        mimetype="text/csv",
+        headers={"Content-Disposition": "attachment; filename=audit-trail.csv"},
+    )
 
 
 @approvals_bp.app_template_global()

@@ -16,7 +16,11 @@ def _new_password_field(label: str | None = None) -> PasswordField:
         label or _l("New password"),
         validators=[
             DataRequired(_l("Please choose a new password.")),
-            Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN)),
+            Length(
+                min=PASSWORD_MIN,
+                max=200,
+                message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN),
+            ),
         ],
         description=_l("At least %(min)d characters.", min=PASSWORD_MIN),
     )

@@ -94,7 +94,9 @@ def change():
         else:
             session[STAMP_KEY] = account_lifecycle.password_stamp(current_user)
             flash(
-                gettext("Your password is changed. Other sessions and API tokens now need the new one."),
+                gettext(
+                    "Your password is changed. Other sessions and API tokens now need the new one."
+                ),
                 "success",
             )
             return redirect(url_for("profiles.edit"))

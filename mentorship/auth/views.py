@@ -34,18 +34,32 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = accounts.register_user(form.email.data, form.password.data, form.name.data,
-                                          form.role.data, locale=current_language())
+            user = accounts.register_user(
+                form.email.data,
+                form.password.data,
+                form.name.data,
+                form.role.data,
+                locale=current_language(),
+            )
         except ServiceError as error:
             show_service_error(form, error)
         else:
             login_user(user)
             if user.is_mentor:
-                flash(gettext("Welcome! Your mentor account waits for the programme lead's approval. "
-                      "Meanwhile, please complete your profile."), "info")
+                flash(
+                    gettext(
+                        "Welcome! Your mentor account waits for the programme lead's approval. "
+                        "Meanwhile, please complete your profile."
+                    ),
+                    "info",
+                )
             else:
-                flash(gettext("Welcome! Tell us a little about your business, then submit your first idea."),
-                      "success")
+                flash(
+                    gettext(
+                        "Welcome! Tell us a little about your business, then submit your first idea."
+                    ),
+                    "success",
+                )
             return redirect(url_for("profiles.edit"))
     return render_template("auth/register.html", form=form)
 

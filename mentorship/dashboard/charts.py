@@ -118,8 +118,9 @@ def funnel_chart(
         first = steps[0][1] or 0
         for position, (step_label, value) in enumerate(steps):
             if value is None:
-                rows.append(Row(y=y, label=step_label, value_text=gettext("no review step"),
-                                kind="note"))
+                rows.append(
+                    Row(y=y, label=step_label, value_text=gettext("no review step"), kind="note")
+                )
                 y += HEADING_HEIGHT
                 continue
             share = f" ({round(100 * value / first)}%)" if first and position else ""

@@ -22,12 +22,21 @@ IDEA_STATUS_LABELS = {
     "failed": lazy_gettext("Matching did not finish"),
 }
 IDEA_STATUS_TONES = {"submitted": "warn", "matching": "warn", "matched": "ok", "failed": "error"}
-KIND_LABELS = {"mentor": lazy_gettext("Mentors"), "partner": lazy_gettext("Partner companies"),
-               "cluster": lazy_gettext("Startup clusters")}
+KIND_LABELS = {
+    "mentor": lazy_gettext("Mentors"),
+    "partner": lazy_gettext("Partner companies"),
+    "cluster": lazy_gettext("Startup clusters"),
+}
 BUCKET_SHORT_LABELS = ("<1", "1–2", "3–7", "8–14", "15–30", "30+")
 # Same order as the services' approval-time buckets.
-BUCKET_LABELS = (lazy_gettext("Under 1 day"), lazy_gettext("1–2 days"), lazy_gettext("3–7 days"),
-                 lazy_gettext("8–14 days"), lazy_gettext("15–30 days"), lazy_gettext("Over 30 days"))
+BUCKET_LABELS = (
+    lazy_gettext("Under 1 day"),
+    lazy_gettext("1–2 days"),
+    lazy_gettext("3–7 days"),
+    lazy_gettext("8–14 days"),
+    lazy_gettext("15–30 days"),
+    lazy_gettext("Over 30 days"),
+)
 # Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -60,9 +69,14 @@ def sectors_report(programme_id: int | None) -> Report:
         for slug, count in counts
     ]
     total = sum(count for _label, count in labelled)
-    description = _("Number of ideas in each sector: %(figures)s.", figures=(
-        "; ".join(f"{label} {count}" for label, count in labelled) if labelled else _("no ideas yet")
-    ))
+    description = _(
+        "Number of ideas in each sector: %(figures)s.",
+        figures=(
+            "; ".join(f"{label} {count}" for label, count in labelled)
+            if labelled
+            else _("no ideas yet")
+        ),
+    )
     chart = charts.bar_chart(
         "chart-sectors",
         _("Ideas by sector"),
@@ -82,8 +96,10 @@ def sectors_report(programme_id: int | None) -> Report:
 
 def statuses_report(programme_id: int | None) -> Report:
     counts = figures.ideas_by_status(programme_id)
-    description = _("Number of ideas at each step of matching: %(figures)s.", figures="; ".join(
-        f"{IDEA_STATUS_LABELS[status]} {count}" for status, count in counts))
+    description = _(
+        "Number of ideas at each step of matching: %(figures)s.",
+        figures="; ".join(f"{IDEA_STATUS_LABELS[status]} {count}" for status, count in counts),
+    )
     chart = charts.bar_chart(
         "chart-statuses",
         _("Ideas by status"),
@@ -94,8 +110,9 @@ def statuses_report(programme_id: int | None) -> Report:
         ],
     )
     total = sum(count for _status, count in counts)
-    rows: list[list[str | int]] = [[str(IDEA_STATUS_LABELS[status]), count]
-                                   for status, count in counts]
+    rows: list[list[str | int]] = [
+        [str(IDEA_STATUS_LABELS[status]), count] for status, count in counts
+    ]
     table = Table(_("Ideas by status"), [_("Status"), _("Ideas")], rows + [[_("Total"), total]])
     return Report("statuses", _("Ideas by status"), chart, table)
 
@@ -112,15 +129,28 @@ def funnel_report(programme_id: int | None) -> Report:
         ]
         groups.append((str(KIND_LABELS[row.kind]), steps))
         if row.accepted is None:
-            sentences.append(_("%(kind)s: %(proposed)s proposed, %(approved)s approved",
-                               kind=KIND_LABELS[row.kind], proposed=row.proposed,
-                               approved=row.approved))
+            sentences.append(
+                _(
+                    "%(kind)s: %(proposed)s proposed, %(approved)s approved",
+                    kind=KIND_LABELS[row.kind],
+                    proposed=row.proposed,
+                    approved=row.approved,
+                )
+            )
         else:
-            sentences.append(_("%(kind)s: %(proposed)s proposed, %(accepted)s accepted by the "
-                               "mentor, %(approved)s approved", kind=KIND_LABELS[row.kind],
-                               proposed=row.proposed, accepted=row.accepted, approved=row.approved))
-    chart = charts.funnel_chart("chart-funnel", _("Match funnel"), "; ".join(sentences) + ".",
-                                groups)
+            sentences.append(
+                _(
+                    "%(kind)s: %(proposed)s proposed, %(accepted)s accepted by the "
+                    "mentor, %(approved)s approved",
+                    kind=KIND_LABELS[row.kind],
+                    proposed=row.proposed,
+                    accepted=row.accepted,
+                    approved=row.approved,
+                )
+            )
+    chart = charts.funnel_chart(
+        "chart-funnel", _("Match funnel"), "; ".join(sentences) + ".", groups
+    )
     rows: list[list[str | int]] = [
         [
             str(KIND_LABELS[row.kind]),
@@ -135,13 +165,22 @@ def funnel_report(programme_id: int | None) -> Report:
     ]
     table = Table(
         _("Match funnel by kind"),
-        [_("Kind"), _("Proposed"), _("Accepted"), _("Approved"), _("Declined"), _("Rejected"),
-         _("Waiting")],
+        [
+            _("Kind"),
+            _("Proposed"),
+            _("Accepted"),
+            _("Approved"),
+            _("Declined"),
+            _("Rejected"),
+            _("Waiting"),
+        ],
         rows,
-        note=_("Proposed counts every match made; accepted (by the mentor) includes those approved "
-               "since; declined by the mentor, rejected by the lead; waiting for a review or a "
-               "decision. Partner and cluster matches go straight to the lead, without a review "
-               "step."),
+        note=_(
+            "Proposed counts every match made; accepted (by the mentor) includes those approved "
+            "since; declined by the mentor, rejected by the lead; waiting for a review or a "
+            "decision. Partner and cluster matches go straight to the lead, without a review "
+            "step."
+        ),
     )
     return Report("funnel", _("Match funnel"), chart, table)
 
@@ -149,10 +188,21 @@ def funnel_report(programme_id: int | None) -> Report:
 def mentor_load_report(_programme_id: int | None = None) -> Report:
     loads = figures.mentor_loads()
     full = sum(1 for row in loads if row.capacity and row.load >= row.capacity)
-    description = _("Approved pairings against capacity for %(mentors)d mentors, fullest first; "
-                    "%(full)d are full. %(figures)s", mentors=len(loads), full=full,
-                    figures="; ".join(_("%(name)s %(load)s of %(capacity)s", name=row.name,
-                                        load=row.load, capacity=row.capacity) for row in loads))
+    description = _(
+        "Approved pairings against capacity for %(mentors)d mentors, fullest first; "
+        "%(full)d are full. %(figures)s",
+        mentors=len(loads),
+        full=full,
+        figures="; ".join(
+            _(
+                "%(name)s %(load)s of %(capacity)s",
+                name=row.name,
+                load=row.load,
+                capacity=row.capacity,
+            )
+            for row in loads
+        ),
+    )
     chart = charts.slot_chart(
         "chart-mentor-load",
         _("Mentor load against capacity"),
@@ -166,11 +216,16 @@ def mentor_load_report(_programme_id: int | None = None) -> Report:
         _("Mentor load against capacity"),
         [_("Mentor"), _("Status"), _("Load"), _("Capacity"), _("Free")],
         rows,
-        note=_("Load is the number of approved pairings. Capacity covers all programmes, so load "
-               "is counted across all programmes too."),
+        note=_(
+            "Load is the number of approved pairings. Capacity covers all programmes, so load "
+            "is counted across all programmes too."
+        ),
     )
-    summary = (_("%(full)d of %(mentors)d mentors are full.", full=full, mentors=len(loads))
-               if loads else "")
+    summary = (
+        _("%(full)d of %(mentors)d mentors are full.", full=full, mentors=len(loads))
+        if loads
+        else ""
+    )
     return Report("mentor-load", _("Mentor load against capacity"), chart, table, summary)
 
 
@@ -180,16 +235,24 @@ def approval_time_report(programme_id: int | None) -> Report:
         (short, count)
         for short, (_label, count) in zip(BUCKET_SHORT_LABELS, times.buckets, strict=True)
     ]
-    figures_text = "; ".join(f"{BUCKET_LABELS[index]} {count}"
-                             for index, (_label, count) in enumerate(times.buckets))
+    figures_text = "; ".join(
+        f"{BUCKET_LABELS[index]} {count}" for index, (_label, count) in enumerate(times.buckets)
+    )
     if times.count:
-        description = _("Days from an idea's submission to the approval of its matches, "
-                        "%(count)d approved matches, median %(median)s days: %(figures)s.",
-                        count=times.count, median=_days(times.median_days), figures=figures_text)
+        description = _(
+            "Days from an idea's submission to the approval of its matches, "
+            "%(count)d approved matches, median %(median)s days: %(figures)s.",
+            count=times.count,
+            median=_days(times.median_days),
+            figures=figures_text,
+        )
     else:
-        description = _("Days from an idea's submission to the approval of its matches, "
-                        "%(count)d approved matches: %(figures)s.", count=times.count,
-                        figures=figures_text)
+        description = _(
+            "Days from an idea's submission to the approval of its matches, "
+            "%(count)d approved matches: %(figures)s.",
+            count=times.count,
+            figures=figures_text,
+        )
     chart = charts.column_chart(
         "chart-approval-time",
         _("Time from submission to approval"),
@@ -212,8 +275,11 @@ def approval_time_report(programme_id: int | None) -> Report:
         note=_("Median days by kind: %(medians)s.", medians=medians),
     )
     summary = (
-        _("Median %(median)s days from submission to approval over %(count)d approved matches.",
-          median=_days(times.median_days), count=times.count)
+        _(
+            "Median %(median)s days from submission to approval over %(count)d approved matches.",
+            median=_days(times.median_days),
+            count=times.count,
+        )
         if times.count
         else _("No approved matches yet.")
     )

@@ -116,26 +116,34 @@ def _needs_sentences(rng: random.Random, sector: str, needs: tuple[str, ...]) ->
     elif "partner" in needs:
         sentences.append(rng.choice(PARTNER_SENTENCES).format(wish=wish))
     if "cluster" in needs:
-        sentences.append(rng.choice(CLUSTER_SENTENCES).format(benefit=rng.choice(CLUSTER_BENEFITS[sector])))
+        sentences.append(
+            rng.choice(CLUSTER_SENTENCES).format(benefit=rng.choice(CLUSTER_BENEFITS[sector]))
+        )
     return sentences
 
 
 def _unique_title(title: str, owner: DemoEntrepreneur, taken: set[str]) -> str:
-    for candidate in (title, f"{title} in {owner.city}", f"{title} near {owner.city}",
-                      f"{title} for {owner.business_name}"):
+    for candidate in (
+        title,
+        f"{title} in {owner.city}",
+        f"{title} near {owner.city}",
+        f"{title} for {owner.business_name}",
+    ):
         if candidate not in taken:
             taken.add(candidate)
             return candidate
     raise ValueError(f"no unique title left for {title!r}")
 
 
-def build_ideas(owners: Sequence[DemoEntrepreneur], total: int = IDEA_COUNT, seed: int = SEED) -> list[DemoIdea]:
+def build_ideas(
+    owners: Sequence[DemoEntrepreneur], total: int = IDEA_COUNT, seed: int = SEED
+) -> list[DemoIdea]:
     """The same owners and seed always give the same ideas, in the same order."""
     rng = random.Random(seed)
     deck = _ConceptDeck(rng)
     taken: set[str] = set()
     ideas: list[DemoIdea] = []
-    for owner, count in zip(owners, _ideas_per_owner(rng, len(owners), total)):
+    for owner, count in zip(owners, _ideas_per_owner(rng, len(owners), total), strict=True):
         for number in range(count):
             # Her first idea is always her own business; later ones may branch out.
             own = number == 0 or rng.random() < OWN_SECTOR_SHARE
@@ -146,13 +154,17 @@ def build_ideas(owners: Sequence[DemoEntrepreneur], total: int = IDEA_COUNT, see
                 sentences.append(rng.choice(DETAILS[sector]))
             needs = rng.choice(NEEDS_CHOICES)
             sentences.extend(_needs_sentences(rng, sector, needs))
-            stage = owner.stage if own and rng.random() < 0.7 else rng.choice(("idea", "idea", "early"))
-            ideas.append(DemoIdea(
-                owner=owner,
-                title=_unique_title(title, owner, taken),
-                description=" ".join(sentences).format(city=owner.city),
-                sector=sector,
-                stage=stage,
-                needs=needs,
-            ))
+            stage = (
+                owner.stage if own and rng.random() < 0.7 else rng.choice(("idea", "idea", "early"))
+            )
+            ideas.append(
+                DemoIdea(
+                    owner=owner,
+                    title=_unique_title(title, owner, taken),
+                    description=" ".join(sentences).format(city=owner.city),
+                    sector=sector,
+                    stage=stage,
+                    needs=needs,
+                )
+            )
     return ideas

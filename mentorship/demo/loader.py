@@ -72,8 +72,9 @@ def _password_hash() -> str:
     return probe.password_hash
 
 
-def _add_organisations(model: type[Cluster | Partner], rows: tuple[dict[str, Any], ...],
-                       report: LoadReport) -> None:
+def _add_organisations(
+    model: type[Cluster | Partner], rows: tuple[dict[str, Any], ...], report: LoadReport
+) -> None:
     kind = "clusters" if model is Cluster else "partners"
     taken = {name.lower() for name in db.session.scalars(sa.select(model.name))}
     for row in rows:
@@ -93,7 +94,9 @@ def _add_lead(password_hash: str, report: LoadReport) -> None:
     if _existing_users([LEAD_EMAIL]):
         report.existing["lead accounts"] += 1
         return
-    db.session.add(User(email=LEAD_EMAIL, name=LEAD_NAME, role=Role.LEAD.value, password_hash=password_hash))
+    db.session.add(
+        User(email=LEAD_EMAIL, name=LEAD_NAME, role=Role.LEAD.value, password_hash=password_hash)
+    )
     report.created["lead accounts"] += 1
 
 
@@ -105,7 +108,9 @@ def _add_mentors(password_hash: str, now: datetime, report: LoadReport) -> None:
             report.existing["mentors"] += 1
             continue
         profile = {key: value for key, value in row.items() if key != "name"}
-        user = User(email=email, name=row["name"], role=Role.MENTOR.value, password_hash=password_hash)
+        user = User(
+            email=email, name=row["name"], role=Role.MENTOR.value, password_hash=password_hash
+        )
         user.mentor_profile = MentorProfile(
             **profile, activated_at=now if row["status"] == MentorStatus.ACTIVE.value else None
         )
@@ -123,10 +128,17 @@ def _add_entrepreneurs(password_hash: str, report: LoadReport) -> dict[str, User
             report.existing["entrepreneurs"] += 1
             accounts[person.name] = existing[email]
             continue
-        user = User(email=email, name=person.name, role=Role.ENTREPRENEUR.value, password_hash=password_hash)
+        user = User(
+            email=email, name=person.name, role=Role.ENTREPRENEUR.value, password_hash=password_hash
+        )
         user.entrepreneur_profile = EntrepreneurProfile(
-            business_name=person.business_name, city=person.city, country="RS", sector=person.sector,
-            stage=person.stage, bio=person.bio, languages=list(person.languages),
+            business_name=person.business_name,
+            city=person.city,
+            country="RS",
+            sector=person.sector,
+            stage=person.stage,
+            bio=person.bio,
+            languages=list(person.languages),
         )
         db.session.add(user)
         accounts[person.name] = user
@@ -138,7 +150,9 @@ def _add_entrepreneurs(password_hash: str, report: LoadReport) -> dict[str, User
 def _add_ideas(accounts: dict[str, User], now: datetime, report: LoadReport) -> None:
     owners = [account for account in accounts.values() if account.role == Role.ENTREPRENEUR.value]
     rows = db.session.execute(
-        sa.select(Idea.owner_id, Idea.title).where(Idea.owner_id.in_([owner.id for owner in owners]))
+        sa.select(Idea.owner_id, Idea.title).where(
+            Idea.owner_id.in_([owner.id for owner in owners])
+        )
     )
     taken = {(owner_id, title) for owner_id, title in rows}
     ideas = build_ideas(ENTREPRENEURS)
@@ -151,11 +165,19 @@ def _add_ideas(accounts: dict[str, User], now: datetime, report: LoadReport) -> 
             report.existing["ideas"] += 1
             continue
         submitted_at = now - IDEA_SPACING * (len(ideas) - position)
-        db.session.add(Idea(
-            owner_id=owner.id, title=idea.title, description=idea.description, sector=idea.sector,
-            stage=idea.stage, needs=list(idea.needs), status=IdeaStatus.SUBMITTED.value,
-            created_at=submitted_at, updated_at=submitted_at,
-        ))
+        db.session.add(
+            Idea(
+                owner_id=owner.id,
+                title=idea.title,
+                description=idea.description,
+                sector=idea.sector,
+                stage=idea.stage,
+                needs=list(idea.needs),
+                status=IdeaStatus.SUBMITTED.value,
+                created_at=submitted_at,
+                updated_at=submitted_at,
+            )
+        )
         report.created["ideas"] += 1
 
 
@@ -165,8 +187,13 @@ def _add_programme(now: datetime, report: LoadReport) -> Programme:
         report.existing["programmes"] += 1
         return programme
     year = programme_year(now.date())
-    programme = Programme(name=PROGRAMME_NAME, funder=PROGRAMME_FUNDER, description=PROGRAMME_DESCRIPTION,
-                          starts_on=date(year, 3, 6), ends_on=date(year, 3, 18))
+    programme = Programme(
+        name=PROGRAMME_NAME,
+        funder=PROGRAMME_FUNDER,
+        description=PROGRAMME_DESCRIPTION,
+        starts_on=date(year, 3, 6),
+        ends_on=date(year, 3, 18),
+    )
     programme.modules = [ProgrammeModule(**module) for module in modules(year)]
     db.session.add(programme)
     db.session.flush()
@@ -177,8 +204,11 @@ def _add_programme(now: datetime, report: LoadReport) -> Programme:
 def _enrol_and_tag(programme: Programme, accounts: dict[str, User], report: LoadReport) -> None:
     """Every demo entrepreneur is enrolled; her ideas alternate between the two modules."""
     owners = [a for a in accounts.values() if a.role == Role.ENTREPRENEUR.value]
-    enrolled = set(db.session.scalars(
-        sa.select(Enrolment.user_id).where(Enrolment.programme_id == programme.id)))
+    enrolled = set(
+        db.session.scalars(
+            sa.select(Enrolment.user_id).where(Enrolment.programme_id == programme.id)
+        )
+    )
     for owner in owners:
         if owner.id not in enrolled:
             db.session.add(Enrolment(programme_id=programme.id, user_id=owner.id))
@@ -186,7 +216,8 @@ def _enrol_and_tag(programme: Programme, accounts: dict[str, User], report: Load
     db.session.flush()
     module_ids = [module.id for module in sorted(programme.modules, key=lambda m: m.starts_on)]
     untagged = db.session.scalars(
-        sa.select(Idea).where(Idea.owner_id.in_([o.id for o in owners]), Idea.programme_id.is_(None))
+        sa.select(Idea)
+        .where(Idea.owner_id.in_([o.id for o in owners]), Idea.programme_id.is_(None))
         .order_by(Idea.created_at, Idea.id)
     )
     for position, idea in enumerate(untagged):

@@ -11,7 +11,9 @@ def programme_year(today: date) -> int:
 
 
 PROGRAMME_NAME = "Start-up training for women entrepreneurs"
-PROGRAMME_FUNDER = "Programme partners: association of business women, innovation centre and cluster network"
+PROGRAMME_FUNDER = (
+    "Programme partners: association of business women, innovation centre and cluster network"
+)
 PROGRAMME_DESCRIPTION = (
     "Two three-day modules for women who are starting or growing a business: from the idea and the "
     "customer to a business plan, first partners and a mentor. Each participant brings one or more "

@@ -14,32 +14,57 @@ from mentorship.validation import URL_RE
 
 
 class OrganisationForm(FlaskForm):
-    name = StringField(_l("Name"), filters=[strip_text],
-                       validators=[DataRequired(_l("Please give a name.")), Length(max=NAME_MAX)])
-    description = TextAreaField(_l("Description"), filters=[strip_text],
-                                validators=[DataRequired(_l("Please add a description.")),
-                                            Length(max=DESCRIPTION_MAX)])
+    name = StringField(
+        _l("Name"),
+        filters=[strip_text],
+        validators=[DataRequired(_l("Please give a name.")), Length(max=NAME_MAX)],
+    )
+    description = TextAreaField(
+        _l("Description"),
+        filters=[strip_text],
+        validators=[DataRequired(_l("Please add a description.")), Length(max=DESCRIPTION_MAX)],
+    )
     sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
 
 
 class PartnerForm(OrganisationForm):
     city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    country = StringField(_l("Country"), filters=[upper_text], default="RS",
-                          validators=[DataRequired(_l("Please give a country code.")),
-                                      Length(min=2, max=2, message=_l("Use the two-letter code, e.g. RS.")),
-                                      known_country])
-    offers = TextAreaField(_l("What they offer"), filters=[strip_text],
-                           validators=[Length(max=DESCRIPTION_MAX)],
-                           description=_l("Products, services or space they can give a new business."))
-    seeks = TextAreaField(_l("What they look for"), filters=[strip_text],
-                          validators=[Length(max=DESCRIPTION_MAX)],
-                          description=_l("What they would buy or source from a new business."))
+    country = StringField(
+        _l("Country"),
+        filters=[upper_text],
+        default="RS",
+        validators=[
+            DataRequired(_l("Please give a country code.")),
+            Length(min=2, max=2, message=_l("Use the two-letter code, e.g. RS.")),
+            known_country,
+        ],
+    )
+    offers = TextAreaField(
+        _l("What they offer"),
+        filters=[strip_text],
+        validators=[Length(max=DESCRIPTION_MAX)],
+        description=_l("Products, services or space they can give a new business."),
+    )
+    seeks = TextAreaField(
+        _l("What they look for"),
+        filters=[strip_text],
+        validators=[Length(max=DESCRIPTION_MAX)],
+        description=_l("What they would buy or source from a new business."),
+    )
     export_oriented = BooleanField(_l("Export oriented"))
 
 
 class ClusterForm(OrganisationForm):
     region = StringField(_l("Region"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    website = StringField(_l("Website"), filters=[strip_text],
-                          validators=[Length(max=500),
-                                      Regexp(f"^$|{URL_RE.pattern}", flags=URL_RE.flags,
-                                             message=_l("Leave empty or give an http:// or https:// address."))])
+    website = StringField(
+        _l("Website"),
+        filters=[strip_text],
+        validators=[
+            Length(max=500),
+            Regexp(
+                f"^$|{URL_RE.pattern}",
+                flags=URL_RE.flags,
+                message=_l("Leave empty or give an http:// or https:// address."),
+            ),
+        ],
+    )

@@ -22,21 +22,35 @@ PER_PAGE = 20
 # Whole phrases per kind, because Serbian declines the noun differently in each of them.
 KINDS: dict[str, dict[str, Any]] = {
     "partners": {
-        "model": Partner, "form": PartnerForm, "title": lazy_gettext("Partner companies"),
-        "add": lazy_gettext("Add a partner"), "add_first": lazy_gettext("Add the first partner"),
+        "model": Partner,
+        "form": PartnerForm,
+        "title": lazy_gettext("Partner companies"),
+        "add": lazy_gettext("Add a partner"),
+        "add_first": lazy_gettext("Add the first partner"),
         "none_yet": lazy_gettext("No partners in the directory yet."),
-        "none_yet_lead": lazy_gettext("The directory has no partners yet. Matching can only propose what is here."),
-        "delete_text": lazy_gettext("This removes the partner from the directory, together with every match "
-                                    "proposed for it. The audit log keeps its name. This cannot be undone."),
+        "none_yet_lead": lazy_gettext(
+            "The directory has no partners yet. Matching can only propose what is here."
+        ),
+        "delete_text": lazy_gettext(
+            "This removes the partner from the directory, together with every match "
+            "proposed for it. The audit log keeps its name. This cannot be undone."
+        ),
         "count": lambda n: lazy_ngettext("%(num)d partner", "%(num)d partners", n),
     },
     "clusters": {
-        "model": Cluster, "form": ClusterForm, "title": lazy_gettext("Startup clusters"),
-        "add": lazy_gettext("Add a cluster"), "add_first": lazy_gettext("Add the first cluster"),
+        "model": Cluster,
+        "form": ClusterForm,
+        "title": lazy_gettext("Startup clusters"),
+        "add": lazy_gettext("Add a cluster"),
+        "add_first": lazy_gettext("Add the first cluster"),
         "none_yet": lazy_gettext("No clusters in the directory yet."),
-        "none_yet_lead": lazy_gettext("The directory has no clusters yet. Matching can only propose what is here."),
-        "delete_text": lazy_gettext("This removes the cluster from the directory, together with every match "
-                                    "proposed for it. The audit log keeps its name. This cannot be undone."),
+        "none_yet_lead": lazy_gettext(
+            "The directory has no clusters yet. Matching can only propose what is here."
+        ),
+        "delete_text": lazy_gettext(
+            "This removes the cluster from the directory, together with every match "
+            "proposed for it. The audit log keeps its name. This cannot be undone."
+        ),
         "count": lambda n: lazy_ngettext("%(num)d cluster", "%(num)d clusters", n),
     },
 }
@@ -58,8 +72,14 @@ def index(kind: str):
     sector = sector if sector in SECTORS else None
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(directory.list_organisations(spec["model"], search, sector), page, per_page)
-    return render_template("directory/index.html", kind=kind, spec=spec, page=result,
-                           search=search, sector=sector or "")
+    return render_template(
+        "directory/index.html",
+        kind=kind,
+        spec=spec,
+        page=result,
+        search=search,
+        sector=sector or "",
+    )
 
 
 @directory_bp.route(f"{KIND_PATH}/new", methods=["GET", "POST"])
@@ -113,5 +133,6 @@ def delete(kind: str, object_id: int):
         directory.delete_organisation(current_user, target)
         flash(gettext("“%(name)s” is removed from the directory.", name=name), "success")
         return redirect(url_for("directory.index", kind=kind))
-    return render_template("directory/confirm_delete.html", kind=kind, spec=spec, form=form,
-                           target=target)
+    return render_template(
+        "directory/confirm_delete.html", kind=kind, spec=spec, form=form, target=target
+    )

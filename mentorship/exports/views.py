@@ -26,8 +26,12 @@ def _programme_id() -> int | None:
 @exports_bp.route("")
 @role_required("lead")
 def index():
-    return render_template("exports/index.html", exports=EXPORTS,
-                           programmes=programmes.all_programmes(), programme_id=_programme_id())
+    return render_template(
+        "exports/index.html",
+        exports=EXPORTS,
+        programmes=programmes.all_programmes(),
+        programme_id=_programme_id(),
+    )
 
 
 @exports_bp.route("/<any(pairings, ideas, 'mentor-load', audit):name>.<any(csv, xlsx):file_format>")
@@ -37,7 +41,11 @@ def download(name: str, file_format: str):
     content = export_file(current_user, name, file_format, programme_id)
     suffix = f"-programme-{programme_id}" if programme_id else ""
     filename = f"{name}{suffix}-{date.today().isoformat()}.{file_format}"
-    return Response(content, mimetype=FORMATS[file_format], headers={
-        "Content-Disposition": f'attachment; filename="{filename}"',
-        "Cache-Control": "no-store",
-    })
+    return Response(
+        content,
+        mimetype=FORMATS[file_format],
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )

@@ -30,20 +30,32 @@ def at_least_one(_form, field) -> None:
 
 
 class IdeaForm(FlaskForm):
-    title = StringField(_l("Title"), filters=[strip_text],
-                        validators=[DataRequired(_l("Please give your idea a title.")),
-                                    Length(max=NAME_MAX)],
-                        description=_l("A short name, e.g. “Plum jam and ajvar for hotels in Niš”."))
+    title = StringField(
+        _l("Title"),
+        filters=[strip_text],
+        validators=[DataRequired(_l("Please give your idea a title.")), Length(max=NAME_MAX)],
+        description=_l("A short name, e.g. “Plum jam and ajvar for hotels in Niš”."),
+    )
     description = TextAreaField(
-        _l("Description"), filters=[strip_text],
+        _l("Description"),
+        filters=[strip_text],
         validators=[DataRequired(_l("Please describe your idea.")), Length(max=DESCRIPTION_MAX)],
-        description=_l("What you make or offer, for whom, and what you need to get going. "
-                    "Concrete words (products, places, skills) help us find the right people."),
+        description=_l(
+            "What you make or offer, for whom, and what you need to get going. "
+            "Concrete words (products, places, skills) help us find the right people."
+        ),
     )
     sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
     stage = SelectField(_l("Stage"), choices=OPTIONAL_STAGE_CHOICES)
-    programme = SelectField(_l("Programme"), choices=[], validate_choice=False,
-                            description=_l("If you bring this idea to a programme you are enrolled in."))
-    needs = MultiCheckboxField(_l("What support are you looking for?"), choices=NEED_CHOICES,
-                               default=[value for value, _label in NEED_VALUES],
-                               validators=[at_least_one])
+    programme = SelectField(
+        _l("Programme"),
+        choices=[],
+        validate_choice=False,
+        description=_l("If you bring this idea to a programme you are enrolled in."),
+    )
+    needs = MultiCheckboxField(
+        _l("What support are you looking for?"),
+        choices=NEED_CHOICES,
+        default=[value for value, _label in NEED_VALUES],
+        validators=[at_least_one],
+    )

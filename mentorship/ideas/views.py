@@ -34,26 +34,37 @@ def _matches_by_kind(idea: Idea) -> dict[str, list[Match]]:
 
 
 def _matches_count(idea: Idea) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Match).where(Match.idea_id == idea.id)
-    ) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count()).select_from(Match).where(Match.idea_id == idea.id)
+        )
+        or 0
+    )
 
 
 def _programme_choices() -> list:
     """Value `p` for a programme, `p:m` for one of its modules."""
     choices = []
     for programme in programme_service.programmes_of(current_user):
-        choices.append((str(programme.id),
-                        gettext("%(programme)s (no particular module)", programme=programme.name)))
-        choices.extend((f"{programme.id}:{module.id}", f"{programme.name}: {module.title}")
-                       for module in programme.modules)
+        choices.append(
+            (
+                str(programme.id),
+                gettext("%(programme)s (no particular module)", programme=programme.name),
+            )
+        )
+        choices.extend(
+            (f"{programme.id}:{module.id}", f"{programme.name}: {module.title}")
+            for module in programme.modules
+        )
     return options([("", gettext("Not part of a programme")), *choices]) if choices else []
 
 
 def _programme_ids(value: str | None) -> tuple[int | None, int | None]:
     programme, _, module = (value or "").partition(":")
-    return (int(programme) if programme.isdigit() else None,
-            int(module) if module.isdigit() else None)
+    return (
+        int(programme) if programme.isdigit() else None,
+        int(module) if module.isdigit() else None,
+    )
 
 
 @ideas_bp.route("")
@@ -66,16 +77,18 @@ def index():
         statement = statement.where(Idea.programme_id == programme_id)
     result = paginate(statement, page, per_page)
     programme_list = programme_service.all_programmes() if current_user.is_lead else []
-    return render_template("ideas/index.html", page=result, programmes=programme_list,
-                           programme_id=programme_id)
+    return render_template(
+        "ideas/index.html", page=result, programmes=programme_list, programme_id=programme_id
+    )
 
 
 @ideas_bp.route("/new", methods=["GET", "POST"])
 @role_required("entrepreneur")
 def new():
     profile = current_user.entrepreneur_profile
-    form = IdeaForm(sector=profile.sector if profile else None,
-                    stage=profile.stage if profile else None)
+    form = IdeaForm(
+        sector=profile.sector if profile else None, stage=profile.stage if profile else None
+    )
     form.programme.choices = _programme_choices()
     if form.validate_on_submit():
         programme_id, module_id = _programme_ids(form.programme.data)
@@ -91,12 +104,19 @@ def new():
         try:
             idea = idea_service.submit_idea(current_user, data)
         except ServiceError as error:
-            error.fields = {"programme" if name in ("programme_id", "module_id") else name: messages
-                            for name, messages in (error.fields or {}).items()} or None
+            error.fields = {
+                "programme" if name in ("programme_id", "module_id") else name: messages
+                for name, messages in (error.fields or {}).items()
+            } or None
             show_service_error(form, error)
         else:
-            flash(gettext("Your idea is submitted. We are looking for matches now; "
-                  "this page updates by itself."), "success")
+            flash(
+                gettext(
+                    "Your idea is submitted. We are looking for matches now; "
+                    "this page updates by itself."
+                ),
+                "success",
+            )
             return redirect(url_for("ideas.show", idea_id=idea.id))
     elif form.errors:
         flash(gettext("Please correct the marked fields."), "error")
@@ -107,8 +127,13 @@ def new():
 @role_required("entrepreneur", "lead", "mentor")
 def show(idea_id: int):
     idea = idea_service.get_visible_idea(current_user, idea_id)
-    return render_template("ideas/show.html", idea=idea, matches=_matches_by_kind(idea),
-                           settled=idea.status in SETTLED, retry_form=ConfirmForm())
+    return render_template(
+        "ideas/show.html",
+        idea=idea,
+        matches=_matches_by_kind(idea),
+        settled=idea.status in SETTLED,
+        retry_form=ConfirmForm(),
+    )
 
 
 @ideas_bp.route("/<int:idea_id>/status")
@@ -126,8 +151,9 @@ def status(idea_id: int):
 def progress(idea_id: int):
     """The status and matches part of the idea page, swapped in when the status changes."""
     idea = idea_service.get_visible_idea(current_user, idea_id)
-    return render_template("ideas/_progress.html", idea=idea, matches=_matches_by_kind(idea),
-                           retry_form=ConfirmForm())
+    return render_template(
+        "ideas/_progress.html", idea=idea, matches=_matches_by_kind(idea), retry_form=ConfirmForm()
+    )
 
 
 @ideas_bp.route("/<int:idea_id>/retry", methods=["POST"])

@@ -18,14 +18,25 @@ invitations_bp = Blueprint("invitations", __name__)
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField(_l("Choose a password"), validators=[
-        DataRequired(_l("Please choose a password.")),
-        Length(min=PASSWORD_MIN, max=200, message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN)),
-    ], description=_l("At least %(min)d characters.", min=PASSWORD_MIN))
-    confirm = PasswordField(_l("Type it again"), validators=[
-        DataRequired(_l("Please type the password again.")),
-        EqualTo("password", message=_l("The two passwords are not the same.")),
-    ])
+    password = PasswordField(
+        _l("Choose a password"),
+        validators=[
+            DataRequired(_l("Please choose a password.")),
+            Length(
+                min=PASSWORD_MIN,
+                max=200,
+                message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN),
+            ),
+        ],
+        description=_l("At least %(min)d characters.", min=PASSWORD_MIN),
+    )
+    confirm = PasswordField(
+        _l("Type it again"),
+        validators=[
+            DataRequired(_l("Please type the password again.")),
+            EqualTo("password", message=_l("The two passwords are not the same.")),
+        ],
+    )
 
 
 @invitations_bp.route("/invite/<token>", methods=["GET", "POST"])
@@ -39,7 +50,11 @@ def accept(token: str):
         invitations.accept(token, form.password.data)
         if current_user.is_authenticated:
             logout_user()
-        flash(gettext("Your password is set. Log in with your e-mail address and the new password."), "success")
+        flash(
+            gettext("Your password is set. Log in with your e-mail address and the new password."),
+            "success",
+        )
         return redirect(url_for("auth.login"))
-    return render_template("invitations/accept.html", form=form, token=token,
-                           name=invitations.invited_user(found).name)
+    return render_template(
+        "invitations/accept.html", form=form, token=token, name=invitations.invited_user(found).name
+    )

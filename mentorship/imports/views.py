@@ -40,18 +40,27 @@ LIMIT_MB = import_service.MAX_IMPORT_BYTES // 1024 // 1024
 def _upload_form(read_request: bool = True) -> UploadForm:
     """`read_request=False` for a body too large to read: the form then starts empty."""
     form = UploadForm() if read_request else UploadForm(formdata=None)
-    form.programme.choices = [option("", gettext("No programme")), *(
-        option(str(programme.id), programme.name) for programme in programmes.all_programmes()
-    )]
+    form.programme.choices = [
+        option("", gettext("No programme")),
+        *(option(str(programme.id), programme.name) for programme in programmes.all_programmes()),
+    ]
     return form
 
 
-def _index_page(form: UploadForm, problem: str | None = None, fields: list[str] | None = None,
-                status: int = 200):
+def _index_page(
+    form: UploadForm, problem: str | None = None, fields: list[str] | None = None, status: int = 200
+):
     recent = paginate(import_service.recent_jobs(), 1, 10)
-    return render_template("imports/index.html", form=form, kinds=KINDS, problem=problem,
-                           problem_details=fields or [], recent=recent.items, limit_mb=LIMIT_MB,
-                           max_rows=import_service.MAX_ROWS), status
+    return render_template(
+        "imports/index.html",
+        form=form,
+        kinds=KINDS,
+        problem=problem,
+        problem_details=fields or [],
+        recent=recent.items,
+        limit_mb=LIMIT_MB,
+        max_rows=import_service.MAX_ROWS,
+    ), status
 
 
 @imports_bp.route("", methods=["GET"])
@@ -68,14 +77,16 @@ def upload():
     limit = import_service.MAX_IMPORT_BYTES + UPLOAD_OVERHEAD
     if request.content_length is not None and request.content_length > limit:
         _discard_body()
-        return _index_page(_upload_form(read_request=False), _too_large(request.content_length),
-                           status=413)
+        return _index_page(
+            _upload_form(read_request=False), _too_large(request.content_length), status=413
+        )
     request.max_content_length = limit
     csrf.protect()
     form = _upload_form()
     if not form.validate_on_submit():
-        return _index_page(form, gettext("Please choose what the file contains and a file to upload."),
-                           status=400)
+        return _index_page(
+            form, gettext("Please choose what the file contains and a file to upload."), status=400
+        )
     upload_file = form.file.data
     if upload_file is None or not getattr(upload_file, "filename", ""):
         return _index_page(form, gettext("Please choose a file to upload."), status=400)
@@ -84,8 +95,9 @@ def upload():
         return _index_page(form, _too_large(len(content)), status=413)
     programme_id = int(form.programme.data) if (form.programme.data or "").isdigit() else None
     try:
-        job = import_service.check_upload(current_user, form.kind.data, upload_file.filename,
-                                          content, programme_id)
+        job = import_service.check_upload(
+            current_user, form.kind.data, upload_file.filename, content, programme_id
+        )
     except import_service.FileProblem as problem:
         details = (problem.fields or {}).get("header", [])
         return _index_page(form, f"{upload_file.filename}: {problem.message}", details, status=422)
@@ -100,9 +112,12 @@ def _discard_body() -> None:
 
 
 def _too_large(size: int) -> str:
-    return gettext("The file is too large (%(size)s MB). Imports take files up to %(limit)d MB; "
-                   "split it into smaller files.", size=format_decimal(size / 1024 / 1024, "0.0"),
-                   limit=LIMIT_MB)
+    return gettext(
+        "The file is too large (%(size)s MB). Imports take files up to %(limit)d MB; "
+        "split it into smaller files.",
+        size=format_decimal(size / 1024 / 1024, "0.0"),
+        limit=LIMIT_MB,
+    )
 
 
 @imports_bp.route("/<int:job_id>")
@@ -119,11 +134,17 @@ def show(job_id: int):
         rows = sorted(rows, key=lambda row: (order.get(row["action"], 9), row["row"]))
     page, per_page = page_args(request.args, REPORT_PER_PAGE)
     start = (page - 1) * per_page
-    report_page = Page(rows[start:start + per_page], page, per_page, len(rows))
-    return render_template("imports/show.html", job=job, spec=KINDS[job.kind], page=report_page,
-                           show=show_action, status=import_service.job_status(job),
-                           form=ConfirmForm(), programme=programmes.get_programme(job.programme_id)
-                           if job.programme_id else None)
+    report_page = Page(rows[start : start + per_page], page, per_page, len(rows))
+    return render_template(
+        "imports/show.html",
+        job=job,
+        spec=KINDS[job.kind],
+        page=report_page,
+        show=show_action,
+        status=import_service.job_status(job),
+        form=ConfirmForm(),
+        programme=programmes.get_programme(job.programme_id) if job.programme_id else None,
+    )
 
 
 @imports_bp.route("/<int:job_id>/run", methods=["POST"])
@@ -148,9 +169,15 @@ def status(job_id: int):
     return response
 
 
-@imports_bp.route("/templates/<any(mentors, partners, clusters, entrepreneurs, ideas):kind>.<any(csv, xlsx):file_format>")
+@imports_bp.route(
+    "/templates/<any(mentors, partners, clusters, entrepreneurs, ideas):kind>.<any(csv, xlsx):file_format>"
+)
 @role_required("lead")
 def template(kind: str, file_format: str):
-    return Response(template_file(kind, file_format), mimetype=FORMATS[file_format], headers={
-        "Content-Disposition": f'attachment; filename="{kind}-template.{file_format}"',
-    })
+    return Response(
+        template_file(kind, file_format),
+        mimetype=FORMATS[file_format],
+        headers={
+            "Content-Disposition": f'attachment; filename="{kind}-template.{file_format}"',
+        },
+    )

@@ -19,8 +19,10 @@ language_bp = Blueprint("language", __name__)
 
 
 class LanguageForm(FlaskForm):
-    locale = SelectField(choices=options((code, LOCALE_NAMES[code]) for code in SUPPORTED_LOCALES),
-                         validators=[InputRequired()])
+    locale = SelectField(
+        choices=options((code, LOCALE_NAMES[code]) for code in SUPPORTED_LOCALES),
+        validators=[InputRequired()],
+    )
     next = HiddenField()
 
 

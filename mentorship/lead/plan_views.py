@@ -39,9 +39,15 @@ def index():
     plan = plan_pairings(programme_id)
     form = PlanApprovalForm(programme=str(programme_id or ""))
     programmes = list(db.session.scalars(db.select(Programme).order_by(Programme.name)))
-    return render_template("lead/plan.html", plan=plan, form=form, programmes=programmes,
-                           programme_id=programme_id, NO_CAPACITY=NO_CAPACITY,
-                           NO_PROPOSAL=NO_PROPOSAL)
+    return render_template(
+        "lead/plan.html",
+        plan=plan,
+        form=form,
+        programmes=programmes,
+        programme_id=programme_id,
+        NO_CAPACITY=NO_CAPACITY,
+        NO_PROPOSAL=NO_PROPOSAL,
+    )
 
 
 @plan_bp.route("/plan", methods=["POST"])
@@ -60,17 +66,30 @@ def approve():
     parts = []
     if result.asked:
         ideas = ngettext("%(num)d idea", "%(num)d ideas", result.asked)
-        parts.append(ngettext("Asked %(num)d mentor to review %(ideas)s.",
-                              "Asked %(num)d mentors to review %(ideas)s.",
-                              result.mentors_notified, ideas=ideas))
+        parts.append(
+            ngettext(
+                "Asked %(num)d mentor to review %(ideas)s.",
+                "Asked %(num)d mentors to review %(ideas)s.",
+                result.mentors_notified,
+                ideas=ideas,
+            )
+        )
     if result.approved:
-        parts.append(ngettext("Approved %(num)d pairing the mentor had already accepted.",
-                              "Approved %(num)d pairings the mentors had already accepted.",
-                              result.approved))
+        parts.append(
+            ngettext(
+                "Approved %(num)d pairing the mentor had already accepted.",
+                "Approved %(num)d pairings the mentors had already accepted.",
+                result.approved,
+            )
+        )
     if result.left_for_queue:
-        parts.append(ngettext("%(num)d accepted pairing waits in the approval queue.",
-                              "%(num)d accepted pairings wait in the approval queue.",
-                              result.left_for_queue))
+        parts.append(
+            ngettext(
+                "%(num)d accepted pairing waits in the approval queue.",
+                "%(num)d accepted pairings wait in the approval queue.",
+                result.left_for_queue,
+            )
+        )
     flash(" ".join(parts), "success")
     for problem in result.problems:
         flash(problem, "warning")

@@ -28,8 +28,15 @@ def mentor_list():
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(mentors.mentors_query(status or None, search), page, per_page)
     loads = mentors.mentor_loads([mentor.id for mentor in result.items])
-    return render_template("lead/mentors.html", page=result, loads=loads, status=status,
-                           search=search, statuses=MENTOR_STATUSES, form=MentorActionForm())
+    return render_template(
+        "lead/mentors.html",
+        page=result,
+        loads=loads,
+        status=status,
+        search=search,
+        statuses=MENTOR_STATUSES,
+        form=MentorActionForm(),
+    )
 
 
 def _change_status(mentor_id: int, status: str, done: str):
@@ -41,8 +48,11 @@ def _change_status(mentor_id: int, status: str, done: str):
         flash(error.message, "info")
     else:
         flash(done % {"name": mentor.name}, "success")
-    return redirect(request.form.get("back") if _is_list_url(request.form.get("back"))
-                    else url_for("lead.mentor_list"))
+    return redirect(
+        request.form.get("back")
+        if _is_list_url(request.form.get("back"))
+        else url_for("lead.mentor_list")
+    )
 
 
 def _is_list_url(target: str | None) -> bool:
@@ -55,8 +65,11 @@ def _is_list_url(target: str | None) -> bool:
 def approve(mentor_id: int):
     if not MentorActionForm().validate_on_submit():
         abort(400)
-    return _change_status(mentor_id, MentorStatus.ACTIVE.value,
-                          lazy_gettext("%(name)s is approved and can now be matched with ideas."))
+    return _change_status(
+        mentor_id,
+        MentorStatus.ACTIVE.value,
+        lazy_gettext("%(name)s is approved and can now be matched with ideas."),
+    )
 
 
 @lead_bp.route("/mentors/<int:mentor_id>/deactivate", methods=["GET", "POST"])
@@ -68,7 +81,10 @@ def deactivate(mentor_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        return _change_status(mentor_id, MentorStatus.INACTIVE.value,
-                              lazy_gettext("%(name)s is deactivated and will get no new proposals."))
+        return _change_status(
+            mentor_id,
+            MentorStatus.INACTIVE.value,
+            lazy_gettext("%(name)s is deactivated and will get no new proposals."),
+        )
     load = mentors.mentor_loads([mentor.id])[mentor.id]
     return render_template("lead/confirm_deactivate.html", mentor=mentor, load=load, form=form)

@@ -23,8 +23,24 @@ from mentorship.services.errors import ServiceError
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
 
 COMMON_LANGUAGES = (
-    "sr", "en", "de", "fr", "it", "ru", "hr", "bs", "mk", "sl", "hu", "ro", "bg", "sq", "el",
-    "tr", "es", "zh",
+    "sr",
+    "en",
+    "de",
+    "fr",
+    "it",
+    "ru",
+    "hr",
+    "bs",
+    "mk",
+    "sl",
+    "hu",
+    "ro",
+    "bg",
+    "sq",
+    "el",
+    "tr",
+    "es",
+    "zh",
 )
 
 

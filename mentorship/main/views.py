@@ -48,8 +48,9 @@ def _mentor_dashboard() -> dict[str, Any]:
 
 def _lead_dashboard() -> dict[str, Any]:
     all_ideas = idea_service.visible_ideas(current_user)
-    ideas_by_status = {status.value: _count(all_ideas.where(Idea.status == status.value))
-                       for status in IdeaStatus}
+    ideas_by_status = {
+        status.value: _count(all_ideas.where(Idea.status == status.value)) for status in IdeaStatus
+    }
     return {
         "pending_mentors": _count(mentors.mentors_query(MentorStatus.PENDING.value)),
         "active_mentors": _count(mentors.mentors_query(MentorStatus.ACTIVE.value)),

@@ -38,7 +38,9 @@ class Idea(Base):
     programme_id: Mapped[int | None] = mapped_column(
         ForeignKey("programmes.id", ondelete="SET NULL"), index=True
     )
-    module_id: Mapped[int | None] = mapped_column(ForeignKey("programme_modules.id", ondelete="SET NULL"))
+    module_id: Mapped[int | None] = mapped_column(
+        ForeignKey("programme_modules.id", ondelete="SET NULL")
+    )
     status: Mapped[str] = mapped_column(String(20), default=IdeaStatus.SUBMITTED.value, index=True)
     status_error: Mapped[str | None] = mapped_column(Text)
     matching_started_at: Mapped[datetime | None]

@@ -90,5 +90,7 @@ class Match(Base):
 
     @property
     def target_name(self) -> str:
-        target = {"mentor": self.mentor, "partner": self.partner, "cluster": self.cluster}[self.kind]
+        target = {"mentor": self.mentor, "partner": self.partner, "cluster": self.cluster}[
+            self.kind
+        ]
         return target.name if target is not None else ""

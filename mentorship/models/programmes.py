@@ -22,7 +22,9 @@ class Programme(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     modules: Mapped[list[ProgrammeModule]] = relationship(
-        back_populates="programme", cascade="all, delete-orphan", order_by="ProgrammeModule.starts_on"
+        back_populates="programme",
+        cascade="all, delete-orphan",
+        order_by="ProgrammeModule.starts_on",
     )
 
 
@@ -32,7 +34,9 @@ class ProgrammeModule(Base):
     __tablename__ = "programme_modules"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    programme_id: Mapped[int] = mapped_column(ForeignKey("programmes.id", ondelete="CASCADE"), index=True)
+    programme_id: Mapped[int] = mapped_column(
+        ForeignKey("programmes.id", ondelete="CASCADE"), index=True
+    )
     title: Mapped[str] = mapped_column(String(200))
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
@@ -48,5 +52,7 @@ class Enrolment(Base):
     programme_id: Mapped[int] = mapped_column(
         ForeignKey("programmes.id", ondelete="CASCADE"), primary_key=True
     )
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
     enrolled_at: Mapped[datetime] = mapped_column(default=utcnow)

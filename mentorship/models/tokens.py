@@ -14,7 +14,9 @@ TOKEN_PURPOSES = ("password_reset", "invitation")
 
 class AccountToken(Base):
     __tablename__ = "account_tokens"
-    __table_args__ = (CheckConstraint(in_values("purpose", TOKEN_PURPOSES), name="purpose_allowed"),)
+    __table_args__ = (
+        CheckConstraint(in_values("purpose", TOKEN_PURPOSES), name="purpose_allowed"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

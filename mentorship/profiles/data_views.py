@@ -44,7 +44,10 @@ def delete():
         else:
             logout_user()
             flash(
-                gettext("Your account and everything in it are deleted. Thank you for taking part."), "info"
+                gettext(
+                    "Your account and everything in it are deleted. Thank you for taking part."
+                ),
+                "info",
             )
             return redirect(url_for("main.home"))
     return render_template("profiles/delete_account.html", form=form)

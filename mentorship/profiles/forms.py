@@ -31,39 +31,65 @@ def known_country(_form, field) -> None:
 
 
 class AccountForm(FlaskForm):
-    name = StringField(_l("Your name"), filters=[strip_text],
-                       validators=[DataRequired(_l("Please tell us your name.")), Length(max=NAME_MAX)])
+    name = StringField(
+        _l("Your name"),
+        filters=[strip_text],
+        validators=[DataRequired(_l("Please tell us your name.")), Length(max=NAME_MAX)],
+    )
     email_notifications = BooleanField(_l("Send me e-mail when something needs my attention"))
 
 
 class EntrepreneurProfileForm(AccountForm):
-    business_name = StringField(_l("Business name"), filters=[strip_text],
-                                validators=[Length(max=NAME_MAX)])
+    business_name = StringField(
+        _l("Business name"), filters=[strip_text], validators=[Length(max=NAME_MAX)]
+    )
     city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
-    country = StringField(_l("Country"), filters=[upper_text], default="RS",
-                          validators=[DataRequired(_l("Please give a country code.")), Length(min=2, max=2,
-                                      message=_l("Use the two-letter code, e.g. RS.")), known_country],
-                          description=_l("Two-letter code: RS for Serbia, BA, ME, HR, MK ..."))
+    country = StringField(
+        _l("Country"),
+        filters=[upper_text],
+        default="RS",
+        validators=[
+            DataRequired(_l("Please give a country code.")),
+            Length(min=2, max=2, message=_l("Use the two-letter code, e.g. RS.")),
+            known_country,
+        ],
+        description=_l("Two-letter code: RS for Serbia, BA, ME, HR, MK ..."),
+    )
     sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
     stage = SelectField(_l("Stage"), choices=OPTIONAL_STAGE_CHOICES)
-    bio = TextAreaField(_l("About you and your business"), filters=[strip_text],
-                        validators=[Length(max=DESCRIPTION_MAX)])
+    bio = TextAreaField(
+        _l("About you and your business"),
+        filters=[strip_text],
+        validators=[Length(max=DESCRIPTION_MAX)],
+    )
     languages = MultiCheckboxField(_l("Languages you work in"))
 
 
 class MentorProfileForm(AccountForm):
-    headline = StringField(_l("Headline"), filters=[strip_text], validators=[Length(max=NAME_MAX)],
-                           description=_l("One line, e.g. “Food processing and export to the EU”."))
-    bio = TextAreaField(_l("About you"), filters=[strip_text], validators=[Length(max=DESCRIPTION_MAX)])
-    expertise = TextAreaField(_l("Expertise"), filters=[strip_text],
-                              validators=[Length(max=DESCRIPTION_MAX)],
-                              description=_l("Skills and topics, separated by commas. "
-                                          "Matching reads this closely."))
+    headline = StringField(
+        _l("Headline"),
+        filters=[strip_text],
+        validators=[Length(max=NAME_MAX)],
+        description=_l("One line, e.g. “Food processing and export to the EU”."),
+    )
+    bio = TextAreaField(
+        _l("About you"), filters=[strip_text], validators=[Length(max=DESCRIPTION_MAX)]
+    )
+    expertise = TextAreaField(
+        _l("Expertise"),
+        filters=[strip_text],
+        validators=[Length(max=DESCRIPTION_MAX)],
+        description=_l("Skills and topics, separated by commas. Matching reads this closely."),
+    )
     city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
     sectors = MultiCheckboxField(_l("Sectors you know well"), choices=SECTOR_CHOICES)
     languages = MultiCheckboxField(_l("Languages you mentor in"))
     capacity = IntegerField(
         _l("How many entrepreneurs can you mentor at once?"),
-        validators=[InputRequired(_l("Please give a number from 0 to 50.")),
-                    NumberRange(0, MAX_CAPACITY, _l("Choose a number from 0 to %(max)d.", max=MAX_CAPACITY))],
+        validators=[
+            InputRequired(_l("Please give a number from 0 to 50.")),
+            NumberRange(
+                0, MAX_CAPACITY, _l("Choose a number from 0 to %(max)d.", max=MAX_CAPACITY)
+            ),
+        ],
     )

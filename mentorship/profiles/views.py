@@ -21,11 +21,13 @@ def _form_for(user):
     """The role's form, filled from the stored profile on GET and from the request on POST."""
     profile = user.profile
     if user.is_entrepreneur:
-        form = EntrepreneurProfileForm(obj=profile, name=user.name,
-                                       email_notifications=user.email_notifications)
+        form = EntrepreneurProfileForm(
+            obj=profile, name=user.name, email_notifications=user.email_notifications
+        )
     elif user.is_mentor:
-        form = MentorProfileForm(obj=profile, name=user.name,
-                                 email_notifications=user.email_notifications)
+        form = MentorProfileForm(
+            obj=profile, name=user.name, email_notifications=user.email_notifications
+        )
     else:
         return AccountForm(obj=user), ()
     form.languages.choices = language_choices(profile.languages or [])
@@ -43,8 +45,12 @@ def edit():
             if optional in profile:
                 profile[optional] = profile[optional] or None
         try:
-            accounts.update_account(current_user, name=form.name.data, profile=profile or None,
-                                    email_notifications=form.email_notifications.data)
+            accounts.update_account(
+                current_user,
+                name=form.name.data,
+                profile=profile or None,
+                email_notifications=form.email_notifications.data,
+            )
         except ServiceError as error:
             show_service_error(form, error)
         else:

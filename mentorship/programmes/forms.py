@@ -17,22 +17,31 @@ def not_before_start(form, field) -> None:
 
 
 class ProgrammeForm(FlaskForm):
-    name = StringField(_l("Name"), filters=[strip_text],
-                       validators=[DataRequired(_l("Please give the programme a name.")),
-                                   Length(max=NAME_MAX)])
-    funder = StringField(_l("Funder and partners"), filters=[strip_text], validators=[Length(max=NAME_MAX)],
-                         description=_l("Who funds or runs the programme with you."))
-    description = TextAreaField(_l("Description"), filters=[strip_text],
-                                validators=[Length(max=DESCRIPTION_MAX)])
+    name = StringField(
+        _l("Name"),
+        filters=[strip_text],
+        validators=[DataRequired(_l("Please give the programme a name.")), Length(max=NAME_MAX)],
+    )
+    funder = StringField(
+        _l("Funder and partners"),
+        filters=[strip_text],
+        validators=[Length(max=NAME_MAX)],
+        description=_l("Who funds or runs the programme with you."),
+    )
+    description = TextAreaField(
+        _l("Description"), filters=[strip_text], validators=[Length(max=DESCRIPTION_MAX)]
+    )
     starts_on = DateField(_l("Starts on"), validators=[Optional()])
     ends_on = DateField(_l("Ends on"), validators=[Optional(), not_before_start])
 
 
 class ModuleForm(FlaskForm):
-    title = StringField(_l("Title"), filters=[strip_text],
-                        validators=[DataRequired(_l("Please give the module a title.")),
-                                    Length(max=NAME_MAX)],
-                        description=_l("E.g. “Module 1: from idea to business plan”."))
+    title = StringField(
+        _l("Title"),
+        filters=[strip_text],
+        validators=[DataRequired(_l("Please give the module a title.")), Length(max=NAME_MAX)],
+        description=_l("E.g. “Module 1: from idea to business plan”."),
+    )
     starts_on = DateField(_l("Starts on"), validators=[Optional()])
     ends_on = DateField(_l("Ends on"), validators=[Optional(), not_before_start])
     venue = StringField(_l("Venue"), filters=[strip_text], validators=[Length(max=200)])

@@ -43,8 +43,13 @@ def new():
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash(gettext("“%(name)s” is created. Add its modules and enrol entrepreneurs.",
-                          name=programme.name), "success")
+            flash(
+                gettext(
+                    "“%(name)s” is created. Add its modules and enrol entrepreneurs.",
+                    name=programme.name,
+                ),
+                "success",
+            )
             return redirect(url_for("programmes.show", programme_id=programme.id))
     return render_template("programmes/form.html", form=form, programme=None)
 
@@ -56,8 +61,13 @@ def show(programme_id: int):
     page, per_page = page_args(request.args, PER_PAGE)
     enrolled = paginate(programmes.enrolled_users(programme), page, per_page)
     ideas_total = paginate(programmes.programme_ideas(programme), 1, 1).total
-    return render_template("programmes/show.html", programme=programme, enrolled=enrolled,
-                           ideas_total=ideas_total, form=ConfirmForm())
+    return render_template(
+        "programmes/show.html",
+        programme=programme,
+        enrolled=enrolled,
+        ideas_total=ideas_total,
+        form=ConfirmForm(),
+    )
 
 
 @programmes_bp.route("/<int:programme_id>/edit", methods=["GET", "POST"])
@@ -89,7 +99,9 @@ def new_module(programme_id: int):
         else:
             flash(gettext("“%(name)s” is added.", name=module.title), "success")
             return redirect(url_for("programmes.show", programme_id=programme.id))
-    return render_template("programmes/module_form.html", form=form, programme=programme, module=None)
+    return render_template(
+        "programmes/module_form.html", form=form, programme=programme, module=None
+    )
 
 
 @programmes_bp.route("/<int:programme_id>/modules/<int:module_id>/edit", methods=["GET", "POST"])
@@ -106,8 +118,13 @@ def edit_module(programme_id: int, module_id: int):
         else:
             flash(gettext("The module is saved."), "success")
             return redirect(url_for("programmes.show", programme_id=programme.id))
-    return render_template("programmes/module_form.html", form=form, programme=programme,
-                           module=module, delete_form=ConfirmForm())
+    return render_template(
+        "programmes/module_form.html",
+        form=form,
+        programme=programme,
+        module=module,
+        delete_form=ConfirmForm(),
+    )
 
 
 @programmes_bp.route("/<int:programme_id>/modules/<int:module_id>/delete", methods=["POST"])
@@ -131,14 +148,21 @@ def enrol(programme_id: int):
     if request.method == "POST":
         if not form.validate_on_submit():
             abort(400)
-        added = programmes.enrol(current_user, programme, [int(i) for i in form.user_ids.data or []])
-        flash(ngettext("%(num)d entrepreneur is enrolled.", "%(num)d entrepreneurs are enrolled.", added),
-              "success" if added else "info")
+        added = programmes.enrol(
+            current_user, programme, [int(i) for i in form.user_ids.data or []]
+        )
+        flash(
+            ngettext(
+                "%(num)d entrepreneur is enrolled.", "%(num)d entrepreneurs are enrolled.", added
+            ),
+            "success" if added else "info",
+        )
         return redirect(url_for("programmes.enrol", programme_id=programme.id, q=search or None))
     page, per_page = page_args(request.args, CANDIDATES_PER_PAGE)
     candidates = paginate(programmes.enrolment_candidates(programme, search), page, per_page)
-    return render_template("programmes/enrol.html", programme=programme, page=candidates,
-                           search=search, form=form)
+    return render_template(
+        "programmes/enrol.html", programme=programme, page=candidates, search=search, form=form
+    )
 
 
 @programmes_bp.route("/<int:programme_id>/enrolments/<int:user_id>/remove", methods=["POST"])
@@ -152,7 +176,10 @@ def unenrol(programme_id: int, user_id: int):
     except ServiceError as error:
         flash(error.message, "info")
     else:
-        flash(gettext("The entrepreneur is no longer enrolled; her ideas keep their programme."), "success")
+        flash(
+            gettext("The entrepreneur is no longer enrolled; her ideas keep their programme."),
+            "success",
+        )
     return redirect(url_for("programmes.show", programme_id=programme.id))
 
 
@@ -165,5 +192,6 @@ def ideas(programme_id: int):
     module_id = module_id if module_id in module_ids else None
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(programmes.programme_ideas(programme, module_id), page, per_page)
-    return render_template("programmes/ideas.html", programme=programme, page=result,
-                           module_id=module_id)
+    return render_template(
+        "programmes/ideas.html", programme=programme, page=result, module_id=module_id
+    )

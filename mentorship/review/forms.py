@@ -13,10 +13,16 @@ from mentorship.schemas import NOTE_MAX
 
 class ReviewForm(FlaskForm):
     # Set by the button pressed, so one form carries both answers.
-    decision = StringField(_l("Decision"),
-                           validators=[DataRequired(_l("Choose accept or decline.")),
-                                       AnyOf(("accept", "decline"), _l("Choose accept or decline."))])
-    note = TextAreaField(_l("Note (optional)"), filters=[strip_text],
-                         validators=[Length(max=NOTE_MAX, message=_l("At most %(max)d characters.",
-                                                                       max=NOTE_MAX))],
-                         description=_l("The programme lead sees it with your answer."))
+    decision = StringField(
+        _l("Decision"),
+        validators=[
+            DataRequired(_l("Choose accept or decline.")),
+            AnyOf(("accept", "decline"), _l("Choose accept or decline.")),
+        ],
+    )
+    note = TextAreaField(
+        _l("Note (optional)"),
+        filters=[strip_text],
+        validators=[Length(max=NOTE_MAX, message=_l("At most %(max)d characters.", max=NOTE_MAX))],
+        description=_l("The programme lead sees it with your answer."),
+    )

@@ -16,8 +16,12 @@ from mentorship.services.pagination import page_args, paginate
 review_bp = Blueprint("review", __name__, url_prefix="/reviews")
 
 PER_PAGE = 10
-DONE = {"accept": lazy_gettext("You accepted “%(title)s”. The programme lead will confirm the pairing."),
-        "decline": lazy_gettext("You declined “%(title)s”. Thank you for letting us know.")}
+DONE = {
+    "accept": lazy_gettext(
+        "You accepted “%(title)s”. The programme lead will confirm the pairing."
+    ),
+    "decline": lazy_gettext("You declined “%(title)s”. Thank you for letting us know."),
+}
 
 
 @review_bp.route("")
@@ -27,16 +31,25 @@ def index():
     status = status if status in MATCH_STATUSES else MatchStatus.PROPOSED.value
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(review_service.mentor_matches(current_user, status), page, per_page)
-    return render_template("review/index.html", page=result, status=status, form=ReviewForm(),
-                           active=current_user.mentor_profile.is_active)
+    return render_template(
+        "review/index.html",
+        page=result,
+        status=status,
+        form=ReviewForm(),
+        active=current_user.mentor_profile.is_active,
+    )
 
 
 @review_bp.route("/<int:match_id>")
 @role_required("mentor")
 def show(match_id: int):
     match = review_service.get_mentor_match(current_user, match_id)
-    return render_template("review/show.html", match=match, form=ReviewForm(),
-                           active=current_user.mentor_profile.is_active)
+    return render_template(
+        "review/show.html",
+        match=match,
+        form=ReviewForm(),
+        active=current_user.mentor_profile.is_active,
+    )
 
 
 @review_bp.route("/<int:match_id>", methods=["POST"])
@@ -45,8 +58,9 @@ def decide(match_id: int):
     match = review_service.get_mentor_match(current_user, match_id)
     form = ReviewForm()
     if not form.validate_on_submit():
-        return render_template("review/show.html", match=match, form=form,
-                               active=current_user.mentor_profile.is_active), 422
+        return render_template(
+            "review/show.html", match=match, form=form, active=current_user.mentor_profile.is_active
+        ), 422
     title = match.idea.title
     try:
         review_service.review_match(current_user, match_id, form.decision.data, form.note.data)

@@ -115,7 +115,8 @@ def _reset_email_body(user: User, link: str) -> str:
         "Open this link within one hour to choose a new password:\n\n%(link)s\n\n"
         "The link works once. If you did not ask for this, ignore this e-mail: "
         "your password stays as it is.\n",
-        name=user.name, link=link,
+        name=user.name,
+        link=link,
     )
 
 
@@ -199,8 +200,10 @@ def delete_account(user: User, password: str) -> None:
         )
     if user.is_lead and _other_leads(user) == 0:
         raise ConflictError(
-            _("You are the only programme lead, so this account cannot be deleted. "
-              "Create another lead account first.")
+            _(
+                "You are the only programme lead, so this account cannot be deleted. "
+                "Create another lead account first."
+            )
         )
     user_id, role, was_mentor = user.id, user.role, user.is_mentor
     _scrub_audit_entries(user)

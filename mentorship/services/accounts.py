@@ -26,25 +26,35 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == email.strip().lower()))
 
 
-def register_user(email: str, password: str, name: str, role: str, locale: str | None = None) -> User:
+def register_user(
+    email: str, password: str, name: str, role: str, locale: str | None = None
+) -> User:
     """Create an account with an empty profile; mentors wait for a lead's approval."""
     email = email.strip().lower()
     if find_user_by_email(email) is not None:
-        raise ConflictError(_("An account with this e-mail already exists."), {"email": [_("Already registered.")]})
+        raise ConflictError(
+            _("An account with this e-mail already exists."), {"email": [_("Already registered.")]}
+        )
     user = User(email=email, name=name.strip(), role=role, locale=locale)
     user.set_password(password)
     if role == Role.ENTREPRENEUR:
         user.entrepreneur_profile = EntrepreneurProfile(country="RS", languages=[])
     elif role == Role.MENTOR:
-        user.mentor_profile = MentorProfile(status=MentorStatus.PENDING.value, sectors=[], languages=[])
+        user.mentor_profile = MentorProfile(
+            status=MentorStatus.PENDING.value, sectors=[], languages=[]
+        )
     db.session.add(user)
     try:
         db.session.flush()
-        audit.record(user, "account.register", "user", user.id, after=user.status, details={"role": role})
+        audit.record(
+            user, "account.register", "user", user.id, after=user.status, details={"role": role}
+        )
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
-        raise ConflictError(_("An account with this e-mail already exists."), {"email": [_("Already registered.")]}) from None
+        raise ConflictError(
+            _("An account with this e-mail already exists."), {"email": [_("Already registered.")]}
+        ) from None
     return user
 
 
@@ -86,8 +96,12 @@ def user_for_token(token: str) -> User | None:
     return user
 
 
-def update_account(user: User, name: str | None = None, profile: dict[str, Any] | None = None,
-                   email_notifications: bool | None = None) -> User:
+def update_account(
+    user: User,
+    name: str | None = None,
+    profile: dict[str, Any] | None = None,
+    email_notifications: bool | None = None,
+) -> User:
     """Change only the fields given; a changed mentor profile refreshes the matching index."""
     if name is not None:
         user.name = name

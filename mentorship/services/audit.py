@@ -8,9 +8,17 @@ from mentorship.extensions import db
 from mentorship.models import AuditEntry, User
 
 
-def record(actor: User | None, action: str, object_type: str, object_id: int | None, *,
-           before: str | None = None, after: str | None = None, note: str | None = None,
-           details: dict[str, Any] | None = None) -> AuditEntry:
+def record(
+    actor: User | None,
+    action: str,
+    object_type: str,
+    object_id: int | None,
+    *,
+    before: str | None = None,
+    after: str | None = None,
+    note: str | None = None,
+    details: dict[str, Any] | None = None,
+) -> AuditEntry:
     entry = AuditEntry(
         actor_id=actor.id if actor is not None else None,
         action=action,

@@ -13,14 +13,25 @@ from sqlalchemy.orm import aliased
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, User
 
-CSV_COLUMNS = ("at", "actor", "actor_email", "action", "object_type", "object_id",
-               "before_status", "after_status", "note")
+CSV_COLUMNS = (
+    "at",
+    "actor",
+    "actor_email",
+    "action",
+    "object_type",
+    "object_id",
+    "before_status",
+    "after_status",
+    "note",
+)
 # A spreadsheet runs a cell that starts with one of these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def audit_actions() -> list[str]:
-    return list(db.session.scalars(sa.select(AuditEntry.action).distinct().order_by(AuditEntry.action)))
+    return list(
+        db.session.scalars(sa.select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    )
 
 
 def audit_actors() -> list[User]:
@@ -29,12 +40,17 @@ def audit_actors() -> list[User]:
     return list(db.session.scalars(sa.select(User).where(User.id.in_(acted)).order_by(User.name)))
 
 
-def audit_query(action: str | None = None, actor_id: int | None = None,
-                since: date | None = None, until: date | None = None) -> sa.Select:
+def audit_query(
+    action: str | None = None,
+    actor_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+) -> sa.Select:
     """Entries with their actor, newest first; `until` includes the whole day."""
     actor = aliased(User)
     statement = (
-        sa.select(AuditEntry, actor).outerjoin(actor, actor.id == AuditEntry.actor_id)
+        sa.select(AuditEntry, actor)
+        .outerjoin(actor, actor.id == AuditEntry.actor_id)
         .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
     )
     if action:
@@ -77,9 +93,20 @@ def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
     yield flush()
     for entry, actor in rows:
         at = entry.at if entry.at.tzinfo is None else entry.at.astimezone(UTC)
-        writer.writerow([neutralise(value) for value in (
-            at.strftime("%Y-%m-%dT%H:%M:%SZ"), actor.name if actor else "", actor.email if actor else "",
-            entry.action, entry.object_type, entry.object_id, entry.before_status,
-            entry.after_status, entry.note,
-        )])
+        writer.writerow(
+            [
+                neutralise(value)
+                for value in (
+                    at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    actor.name if actor else "",
+                    actor.email if actor else "",
+                    entry.action,
+                    entry.object_type,
+                    entry.object_id,
+                    entry.before_status,
+                    entry.after_status,
+                    entry.note,
+                )
+            ]
+        )
         yield flush()

@@ -48,21 +48,35 @@ def candidate_records() -> dict[Key, Record]:
     loads = mentor_loads([user.id for user, _ in mentors])
     for user, profile in mentors:
         records[("mentor", user.id)] = MentorRecord(
-            id=user.id, name=user.name, headline=profile.headline, bio=profile.bio,
-            expertise=profile.expertise, sectors=tuple(profile.sectors or ()),
-            languages=tuple(profile.languages or ()), city=profile.city,
+            id=user.id,
+            name=user.name,
+            headline=profile.headline,
+            bio=profile.bio,
+            expertise=profile.expertise,
+            sectors=tuple(profile.sectors or ()),
+            languages=tuple(profile.languages or ()),
+            city=profile.city,
             remaining_capacity=profile.capacity - loads.get(user.id, 0),
             active=profile.status == "active",
         )
     for partner in db.session.scalars(sa.select(Partner)):
         records[("partner", partner.id)] = PartnerRecord(
-            id=partner.id, name=partner.name, description=partner.description, offers=partner.offers,
-            seeks=partner.seeks, sector=partner.sector, city=partner.city, country=partner.country,
+            id=partner.id,
+            name=partner.name,
+            description=partner.description,
+            offers=partner.offers,
+            seeks=partner.seeks,
+            sector=partner.sector,
+            city=partner.city,
+            country=partner.country,
             export_oriented=partner.export_oriented,
         )
     for cluster in db.session.scalars(sa.select(Cluster)):
         records[("cluster", cluster.id)] = ClusterRecord(
-            id=cluster.id, name=cluster.name, description=cluster.description, sector=cluster.sector,
+            id=cluster.id,
+            name=cluster.name,
+            description=cluster.description,
+            sector=cluster.sector,
             region=cluster.region,
         )
     return records
@@ -86,7 +100,9 @@ def directory_fingerprint() -> tuple:
     for model, changed, condition in tables:
         key = sa.inspect(model).primary_key[0]
         for aggregate in (sa.func.count(), sa.func.max(changed), sa.func.sum(key)):
-            columns.append(sa.select(aggregate).select_from(model).where(condition).scalar_subquery())
+            columns.append(
+                sa.select(aggregate).select_from(model).where(condition).scalar_subquery()
+            )
     return tuple(str(value) for value in db.session.execute(sa.select(*columns)).one())
 
 
@@ -104,14 +120,20 @@ class IndexHolder:
         with self.lock:
             fingerprint = directory_fingerprint()
             saved = self._saved_generation()
-            if self.index is not None and fingerprint == self.fingerprint and saved == self.generation:
+            if (
+                self.index is not None
+                and fingerprint == self.fingerprint
+                and saved == self.generation
+            ):
                 return self.index
             current = candidate_records()
             if saved is not None and saved != self.generation:
                 self._load_saved(saved)
             changed = [record for key, record in current.items() if self.records.get(key) != record]
             removed = [key for key in self.records if key not in current]
-            if self.index is None or len(changed) + len(removed) > max(50, REFIT_SHARE * len(current)):
+            if self.index is None or len(changed) + len(removed) > max(
+                50, REFIT_SHARE * len(current)
+            ):
                 self._fit(current)
             else:
                 for record in changed:
@@ -137,7 +159,9 @@ class IndexHolder:
         for (kind, _), record in sorted(current.items()):
             by_kind[kind].append(record)
         self.index = MatchIndex.fit(
-            mentors=by_kind["mentor"], partners=by_kind["partner"], clusters=by_kind["cluster"],
+            mentors=by_kind["mentor"],
+            partners=by_kind["partner"],
+            clusters=by_kind["cluster"],
             config=MatchConfig(),
         )
         self.records = current

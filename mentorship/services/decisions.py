@@ -46,17 +46,32 @@ class DecisionResult:
         return self.error is None
 
 
-def undecided_matches(kind: str | None = None, sector: str | None = None,
-                      min_score: float | None = None, sort: str = "score") -> sa.Select:
+def undecided_matches(
+    kind: str | None = None,
+    sector: str | None = None,
+    min_score: float | None = None,
+    sort: str = "score",
+) -> sa.Select:
     """What waits for the lead: mentor matches the mentor accepted, proposed partners and clusters."""
     statement = (
-        sa.select(Match).join(Idea, Match.idea_id == Idea.id)
-        .where(sa.or_(
-            sa.and_(Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.ACCEPTED.value),
-            sa.and_(Match.kind != MatchKind.MENTOR.value, Match.status == MatchStatus.PROPOSED.value),
-        ))
-        .options(selectinload(Match.idea).selectinload(Idea.owner), selectinload(Match.mentor),
-                 selectinload(Match.partner), selectinload(Match.cluster))
+        sa.select(Match)
+        .join(Idea, Match.idea_id == Idea.id)
+        .where(
+            sa.or_(
+                sa.and_(
+                    Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.ACCEPTED.value
+                ),
+                sa.and_(
+                    Match.kind != MatchKind.MENTOR.value, Match.status == MatchStatus.PROPOSED.value
+                ),
+            )
+        )
+        .options(
+            selectinload(Match.idea).selectinload(Idea.owner),
+            selectinload(Match.mentor),
+            selectinload(Match.partner),
+            selectinload(Match.cluster),
+        )
     )
     if kind:
         statement = statement.where(Match.kind == kind)
@@ -65,7 +80,9 @@ def undecided_matches(kind: str | None = None, sector: str | None = None,
     if min_score is not None:
         statement = statement.where(Match.score >= min_score)
     if sort == "date":
-        return statement.order_by(sa.func.coalesce(Match.reviewed_at, Match.created_at).desc(), Match.id.desc())
+        return statement.order_by(
+            sa.func.coalesce(Match.reviewed_at, Match.created_at).desc(), Match.id.desc()
+        )
     return statement.order_by(Match.score.desc(), Match.id)
 
 
@@ -76,8 +93,9 @@ def decide_match(lead: User, match_id: int, decision: str, note: str | None = No
     return match
 
 
-def decide_matches(lead: User, match_ids: list[int], decision: str,
-                   note: str | None = None) -> list[DecisionResult]:
+def decide_matches(
+    lead: User, match_ids: list[int], decision: str, note: str | None = None
+) -> list[DecisionResult]:
     """Each match is decided in its own transaction: one that fails leaves the others decided.
 
     The index refresh waits until all are decided: it re-matches open ideas, which replaces
@@ -86,7 +104,9 @@ def decide_matches(lead: User, match_ids: list[int], decision: str,
     results = []
     for match_id in dict.fromkeys(match_ids):
         try:
-            results.append(DecisionResult(match_id, match=_decide_and_commit(lead, match_id, decision, note)))
+            results.append(
+                DecisionResult(match_id, match=_decide_and_commit(lead, match_id, decision, note))
+            )
         except ServiceError as error:
             results.append(DecisionResult(match_id, error=error))
     _after_commit([result.match for result in results if result.match is not None])
@@ -111,8 +131,11 @@ def _after_commit(decided: list[Match]) -> None:
     if not decided:
         return
     send_pending_emails()
-    mentor_ids = {m.mentor_id for m in decided
-                  if m.kind == MatchKind.MENTOR.value and m.status == MatchStatus.APPROVED.value}
+    mentor_ids = {
+        m.mentor_id
+        for m in decided
+        if m.kind == MatchKind.MENTOR.value and m.status == MatchStatus.APPROVED.value
+    }
     for mentor_id in sorted(mentor_ids):
         # The mentor's remaining capacity changed; the matching index should know.
         enqueue(REFRESH_TASK, MatchKind.MENTOR.value, mentor_id)
@@ -122,23 +145,37 @@ def _decide(lead: User, match_id: int, decision: str, note: str | None) -> Match
     match = lock_match(match_id)
     before = match.status
     if before in (MatchStatus.APPROVED.value, MatchStatus.REJECTED.value):
-        raise ConflictError(_("This match was already approved.") if before == MatchStatus.APPROVED.value
-                            else _("This match was already rejected."))
+        raise ConflictError(
+            _("This match was already approved.")
+            if before == MatchStatus.APPROVED.value
+            else _("This match was already rejected.")
+        )
     if before == MatchStatus.DECLINED.value:
         raise ConflictError(_("The mentor declined this proposal, so it cannot be decided."))
     after = DECISIONS[decision]
     if match.kind == MatchKind.MENTOR.value and after == MatchStatus.APPROVED.value:
         if before != MatchStatus.ACCEPTED.value:
-            raise ConflictError(_("The mentor has not accepted this proposal yet; "
-                                  "a mentor match can be approved only after she accepts it."))
+            raise ConflictError(
+                _(
+                    "The mentor has not accepted this proposal yet; "
+                    "a mentor match can be approved only after she accepts it."
+                )
+            )
         _check_mentor_can_take_it(match)
     match.status = after
     match.decision_note = note or None
     match.decided_at = datetime.now(UTC)
     match.decided_by_id = lead.id
-    audit.record(lead, f"match.{decision}", "match", match.id, before=before, after=after,
-                 note=note or None, details={"idea_id": match.idea_id, "kind": match.kind,
-                                             "target_id": match.target_id})
+    audit.record(
+        lead,
+        f"match.{decision}",
+        "match",
+        match.id,
+        before=before,
+        after=after,
+        note=note or None,
+        details={"idea_id": match.idea_id, "kind": match.kind, "target_id": match.target_id},
+    )
     if after == MatchStatus.APPROVED.value:
         tell_about_approval(match)
     else:
@@ -151,13 +188,22 @@ def _check_mentor_can_take_it(match: Match) -> None:
     if profile is None:
         raise NotFoundError(_("Mentor not found."))
     if profile.status != MentorStatus.ACTIVE.value:
-        raise ConflictError(_("%(name)s is no longer an active mentor, so this pairing cannot be "
-                              "approved.", name=match.mentor.name))
+        raise ConflictError(
+            _(
+                "%(name)s is no longer an active mentor, so this pairing cannot be approved.",
+                name=match.mentor.name,
+            )
+        )
     load = mentor_loads([match.mentor_id])[match.mentor_id]
     if load >= profile.capacity:
-        raise ConflictError(_("%(name)s's capacity is full (%(load)d of %(capacity)d pairings "
-                              "approved).", name=match.mentor.name, load=load,
-                              capacity=profile.capacity))
+        raise ConflictError(
+            _(
+                "%(name)s's capacity is full (%(load)d of %(capacity)d pairings approved).",
+                name=match.mentor.name,
+                load=load,
+                capacity=profile.capacity,
+            )
+        )
 
 
 def get_match(match_id: int) -> Match:

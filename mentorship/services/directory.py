@@ -32,11 +32,15 @@ def _kind(model: type) -> str:
 def get_organisation(model: type[Organisation], object_id: int) -> Organisation:
     found = db.session.get(model, object_id)
     if found is None:
-        raise NotFoundError(_("Partner not found.") if model is Partner else _("Cluster not found."))
+        raise NotFoundError(
+            _("Partner not found.") if model is Partner else _("Cluster not found.")
+        )
     return found
 
 
-def list_organisations(model: type[Organisation], search: str = "", sector: str | None = None) -> sa.Select:
+def list_organisations(
+    model: type[Organisation], search: str = "", sector: str | None = None
+) -> sa.Select:
     statement = sa.select(model).order_by(model.name, model.id)
     if search.strip():
         place = model.city if model is Partner else model.region
@@ -54,8 +58,11 @@ def _name_taken(model: type, name: str, exclude_id: int | None = None) -> bool:
 
 
 def _conflict(model: type) -> ConflictError:
-    message = (_("A partner with this name already exists.") if model is Partner
-               else _("A cluster with this name already exists."))
+    message = (
+        _("A partner with this name already exists.")
+        if model is Partner
+        else _("A cluster with this name already exists.")
+    )
     return ConflictError(message, {"name": [_("Already in the directory.")]})
 
 
@@ -64,7 +71,9 @@ def _apply(target: Any, data: dict[str, Any]) -> None:
         setattr(target, key, "" if value is None and key not in {"sector"} else value)
 
 
-def create_organisation(actor: User, model: type[Organisation], data: dict[str, Any]) -> Organisation:
+def create_organisation(
+    actor: User, model: type[Organisation], data: dict[str, Any]
+) -> Organisation:
     _require_lead(actor)
     if _name_taken(model, data["name"]):
         raise _conflict(model)
@@ -73,7 +82,13 @@ def create_organisation(actor: User, model: type[Organisation], data: dict[str, 
     db.session.add(created)
     try:
         db.session.flush()
-        audit.record(actor, f"{_kind(model)}.create", _kind(model), created.id, details={"name": created.name})
+        audit.record(
+            actor,
+            f"{_kind(model)}.create",
+            _kind(model),
+            created.id,
+            details={"name": created.name},
+        )
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -89,7 +104,13 @@ def update_organisation(actor: User, target: Organisation, data: dict[str, Any])
         raise _conflict(model)
     _apply(target, data)
     try:
-        audit.record(actor, f"{_kind(model)}.update", _kind(model), target.id, details={"fields": sorted(data)})
+        audit.record(
+            actor,
+            f"{_kind(model)}.update",
+            _kind(model),
+            target.id,
+            details={"fields": sorted(data)},
+        )
         db.session.commit()
     except IntegrityError:
         db.session.rollback()

@@ -12,8 +12,11 @@ class ServiceError(Exception):
         message = str(message)
         super().__init__(message)
         self.message = message
-        self.fields = ({name: [str(text) for text in texts] for name, texts in fields.items()}
-                       if fields else fields)
+        self.fields = (
+            {name: [str(text) for text in texts] for name, texts in fields.items()}
+            if fields
+            else fields
+        )
 
 
 class NotFoundError(ServiceError):

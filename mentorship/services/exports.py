@@ -41,11 +41,16 @@ def _ideas_in(programme_id: int | None) -> sa.Select:
 
 def _matches(programme_id: int | None, status: str | None = None) -> Iterator[Match]:
     statement = (
-        sa.select(Match).join(Idea, Idea.id == Match.idea_id)
-        .options(selectinload(Match.idea).selectinload(Idea.owner),
-                 selectinload(Match.idea).selectinload(Idea.programme),
-                 selectinload(Match.idea).selectinload(Idea.module),
-                 selectinload(Match.mentor), selectinload(Match.partner), selectinload(Match.cluster))
+        sa.select(Match)
+        .join(Idea, Idea.id == Match.idea_id)
+        .options(
+            selectinload(Match.idea).selectinload(Idea.owner),
+            selectinload(Match.idea).selectinload(Idea.programme),
+            selectinload(Match.idea).selectinload(Idea.module),
+            selectinload(Match.mentor),
+            selectinload(Match.partner),
+            selectinload(Match.cluster),
+        )
         .order_by(Match.idea_id, Match.kind, Match.rank, Match.id)
     )
     if programme_id:
@@ -67,17 +72,29 @@ def pairing_rows(programme_id: int | None) -> Rows:
     for match in matches:
         idea = match.idea
         decider = deciders.get(match.decided_by_id)
-        yield [match.id, match.kind, idea.id, idea.title, idea.owner.name, idea.owner.email,
-               idea.programme.name if idea.programme else "", idea.module.title if idea.module else "",
-               match.target_name, match.mentor.email if match.mentor else "", round(match.score, 4),
-               match.rank, _time(match.decided_at), decider.name if decider else "",
-               match.decision_note or ""]
+        yield [
+            match.id,
+            match.kind,
+            idea.id,
+            idea.title,
+            idea.owner.name,
+            idea.owner.email,
+            idea.programme.name if idea.programme else "",
+            idea.module.title if idea.module else "",
+            match.target_name,
+            match.mentor.email if match.mentor else "",
+            round(match.score, 4),
+            match.rank,
+            _time(match.decided_at),
+            decider.name if decider else "",
+            match.decision_note or "",
+        ]
 
 
 def idea_rows(programme_id: int | None) -> Rows:
     statement = (
-        sa.select(Idea).options(selectinload(Idea.owner), selectinload(Idea.programme),
-                                selectinload(Idea.module))
+        sa.select(Idea)
+        .options(selectinload(Idea.owner), selectinload(Idea.programme), selectinload(Idea.module))
         .order_by(Idea.id)
     )
     if programme_id:
@@ -87,16 +104,33 @@ def idea_rows(programme_id: int | None) -> Rows:
     for match in _matches(programme_id):
         by_idea.setdefault(match.idea_id, []).append(match)
     for idea in ideas:
-        base = [idea.id, idea.title, idea.owner.name, idea.owner.email, idea.sector or "",
-                idea.stage or "", idea.programme.name if idea.programme else "",
-                idea.module.title if idea.module else "", idea.status, _time(idea.created_at)]
+        base = [
+            idea.id,
+            idea.title,
+            idea.owner.name,
+            idea.owner.email,
+            idea.sector or "",
+            idea.stage or "",
+            idea.programme.name if idea.programme else "",
+            idea.module.title if idea.module else "",
+            idea.status,
+            _time(idea.created_at),
+        ]
         matches = by_idea.get(idea.id) or [None]
         for match in matches:
             if match is None:
                 yield [*base, "", "", "", "", "", "", ""]
                 continue
-            yield [*base, match.kind, match.rank, match.target_name, round(match.score, 4),
-                   match.status, _time(match.reviewed_at), _time(match.decided_at)]
+            yield [
+                *base,
+                match.kind,
+                match.rank,
+                match.target_name,
+                round(match.score, 4),
+                match.status,
+                _time(match.reviewed_at),
+                _time(match.decided_at),
+            ]
 
 
 def mentor_load_rows(programme_id: int | None) -> Rows:
@@ -109,21 +143,36 @@ def mentor_load_rows(programme_id: int | None) -> Rows:
     by_mentor: dict[int, Counter[str]] = {}
     for mentor_id, status, count in counts:
         by_mentor.setdefault(mentor_id, Counter())[status] = count
-    overall = dict(db.session.execute(
-        sa.select(Match.mentor_id, sa.func.count())
-        .where(Match.kind == "mentor", Match.status == MatchStatus.APPROVED.value)
-        .group_by(Match.mentor_id)
-    ).all())
+    overall = dict(
+        db.session.execute(
+            sa.select(Match.mentor_id, sa.func.count())
+            .where(Match.kind == "mentor", Match.status == MatchStatus.APPROVED.value)
+            .group_by(Match.mentor_id)
+        ).all()
+    )
     rows = db.session.execute(
-        sa.select(mentor, MentorProfile).join(MentorProfile, MentorProfile.user_id == mentor.id)
-        .where(mentor.role == Role.MENTOR.value).order_by(mentor.name, mentor.id)
+        sa.select(mentor, MentorProfile)
+        .join(MentorProfile, MentorProfile.user_id == mentor.id)
+        .where(mentor.role == Role.MENTOR.value)
+        .order_by(mentor.name, mentor.id)
     )
     for user, profile in rows:
         counted = by_mentor.get(user.id, Counter())
         load = overall.get(user.id, 0)
-        yield [user.id, user.name, user.email, profile.status, profile.capacity, load,
-               max(profile.capacity - load, 0), counted["approved"], counted["accepted"],
-               counted["proposed"], counted["declined"], counted["rejected"]]
+        yield [
+            user.id,
+            user.name,
+            user.email,
+            profile.status,
+            profile.capacity,
+            load,
+            max(profile.capacity - load, 0),
+            counted["approved"],
+            counted["accepted"],
+            counted["proposed"],
+            counted["declined"],
+            counted["rejected"],
+        ]
 
 
 def audit_rows(programme_id: int | None) -> Rows:
@@ -131,46 +180,121 @@ def audit_rows(programme_id: int | None) -> Rows:
     if programme_id:
         ideas = _ideas_in(programme_id)
         matches = sa.select(Match.id).where(Match.idea_id.in_(ideas))
-        statement = statement.where(sa.or_(
-            sa.and_(AuditEntry.object_type == "idea", AuditEntry.object_id.in_(ideas)),
-            sa.and_(AuditEntry.object_type == "match", AuditEntry.object_id.in_(matches)),
-            sa.and_(AuditEntry.object_type == "programme", AuditEntry.object_id == programme_id),
-        ))
+        statement = statement.where(
+            sa.or_(
+                sa.and_(AuditEntry.object_type == "idea", AuditEntry.object_id.in_(ideas)),
+                sa.and_(AuditEntry.object_type == "match", AuditEntry.object_id.in_(matches)),
+                sa.and_(
+                    AuditEntry.object_type == "programme", AuditEntry.object_id == programme_id
+                ),
+            )
+        )
     entries = list(db.session.scalars(statement.execution_options(yield_per=BATCH)))
     actors = _users({entry.actor_id for entry in entries if entry.actor_id})
     for entry in entries:
         actor = actors.get(entry.actor_id)
-        yield [entry.id, _time(entry.at), actor.name if actor else "", actor.email if actor else "",
-               entry.action, entry.object_type, entry.object_id or "", entry.before_status or "",
-               entry.after_status or "", entry.note or "",
-               json.dumps(entry.details, ensure_ascii=False, sort_keys=True) if entry.details else ""]
+        yield [
+            entry.id,
+            _time(entry.at),
+            actor.name if actor else "",
+            actor.email if actor else "",
+            entry.action,
+            entry.object_type,
+            entry.object_id or "",
+            entry.before_status or "",
+            entry.after_status or "",
+            entry.note or "",
+            json.dumps(entry.details, ensure_ascii=False, sort_keys=True) if entry.details else "",
+        ]
 
 
 EXPORTS: dict[str, ExportSpec] = {
     "pairings": ExportSpec(
-        "Approved pairings", "Every approved match: the idea, its entrepreneur and the mentor, "
+        "Approved pairings",
+        "Every approved match: the idea, its entrepreneur and the mentor, "
         "partner or cluster, with who approved it and when.",
-        ("match_id", "kind", "idea_id", "idea_title", "entrepreneur", "entrepreneur_email", "programme",
-         "module", "matched_with", "mentor_email", "score", "rank", "approved_at", "approved_by", "note"),
-        pairing_rows),
+        (
+            "match_id",
+            "kind",
+            "idea_id",
+            "idea_title",
+            "entrepreneur",
+            "entrepreneur_email",
+            "programme",
+            "module",
+            "matched_with",
+            "mentor_email",
+            "score",
+            "rank",
+            "approved_at",
+            "approved_by",
+            "note",
+        ),
+        pairing_rows,
+    ),
     "ideas": ExportSpec(
-        "Ideas and their matches", "One row per proposed match (an idea without matches has one "
+        "Ideas and their matches",
+        "One row per proposed match (an idea without matches has one "
         "row), with the idea's status and each match's status.",
-        ("idea_id", "title", "entrepreneur", "entrepreneur_email", "sector", "stage", "programme", "module",
-         "idea_status", "submitted_at", "match_kind", "match_rank", "matched_with", "score", "match_status",
-         "reviewed_at", "decided_at"),
-        idea_rows),
+        (
+            "idea_id",
+            "title",
+            "entrepreneur",
+            "entrepreneur_email",
+            "sector",
+            "stage",
+            "programme",
+            "module",
+            "idea_status",
+            "submitted_at",
+            "match_kind",
+            "match_rank",
+            "matched_with",
+            "score",
+            "match_status",
+            "reviewed_at",
+            "decided_at",
+        ),
+        idea_rows,
+    ),
     "mentor-load": ExportSpec(
-        "Mentor load", "Each mentor's capacity and approved pairings (overall), and her matches by "
+        "Mentor load",
+        "Each mentor's capacity and approved pairings (overall), and her matches by "
         "status (within the programme when one is chosen).",
-        ("mentor_id", "name", "email", "status", "capacity", "load", "remaining", "approved", "accepted",
-         "proposed", "declined", "rejected"),
-        mentor_load_rows),
+        (
+            "mentor_id",
+            "name",
+            "email",
+            "status",
+            "capacity",
+            "load",
+            "remaining",
+            "approved",
+            "accepted",
+            "proposed",
+            "declined",
+            "rejected",
+        ),
+        mentor_load_rows,
+    ),
     "audit": ExportSpec(
-        "Audit trail", "Who did what and when: submissions, reviews, decisions, approvals, imports.",
-        ("entry_id", "at", "actor", "actor_email", "action", "object_type", "object_id", "before",
-         "after", "note", "details"),
-        audit_rows),
+        "Audit trail",
+        "Who did what and when: submissions, reviews, decisions, approvals, imports.",
+        (
+            "entry_id",
+            "at",
+            "actor",
+            "actor_email",
+            "action",
+            "object_type",
+            "object_id",
+            "before",
+            "after",
+            "note",
+            "details",
+        ),
+        audit_rows,
+    ),
 }
 
 

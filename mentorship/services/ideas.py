@@ -27,8 +27,10 @@ def submit_idea(owner: User, data: dict[str, Any]) -> Idea:
         owner_id=owner.id,
         title=data["title"],
         description=data["description"],
-        sector=data.get("sector") or (owner.entrepreneur_profile.sector if owner.entrepreneur_profile else None),
-        stage=data.get("stage") or (owner.entrepreneur_profile.stage if owner.entrepreneur_profile else None),
+        sector=data.get("sector")
+        or (owner.entrepreneur_profile.sector if owner.entrepreneur_profile else None),
+        stage=data.get("stage")
+        or (owner.entrepreneur_profile.stage if owner.entrepreneur_profile else None),
         needs=list(data.get("needs") or ["mentor", "partner", "cluster"]),
         status=IdeaStatus.SUBMITTED.value,
         programme_id=data.get("programme_id"),
@@ -77,6 +79,8 @@ def idea_matches(idea: Idea) -> sa.Select:
     return (
         sa.select(Match)
         .where(Match.idea_id == idea.id)
-        .options(selectinload(Match.mentor), selectinload(Match.partner), selectinload(Match.cluster))
+        .options(
+            selectinload(Match.mentor), selectinload(Match.partner), selectinload(Match.cluster)
+        )
         .order_by(kind_order, Match.rank, Match.id)
     )

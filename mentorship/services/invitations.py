@@ -37,13 +37,24 @@ def _aware(value: datetime) -> datetime:
 def invite(user: User, role_words: str | LazyString) -> str:
     """Add a token and the invitation e-mail to the session (the caller commits); returns the token."""
     token = secrets.token_urlsafe(32)
-    db.session.add(AccountToken(user_id=user.id, purpose=PURPOSE, token_hash=_hash(token),
-                                expires_at=datetime.now(UTC) + VALID_FOR))
+    db.session.add(
+        AccountToken(
+            user_id=user.id,
+            purpose=PURPOSE,
+            token_hash=_hash(token),
+            expires_at=datetime.now(UTC) + VALID_FOR,
+        )
+    )
     notify(
-        user, "invitation", lazy_gettext("You are invited to Mentorship Match"),
-        lazy_gettext("Hello %(name)s,\n\nthe programme lead has added you to Mentorship Match as "
-                     "%(role)s. Choose your password with the link below; it works once and for 7 days.",
-                     name=user.name, role=role_words),
+        user,
+        "invitation",
+        lazy_gettext("You are invited to Mentorship Match"),
+        lazy_gettext(
+            "Hello %(name)s,\n\nthe programme lead has added you to Mentorship Match as "
+            "%(role)s. Choose your password with the link below; it works once and for 7 days.",
+            name=user.name,
+            role=role_words,
+        ),
         f"/invite/{token}",
     )
     return token
@@ -51,17 +62,26 @@ def invite(user: User, role_words: str | LazyString) -> str:
 
 def token_for(token: str) -> AccountToken:
     """The usable invitation for `token`, or an InvitationError saying what is wrong with it."""
-    found = db.session.scalar(sa.select(AccountToken).where(
-        AccountToken.token_hash == _hash(token), AccountToken.purpose == PURPOSE))
+    found = db.session.scalar(
+        sa.select(AccountToken).where(
+            AccountToken.token_hash == _hash(token), AccountToken.purpose == PURPOSE
+        )
+    )
     if found is None:
-        raise InvitationError(_("This invitation link is not valid. Check that you copied all of "
-                                "it, or ask the programme lead for a new invitation."))
+        raise InvitationError(
+            _(
+                "This invitation link is not valid. Check that you copied all of "
+                "it, or ask the programme lead for a new invitation."
+            )
+        )
     if found.used_at is not None:
-        raise InvitationError(_("This invitation link has already been used. Log in with the "
-                                "password you chose."))
+        raise InvitationError(
+            _("This invitation link has already been used. Log in with the password you chose.")
+        )
     if _aware(found.expires_at) <= datetime.now(UTC):
-        raise InvitationError(_("This invitation link has expired. Ask the programme lead for a new "
-                                "one."))
+        raise InvitationError(
+            _("This invitation link has expired. Ask the programme lead for a new one.")
+        )
     return found
 
 

@@ -16,10 +16,13 @@ from mentorship.extensions import db
 from mentorship.models import Idea, Match, MentorProfile
 from mentorship.services.errors import NotFoundError
 
-GONE = lazy_gettext("This proposal is no longer there: matching was run again for the idea. "
-                    "Reload the page.")
-MISSING = lazy_gettext("Match not found. If you had the page open for a while, matching may have "
-                       "refreshed it: reload the page.")
+GONE = lazy_gettext(
+    "This proposal is no longer there: matching was run again for the idea. Reload the page."
+)
+MISSING = lazy_gettext(
+    "Match not found. If you had the page open for a while, matching may have "
+    "refreshed it: reload the page."
+)
 
 
 def begin_serialised() -> None:
@@ -41,7 +44,9 @@ def lock_match(match_id: int) -> Match:
         raise NotFoundError(MISSING)
     db.session.get(Idea, idea_id, with_for_update=True, populate_existing=True)
     match = db.session.scalar(
-        sa.select(Match).where(Match.id == match_id).with_for_update()
+        sa.select(Match)
+        .where(Match.id == match_id)
+        .with_for_update()
         .execution_options(populate_existing=True)
     )
     if match is None:

@@ -20,8 +20,12 @@ from mentorship.services.review import notify_new_proposals
 log = logging.getLogger(__name__)
 TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
 TARGET_COLUMNS = {"mentor": "mentor_id", "partner": "partner_id", "cluster": "cluster_id"}
-REMATCHABLE = (IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value, IdeaStatus.MATCHED.value,
-               IdeaStatus.FAILED.value)
+REMATCHABLE = (
+    IdeaStatus.SUBMITTED.value,
+    IdeaStatus.MATCHING.value,
+    IdeaStatus.MATCHED.value,
+    IdeaStatus.FAILED.value,
+)
 
 
 def _now() -> datetime:
@@ -60,7 +64,9 @@ def _mark_failed(idea_id: int, reason: str) -> None:
         db.session.commit()
 
 
-def _existing_targets(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> set[tuple[str, int]]:
+def _existing_targets(
+    ranked_by_idea: dict[int, dict[str, list[RankedMatch]]],
+) -> set[tuple[str, int]]:
     """Candidates can be deleted while a task runs; only store proposals whose target still exists."""
     wanted: dict[str, set[int]] = {}
     for ranked in ranked_by_idea.values():
@@ -75,11 +81,15 @@ def _existing_targets(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -
     return alive
 
 
-def store_matches(idea_id: int, ranked: dict[str, list[RankedMatch]], *, commit: bool = True) -> None:
+def store_matches(
+    idea_id: int, ranked: dict[str, list[RankedMatch]], *, commit: bool = True
+) -> None:
     store_many({idea_id: ranked}, commit=commit)
 
 
-def store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]], *, commit: bool = True) -> None:
+def store_many(
+    ranked_by_idea: dict[int, dict[str, list[RankedMatch]]], *, commit: bool = True
+) -> None:
     """Replace the ideas' untouched proposals; matches someone acted on are never changed.
 
     A handful of statements for the whole batch, whatever its size, so a programme of hundreds
@@ -100,18 +110,29 @@ def store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]], *, commi
 def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None:
     """Proposals that stay keep their row (and id, so open pages keep working); others go or come."""
     begin_serialised()
-    ideas = list(db.session.scalars(
-        sa.select(Idea).where(Idea.id.in_(sorted(ranked_by_idea))).order_by(Idea.id)
-        .with_for_update().execution_options(populate_existing=True)
-    ))
+    ideas = list(
+        db.session.scalars(
+            sa.select(Idea)
+            .where(Idea.id.in_(sorted(ranked_by_idea)))
+            .order_by(Idea.id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+    )
     if not ideas:
         return
     proposed: dict[tuple[int, str, int], int] = {}
     acted: set[tuple[int, str, int]] = set()
     existing = db.session.execute(
-        sa.select(Match.id, Match.idea_id, Match.kind, Match.mentor_id, Match.partner_id,
-                  Match.cluster_id, Match.status)
-        .where(Match.idea_id.in_([idea.id for idea in ideas]))
+        sa.select(
+            Match.id,
+            Match.idea_id,
+            Match.kind,
+            Match.mentor_id,
+            Match.partner_id,
+            Match.cluster_id,
+            Match.status,
+        ).where(Match.idea_id.in_([idea.id for idea in ideas]))
     )
     for match_id, idea_id, kind, mentor_id, partner_id, cluster_id, status in existing:
         key = (idea_id, kind, mentor_id or partner_id or cluster_id)
@@ -129,25 +150,41 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
                 key = (idea.id, kind, found.candidate_id)
                 if key in acted or (kind, found.candidate_id) not in alive:
                     continue
-                values = {"score": round(min(1.0, max(0.0, float(found.score))), 6),
-                          "rank": found.rank, "reasons": list(found.reasons), "updated_at": now}
+                values = {
+                    "score": round(min(1.0, max(0.0, float(found.score))), 6),
+                    "rank": found.rank,
+                    "reasons": list(found.reasons),
+                    "updated_at": now,
+                }
                 if key in proposed:
                     updates.append({"id": proposed.pop(key), **values})
                     continue
                 if kind == "mentor":
                     new_mentors.append(found.candidate_id)
-                inserts.append({"idea_id": idea.id, "kind": kind, TARGET_COLUMNS[kind]: found.candidate_id,
-                                "status": MatchStatus.PROPOSED.value, "created_at": now, **values})
+                inserts.append(
+                    {
+                        "idea_id": idea.id,
+                        "kind": kind,
+                        TARGET_COLUMNS[kind]: found.candidate_id,
+                        "status": MatchStatus.PROPOSED.value,
+                        "created_at": now,
+                        **values,
+                    }
+                )
         if new_mentors:
             notify_new_proposals(idea, new_mentors)
         idea.status = IdeaStatus.MATCHED.value
         idea.status_error = None
         idea.matched_at = now
     if proposed:
-        db.session.execute(sa.delete(Match).where(Match.id.in_(sorted(proposed.values()))),
-                           execution_options={"synchronize_session": False})
+        db.session.execute(
+            sa.delete(Match).where(Match.id.in_(sorted(proposed.values()))),
+            execution_options={"synchronize_session": False},
+        )
     if updates:
-        db.session.execute(sa.update(Match), updates, execution_options={"synchronize_session": False})
+        db.session.execute(
+            sa.update(Match), updates, execution_options={"synchronize_session": False}
+        )
     for column in TARGET_COLUMNS.values():
         batch = [row for row in inserts if column in row]
         if batch:
@@ -162,7 +199,9 @@ def open_ideas(programme_id: int | None = None) -> sa.Select:
     return statement
 
 
-def rematch_open_ideas(programme_id: int | None = None, kinds: tuple[str, ...] | None = None) -> int:
+def rematch_open_ideas(
+    programme_id: int | None = None, kinds: tuple[str, ...] | None = None
+) -> int:
     """Re-rank every open idea in one batch against a freshly synced index."""
     ideas = list(db.session.scalars(open_ideas(programme_id)))
     if not ideas:
@@ -172,7 +211,7 @@ def rematch_open_ideas(programme_id: int | None = None, kinds: tuple[str, ...] |
     if kinds is not None:
         records = [r for r in records if set(r.needs) & set(kinds)]
     results = index.rank_many(records)
-    store_many({record.id: ranked for record, ranked in zip(records, results)})
+    store_many({record.id: ranked for record, ranked in zip(records, results, strict=True)})
     return len(records)
 
 
@@ -192,12 +231,14 @@ def sweep_stale_ideas(older_than: timedelta | None = None) -> int:
     if older_than is None:
         older_than = timedelta(minutes=current_app.config["STALE_IDEA_MINUTES"])
     cutoff = _now() - older_than
-    stale = list(db.session.scalars(
-        sa.select(Idea.id).where(
-            Idea.status.in_((IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value)),
-            Idea.updated_at <= cutoff,
+    stale = list(
+        db.session.scalars(
+            sa.select(Idea.id).where(
+                Idea.status.in_((IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value)),
+                Idea.updated_at <= cutoff,
+            )
         )
-    ))
+    )
     db.session.commit()
     for idea_id in stale:
         enqueue("worker.tasks.match_idea", idea_id)

@@ -17,7 +17,9 @@ from mentorship.services.errors import ConflictError, NotFoundError, PermissionD
 
 def mentors_query(status: str | None = None, search: str = "") -> sa.Select:
     statement = (
-        sa.select(User).join(MentorProfile).where(User.role == Role.MENTOR.value)
+        sa.select(User)
+        .join(MentorProfile)
+        .where(User.role == Role.MENTOR.value)
         .order_by(User.name, User.id)
     )
     if status:
@@ -33,8 +35,11 @@ def mentor_loads(mentor_ids: list[int]) -> dict[int, int]:
         return {}
     rows = db.session.execute(
         sa.select(Match.mentor_id, sa.func.count())
-        .where(Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.APPROVED.value,
-               Match.mentor_id.in_(mentor_ids))
+        .where(
+            Match.kind == MatchKind.MENTOR.value,
+            Match.status == MatchStatus.APPROVED.value,
+            Match.mentor_id.in_(mentor_ids),
+        )
         .group_by(Match.mentor_id)
     )
     loads = {mentor_id: 0 for mentor_id in mentor_ids}
@@ -60,8 +65,11 @@ def set_mentor_status(actor: User, mentor: User, status: str) -> User:
     profile = mentor.mentor_profile
     before = profile.status
     if before == status:
-        raise ConflictError(_("This mentor is already active.") if status == MentorStatus.ACTIVE.value
-                            else _("This mentor is already inactive."))
+        raise ConflictError(
+            _("This mentor is already active.")
+            if status == MentorStatus.ACTIVE.value
+            else _("This mentor is already inactive.")
+        )
     profile.status = status
     if status == MentorStatus.ACTIVE.value:
         profile.activated_at = datetime.now(timezone.utc)

@@ -25,8 +25,9 @@ SEND_TASK = "worker.tasks.send_outbox"
 MAX_ATTEMPTS = 5
 
 
-def notify(user: User, kind: str, subject: str | LazyString, body: str | LazyString = "",
-           link: str = "") -> Notification:
+def notify(
+    user: User, kind: str, subject: str | LazyString, body: str | LazyString = "", link: str = ""
+) -> Notification:
     """Queue an in-app notification and, unless the user opted out, an e-mail.
 
     Pass `subject` and `body` as lazy_gettext(...) strings: they are rendered here, in the
@@ -34,11 +35,15 @@ def notify(user: User, kind: str, subject: str | LazyString, body: str | LazyStr
     """
     with language_of(user):
         subject, body = str(subject), str(body)
-    notification = Notification(user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link)
+    notification = Notification(
+        user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link
+    )
     db.session.add(notification)
     if user.email_notifications:
         text = body + (f"\n\n{_absolute(link)}" if link else "")
-        db.session.add(OutboxEmail(user_id=user.id, to_email=user.email, subject=subject[:200], body=text))
+        db.session.add(
+            OutboxEmail(user_id=user.id, to_email=user.email, subject=subject[:200], body=text)
+        )
     return notification
 
 
@@ -55,15 +60,20 @@ def _absolute(link: str) -> str:
 
 
 def unread_count(user: User) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Notification)
-        .where(Notification.user_id == user.id, Notification.read_at.is_(None))
-    ) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == user.id, Notification.read_at.is_(None))
+        )
+        or 0
+    )
 
 
 def user_notifications(user: User) -> sa.Select:
     return (
-        sa.select(Notification).where(Notification.user_id == user.id)
+        sa.select(Notification)
+        .where(Notification.user_id == user.id)
         .order_by(Notification.created_at.desc(), Notification.id.desc())
     )
 
@@ -79,10 +89,15 @@ def mark_all_read(user: User) -> None:
 
 def deliver_outbox(batch: int = 50) -> int:
     """Send pending e-mails; a failure is kept on the row and retried up to MAX_ATTEMPTS times."""
-    rows = list(db.session.scalars(
-        sa.select(OutboxEmail).where(OutboxEmail.status == OutboxStatus.PENDING.value)
-        .order_by(OutboxEmail.id).limit(batch).with_for_update(skip_locked=True)
-    ))
+    rows = list(
+        db.session.scalars(
+            sa.select(OutboxEmail)
+            .where(OutboxEmail.status == OutboxStatus.PENDING.value)
+            .order_by(OutboxEmail.id)
+            .limit(batch)
+            .with_for_update(skip_locked=True)
+        )
+    )
     sent = 0
     for row in rows:
         row.attempts += 1

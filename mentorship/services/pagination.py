@@ -50,6 +50,8 @@ def page_args(args: dict[str, str], default_per_page: int = DEFAULT_PER_PAGE) ->
 
 
 def paginate(statement: sa.Select, page: int, per_page: int) -> Page:
-    total = db.session.scalar(sa.select(sa.func.count()).select_from(statement.order_by(None).subquery()))
+    total = db.session.scalar(
+        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
+    )
     items = list(db.session.scalars(statement.limit(per_page).offset((page - 1) * per_page)))
     return Page(items=items, page=page, per_page=per_page, total=total or 0)

@@ -104,16 +104,23 @@ def plan_pairings(programme_id: int | None = None) -> PairingPlan:
 
     naive = _naive_choice(matches)
     naive_load = Counter(match.mentor_id for match in naive)
-    overfilled = sum(1 for mentor_id, load in naive_load.items() if load > remaining.get(mentor_id, 0))
+    overfilled = sum(
+        1 for mentor_id, load in naive_load.items() if load > remaining.get(mentor_id, 0)
+    )
     naive_kept = _keep_best_within_capacity(naive, remaining)
 
     paired = {row.idea.id for row in rows}
     ideas_with_edges = {match.idea_id: match.idea for match in matches}
-    unpaired = [UnpairedIdea(idea, NO_CAPACITY) for idea_id, idea in ideas_with_edges.items()
-                if idea_id not in paired]
-    unpaired += [UnpairedIdea(idea, NO_PROPOSAL)
-                 for idea in _ideas_waiting_for_a_mentor(programme_id)
-                 if idea.id not in ideas_with_edges]
+    unpaired = [
+        UnpairedIdea(idea, NO_CAPACITY)
+        for idea_id, idea in ideas_with_edges.items()
+        if idea_id not in paired
+    ]
+    unpaired += [
+        UnpairedIdea(idea, NO_PROPOSAL)
+        for idea in _ideas_waiting_for_a_mentor(programme_id)
+        if idea.id not in ideas_with_edges
+    ]
     unpaired.sort(key=lambda item: (item.reason, item.idea.id))
     return PairingPlan(
         rows=rows,
@@ -126,8 +133,9 @@ def plan_pairings(programme_id: int | None = None) -> PairingPlan:
     )
 
 
-def approve_plan(lead: User, selected_match_ids: Iterable[int],
-                 programme_id: int | None = None) -> PlanApproval:
+def approve_plan(
+    lead: User, selected_match_ids: Iterable[int], programme_id: int | None = None
+) -> PlanApproval:
     """Ask the mentors of the chosen proposed rows to review; approve the rows already accepted.
 
     The selection must come from the current plan: a plan that changed since the lead saw it is
@@ -137,8 +145,9 @@ def approve_plan(lead: User, selected_match_ids: Iterable[int],
         raise PermissionDeniedError(_("Only the programme lead approves the pairing plan."))
     chosen_ids = set(selected_match_ids)
     if not chosen_ids:
-        raise ValidationFailedError(_("Choose at least one pairing."),
-                                    {"selected": [_("Choose at least one pairing.")]})
+        raise ValidationFailedError(
+            _("Choose at least one pairing."), {"selected": [_("Choose at least one pairing.")]}
+        )
     plan = plan_pairings(programme_id)
     rows = {row.match_id: row for row in plan.rows}
     if not chosen_ids <= rows.keys():
@@ -152,10 +161,20 @@ def approve_plan(lead: User, selected_match_ids: Iterable[int],
         row.match.review_requested_at = now
         step = "ask_review" if row.match.status == MatchStatus.PROPOSED.value else "approve"
         (asked[row.mentor.id] if step == "ask_review" else accepted).append(row)
-        audit.record(lead, "pairing_plan.select", "match", match_id,
-                     before=row.match.status, after=row.match.status,
-                     details={"idea_id": row.idea.id, "mentor_id": row.mentor.id,
-                              "score": row.score, "step": step})
+        audit.record(
+            lead,
+            "pairing_plan.select",
+            "match",
+            match_id,
+            before=row.match.status,
+            after=row.match.status,
+            details={
+                "idea_id": row.idea.id,
+                "mentor_id": row.mentor.id,
+                "score": row.score,
+                "step": step,
+            },
+        )
     for mentor_rows in asked.values():
         _ask_mentor_to_review(mentor_rows)
     db.session.commit()
@@ -176,18 +195,27 @@ def _open_mentor_matches(programme_id: int | None) -> list[Match]:
     approved = aliased(Match)
     has_approved_mentor = (
         sa.select(approved.id)
-        .where(approved.idea_id == Match.idea_id, approved.kind == MatchKind.MENTOR.value,
-               approved.status == MatchStatus.APPROVED.value)
+        .where(
+            approved.idea_id == Match.idea_id,
+            approved.kind == MatchKind.MENTOR.value,
+            approved.status == MatchStatus.APPROVED.value,
+        )
         .exists()
     )
     statement = (
         sa.select(Match)
         .join(Idea, Idea.id == Match.idea_id)
         .join(MentorProfile, MentorProfile.user_id == Match.mentor_id)
-        .where(Match.kind == MatchKind.MENTOR.value, Match.status.in_(OPEN_STATUSES),
-               MentorProfile.status == MentorStatus.ACTIVE.value, ~has_approved_mentor)
-        .options(selectinload(Match.idea).selectinload(Idea.owner),
-                 selectinload(Match.mentor).selectinload(User.mentor_profile))
+        .where(
+            Match.kind == MatchKind.MENTOR.value,
+            Match.status.in_(OPEN_STATUSES),
+            MentorProfile.status == MentorStatus.ACTIVE.value,
+            ~has_approved_mentor,
+        )
+        .options(
+            selectinload(Match.idea).selectinload(Idea.owner),
+            selectinload(Match.mentor).selectinload(User.mentor_profile),
+        )
         .order_by(Match.idea_id, Match.rank, Match.id)
     )
     if programme_id is not None:
@@ -198,10 +226,13 @@ def _open_mentor_matches(programme_id: int | None) -> list[Match]:
 def _remaining_capacity(mentor_ids: set[int]) -> dict[int, int]:
     if not mentor_ids:
         return {}
-    capacities = dict(db.session.execute(
-        sa.select(MentorProfile.user_id, MentorProfile.capacity)
-        .where(MentorProfile.user_id.in_(mentor_ids))
-    ).all())
+    capacities = dict(
+        db.session.execute(
+            sa.select(MentorProfile.user_id, MentorProfile.capacity).where(
+                MentorProfile.user_id.in_(mentor_ids)
+            )
+        ).all()
+    )
     loads = mentor_loads(sorted(mentor_ids))
     return {mentor_id: max(0, capacities[mentor_id] - loads[mentor_id]) for mentor_id in mentor_ids}
 
@@ -212,7 +243,9 @@ def _naive_choice(matches: list[Match]) -> list[Match]:
     for match in matches:
         current = best.get(match.idea_id)
         if current is None or (match.rank, -match.score, match.mentor_id) < (
-            current.rank, -current.score, current.mentor_id
+            current.rank,
+            -current.score,
+            current.mentor_id,
         ):
             best[match.idea_id] = match
     return list(best.values())
@@ -233,35 +266,56 @@ def _ideas_waiting_for_a_mentor(programme_id: int | None) -> list[Idea]:
     """Ideas done matching that asked for a mentor and have no approved one."""
     has_approved_mentor = (
         sa.select(Match.id)
-        .where(Match.idea_id == Idea.id, Match.kind == MatchKind.MENTOR.value,
-               Match.status == MatchStatus.APPROVED.value)
+        .where(
+            Match.idea_id == Idea.id,
+            Match.kind == MatchKind.MENTOR.value,
+            Match.status == MatchStatus.APPROVED.value,
+        )
         .exists()
     )
     statement = (
         sa.select(Idea)
-        .where(Idea.status.in_((IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value)),
-               ~has_approved_mentor)
+        .where(
+            Idea.status.in_((IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value)),
+            ~has_approved_mentor,
+        )
         .order_by(Idea.id)
     )
     if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
     # needs is a JSON list, filtered here rather than in dialect-specific SQL.
-    return [idea for idea in db.session.scalars(statement) if MatchKind.MENTOR.value in (idea.needs or [])]
+    return [
+        idea
+        for idea in db.session.scalars(statement)
+        if MatchKind.MENTOR.value in (idea.needs or [])
+    ]
 
 
 def _row(match: Match) -> PlanRow:
-    return PlanRow(match=match, idea=match.idea, mentor=match.mentor, score=match.score,
-                   rank=match.rank, reasons=list(match.reasons or []))
+    return PlanRow(
+        match=match,
+        idea=match.idea,
+        mentor=match.mentor,
+        score=match.score,
+        rank=match.rank,
+        reasons=list(match.reasons or []),
+    )
 
 
 def _ask_mentor_to_review(rows: list[PlanRow]) -> None:
     mentor = rows[0].mentor
     count = len(rows)
     titles = "\n".join(f"- {row.idea.title}" for row in rows)
-    subject = lazy_ngettext("Please review %(num)d idea proposed to you",
-                            "Please review %(num)d ideas proposed to you", count)
-    body = lazy_gettext("The programme lead would like you to review these ideas and accept or "
-                        "decline mentoring them:\n%(titles)s", titles=titles)
+    subject = lazy_ngettext(
+        "Please review %(num)d idea proposed to you",
+        "Please review %(num)d ideas proposed to you",
+        count,
+    )
+    body = lazy_gettext(
+        "The programme lead would like you to review these ideas and accept or "
+        "decline mentoring them:\n%(titles)s",
+        titles=titles,
+    )
     notify(mentor, "review_requested", subject, body, _review_link())
 
 
@@ -282,8 +336,14 @@ def _approve_accepted(lead: User, rows: list[PlanRow]) -> tuple[int, list[str]]:
             decide(lead, row.match_id, "approve", PLAN_NOTE)
         except ServiceError as error:
             db.session.rollback()
-            problems.append(_("%(title)s with %(mentor)s: %(problem)s", title=row.idea.title,
-                              mentor=row.mentor.name, problem=error.message))
+            problems.append(
+                _(
+                    "%(title)s with %(mentor)s: %(problem)s",
+                    title=row.idea.title,
+                    mentor=row.mentor.name,
+                    problem=error.message,
+                )
+            )
         else:
             approved += 1
     return approved, problems

@@ -32,8 +32,10 @@ def _require_lead(actor: User) -> None:
 
 def _check_dates(starts_on: date | None, ends_on: date | None) -> None:
     if starts_on and ends_on and ends_on < starts_on:
-        raise ValidationFailedError(_("Some fields are not valid."),
-                                    {"ends_on": [_("The end date is before the start date.")]})
+        raise ValidationFailedError(
+            _("Some fields are not valid."),
+            {"ends_on": [_("The end date is before the start date.")]},
+        )
 
 
 def list_programmes() -> sa.Select:
@@ -70,7 +72,9 @@ def _conflict() -> ConflictError:
     return ConflictError(message, {"name": [message]})
 
 
-def save_programme(actor: User, data: dict[str, Any], programme: Programme | None = None) -> Programme:
+def save_programme(
+    actor: User, data: dict[str, Any], programme: Programme | None = None
+) -> Programme:
     """Create a programme, or change the one given."""
     _require_lead(actor)
     _check_dates(data.get("starts_on"), data.get("ends_on"))
@@ -85,8 +89,13 @@ def save_programme(actor: User, data: dict[str, Any], programme: Programme | Non
             setattr(programme, key, data[key] if data[key] is not None or "_on" in key else "")
     try:
         db.session.flush()
-        audit.record(actor, "programme.create" if created else "programme.update", "programme",
-                     programme.id, details={"name": programme.name})
+        audit.record(
+            actor,
+            "programme.create" if created else "programme.update",
+            "programme",
+            programme.id,
+            details={"name": programme.name},
+        )
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -94,8 +103,9 @@ def save_programme(actor: User, data: dict[str, Any], programme: Programme | Non
     return programme
 
 
-def save_module(actor: User, programme: Programme, data: dict[str, Any],
-                module: ProgrammeModule | None = None) -> ProgrammeModule:
+def save_module(
+    actor: User, programme: Programme, data: dict[str, Any], module: ProgrammeModule | None = None
+) -> ProgrammeModule:
     _require_lead(actor)
     _check_dates(data.get("starts_on"), data.get("ends_on"))
     created = module is None
@@ -106,8 +116,13 @@ def save_module(actor: User, programme: Programme, data: dict[str, Any],
         if key in data:
             setattr(module, key, data[key] if data[key] is not None or "_on" in key else "")
     db.session.flush()
-    audit.record(actor, "module.create" if created else "module.update", "programme", programme.id,
-                 details={"module_id": module.id, "title": module.title})
+    audit.record(
+        actor,
+        "module.create" if created else "module.update",
+        "programme",
+        programme.id,
+        details={"module_id": module.id, "title": module.title},
+    )
     db.session.commit()
     return module
 
@@ -115,8 +130,13 @@ def save_module(actor: User, programme: Programme, data: dict[str, Any],
 def delete_module(actor: User, programme: Programme, module: ProgrammeModule) -> None:
     """Ideas nominated at the module keep their programme and lose only the module."""
     _require_lead(actor)
-    audit.record(actor, "module.delete", "programme", programme.id,
-                 details={"module_id": module.id, "title": module.title})
+    audit.record(
+        actor,
+        "module.delete",
+        "programme",
+        programme.id,
+        details={"module_id": module.id, "title": module.title},
+    )
     db.session.execute(sa.update(Idea).where(Idea.module_id == module.id).values(module_id=None))
     db.session.delete(module)
     db.session.commit()
@@ -124,8 +144,10 @@ def delete_module(actor: User, programme: Programme, module: ProgrammeModule) ->
 
 def enrolled_users(programme: Programme) -> sa.Select:
     return (
-        sa.select(User).join(Enrolment, Enrolment.user_id == User.id)
-        .where(Enrolment.programme_id == programme.id).order_by(User.name, User.id)
+        sa.select(User)
+        .join(Enrolment, Enrolment.user_id == User.id)
+        .where(Enrolment.programme_id == programme.id)
+        .order_by(User.name, User.id)
     )
 
 
@@ -133,15 +155,23 @@ def enrolment_candidates(programme: Programme, search: str = "") -> sa.Select:
     """Entrepreneurs not yet enrolled, optionally narrowed by name, e-mail or business name."""
     enrolled = sa.select(Enrolment.user_id).where(Enrolment.programme_id == programme.id)
     statement = (
-        sa.select(User).where(User.role == Role.ENTREPRENEUR.value, User.id.not_in(enrolled))
-        .options(selectinload(User.entrepreneur_profile)).order_by(User.name, User.id)
+        sa.select(User)
+        .where(User.role == Role.ENTREPRENEUR.value, User.id.not_in(enrolled))
+        .options(selectinload(User.entrepreneur_profile))
+        .order_by(User.name, User.id)
     )
     if search:
         from mentorship.models import EntrepreneurProfile
 
-        statement = statement.outerjoin(EntrepreneurProfile).where(contains_folded(
-            search, User.name, User.email, EntrepreneurProfile.business_name, EntrepreneurProfile.city,
-        ))
+        statement = statement.outerjoin(EntrepreneurProfile).where(
+            contains_folded(
+                search,
+                User.name,
+                User.email,
+                EntrepreneurProfile.business_name,
+                EntrepreneurProfile.city,
+            )
+        )
     return statement
 
 
@@ -150,9 +180,11 @@ def enrol(actor: User, programme: Programme, user_ids: list[int]) -> int:
     _require_lead(actor)
     if not user_ids:
         return 0
-    already = set(db.session.scalars(
-        sa.select(Enrolment.user_id).where(Enrolment.programme_id == programme.id)
-    ))
+    already = set(
+        db.session.scalars(
+            sa.select(Enrolment.user_id).where(Enrolment.programme_id == programme.id)
+        )
+    )
     eligible = db.session.scalars(
         sa.select(User.id).where(User.id.in_(user_ids), User.role == Role.ENTREPRENEUR.value)
     )
@@ -160,7 +192,9 @@ def enrol(actor: User, programme: Programme, user_ids: list[int]) -> int:
     for user_id in added:
         db.session.add(Enrolment(programme_id=programme.id, user_id=user_id))
     if added:
-        audit.record(actor, "programme.enrol", "programme", programme.id, details={"user_ids": added})
+        audit.record(
+            actor, "programme.enrol", "programme", programme.id, details={"user_ids": added}
+        )
     db.session.commit()
     return len(added)
 
@@ -171,19 +205,27 @@ def unenrol(actor: User, programme: Programme, user_id: int) -> None:
     if enrolment is None:
         raise NotFoundError(_("This person is not enrolled."))
     db.session.delete(enrolment)
-    audit.record(actor, "programme.unenrol", "programme", programme.id, details={"user_id": user_id})
+    audit.record(
+        actor, "programme.unenrol", "programme", programme.id, details={"user_id": user_id}
+    )
     db.session.commit()
 
 
 def enrolled_count(programme: Programme) -> int:
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(Enrolment).where(Enrolment.programme_id == programme.id)
-    ) or 0
+    return (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Enrolment)
+            .where(Enrolment.programme_id == programme.id)
+        )
+        or 0
+    )
 
 
 def programme_ideas(programme: Programme, module_id: int | None = None) -> sa.Select:
     statement = (
-        sa.select(Idea).where(Idea.programme_id == programme.id)
+        sa.select(Idea)
+        .where(Idea.programme_id == programme.id)
         .options(selectinload(Idea.owner), selectinload(Idea.module))
         .order_by(Idea.created_at.desc(), Idea.id.desc())
     )
@@ -194,28 +236,40 @@ def programme_ideas(programme: Programme, module_id: int | None = None) -> sa.Se
 
 def programmes_of(user: User) -> list[Programme]:
     """The programmes an entrepreneur is enrolled in, with their modules."""
-    return list(db.session.scalars(
-        sa.select(Programme).join(Enrolment, Enrolment.programme_id == Programme.id)
-        .where(Enrolment.user_id == user.id).options(selectinload(Programme.modules))
-        .order_by(Programme.name)
-    ))
+    return list(
+        db.session.scalars(
+            sa.select(Programme)
+            .join(Enrolment, Enrolment.programme_id == Programme.id)
+            .where(Enrolment.user_id == user.id)
+            .options(selectinload(Programme.modules))
+            .order_by(Programme.name)
+        )
+    )
 
 
 def check_idea_programme(owner: User, programme_id: int | None, module_id: int | None) -> None:
     """An idea may name a programme its owner is enrolled in, and a module of that programme."""
     if programme_id is None:
         if module_id is not None:
-            raise ValidationFailedError(_("Some fields are not valid."),
-                                        {"module_id": [_("Choose the programme of this module too.")]})
+            raise ValidationFailedError(
+                _("Some fields are not valid."),
+                {"module_id": [_("Choose the programme of this module too.")]},
+            )
         return
     programme = db.session.get(Programme, programme_id)
     if programme is None:
-        raise ValidationFailedError(_("Some fields are not valid."), {"programme_id": [_("No such programme.")]})
+        raise ValidationFailedError(
+            _("Some fields are not valid."), {"programme_id": [_("No such programme.")]}
+        )
     if db.session.get(Enrolment, (programme_id, owner.id)) is None:
-        raise ValidationFailedError(_("Some fields are not valid."),
-                                    {"programme_id": [_("You are not enrolled in this programme.")]})
+        raise ValidationFailedError(
+            _("Some fields are not valid."),
+            {"programme_id": [_("You are not enrolled in this programme.")]},
+        )
     if module_id is not None:
         module = db.session.get(ProgrammeModule, module_id)
         if module is None or module.programme_id != programme_id:
-            raise ValidationFailedError(_("Some fields are not valid."),
-                                        {"module_id": [_("No such module in this programme.")]})
+            raise ValidationFailedError(
+                _("Some fields are not valid."),
+                {"module_id": [_("No such module in this programme.")]},
+            )

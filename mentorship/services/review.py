@@ -33,8 +33,12 @@ def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value
     statement = (
         sa.select(Match)
         .where(Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id)
-        .options(selectinload(Match.idea).selectinload(Idea.owner).selectinload(User.entrepreneur_profile),
-                 selectinload(Match.mentor))
+        .options(
+            selectinload(Match.idea)
+            .selectinload(Idea.owner)
+            .selectinload(User.entrepreneur_profile),
+            selectinload(Match.mentor),
+        )
         .order_by(Match.created_at.desc(), Match.id.desc())
     )
     if status:
@@ -62,15 +66,25 @@ def review_match(mentor: User, match_id: int, decision: str, note: str | None = 
     profile = mentor.mentor_profile
     db.session.refresh(profile)
     if profile.status != MentorStatus.ACTIVE.value:
-        raise ConflictError(_("Your mentor account is not active, so you cannot review proposals now."))
+        raise ConflictError(
+            _("Your mentor account is not active, so you cannot review proposals now.")
+        )
     if match.status != MatchStatus.PROPOSED.value:
         raise ConflictError(ALREADY.get(match.status, _("This proposal was already answered.")))
     before = match.status
     match.status = REVIEW_DECISIONS[decision]
     match.review_note = note or None
     match.reviewed_at = datetime.now(UTC)
-    audit.record(mentor, f"match.{decision}", "match", match.id, before=before, after=match.status,
-                 note=note or None, details={"idea_id": match.idea_id, "kind": match.kind})
+    audit.record(
+        mentor,
+        f"match.{decision}",
+        "match",
+        match.id,
+        before=before,
+        after=match.status,
+        note=note or None,
+        details={"idea_id": match.idea_id, "kind": match.kind},
+    )
     if match.status == MatchStatus.ACCEPTED.value:
         _tell_leads(mentor, match)
     db.session.commit()
@@ -80,9 +94,15 @@ def review_match(mentor: User, match_id: int, decision: str, note: str | None = 
 
 def _tell_leads(mentor: User, match: Match) -> None:
     leads = db.session.scalars(sa.select(User).where(User.role == Role.LEAD.value))
-    subject = lazy_gettext("%(mentor)s accepted “%(title)s”", mentor=mentor.name, title=match.idea.title)
-    body = lazy_gettext("%(mentor)s accepted the proposal to mentor the idea “%(title)s”. "
-                        "It is waiting for your approval.", mentor=mentor.name, title=match.idea.title)
+    subject = lazy_gettext(
+        "%(mentor)s accepted “%(title)s”", mentor=mentor.name, title=match.idea.title
+    )
+    body = lazy_gettext(
+        "%(mentor)s accepted the proposal to mentor the idea “%(title)s”. "
+        "It is waiting for your approval.",
+        mentor=mentor.name,
+        title=match.idea.title,
+    )
     for lead in leads:
         notify(lead, "match.accepted", subject, body, APPROVALS_LINK)
 
@@ -90,7 +110,14 @@ def _tell_leads(mentor: User, match: Match) -> None:
 def notify_new_proposals(idea: Idea, mentor_ids: list[int]) -> None:
     """Called by matching for proposals that did not exist before; commits with the caller."""
     for mentor in db.session.scalars(sa.select(User).where(User.id.in_(mentor_ids))):
-        notify(mentor, "match.proposed",
-               lazy_gettext("A new idea for you to review: “%(title)s”", title=idea.title),
-               lazy_gettext("Matching proposed you as a mentor for “%(title)s”. "
-                            "Please accept or decline the proposal.", title=idea.title), REVIEW_LINK)
+        notify(
+            mentor,
+            "match.proposed",
+            lazy_gettext("A new idea for you to review: “%(title)s”", title=idea.title),
+            lazy_gettext(
+                "Matching proposed you as a mentor for “%(title)s”. "
+                "Please accept or decline the proposal.",
+                title=idea.title,
+            ),
+            REVIEW_LINK,
+        )

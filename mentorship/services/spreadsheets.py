@@ -12,8 +12,10 @@ from typing import Any
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # Characters XML 1.0 (and so XLSX) cannot hold.
 XML_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-FORMATS = {"csv": "text/csv; charset=utf-8",
-           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+FORMATS = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
 
 
 def neutralise(value: Any) -> Any:
@@ -52,12 +54,18 @@ def to_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], title: str = "
         heading.append(cell)
     sheet.append(heading)
     for row in rows:
-        sheet.append([XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
-                      for value in _cells(row)])
+        sheet.append(
+            [
+                XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
+                for value in _cells(row)
+            ]
+        )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def write(file_format: str, header: Sequence[str], rows: Iterable[Sequence[Any]], title: str) -> bytes:
+def write(
+    file_format: str, header: Sequence[str], rows: Iterable[Sequence[Any]], title: str
+) -> bytes:
     return to_xlsx(header, rows, title) if file_format == "xlsx" else to_csv(header, rows)

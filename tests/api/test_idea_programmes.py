@@ -36,7 +36,9 @@ def test_idea_is_submitted_to_a_programme_module(client, api_headers, programme,
 
 
 def test_unknown_programme_is_422(client, api_headers, enrolled):
-    response = client.post("/api/v1/ideas", json={**IDEA, "programme_id": 999}, headers=api_headers(enrolled))
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, "programme_id": 999}, headers=api_headers(enrolled)
+    )
     assert response.status_code == 422 and "programme_id" in response.get_json()["error"]["fields"]
 
 
@@ -50,28 +52,40 @@ def test_a_module_of_another_programme_is_422(client, api_headers, programme, en
 
 
 def test_a_programme_she_is_not_enrolled_in_is_422(client, api_headers, programme):
-    response = client.post("/api/v1/ideas", json={**IDEA, "programme_id": programme.id},
-                           headers=api_headers(EntrepreneurFactory()))
+    response = client.post(
+        "/api/v1/ideas",
+        json={**IDEA, "programme_id": programme.id},
+        headers=api_headers(EntrepreneurFactory()),
+    )
     assert response.status_code == 422
-    assert response.get_json()["error"]["fields"]["programme_id"] == ["You are not enrolled in this programme."]
+    assert response.get_json()["error"]["fields"]["programme_id"] == [
+        "You are not enrolled in this programme."
+    ]
 
 
 def test_a_module_without_its_programme_is_422(client, api_headers, programme, enrolled):
-    response = client.post("/api/v1/ideas", json={**IDEA, "module_id": programme.modules[0].id},
-                           headers=api_headers(enrolled))
+    response = client.post(
+        "/api/v1/ideas",
+        json={**IDEA, "module_id": programme.modules[0].id},
+        headers=api_headers(enrolled),
+    )
     assert response.status_code == 422
 
 
 @pytest.mark.parametrize("value", ["one", -1, 1.5, True])
 def test_a_programme_id_that_is_not_a_whole_number_is_422(client, api_headers, enrolled, value):
-    response = client.post("/api/v1/ideas", json={**IDEA, "programme_id": value}, headers=api_headers(enrolled))
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, "programme_id": value}, headers=api_headers(enrolled)
+    )
     assert response.status_code == 422
 
 
 def test_lead_lists_ideas_of_one_programme(client, api_headers, programme):
     inside = IdeaFactory(programme_id=programme.id)
     IdeaFactory()
-    response = client.get(f"/api/v1/ideas?programme_id={programme.id}", headers=api_headers(LeadFactory()))
+    response = client.get(
+        f"/api/v1/ideas?programme_id={programme.id}", headers=api_headers(LeadFactory())
+    )
     assert [item["id"] for item in response.get_json()["items"]] == [inside.id]
 
 

@@ -25,12 +25,19 @@ def decide(client, headers, match_id, body):
 
 # GET /api/v1/reviews
 
+
 def test_the_mentor_lists_her_proposals_as_contract_matches(client, mentor_headers, proposal):
     body = client.get("/api/v1/reviews", headers=mentor_headers).get_json()
     assert (body["total"], body["page"], body["per_page"]) == (1, 1, 50)
-    assert {key: body["items"][0][key] for key in ("id", "idea_id", "kind", "target", "status")} == {
-        "id": proposal.id, "idea_id": proposal.idea_id, "kind": "mentor",
-        "target": {"id": proposal.mentor_id, "name": "Milica Jovanović"}, "status": "proposed"}
+    assert {
+        key: body["items"][0][key] for key in ("id", "idea_id", "kind", "target", "status")
+    } == {
+        "id": proposal.id,
+        "idea_id": proposal.idea_id,
+        "kind": "mentor",
+        "target": {"id": proposal.mentor_id, "name": "Milica Jovanović"},
+        "status": "proposed",
+    }
 
 
 def test_the_review_list_leaves_out_other_mentors_matches(client, mentor_headers, proposal):
@@ -68,11 +75,18 @@ def test_listing_reviews_needs_a_token(client):
 
 # POST /api/v1/matches/{id}/review
 
+
 def test_the_mentor_accepts_her_proposal(client, mentor_headers, proposal):
-    response = review(client, mentor_headers, proposal.id, {"decision": "accept", "note": "Gladly."})
+    response = review(
+        client, mentor_headers, proposal.id, {"decision": "accept", "note": "Gladly."}
+    )
     body = response.get_json()
     assert (response.status_code, body["status"], body["id"], "reviewed_at" in body) == (
-        200, "accepted", proposal.id, True)
+        200,
+        "accepted",
+        proposal.id,
+        True,
+    )
 
 
 def test_the_mentor_declines_her_proposal(client, mentor_headers, proposal):
@@ -101,12 +115,15 @@ def test_reviewing_a_partner_match_is_404(client, mentor_headers):
     assert review(client, mentor_headers, match.id, {"decision": "accept"}).status_code == 404
 
 
-@pytest.mark.parametrize("body, field", [
-    ({}, "decision"),
-    ({"decision": "maybe"}, "decision"),
-    ({"decision": "accept", "note": "x" * 10_000}, "note"),
-    ({"decision": "accept", "note": 12}, "note"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({}, "decision"),
+        ({"decision": "maybe"}, "decision"),
+        ({"decision": "accept", "note": "x" * 10_000}, "note"),
+        ({"decision": "accept", "note": 12}, "note"),
+    ],
+)
 def test_a_bad_review_body_is_422_naming_the_field(client, mentor_headers, proposal, body, field):
     response = review(client, mentor_headers, proposal.id, body)
     assert response.status_code == 422
@@ -115,13 +132,16 @@ def test_a_bad_review_body_is_422_naming_the_field(client, mentor_headers, propo
 
 def test_validation_comes_before_state(client, mentor_headers, mentor):
     settled = MatchFactory(mentor=mentor, status="declined")
-    response = review(client, mentor_headers, settled.id, {"decision": "accept", "note": "x" * 2001})
+    response = review(
+        client, mentor_headers, settled.id, {"decision": "accept", "note": "x" * 2001}
+    )
     assert response.status_code == 422
 
 
 def test_a_review_body_that_is_not_json_is_415(client, mentor_headers, proposal):
-    response = client.post(f"/api/v1/matches/{proposal.id}/review", data="decision=accept",
-                           headers=mentor_headers)
+    response = client.post(
+        f"/api/v1/matches/{proposal.id}/review", data="decision=accept", headers=mentor_headers
+    )
     assert response.status_code == 415
 
 
@@ -143,6 +163,7 @@ def test_reviewing_needs_a_token(client, proposal):
 
 # POST /api/v1/matches/{id}/decision
 
+
 def test_the_lead_approves_an_accepted_mentor_match(client, lead_headers):
     match = MatchFactory(status="accepted")
     response = decide(client, lead_headers, match.id, {"decision": "approve", "note": "Yes."})
@@ -152,7 +173,10 @@ def test_the_lead_approves_an_accepted_mentor_match(client, lead_headers):
 
 def test_the_lead_rejects_a_proposed_partner_match(client, lead_headers):
     match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())
-    assert decide(client, lead_headers, match.id, {"decision": "reject"}).get_json()["status"] == "rejected"
+    assert (
+        decide(client, lead_headers, match.id, {"decision": "reject"}).get_json()["status"]
+        == "rejected"
+    )
 
 
 def test_approving_a_proposed_mentor_match_is_409(client, lead_headers, proposal):
@@ -190,11 +214,14 @@ def test_a_huge_match_id_is_404_not_an_overflow(client, lead_headers):
     assert decide(client, lead_headers, 99999999999, {"decision": "approve"}).status_code == 404
 
 
-@pytest.mark.parametrize("body, field", [
-    ({"decision": "accept"}, "decision"),
-    ({"note": "no decision"}, "decision"),
-    ({"decision": "approve", "note": "x" * 10_000}, "note"),
-])
+@pytest.mark.parametrize(
+    "body, field",
+    [
+        ({"decision": "accept"}, "decision"),
+        ({"note": "no decision"}, "decision"),
+        ({"decision": "approve", "note": "x" * 10_000}, "note"),
+    ],
+)
 def test_a_bad_decision_body_is_422(client, lead_headers, body, field):
     match = MatchFactory(status="accepted")
     response = decide(client, lead_headers, match.id, body)
@@ -208,8 +235,12 @@ def test_a_decision_body_that_is_not_an_object_is_422(client, lead_headers):
 
 def test_malformed_decision_json_is_400(client, lead_headers):
     match = MatchFactory(status="accepted")
-    response = client.post(f"/api/v1/matches/{match.id}/decision", data="{",
-                           content_type="application/json", headers=lead_headers)
+    response = client.post(
+        f"/api/v1/matches/{match.id}/decision",
+        data="{",
+        content_type="application/json",
+        headers=lead_headers,
+    )
     assert response.status_code == 400
 
 
@@ -227,14 +258,17 @@ def test_deciding_needs_a_token(client):
 
 # GET /api/v1/stats
 
+
 def test_stats_count_ideas_matches_and_mentor_load(client, lead_headers, mentor):
     MatchFactory(mentor=mentor, status="approved")
     MatchFactory(mentor=mentor, status="proposed")
     body = client.get("/api/v1/stats", headers=lead_headers).get_json()
     assert body["ideas"]["total"] == 2
     assert body["ideas"]["by_sector"] == {"food": 2}
-    assert (body["matches"]["by_kind"]["mentor"]["approved"],
-            body["matches"]["by_kind"]["mentor"]["proposed"]) == (1, 1)
+    assert (
+        body["matches"]["by_kind"]["mentor"]["approved"],
+        body["matches"]["by_kind"]["mentor"]["proposed"],
+    ) == (1, 1)
     [row] = [row for row in body["mentors"] if row["id"] == mentor.id]
     assert (row["capacity"], row["load"], row["remaining"]) == (3, 1, 2)
 

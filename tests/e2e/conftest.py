@@ -25,8 +25,12 @@ from tests.conftest import IN_CI, app_config, empty_all_tables
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
@@ -62,8 +66,15 @@ def chromium() -> Path:
 
 @pytest.fixture(scope="session")
 def live_server(_schema, tmp_path_factory) -> Iterator[LiveServer]:
-    app = create_app(app_config(_schema, tmp_path_factory.mktemp("e2e"), TESTING=False,
-                                REDIS_URL=None, WTF_CSRF_ENABLED=True))
+    app = create_app(
+        app_config(
+            _schema,
+            tmp_path_factory.mktemp("e2e"),
+            TESTING=False,
+            REDIS_URL=None,
+            WTF_CSRF_ENABLED=True,
+        )
+    )
     server = make_server("127.0.0.1", 0, app, threaded=True)
     # One access-log line per request would bury a failing step's message.
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
@@ -81,8 +92,9 @@ def browser(chromium):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=CHROMIUM_ARGS,
-                                             headless=True)
+        browser = playwright.chromium.launch(
+            executable_path=str(chromium), args=CHROMIUM_ARGS, headless=True
+        )
         try:
             yield browser
         finally:

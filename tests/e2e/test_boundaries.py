@@ -14,14 +14,18 @@ from tests.factories import PASSWORD, EntrepreneurFactory, IdeaFactory, MatchFac
 pytestmark = pytest.mark.e2e
 
 
-def test_idea_form_without_its_csrf_token_is_refused_and_nothing_is_saved(live_server, new_page, shots):
+def test_idea_form_without_its_csrf_token_is_refused_and_nothing_is_saved(
+    live_server, new_page, shots
+):
     with live_server.db():
         email = EntrepreneurFactory().email
     page = new_page()
     log_in(page, email, PASSWORD)
     page.goto("/ideas/new")
     page.get_by_label("Title").fill("Felt slippers from Pirot")
-    page.get_by_label("Description").fill("Handmade felt slippers with Pirot kilim patterns, for tourists.")
+    page.get_by_label("Description").fill(
+        "Handmade felt slippers with Pirot kilim patterns, for tourists."
+    )
     # DevTools-protocol evaluation is not page script, so the CSP does not stop it.
     removed = page.evaluate(
         "() => { const inputs = document.querySelectorAll('main form input[name=csrf_token]');"

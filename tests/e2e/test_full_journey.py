@@ -11,22 +11,30 @@ from tests.factories import PASSWORD, ClusterFactory, MentorFactory, PartnerFact
 
 pytestmark = pytest.mark.e2e
 
-ENTREPRENEUR = {"name": "Jovana Stanković", "email": "jovana@example.org",
-                "password": "plum-jam-2025-Niš"}
+ENTREPRENEUR = {
+    "name": "Jovana Stanković",
+    "email": "jovana@example.org",
+    "password": "plum-jam-2025-Niš",
+}
 MENTOR = {"name": "Milena Đorđević", "email": "milena.mentor@example.org"}
 LEAD = {"email": "lead@example.org", "password": "lead-password-2025"}
 IDEA_TITLE = "Plum jam and ajvar for hotels in Niš"
-IDEA_TEXT = ("Homemade plum jam, ajvar and winter food from Merošina orchards, sold to hotels and "
-             "restaurants in Niš. I need help with HACCP certification, jars and labels, and export.")
+IDEA_TEXT = (
+    "Homemade plum jam, ajvar and winter food from Merošina orchards, sold to hotels and "
+    "restaurants in Niš. I need help with HACCP certification, jars and labels, and export."
+)
 LIVE_UPDATE_TIMEOUT_MS = 20_000
 
 
 def arrange_people(live_server) -> None:
     with live_server.db():
-        MentorFactory(name=MENTOR["name"], email=MENTOR["email"],
-                      mentor_profile__headline="Food processing and export",
-                      mentor_profile__expertise="plum jam, ajvar, fruit processing, HACCP, export, labels",
-                      mentor_profile__city="Niš")
+        MentorFactory(
+            name=MENTOR["name"],
+            email=MENTOR["email"],
+            mentor_profile__headline="Food processing and export",
+            mentor_profile__expertise="plum jam, ajvar, fruit processing, HACCP, export, labels",
+            mentor_profile__city="Niš",
+        )
         PartnerFactory(name="Hotel Sumatovac", seeks="local food, jam, honey, ajvar")
         ClusterFactory(name="Niš Region Agro Start Up Cluster")
         create_lead(LEAD["email"], LEAD["password"], "Programme Lead")
@@ -50,7 +58,8 @@ def fill_profile(page, shots) -> None:
     page.get_by_label("City").fill("Niš")
     page.get_by_label("Sector").select_option(label="Food and drink")
     page.get_by_label("About you and your business").fill(
-        "I make jam and ajvar from my family's plum orchards near Merošina.")
+        "I make jam and ajvar from my family's plum orchards near Merošina."
+    )
     page.get_by_role("button", name="Save my profile").click()
     expect(page.get_by_text("Your profile is saved.")).to_be_visible()
     shots(page, "entrepreneur-profile-saved")
@@ -98,7 +107,9 @@ def mentor_accepts_from_her_review_queue(page, shots) -> None:
 
 def lead_approves_in_the_approval_queue(page, shots) -> None:
     page.get_by_role("link", name="Approvals").click()
-    pairing = page.get_by_role("listitem").filter(has_text=IDEA_TITLE).filter(has_text=MENTOR["name"])
+    pairing = (
+        page.get_by_role("listitem").filter(has_text=IDEA_TITLE).filter(has_text=MENTOR["name"])
+    )
     expect(pairing).to_be_visible()
     shots(page, "lead-approval-queue")
     pairing.get_by_role("button", name="Approve", exact=True).click()
@@ -114,8 +125,9 @@ def entrepreneur_sees_her_mentor(page, idea_url: str, shots) -> None:
     shots(page, "entrepreneur-sees-approved-mentor")
 
 
-def test_an_idea_goes_from_sign_up_to_an_approved_mentor(live_server, new_page, shots,
-                                                          matching_in_a_worker):
+def test_an_idea_goes_from_sign_up_to_an_approved_mentor(
+    live_server, new_page, shots, matching_in_a_worker
+):
     arrange_people(live_server)
 
     entrepreneur = new_page()

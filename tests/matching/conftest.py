@@ -20,7 +20,13 @@ def fresh_index() -> MatchIndex:
 
 @pytest.fixture()
 def jam_idea() -> IdeaRecord:
-    return IdeaRecord(100, "Domaći džem od šljiva",
-                      "I want to produce homemade plum jam and sell it to hotels and "
-                      "restaurants; I need jars and labels.",
-                      sector="food", languages=("sr",), city="Aleksinac", country="RS")
+    return IdeaRecord(
+        100,
+        "Domaći džem od šljiva",
+        "I want to produce homemade plum jam and sell it to hotels and "
+        "restaurants; I need jars and labels.",
+        sector="food",
+        languages=("sr",),
+        city="Aleksinac",
+        country="RS",
+    )

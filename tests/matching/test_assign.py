@@ -13,8 +13,10 @@ from matching import Assignment, assign_mentors
 
 def brute_force_best_total(edges, remaining) -> float:
     ideas = sorted({idea for idea, _, _ in edges})
-    options = {idea: [None] + [(mentor, score) for i, mentor, score in edges if i == idea]
-               for idea in ideas}
+    options = {
+        idea: [None] + [(mentor, score) for i, mentor, score in edges if i == idea]
+        for idea in ideas
+    }
     best = 0.0
     for choice in itertools.product(*(options[idea] for idea in ideas)):
         taken = [pick for pick in choice if pick is not None]
@@ -31,7 +33,8 @@ def random_instance(seed: int):
     idea_count, mentor_count = rng.randint(1, 6), rng.randint(1, 4)
     edges = [
         (idea, 100 + mentor, round(rng.random(), 3))
-        for idea in range(idea_count) for mentor in range(mentor_count)
+        for idea in range(idea_count)
+        for mentor in range(mentor_count)
         if rng.random() < 0.6
     ]
     remaining = {100 + mentor: rng.randint(0, 2) for mentor in range(mentor_count)}
@@ -111,12 +114,15 @@ def test_pairs_come_sorted_by_idea():
     assert [idea for idea, _, _ in result.pairs] == [1, 2, 3]
 
 
-@pytest.mark.parametrize("edges, remaining", [
-    ([(1, 10, -0.1)], {10: 1}),
-    ([(1, 10, float("nan"))], {10: 1}),
-    ([(1, 10, 0.5), (1, 10, 0.6)], {10: 1}),
-    ([(1, 10, 0.5)], {10: -1}),
-])
+@pytest.mark.parametrize(
+    "edges, remaining",
+    [
+        ([(1, 10, -0.1)], {10: 1}),
+        ([(1, 10, float("nan"))], {10: 1}),
+        ([(1, 10, 0.5), (1, 10, 0.6)], {10: 1}),
+        ([(1, 10, 0.5)], {10: -1}),
+    ],
+)
 def test_bad_input_is_a_value_error(edges, remaining):
     with pytest.raises(ValueError):
         assign_mentors(edges, remaining)
@@ -124,7 +130,8 @@ def test_bad_input_is_a_value_error(edges, remaining):
 
 def test_a_large_instance_assigns_within_capacity_quickly():
     rng = random.Random(1)
-    edges = [(idea, mentor, rng.random()) for idea in range(400)
-             for mentor in rng.sample(range(40), 5)]
+    edges = [
+        (idea, mentor, rng.random()) for idea in range(400) for mentor in rng.sample(range(40), 5)
+    ]
     result = assign_mentors(edges, {mentor: 3 for mentor in range(40)})
     assert len(result.pairs) == 120

@@ -9,8 +9,9 @@ from tests.matching.records import MENTORS
 
 
 @pytest.mark.parametrize("title, description", [("", ""), ("   ", "\n\t  "), ("!!!", "... ?")])
-def test_empty_or_blank_idea_gets_empty_lists(index: MatchIndex, title: str,
-                                              description: str) -> None:
+def test_empty_or_blank_idea_gets_empty_lists(
+    index: MatchIndex, title: str, description: str
+) -> None:
     assert index.rank(IdeaRecord(1, title, description)) == {kind: [] for kind in KINDS}
 
 

@@ -37,8 +37,15 @@ def test_upsert_new_mentor_ranks_without_refitting(fresh_index: MatchIndex) -> N
     char_vocabulary = dict(encoder.char_vectorizer.vocabulary)
     known_tokens = len(encoder.token_rows)
     idea = IdeaRecord(1, "Knitting", "Handmade knitwear and wool sweaters for export")
-    fresh_index.upsert(MentorRecord(42, "Nova", bio="knitwear sweaters export handmade wool",
-                                    sectors=("textiles",), remaining_capacity=2))
+    fresh_index.upsert(
+        MentorRecord(
+            42,
+            "Nova",
+            bio="knitwear sweaters export handmade wool",
+            sectors=("textiles",),
+            remaining_capacity=2,
+        )
+    )
     assert fresh_index.encoder is encoder
     assert encoder.word_vocabulary == vocabulary
     assert encoder.char_vectorizer.vocabulary == char_vocabulary
@@ -51,15 +58,17 @@ def test_out_of_vocabulary_words_are_ignored_until_rebuild(fresh_index: MatchInd
     fresh_index.upsert(MentorRecord(43, "Quirky", bio="zyzzyva quokka"))
     assert "zyzzyva" not in fresh_index.encoder.word_vocabulary
     idea = IdeaRecord(1, "zyzzyva", "zyzzyva quokka")
-    assert all(m.candidate_id != 43 or "zyzzyva" not in " ".join(m.reasons)
-               for m in fresh_index.rank(idea)["mentor"])
+    assert all(
+        m.candidate_id != 43 or "zyzzyva" not in " ".join(m.reasons)
+        for m in fresh_index.rank(idea)["mentor"]
+    )
 
 
-def test_upsert_replaces_and_remove_deletes(fresh_index: MatchIndex,
-                                            jam_idea: IdeaRecord) -> None:
+def test_upsert_replaces_and_remove_deletes(fresh_index: MatchIndex, jam_idea: IdeaRecord) -> None:
     assert fresh_index.rank(jam_idea, kinds=("mentor",))["mentor"][0].candidate_id == 1
-    fresh_index.upsert(MentorRecord(1, "Jelena Petrović", bio="Cloud hosting and devops",
-                                    sectors=("ict",)))
+    fresh_index.upsert(
+        MentorRecord(1, "Jelena Petrović", bio="Cloud hosting and devops", sectors=("ict",))
+    )
     assert fresh_index.size("mentor") == len(MENTORS)
     proposed = [m.candidate_id for m in fresh_index.rank(jam_idea, kinds=("mentor",))["mentor"]]
     assert 1 not in proposed

@@ -15,9 +15,15 @@ def test_all_spellings_of_djurdjevo_fold_alike(written: str) -> None:
 
 @pytest.mark.parametrize(
     ("written", "folded"),
-    [("Čačak", "cacak"), ("Cacak", "cacak"), ("Ниш", "nis"), ("Niš", "nis"),
-     ("Џем од шљива", "dzem od sljiva"), ("Љубовија", "ljubovija"),
-     ("Crème brûlée", "creme brulee")],
+    [
+        ("Čačak", "cacak"),
+        ("Cacak", "cacak"),
+        ("Ниш", "nis"),
+        ("Niš", "nis"),
+        ("Џем од шљива", "dzem od sljiva"),
+        ("Љубовија", "ljubovija"),
+        ("Crème brûlée", "creme brulee"),
+    ],
 )
 def test_fold(written: str, folded: str) -> None:
     assert fold(written) == folded
@@ -25,7 +31,11 @@ def test_fold(written: str, folded: str) -> None:
 
 def test_tokens_drop_english_and_serbian_stop_words_and_numbers() -> None:
     assert tokens("Želim da proizvodim džem i ajvar for the market in 2025") == [
-        "proizvodim", "dzem", "ajvar", "market"]
+        "proizvodim",
+        "dzem",
+        "ajvar",
+        "market",
+    ]
 
 
 def test_unexpected_script_gives_no_latin_tokens() -> None:
@@ -41,7 +51,8 @@ def test_surface_forms_remember_how_words_were_written() -> None:
 
 
 @pytest.mark.parametrize(
-    "town", ["Niš", "Nis", "Ниш", "Aleksinac", "Merošina", "Nišava", "Niš region"])
+    "town", ["Niš", "Nis", "Ниш", "Aleksinac", "Merošina", "Nišava", "Niš region"]
+)
 def test_towns_of_nisava(town: str) -> None:
     assert resolve_region(town) == ("district:nisava", "Nišava")
 

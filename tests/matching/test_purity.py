@@ -28,8 +28,10 @@ def test_every_module_imports_only_allowed_packages() -> None:
     for module in modules:
         roots = imported_roots(module.read_text(encoding="utf-8"))
         forbidden = {
-            root for root in roots
-            if root not in sys.stdlib_module_names and root not in ALLOWED_THIRD_PARTY
+            root
+            for root in roots
+            if root not in sys.stdlib_module_names
+            and root not in ALLOWED_THIRD_PARTY
             and root not in {"matching", "__future__"}
         }
         assert not forbidden, f"{module.name} imports {sorted(forbidden)}"

@@ -49,8 +49,14 @@ def test_partner_found_through_what_it_offers_only(index: MatchIndex) -> None:
 
 
 def test_mentor_without_capacity_or_inactive_is_never_proposed(index: MatchIndex) -> None:
-    idea = IdeaRecord(4, "Honey", "Organic honey, beekeeping and apiary, propolis and bee products",
-                      sector="agriculture", languages=("sr",), city="Vranje")
+    idea = IdeaRecord(
+        4,
+        "Honey",
+        "Organic honey, beekeeping and apiary, propolis and bee products",
+        sector="agriculture",
+        languages=("sr",),
+        city="Vranje",
+    )
     proposed = {m.candidate_id for m in index.rank(idea, kinds=("mentor",), k=10)["mentor"]}
     assert 4 not in proposed and 5 not in proposed
 
@@ -63,8 +69,9 @@ def test_capacity_exclusion_applies_to_an_otherwise_perfect_match() -> None:
     assert [m.candidate_id for m in index.rank(idea)["mentor"]] == [2]
 
 
-def test_scores_bounded_ranks_from_one_and_k_respected(index: MatchIndex,
-                                                       jam_idea: IdeaRecord) -> None:
+def test_scores_bounded_ranks_from_one_and_k_respected(
+    index: MatchIndex, jam_idea: IdeaRecord
+) -> None:
     for k in (1, 2, 3):
         result = index.rank(jam_idea, k=k)
         for kind, matches in result.items():
@@ -81,8 +88,7 @@ def test_default_kinds_follow_idea_needs(index: MatchIndex, jam_idea: IdeaRecord
 
 
 def test_identical_candidates_tie_break_by_id_and_ranking_is_deterministic() -> None:
-    twins = [MentorRecord(i, f"M{i}", bio="wooden furniture and carpentry")
-             for i in (9, 3, 7)]
+    twins = [MentorRecord(i, f"M{i}", bio="wooden furniture and carpentry") for i in (9, 3, 7)]
     index = MatchIndex.fit(mentors=twins)
     idea = IdeaRecord(1, "Furniture", "handmade wooden furniture, carpentry workshop")
     first = index.rank(idea)
@@ -93,10 +99,12 @@ def test_identical_candidates_tie_break_by_id_and_ranking_is_deterministic() -> 
 
 
 def test_rank_many_equals_rank(index: MatchIndex, jam_idea: IdeaRecord) -> None:
-    ideas = [jam_idea,
-             IdeaRecord(2, "Web", "mobile app and web shop", needs=("mentor", "cluster")),
-             IdeaRecord(3, "", ""),
-             IdeaRecord(4, "Vuna", "Pletenje od vune", sector="textiles", city="Čačak")]
+    ideas = [
+        jam_idea,
+        IdeaRecord(2, "Web", "mobile app and web shop", needs=("mentor", "cluster")),
+        IdeaRecord(3, "", ""),
+        IdeaRecord(4, "Vuna", "Pletenje od vune", sector="textiles", city="Čačak"),
+    ]
     small_batches = MatchIndex.fit(MENTORS, PARTNERS, CLUSTERS, config=MatchConfig(batch_size=3))
     expected = [index.rank(idea) for idea in ideas]
     assert index.rank_many(ideas) == expected
@@ -112,19 +120,25 @@ def test_cyrillic_idea_meets_latin_candidate(index: MatchIndex) -> None:
 
 def test_diacritic_free_spelling_meets_place_names() -> None:
     spellings = ["Đurđevo", "Djurdjevo", "Durdevo"]
-    mentors = [MentorRecord(i, f"M{i}", bio=f"Seoski turizam u selu {name}")
-               for i, name in enumerate(spellings, start=1)]
+    mentors = [
+        MentorRecord(i, f"M{i}", bio=f"Seoski turizam u selu {name}")
+        for i, name in enumerate(spellings, start=1)
+    ]
     mentors.append(MentorRecord(9, "Other", bio="Seoski turizam u selu Zlatibor"))
     index = MatchIndex.fit(mentors=mentors)
     for name in spellings:
-        scores = {m.candidate_id: m.score for m in
-                  index.rank(IdeaRecord(1, name, f"Etno kuća {name}"), k=4)["mentor"]}
+        scores = {
+            m.candidate_id: m.score
+            for m in index.rank(IdeaRecord(1, name, f"Etno kuća {name}"), k=4)["mentor"]
+        }
         assert scores[1] == scores[2] == scores[3] > scores.get(9, 0.0)
 
 
 def test_inflected_serbian_forms_still_match() -> None:
-    mentors = [MentorRecord(1, "A", bio="pekara, hleb i peciva"),
-               MentorRecord(2, "B", bio="stolarija, nameštaj od drveta")]
+    mentors = [
+        MentorRecord(1, "A", bio="pekara, hleb i peciva"),
+        MentorRecord(2, "B", bio="stolarija, nameštaj od drveta"),
+    ]
     index = MatchIndex.fit(mentors=mentors)
     best = index.rank(IdeaRecord(1, "Pekare", "Otvaranje pekare sa domaćim hlebom"))["mentor"]
     assert best[0].candidate_id == 1
@@ -133,8 +147,10 @@ def test_inflected_serbian_forms_still_match() -> None:
 
 
 def test_unrelated_candidate_is_not_proposed_but_same_sector_is() -> None:
-    mentors = [MentorRecord(1, "Food", bio="jam and preserves", sectors=("food",)),
-               MentorRecord(2, "Code", bio="kubernetes clusters", sectors=("ict",))]
+    mentors = [
+        MentorRecord(1, "Food", bio="jam and preserves", sectors=("food",)),
+        MentorRecord(2, "Code", bio="kubernetes clusters", sectors=("ict",)),
+    ]
     index = MatchIndex.fit(mentors=mentors)
     idea = IdeaRecord(1, "Bakery", "sourdough bread", sector="food")
     matches = index.rank(idea)["mentor"]
@@ -143,8 +159,12 @@ def test_unrelated_candidate_is_not_proposed_but_same_sector_is() -> None:
 
 
 def test_reasons_quote_words_as_the_idea_wrote_them() -> None:
-    index = MatchIndex.fit(mentors=[MentorRecord(1, "A", bio="domaci dzem i slatko od sljiva"),
-                                    MentorRecord(2, "B", bio="web dizajn")])
+    index = MatchIndex.fit(
+        mentors=[
+            MentorRecord(1, "A", bio="domaci dzem i slatko od sljiva"),
+            MentorRecord(2, "B", bio="web dizajn"),
+        ]
+    )
     match = index.rank(IdeaRecord(1, "Džem", "Pravim domaći džem od šljiva"))["mentor"][0]
     assert match.candidate_id == 1
     shared = match.reasons[0]
@@ -154,8 +174,9 @@ def test_reasons_quote_words_as_the_idea_wrote_them() -> None:
 
 
 def test_related_words_explain_an_inflection_only_match() -> None:
-    index = MatchIndex.fit(mentors=[MentorRecord(1, "A", bio="pekarstvo"),
-                                    MentorRecord(2, "B", bio="web dizajn")])
+    index = MatchIndex.fit(
+        mentors=[MentorRecord(1, "A", bio="pekarstvo"), MentorRecord(2, "B", bio="web dizajn")]
+    )
     match = index.rank(IdeaRecord(1, "Pekarstva", "razvoj pekarstva"))["mentor"][0]
     assert match.candidate_id == 1
     assert match.reasons[0].lower() == "related words: pekarstva ~ pekarstvo"

@@ -22,8 +22,10 @@ def imported_modules(path: Path) -> set[str]:
 
 def calls_delay(path: Path) -> bool:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    return any(isinstance(node, ast.Attribute) and node.attr in {"delay", "apply_async"}
-               for node in ast.walk(tree))
+    return any(
+        isinstance(node, ast.Attribute) and node.attr in {"delay", "apply_async"}
+        for node in ast.walk(tree)
+    )
 
 
 def web_modules_outside_services() -> list[Path]:
@@ -32,15 +34,20 @@ def web_modules_outside_services() -> list[Path]:
 
 def test_only_services_use_the_matching_library():
     offenders = [
-        str(path.relative_to(ROOT)) for path in web_modules_outside_services()
-        if any(name == "matching" or name.startswith("matching.") for name in imported_modules(path))
+        str(path.relative_to(ROOT))
+        for path in web_modules_outside_services()
+        if any(
+            name == "matching" or name.startswith("matching.") for name in imported_modules(path)
+        )
         and path.name != "search.py"  # reuses the library's text folding for search terms
     ]
     assert offenders == []
 
 
 def test_no_view_enqueues_tasks_itself():
-    offenders = [str(path.relative_to(ROOT)) for path in web_modules_outside_services() if calls_delay(path)]
+    offenders = [
+        str(path.relative_to(ROOT)) for path in web_modules_outside_services() if calls_delay(path)
+    ]
     assert offenders == []
 
 
@@ -52,8 +59,11 @@ def test_services_enqueue_only_through_the_background_helper():
 def test_the_web_imports_only_the_celery_app_of_the_worker():
     allowed = {"worker.celery_app"}
     offenders = {
-        str(path.relative_to(ROOT)): sorted(name for name in imported_modules(path)
-                                            if name.startswith("worker") and name not in allowed)
+        str(path.relative_to(ROOT)): sorted(
+            name
+            for name in imported_modules(path)
+            if name.startswith("worker") and name not in allowed
+        )
         for path in WEB.rglob("*.py")
     }
     assert {path: names for path, names in offenders.items() if names} == {}

@@ -55,8 +55,10 @@ def test_concurrent_approvals_never_exceed_the_mentors_capacity(app):
     mentor = MentorFactory()
     mentor.mentor_profile.capacity = 2
     lead = LeadFactory()
-    matches = [MatchFactory(mentor=mentor, idea=IdeaFactory(needs=["mentor"]), status="accepted")
-               for _ in range(APPROVERS)]
+    matches = [
+        MatchFactory(mentor=mentor, idea=IdeaFactory(needs=["mentor"]), status="accepted")
+        for _ in range(APPROVERS)
+    ]
     db.session.commit()
     mentor_id, lead_id, match_ids = mentor.id, lead.id, [match.id for match in matches]
     db.session.remove()
@@ -64,7 +66,8 @@ def test_concurrent_approvals_never_exceed_the_mentors_capacity(app):
     outcomes = approve_all_at_once(app, lead_id, match_ids)
 
     approved = db.session.scalar(
-        sa.select(sa.func.count()).select_from(Match)
+        sa.select(sa.func.count())
+        .select_from(Match)
         .where(Match.mentor_id == mentor_id, Match.status == "approved")
     )
     assert (sorted(outcomes), approved) == (["approved"] * 2 + ["conflict"] * (APPROVERS - 2), 2)
@@ -110,8 +113,10 @@ def approval_queued_before_a_rematch(app, lead_id: int, idea_id: int, match_id: 
     return outcome[0] if outcome else "no answer"
 
 
-@pytest.mark.skipif(os.environ.get("TEST_DATABASE_URL", "").find("postgresql") < 0,
-                    reason="stages the race by holding a PostgreSQL row lock")
+@pytest.mark.skipif(
+    os.environ.get("TEST_DATABASE_URL", "").find("postgresql") < 0,
+    reason="stages the race by holding a PostgreSQL row lock",
+)
 def test_an_approval_racing_a_rematch_is_kept(app):
     lead_id = LeadFactory().id
     match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())

@@ -40,7 +40,11 @@ def test_the_lead_approves_a_match_the_mentor_accepted(app):
     lead = LeadFactory()
     match = MatchFactory(status="accepted")
     decided = decide_match(lead, match.id, "approve", "Good fit.")
-    assert (decided.status, decided.decision_note, decided.decided_by_id) == ("approved", "Good fit.", lead.id)
+    assert (decided.status, decided.decision_note, decided.decided_by_id) == (
+        "approved",
+        "Good fit.",
+        lead.id,
+    )
 
 
 def test_approving_a_proposed_mentor_match_is_a_conflict(app):
@@ -116,15 +120,23 @@ def test_every_decision_writes_an_audit_entry(app):
     match = MatchFactory(status="accepted")
     decide_match(lead, match.id, "reject", "Another mentor fits better.")
     [entry] = rows(AuditEntry, action="match.reject")
-    assert (entry.actor_id, entry.object_id, entry.before_status, entry.after_status, entry.note) == (
-        lead.id, match.id, "accepted", "rejected", "Another mentor fits better.")
+    assert (
+        entry.actor_id,
+        entry.object_id,
+        entry.before_status,
+        entry.after_status,
+        entry.note,
+    ) == (lead.id, match.id, "accepted", "rejected", "Another mentor fits better.")
 
 
 def test_approval_introduces_both_sides_in_app_and_by_email(app):
     match = MatchFactory(status="accepted")
     decide_match(LeadFactory(), match.id, "approve")
     owner = match.idea.owner
-    assert {n.user_id for n in rows(Notification, kind="match.approved")} == {owner.id, match.mentor_id}
+    assert {n.user_id for n in rows(Notification, kind="match.approved")} == {
+        owner.id,
+        match.mentor_id,
+    }
     assert {e.to_email for e in rows(OutboxEmail)} == {owner.email, match.mentor.email}
 
 
@@ -177,8 +189,16 @@ def test_a_bulk_decision_reports_each_match_and_keeps_the_ones_that_succeeded(ap
     partner = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())
     results = decide_matches(LeadFactory(), [first.id, second.id, partner.id, 424242], "approve")
     assert [(r.match_id, r.ok) for r in results] == [
-        (first.id, True), (second.id, False), (partner.id, True), (424242, False)]
-    assert [status_of(m.id) for m in (first, second, partner)] == ["approved", "accepted", "approved"]
+        (first.id, True),
+        (second.id, False),
+        (partner.id, True),
+        (424242, False),
+    ]
+    assert [status_of(m.id) for m in (first, second, partner)] == [
+        "approved",
+        "accepted",
+        "approved",
+    ]
 
 
 def test_a_bulk_decision_decides_a_repeated_id_once(app):
@@ -218,4 +238,6 @@ def test_a_rematch_after_an_approval_keeps_the_approved_pairing(app):
     decide_match(LeadFactory(), match.id, "approve")
     again = RankedMatch(kind="partner", candidate_id=partner.id, score=0.9, rank=1, reasons=())
     store_matches(match.idea_id, {"partner": [again]})
-    assert [(m.id, m.status) for m in rows(Match, idea_id=match.idea_id)] == [(match.id, "approved")]
+    assert [(m.id, m.status) for m in rows(Match, idea_id=match.idea_id)] == [
+        (match.id, "approved")
+    ]

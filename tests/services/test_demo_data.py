@@ -46,7 +46,9 @@ def test_demo_load_creates_the_three_programme_clusters_and_five_pilot_clusters(
 
 
 def test_demo_load_creates_the_named_partners_in_their_cities(loaded):
-    cities = {name: city for name, city in db.session.execute(sa.select(Partner.name, Partner.city))}
+    cities = {
+        name: city for name, city in db.session.execute(sa.select(Partner.name, Partner.city))
+    }
     assert {name: cities.get(name) for name in NAMED_PARTNERS} == {
         "Hotel SUMATOVAC": "Aleksinac",
         "Aleksinac Foreign Trade Law Office": "Aleksinac",
@@ -60,7 +62,9 @@ def test_demo_load_creates_fifteen_or_more_mentors_some_waiting_for_approval(loa
     statuses = list(db.session.scalars(sa.select(MentorProfile.status)))
     assert len(statuses) >= 15
     assert 1 <= statuses.count("pending") <= 2
-    assert all(2 <= capacity <= 5 for capacity in db.session.scalars(sa.select(MentorProfile.capacity)))
+    assert all(
+        2 <= capacity <= 5 for capacity in db.session.scalars(sa.select(MentorProfile.capacity))
+    )
 
 
 def test_demo_load_creates_thirty_or_more_entrepreneurs(loaded):
@@ -92,7 +96,10 @@ def test_every_demo_idea_sector_has_a_partner_to_match(loaded):
 def test_serbian_letters_survive_the_database(loaded):
     stored = names(User)
     assert {"Milica Đorđević", "Slađana Janković", "Nevena Šćepanović", "Anđela Popović"} <= stored
-    assert db.session.scalar(sa.select(Partner.name).where(Partner.city == "Merošina")) == "Jastrebačka Priča"
+    assert (
+        db.session.scalar(sa.select(Partner.name).where(Partner.city == "Merošina"))
+        == "Jastrebačka Priča"
+    )
 
 
 def test_demo_e_mails_spell_serbian_names_in_ascii():

@@ -52,7 +52,9 @@ def test_partner_search_covers_the_city(app):
 
 def test_cluster_search_covers_the_region(app):
     ClusterFactory(name="Agro klaster", region="Šumadija")
-    found = [cluster.name for cluster in db.session.scalars(list_organisations(Cluster, "sumadija"))]
+    found = [
+        cluster.name for cluster in db.session.scalars(list_organisations(Cluster, "sumadija"))
+    ]
     assert found == ["Agro klaster"]
 
 

@@ -68,13 +68,16 @@ def count(model) -> int:
 
 def test_dry_run_reports_each_row_and_writes_nothing(app):
     PartnerFactory(name="Hotel Sumatovac", description="A hotel.", city="Aleksinac")
-    job = check("partners", csv_bytes(
-        "name,description,city",
-        "Hotel Sumatovac,A hotel.,Aleksinac",
-        "hotel sumatovac,A hotel.,Niš",
-        "Pekara Niš,Bakery,Niš",
-        ",No name,Niš",
-    ))
+    job = check(
+        "partners",
+        csv_bytes(
+            "name,description,city",
+            "Hotel Sumatovac,A hotel.,Aleksinac",
+            "hotel sumatovac,A hotel.,Niš",
+            "Pekara Niš,Bakery,Niš",
+            ",No name,Niš",
+        ),
+    )
     assert actions(job) == ["unchanged", "rejected", "created", "rejected"]
     assert "duplicate of row 2" in job.report["rows"][1]["reasons"][0]
     assert "name: missing (required)" in job.report["rows"][3]["reasons"]
@@ -89,11 +92,14 @@ def test_dry_run_names_the_changed_fields_of_an_existing_record(app):
 
 
 def test_bad_email_and_unknown_sector_are_rejected_with_reasons(app):
-    job = check("entrepreneurs", csv_bytes(
-        ENTREPRENEUR_HEADER,
-        "not-an-email,Jelena,,Niš,food,idea,sr",
-        "ana@example.rs,Ana,,Niš,spaceships,idea,sr",
-    ))
+    job = check(
+        "entrepreneurs",
+        csv_bytes(
+            ENTREPRENEUR_HEADER,
+            "not-an-email,Jelena,,Niš,food,idea,sr",
+            "ana@example.rs,Ana,,Niš,spaceships,idea,sr",
+        ),
+    )
     assert actions(job) == ["rejected", "rejected"]
     assert "email: Not a valid e-mail address" in reasons(job)
     assert "sector: unknown sector “spaceships”" in reasons(job)
@@ -101,7 +107,9 @@ def test_bad_email_and_unknown_sector_are_rejected_with_reasons(app):
 
 @pytest.mark.parametrize("written", ["food", "Food and drink", "HRANA I PIĆE", "hrana i pice"])
 def test_sector_accepts_slug_english_and_serbian_labels_without_case_or_diacritics(app, written):
-    job = check("clusters", csv_bytes("name,description,sector", f"Agro Niš,Food startups,{written}"))
+    job = check(
+        "clusters", csv_bytes("name,description,sector", f"Agro Niš,Food startups,{written}")
+    )
     assert actions(job) == ["created"]
     run(job)
     assert db.session.scalar(sa.select(Cluster.sector)) == "food"
@@ -115,7 +123,9 @@ def test_wrong_header_names_missing_and_unknown_columns(app):
 
 
 def test_header_names_ignore_case_spaces_and_the_e_mail_spelling(app):
-    job = check("entrepreneurs", csv_bytes("E-mail,Name,Business name", "ana@example.rs,Ana,Radionica"))
+    job = check(
+        "entrepreneurs", csv_bytes("E-mail,Name,Business name", "ana@example.rs,Ana,Radionica")
+    )
     assert actions(job) == ["created"]
 
 
@@ -130,13 +140,16 @@ def test_header_without_rows_is_checked_with_nothing_to_do(app):
     assert job.report["counts"] == {"created": 0, "updated": 0, "unchanged": 0, "rejected": 0}
 
 
-@pytest.mark.parametrize("content, words", [
-    (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
-    (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
-    (bytes(range(256)) * 40, "binary data"),
-    (b"PK\x03\x04" + b"\x00" * 200, "damaged"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "old Excel"),
-])
+@pytest.mark.parametrize(
+    "content, words",
+    [
+        (b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4, "PNG image"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        (bytes(range(256)) * 40, "binary data"),
+        (b"PK\x03\x04" + b"\x00" * 200, "damaged"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "old Excel"),
+    ],
+)
 def test_a_file_that_is_not_a_spreadsheet_is_refused_by_content(app, content, words):
     with pytest.raises(FileProblem, match=words):
         check("partners", content)
@@ -173,14 +186,20 @@ def test_utf8_with_byte_order_mark_is_read(app):
 
 
 def test_mixed_encodings_are_refused_with_the_line(app):
-    content = "name,description\nKlaster Čačak,Voće\n".encode() + "Klaster Niš,Žito\n".encode("cp1250")
+    content = "name,description\nKlaster Čačak,Voće\n".encode() + "Klaster Niš,Žito\n".encode(
+        "cp1250"
+    )
     with pytest.raises(FileProblem, match="mixes text encodings.*line 3"):
         check("clusters", content)
 
 
 def test_formulas_are_kept_as_text_and_never_evaluated(app):
-    content = xlsx_bytes([["name", "description", "region"],
-                          ["=1+1", "=HYPERLINK(\"http://evil.example\")", "=SUM(A1:A3)"]])
+    content = xlsx_bytes(
+        [
+            ["name", "description", "region"],
+            ["=1+1", '=HYPERLINK("http://evil.example")', "=SUM(A1:A3)"],
+        ]
+    )
     job = check("clusters", content)
     assert actions(job) == ["created"]
     assert "kept as text" in job.report["rows"][0]["notes"][0]
@@ -190,7 +209,9 @@ def test_formulas_are_kept_as_text_and_never_evaluated(app):
 
 
 def test_xlsx_numbers_become_plain_text(app):
-    content = xlsx_bytes([["email", "name", "capacity", "status"], ["vesna@example.rs", "Vesna", 4, "Active"]])
+    content = xlsx_bytes(
+        [["email", "name", "capacity", "status"], ["vesna@example.rs", "Vesna", 4, "Active"]]
+    )
     job = run(check("mentors", content))
     assert job.status == "done"
     profile = db.session.scalars(sa.select(MentorProfile)).one()
@@ -209,16 +230,25 @@ def test_imported_mentors_wait_for_approval_unless_the_file_says_active(app):
 
 
 def test_second_import_of_the_same_file_changes_nothing(app):
-    content = csv_bytes(ENTREPRENEUR_HEADER, "ana@example.rs,Ana Ilić,Radionica,Čačak,food,idea,sr; en",
-                        "mila@example.rs,Mila Jović,,Niš,Hrana i piće,early,Serbian")
+    content = csv_bytes(
+        ENTREPRENEUR_HEADER,
+        "ana@example.rs,Ana Ilić,Radionica,Čačak,food,idea,sr; en",
+        "mila@example.rs,Mila Jović,,Niš,Hrana i piće,early,Serbian",
+    )
     lead = LeadFactory()
     first = run(check("entrepreneurs", content, lead))
     assert first.status == "done" and actions(first) == ["created", "created"]
-    users_before = [(u.email, u.name, u.updated_at) for u in db.session.scalars(sa.select(User).order_by(User.id))]
+    users_before = [
+        (u.email, u.name, u.updated_at)
+        for u in db.session.scalars(sa.select(User).order_by(User.id))
+    ]
     second = check("entrepreneurs", content, lead)
     assert actions(second) == ["unchanged", "unchanged"]
     run(second)
-    users_after = [(u.email, u.name, u.updated_at) for u in db.session.scalars(sa.select(User).order_by(User.id))]
+    users_after = [
+        (u.email, u.name, u.updated_at)
+        for u in db.session.scalars(sa.select(User).order_by(User.id))
+    ]
     assert users_after == users_before
     assert count(AccountToken) == 2
 
@@ -229,24 +259,45 @@ def test_import_into_a_programme_enrols_entrepreneurs(app):
     programme = Programme(name="Start-up training")
     db.session.add(programme)
     db.session.commit()
-    job = run(check("entrepreneurs", csv_bytes("email,name", "ana@example.rs,Ana"), programme_id=programme.id))
+    job = run(
+        check(
+            "entrepreneurs",
+            csv_bytes("email,name", "ana@example.rs,Ana"),
+            programme_id=programme.id,
+        )
+    )
     assert job.status == "done" and count(Enrolment) == 1
 
 
 def test_ideas_need_a_known_owner(app):
     owner = EntrepreneurFactory(email="ana@example.rs")
-    job = check("ideas", csv_bytes("owner_email,title,description",
-                                   f"{owner.email},Plum jam,Jam from plums",
-                                   "nobody@example.rs,Honey,Honey from Kopaonik"))
+    job = check(
+        "ideas",
+        csv_bytes(
+            "owner_email,title,description",
+            f"{owner.email},Plum jam,Jam from plums",
+            "nobody@example.rs,Honey,Honey from Kopaonik",
+        ),
+    )
     assert actions(job) == ["created", "rejected"]
     assert "no account with this e-mail" in reasons(job)
 
 
 def test_ideas_are_upserted_by_owner_and_title(app):
     owner = EntrepreneurFactory(email="ana@example.rs")
-    run(check("ideas", csv_bytes("owner_email,title,description", "ana@example.rs,Plum jam,Jam from plums")))
-    again = check("ideas", csv_bytes("owner_email,title,description", "ANA@example.rs,plum jam,Jam from plums"))
-    assert again.report["rows"][0]["action"] == "updated" and again.report["rows"][0]["changes"] == ["title"]
+    run(
+        check(
+            "ideas",
+            csv_bytes("owner_email,title,description", "ana@example.rs,Plum jam,Jam from plums"),
+        )
+    )
+    again = check(
+        "ideas",
+        csv_bytes("owner_email,title,description", "ANA@example.rs,plum jam,Jam from plums"),
+    )
+    assert again.report["rows"][0]["action"] == "updated" and again.report["rows"][0][
+        "changes"
+    ] == ["title"]
     assert db.session.scalars(sa.select(Idea)).one().owner_id == owner.id
 
 
@@ -264,7 +315,9 @@ def test_a_file_with_rejected_rows_cannot_be_started(app):
 
 
 def test_a_failure_while_writing_rolls_back_the_whole_file(app, monkeypatch):
-    job = check("partners", csv_bytes("name,description", "Pekara,Bread", "Mlin,Flour", "Sirana,Cheese"))
+    job = check(
+        "partners", csv_bytes("name,description", "Pekara,Bread", "Mlin,Flour", "Sirana,Cheese")
+    )
     original = handlers.OrganisationHandler.apply
 
     def fail_on_cheese(self, cleaned, target, context):
@@ -279,7 +332,9 @@ def test_a_failure_while_writing_rolls_back_the_whole_file(app, monkeypatch):
 
 
 def test_rows_rejected_by_a_change_since_the_dry_run_stop_the_import(app):
-    job = check("entrepreneurs", csv_bytes("email,name", "ana@example.rs,Ana", "mila@example.rs,Mila"))
+    job = check(
+        "entrepreneurs", csv_bytes("email,name", "ana@example.rs,Ana", "mila@example.rs,Mila")
+    )
     MentorFactory(email="mila@example.rs")
     done = run(job)
     assert done.status == "failed" and "rows are now rejected: 3" in done.error
@@ -305,7 +360,8 @@ def test_imported_people_cannot_log_in_before_choosing_a_password(app):
 
 def test_twenty_thousand_rows_are_checked_in_seconds_and_imported(app):
     lines = [ENTREPRENEUR_HEADER] + [
-        f"person{n}@example.rs,Preduzetnica {n},Radionica {n},Čačak,food,idea,sr" for n in range(20_000)
+        f"person{n}@example.rs,Preduzetnica {n},Radionica {n},Čačak,food,idea,sr"
+        for n in range(20_000)
     ]
     content = csv_bytes(*lines)
     started = time.perf_counter()

@@ -11,7 +11,12 @@ from mentorship.services.candidates import holder, idea_record
 from mentorship.services.ideas import submit_idea
 from mentorship.services.mentors import get_mentor, set_mentor_status
 from tests.factories import (
-    ClusterFactory, EntrepreneurFactory, LeadFactory, MatchFactory, MentorFactory, PartnerFactory,
+    ClusterFactory,
+    EntrepreneurFactory,
+    LeadFactory,
+    MatchFactory,
+    MentorFactory,
+    PartnerFactory,
 )
 
 JAM_IDEA = {
@@ -60,7 +65,9 @@ def test_a_mentor_without_capacity_left_is_never_proposed(app):
 
 
 def test_activating_a_mentor_proposes_her_to_open_ideas(app):
-    pending = MentorFactory(mentor_profile__status="pending", mentor_profile__expertise="plum jam, hotels")
+    pending = MentorFactory(
+        mentor_profile__status="pending", mentor_profile__expertise="plum jam, hotels"
+    )
     idea = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["mentor"]})
     set_mentor_status(LeadFactory(), get_mentor(pending.id), "active")
     assert pending.id in {m.mentor_id for m in matches_of(idea.id)}
@@ -79,8 +86,13 @@ def test_a_rematch_keeps_matches_someone_acted_on(app):
 
 def test_a_candidate_deleted_while_ranking_is_not_stored(app):
     partner = PartnerFactory(name="Hotel SUMATOVAC", seeks="local food, jam, honey")
-    idea = Idea(owner=EntrepreneurFactory(), title="Jam", description="Plum jam for hotels",
-                needs=["partner"], status="matching")
+    idea = Idea(
+        owner=EntrepreneurFactory(),
+        title="Jam",
+        description="Plum jam for hotels",
+        needs=["partner"],
+        status="matching",
+    )
     db.session.add(idea)
     db.session.commit()
     ranked = holder.synced().rank(idea_record(idea))
@@ -99,8 +111,10 @@ def test_an_idea_with_empty_candidates_is_matched_with_no_proposals(app):
 def test_rematching_open_ideas_ranks_each_of_them(app):
     MentorFactory(mentor_profile__expertise="plum jam and fruit processing")
     owner = EntrepreneurFactory()
-    ideas = [Idea(owner=owner, title=f"Jam {n}", description="Plum jam for hotels", needs=["mentor"])
-             for n in range(3)]
+    ideas = [
+        Idea(owner=owner, title=f"Jam {n}", description="Plum jam for hotels", needs=["mentor"])
+        for n in range(3)
+    ]
     db.session.add_all(ideas)
     db.session.commit()
     assert matching.rematch_open_ideas() == 3

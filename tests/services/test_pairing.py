@@ -38,7 +38,10 @@ def test_plan_gives_no_mentor_more_ideas_than_her_remaining_capacity(app):
 
 
 def test_plan_beats_the_naive_choice_when_top_mentors_are_full(app):
-    star, other = MentorFactory(mentor_profile__capacity=1), MentorFactory(mentor_profile__capacity=1)
+    star, other = (
+        MentorFactory(mentor_profile__capacity=1),
+        MentorFactory(mentor_profile__capacity=1),
+    )
     first, second = IdeaFactory(), IdeaFactory()
     MatchFactory(idea=first, mentor=star, score=0.9, rank=1)
     MatchFactory(idea=first, mentor=other, score=0.7, rank=2)
@@ -123,9 +126,13 @@ def test_approving_marks_the_chosen_proposals_as_asked_for_review(app):
 
 def test_each_mentor_is_notified_once_with_the_list_of_ideas(app):
     mentor = MentorFactory()
-    matches = [MatchFactory(mentor=mentor, idea=IdeaFactory(title=f"Idea number {n}")) for n in (1, 2)]
+    matches = [
+        MatchFactory(mentor=mentor, idea=IdeaFactory(title=f"Idea number {n}")) for n in (1, 2)
+    ]
     result = approve_plan(LeadFactory(), [match.id for match in matches])
-    notes = list(db.session.scalars(sa.select(Notification).where(Notification.user_id == mentor.id)))
+    notes = list(
+        db.session.scalars(sa.select(Notification).where(Notification.user_id == mentor.id))
+    )
     assert (result.asked, result.mentors_notified, len(notes)) == (2, 1, 1)
     assert "Idea number 1" in notes[0].body and "Idea number 2" in notes[0].body
 
@@ -141,8 +148,9 @@ def test_each_chosen_row_leaves_an_audit_entry(app):
     first, second = MatchFactory(), MatchFactory()
     lead = LeadFactory()
     approve_plan(lead, [first.id, second.id])
-    entries = list(db.session.scalars(
-        sa.select(AuditEntry).where(AuditEntry.action == "pairing_plan.select")))
+    entries = list(
+        db.session.scalars(sa.select(AuditEntry).where(AuditEntry.action == "pairing_plan.select"))
+    )
     assert sorted(entry.object_id for entry in entries) == sorted([first.id, second.id])
     assert all(entry.actor_id == lead.id for entry in entries)
 
@@ -159,9 +167,14 @@ def test_approving_an_accepted_row_tells_the_entrepreneur(app):
     match = MatchFactory(status="accepted")
     approve_plan(LeadFactory(), [match.id])
     owner_id = match.idea.owner_id
-    assert db.session.scalar(
-        sa.select(sa.func.count()).select_from(Notification).where(Notification.user_id == owner_id)
-    ) >= 1
+    assert (
+        db.session.scalar(
+            sa.select(sa.func.count())
+            .select_from(Notification)
+            .where(Notification.user_id == owner_id)
+        )
+        >= 1
+    )
 
 
 def test_a_match_outside_the_plan_is_a_conflict_and_changes_nothing(app):
@@ -195,7 +208,10 @@ def test_only_the_lead_approves_the_plan(app):
 
 
 def test_naive_choice_within_capacity_keeps_each_full_mentors_best_picks(app):
-    star, other = MentorFactory(mentor_profile__capacity=1), MentorFactory(mentor_profile__capacity=1)
+    star, other = (
+        MentorFactory(mentor_profile__capacity=1),
+        MentorFactory(mentor_profile__capacity=1),
+    )
     first, second = IdeaFactory(), IdeaFactory()
     MatchFactory(idea=first, mentor=star, score=0.9, rank=1)
     MatchFactory(idea=first, mentor=other, score=0.7, rank=2)

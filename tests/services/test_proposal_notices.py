@@ -12,13 +12,20 @@ from tests.factories import IdeaFactory, MentorFactory
 
 
 def ranked_for(*mentors) -> dict:
-    return {"mentor": [RankedMatch(kind="mentor", candidate_id=m.id, score=0.5, rank=i + 1, reasons=())
-                       for i, m in enumerate(mentors)]}
+    return {
+        "mentor": [
+            RankedMatch(kind="mentor", candidate_id=m.id, score=0.5, rank=i + 1, reasons=())
+            for i, m in enumerate(mentors)
+        ]
+    }
 
 
 def notices_for(user) -> int:
-    return db.session.scalar(sa.select(sa.func.count()).select_from(Notification)
-                             .where(Notification.user_id == user.id, Notification.kind == "match.proposed"))
+    return db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Notification)
+        .where(Notification.user_id == user.id, Notification.kind == "match.proposed")
+    )
 
 
 def test_a_mentor_is_told_of_a_new_proposal(app):

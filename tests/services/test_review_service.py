@@ -28,7 +28,10 @@ def test_accepting_a_proposal_marks_it_accepted_with_time_and_note(app):
     review_match(match.mentor, match.id, "accept", "Happy to help.")
     fresh = db.session.get(Match, match.id)
     assert (fresh.status, fresh.review_note, fresh.reviewed_at is not None) == (
-        "accepted", "Happy to help.", True)
+        "accepted",
+        "Happy to help.",
+        True,
+    )
 
 
 def test_declining_a_proposal_marks_it_declined(app):
@@ -40,15 +43,22 @@ def test_a_review_writes_an_audit_entry_with_before_and_after(app):
     match = MatchFactory()
     review_match(match.mentor, match.id, "decline", "Too far from my field.")
     [entry] = rows(AuditEntry, action="match.decline")
-    assert (entry.actor_id, entry.object_id, entry.before_status, entry.after_status, entry.note) == (
-        match.mentor_id, match.id, "proposed", "declined", "Too far from my field.")
+    assert (
+        entry.actor_id,
+        entry.object_id,
+        entry.before_status,
+        entry.after_status,
+        entry.note,
+    ) == (match.mentor_id, match.id, "proposed", "declined", "Too far from my field.")
 
 
 def test_accepting_tells_every_lead_in_app_and_by_email(app):
     leads = [LeadFactory(), LeadFactory()]
     match = MatchFactory()
     review_match(match.mentor, match.id, "accept")
-    assert {n.user_id for n in rows(Notification, kind="match.accepted")} == {lead.id for lead in leads}
+    assert {n.user_id for n in rows(Notification, kind="match.accepted")} == {
+        lead.id for lead in leads
+    }
     assert {e.to_email for e in rows(OutboxEmail)} == {lead.email for lead in leads}
 
 

@@ -34,8 +34,12 @@ def status_of(match_id: int) -> str:
 def test_the_queue_holds_accepted_mentor_matches_and_proposed_partners(client, auth, lead):
     MatchFactory(status="accepted", idea=IdeaFactory(title="Accepted by mentor"))
     MatchFactory(status="proposed", idea=IdeaFactory(title="Still with the mentor"))
-    MatchFactory(kind="partner", mentor=None, partner=PartnerFactory(name="Hotel Niš"),
-                 idea=IdeaFactory(title="Jam for a hotel"))
+    MatchFactory(
+        kind="partner",
+        mentor=None,
+        partner=PartnerFactory(name="Hotel Niš"),
+        idea=IdeaFactory(title="Jam for a hotel"),
+    )
     auth.login(lead.email)
     html = client.get("/lead/approvals").get_data(as_text=True)
     assert "Accepted by mentor" in html and "Jam for a hotel" in html and "Hotel Niš" in html
@@ -44,7 +48,9 @@ def test_the_queue_holds_accepted_mentor_matches_and_proposed_partners(client, a
 
 def test_the_queue_filters_by_kind(client, auth, lead):
     MatchFactory(status="accepted", idea=IdeaFactory(title="Mentor row"))
-    MatchFactory(kind="cluster", mentor=None, cluster=ClusterFactory(), idea=IdeaFactory(title="Cluster row"))
+    MatchFactory(
+        kind="cluster", mentor=None, cluster=ClusterFactory(), idea=IdeaFactory(title="Cluster row")
+    )
     auth.login(lead.email)
     html = client.get("/lead/approvals?kind=cluster").get_data(as_text=True)
     assert "Cluster row" in html and "Mentor row" not in html
@@ -73,8 +79,11 @@ def test_an_empty_queue_says_so(client, auth, lead):
 def test_the_lead_approves_one_match_with_a_note(client, auth, submit, lead):
     match = MatchFactory(status="accepted")
     auth.login(lead.email)
-    response = submit(f"/lead/approvals/{match.id}/decision", {"decision": "approve", "note": "Yes."},
-                      page="/lead/approvals")
+    response = submit(
+        f"/lead/approvals/{match.id}/decision",
+        {"decision": "approve", "note": "Yes."},
+        page="/lead/approvals",
+    )
     assert "approved" in response.get_data(as_text=True)
     assert status_of(match.id) == "approved"
 
@@ -83,8 +92,13 @@ def test_approving_twice_shows_a_friendly_message(client, auth, submit, lead):
     match = MatchFactory(status="accepted")
     auth.login(lead.email)
     submit(f"/lead/approvals/{match.id}/decision", {"decision": "approve"}, page="/lead/approvals")
-    response = submit(f"/lead/approvals/{match.id}/decision", {"decision": "approve"}, page="/lead/approvals")
-    assert (response.status_code, "already approved" in response.get_data(as_text=True)) == (200, True)
+    response = submit(
+        f"/lead/approvals/{match.id}/decision", {"decision": "approve"}, page="/lead/approvals"
+    )
+    assert (response.status_code, "already approved" in response.get_data(as_text=True)) == (
+        200,
+        True,
+    )
 
 
 def test_a_full_mentor_shows_the_capacity_message(client, auth, submit, lead):
@@ -92,7 +106,9 @@ def test_a_full_mentor_shows_the_capacity_message(client, auth, submit, lead):
     MatchFactory(mentor=mentor, status="approved")
     match = MatchFactory(mentor=mentor, status="accepted")
     auth.login(lead.email)
-    response = submit(f"/lead/approvals/{match.id}/decision", {"decision": "approve"}, page="/lead/approvals")
+    response = submit(
+        f"/lead/approvals/{match.id}/decision", {"decision": "approve"}, page="/lead/approvals"
+    )
     assert "capacity is full" in response.get_data(as_text=True)
     assert status_of(match.id) == "accepted"
 
@@ -102,18 +118,30 @@ def test_a_bulk_approval_reports_what_succeeded_and_what_did_not(client, auth, s
     first = MatchFactory(mentor=mentor, status="accepted", idea=IdeaFactory(title="First idea"))
     second = MatchFactory(mentor=mentor, status="accepted", idea=IdeaFactory(title="Second idea"))
     auth.login(lead.email)
-    response = submit("/lead/approvals/bulk", {"decision": "approve", "match_ids": [first.id, second.id]},
-                      page="/lead/approvals")
+    response = submit(
+        "/lead/approvals/bulk",
+        {"decision": "approve", "match_ids": [first.id, second.id]},
+        page="/lead/approvals",
+    )
     html = response.get_data(as_text=True)
-    assert "Approved 1: First idea" in html and f"Match #{second.id}" in html and "capacity is full" in html
+    assert (
+        "Approved 1: First idea" in html
+        and f"Match #{second.id}" in html
+        and "capacity is full" in html
+    )
     assert (status_of(first.id), status_of(second.id)) == ("approved", "accepted")
 
 
 def test_a_bulk_rejection_decides_every_ticked_match(client, auth, submit, lead):
-    matches = [MatchFactory(kind="partner", mentor=None, partner=PartnerFactory()) for _ in range(3)]
+    matches = [
+        MatchFactory(kind="partner", mentor=None, partner=PartnerFactory()) for _ in range(3)
+    ]
     auth.login(lead.email)
-    submit("/lead/approvals/bulk", {"decision": "reject", "match_ids": [m.id for m in matches]},
-           page="/lead/approvals")
+    submit(
+        "/lead/approvals/bulk",
+        {"decision": "reject", "match_ids": [m.id for m in matches]},
+        page="/lead/approvals",
+    )
     assert [status_of(m.id) for m in matches] == ["rejected"] * 3
 
 
@@ -126,7 +154,9 @@ def test_a_bulk_decision_with_nothing_ticked_asks_to_tick(client, auth, submit, 
 def test_an_unknown_decision_is_refused(client, auth, submit, lead):
     match = MatchFactory(status="accepted")
     auth.login(lead.email)
-    response = submit(f"/lead/approvals/{match.id}/decision", {"decision": "maybe"}, page="/lead/approvals")
+    response = submit(
+        f"/lead/approvals/{match.id}/decision", {"decision": "maybe"}, page="/lead/approvals"
+    )
     assert "Choose approve or reject" in response.get_data(as_text=True)
     assert status_of(match.id) == "accepted"
 
@@ -141,16 +171,21 @@ def test_a_decision_without_its_csrf_token_is_refused(client, auth, lead):
 def test_a_bulk_decision_without_its_csrf_token_is_refused(client, auth, lead):
     match = MatchFactory(status="accepted")
     auth.login(lead.email)
-    response = client.post("/lead/approvals/bulk", data={"decision": "approve", "match_ids": [match.id]})
+    response = client.post(
+        "/lead/approvals/bulk", data={"decision": "approve", "match_ids": [match.id]}
+    )
     assert response.status_code == 400 and status_of(match.id) == "accepted"
 
 
 def test_the_back_link_never_leaves_the_approval_queue(client, auth, submit, lead):
     match = MatchFactory(status="accepted")
     auth.login(lead.email)
-    response = submit(f"/lead/approvals/{match.id}/decision",
-                      {"decision": "reject", "back": "https://evil.example/"}, page="/lead/approvals",
-                      follow_redirects=False)
+    response = submit(
+        f"/lead/approvals/{match.id}/decision",
+        {"decision": "reject", "back": "https://evil.example/"},
+        page="/lead/approvals",
+        follow_redirects=False,
+    )
     assert response.headers["Location"].endswith("/lead/approvals")
 
 
@@ -165,8 +200,11 @@ def test_only_the_lead_opens_the_lead_pages(client, auth, path, make_user):
 def test_only_the_lead_decides_through_the_pages(client, auth, submit, path):
     match = MatchFactory(status="accepted")
     auth.login(match.mentor.email)
-    response = submit(path.replace("/1/", f"/{match.id}/"), {"decision": "approve", "match_ids": [match.id]},
-                      page="/")
+    response = submit(
+        path.replace("/1/", f"/{match.id}/"),
+        {"decision": "approve", "match_ids": [match.id]},
+        page="/",
+    )
     assert response.status_code == 403 and status_of(match.id) == "accepted"
 
 
@@ -175,7 +213,11 @@ def test_the_audit_trail_lists_decisions_and_filters_by_action(client, auth, sub
     audit.record(lead, "mentor.approve", "user", match.mentor_id, before="pending", after="active")
     db.session.commit()
     auth.login(lead.email)
-    submit(f"/lead/approvals/{match.id}/decision", {"decision": "approve", "note": "Fits."}, page="/lead/approvals")
+    submit(
+        f"/lead/approvals/{match.id}/decision",
+        {"decision": "approve", "note": "Fits."},
+        page="/lead/approvals",
+    )
     html = client.get("/lead/audit?action=match.approve").get_data(as_text=True)
     assert "match.approve" in html and "Fits." in html and "mentor.approve</code>" not in html
 
@@ -186,13 +228,17 @@ def test_the_audit_trail_filters_by_actor_and_date(client, auth, lead):
     audit.record(other, "match.reject", "match", 2, note="by the second lead")
     db.session.commit()
     auth.login(lead.email)
-    html = client.get(f"/lead/audit?actor={other.id}&since=2000-01-01&until=2999-12-31").get_data(as_text=True)
+    html = client.get(f"/lead/audit?actor={other.id}&since=2000-01-01&until=2999-12-31").get_data(
+        as_text=True
+    )
     assert "by the second lead" in html and "by the first lead" not in html
-    assert "by the second lead" not in client.get("/lead/audit?until=2001-01-01").get_data(as_text=True)
+    assert "by the second lead" not in client.get("/lead/audit?until=2001-01-01").get_data(
+        as_text=True
+    )
 
 
 def test_the_audit_csv_neutralises_formulas(client, auth, lead):
-    audit.record(lead, "match.reject", "match", 1, note="=HYPERLINK(\"http://evil\")")
+    audit.record(lead, "match.reject", "match", 1, note='=HYPERLINK("http://evil")')
     audit.record(lead, "match.reject", "match", 2, note="-2+3")
     audit.record(lead, "match.reject", "match", 3, note="@SUM(A1)")
     db.session.commit()
@@ -201,7 +247,11 @@ def test_the_audit_csv_neutralises_formulas(client, auth, lead):
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
     assert response.mimetype == "text/csv"
     assert rows[0][:4] == ["at", "actor", "actor_email", "action"]
-    assert sorted(row[-1] for row in rows[1:]) == ["'-2+3", "'=HYPERLINK(\"http://evil\")", "'@SUM(A1)"]
+    assert sorted(row[-1] for row in rows[1:]) == [
+        "'-2+3",
+        '\'=HYPERLINK("http://evil")',
+        "'@SUM(A1)",
+    ]
 
 
 def test_the_lead_nav_links_the_approval_queue(client, auth, lead):
@@ -210,6 +260,7 @@ def test_the_lead_nav_links_the_approval_queue(client, auth, lead):
 
 
 # The entrepreneur's idea page
+
 
 def test_before_approval_the_entrepreneur_sees_the_stage_but_no_contact(client, auth):
     match = MatchFactory(status="accepted", idea=IdeaFactory(status="matched"))
@@ -227,15 +278,27 @@ def test_after_approval_the_entrepreneur_sees_the_mentors_contact(client, auth):
 
 def test_after_approval_the_entrepreneur_sees_the_partners_details(client, auth):
     partner = PartnerFactory(name="Hotel Aleksinac", city="Aleksinac")
-    match = MatchFactory(kind="partner", mentor=None, partner=partner, status="approved",
-                         idea=IdeaFactory(status="matched"))
+    match = MatchFactory(
+        kind="partner",
+        mentor=None,
+        partner=partner,
+        status="approved",
+        idea=IdeaFactory(status="matched"),
+    )
     auth.login(match.idea.owner.email)
     html = client.get(f"/ideas/{match.idea_id}").get_data(as_text=True)
     assert "A hotel with a restaurant" in html and "Aleksinac, RS" in html
 
 
 def test_after_approval_the_entrepreneur_sees_the_clusters_website(client, auth):
-    match = MatchFactory(kind="cluster", mentor=None, cluster=ClusterFactory(website="https://klaster.example.rs"),
-                         status="approved", idea=IdeaFactory(status="matched"))
+    match = MatchFactory(
+        kind="cluster",
+        mentor=None,
+        cluster=ClusterFactory(website="https://klaster.example.rs"),
+        status="approved",
+        idea=IdeaFactory(status="matched"),
+    )
     auth.login(match.idea.owner.email)
-    assert "https://klaster.example.rs" in client.get(f"/ideas/{match.idea_id}").get_data(as_text=True)
+    assert "https://klaster.example.rs" in client.get(f"/ideas/{match.idea_id}").get_data(
+        as_text=True
+    )

@@ -9,8 +9,13 @@ from mentorship.extensions import db
 from mentorship.models import User
 from tests.factories import PASSWORD, EntrepreneurFactory
 
-NEW_ACCOUNT = {"name": "Jelena Đorđević", "email": "jelena@example.org", "password": PASSWORD,
-               "confirm": PASSWORD, "role": "entrepreneur"}
+NEW_ACCOUNT = {
+    "name": "Jelena Đorđević",
+    "email": "jelena@example.org",
+    "password": PASSWORD,
+    "confirm": PASSWORD,
+    "role": "entrepreneur",
+}
 
 
 def _user(email: str) -> User | None:
@@ -92,16 +97,18 @@ def test_successful_logins_do_not_count_towards_the_limit(client, auth):
 
 def test_login_follows_a_local_next_path(client, submit):
     user = EntrepreneurFactory()
-    response = submit("/login?next=/ideas", {"email": user.email, "password": PASSWORD},
-                      follow_redirects=False)
+    response = submit(
+        "/login?next=/ideas", {"email": user.email, "password": PASSWORD}, follow_redirects=False
+    )
     assert response.headers["Location"] == "/ideas"
 
 
 @pytest.mark.parametrize("target", ["https://evil.example/", "//evil.example/", "/\\evil.example"])
 def test_login_ignores_a_next_pointing_to_another_site(client, submit, target):
     user = EntrepreneurFactory()
-    response = submit(f"/login?next={target}", {"email": user.email, "password": PASSWORD},
-                      follow_redirects=False)
+    response = submit(
+        f"/login?next={target}", {"email": user.email, "password": PASSWORD}, follow_redirects=False
+    )
     assert response.headers["Location"] == "/"
 
 

@@ -10,11 +10,23 @@ from mentorship.extensions import db
 from mentorship.models import Cluster, Partner
 from tests.factories import ClusterFactory, EntrepreneurFactory, LeadFactory, PartnerFactory
 
-PARTNER = {"name": "Hotel Tami, Aleksinac", "description": "Hotel that serves regional food.",
-           "sector": "tourism", "city": "Aleksinac", "country": "RS", "offers": "event space",
-           "seeks": "jam, honey", "export_oriented": "y"}
-CLUSTER = {"name": "Klaster Ž", "description": "Food startups of Šumadija.", "sector": "food",
-           "region": "Šumadija", "website": "https://example.org"}
+PARTNER = {
+    "name": "Hotel Tami, Aleksinac",
+    "description": "Hotel that serves regional food.",
+    "sector": "tourism",
+    "city": "Aleksinac",
+    "country": "RS",
+    "offers": "event space",
+    "seeks": "jam, honey",
+    "export_oriented": "y",
+}
+CLUSTER = {
+    "name": "Klaster Ž",
+    "description": "Food startups of Šumadija.",
+    "sector": "food",
+    "region": "Šumadija",
+    "website": "https://example.org",
+}
 
 
 def _names(model) -> list[str]:
@@ -27,7 +39,11 @@ def test_lead_adds_a_partner(client, auth, submit):
     assert response.request.path == "/partners"
     assert "is added to the directory" in response.get_data(as_text=True)
     partner = db.session.scalar(sa.select(Partner))
-    assert (partner.name, partner.export_oriented, partner.sector) == (PARTNER["name"], True, "tourism")
+    assert (partner.name, partner.export_oriented, partner.sector) == (
+        PARTNER["name"],
+        True,
+        "tourism",
+    )
 
 
 def test_lead_adds_a_cluster_with_serbian_letters(client, auth, submit):

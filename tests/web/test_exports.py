@@ -21,7 +21,9 @@ from tests.factories import (
 
 
 def csv_rows(response) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"), newline="")))
+    return list(
+        csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"), newline=""))
+    )
 
 
 def xlsx_rows(response) -> list[list[object]]:
@@ -62,8 +64,9 @@ def test_an_unknown_programme_is_a_404_not_an_unfiltered_file(client, lead):
     assert client.get("/lead/exports/pairings.csv?programme=999").status_code == 404
 
 
-@pytest.mark.parametrize("payload", ["=HYPERLINK(\"http://evil\")", "+1+1", "-2+3", "@SUM(A1)",
-                                     "\tcmd", "\rcmd"])
+@pytest.mark.parametrize(
+    "payload", ['=HYPERLINK("http://evil")', "+1+1", "-2+3", "@SUM(A1)", "\tcmd", "\rcmd"]
+)
 def test_csv_injection_is_neutralised(client, lead, payload):
     approved_pairing(payload)
     rows = csv_rows(client.get("/lead/exports/pairings.csv"))

@@ -56,8 +56,11 @@ def test_every_wrapped_string_has_a_serbian_translation():
     untranslated = []
     for msgid in sorted(_extracted_msgids()):
         message = catalog.get(msgid)
-        strings = [] if message is None else (
-            [message.string] if isinstance(message.string, str) else list(message.string))
+        strings = (
+            []
+            if message is None
+            else ([message.string] if isinstance(message.string, str) else list(message.string))
+        )
         if message is None or message.fuzzy or not all(strings):
             untranslated.append(msgid)
     assert untranslated == [], "run pybabel update and translate (see README, Translations)"
@@ -85,8 +88,10 @@ def test_the_compiled_catalog_is_not_stale():
 
 # --- choosing the language -------------------------------------------------------------------
 
-@pytest.mark.parametrize("accept", ["sr", "sr-Latn", "sr-RS", "sr-Latn-RS", "hr", "bs-BA",
-                                    "de, hr;q=0.5"])
+
+@pytest.mark.parametrize(
+    "accept", ["sr", "sr-Latn", "sr-RS", "sr-Latn-RS", "hr", "bs-BA", "de, hr;q=0.5"]
+)
 def test_serbian_and_its_neighbours_get_the_serbian_interface(client, accept):
     page = client.get("/login", headers={"Accept-Language": accept}).get_data(as_text=True)
     assert '<html lang="sr">' in page and "Prijava" in page
@@ -101,8 +106,9 @@ def test_other_browsers_get_the_english_interface(client, accept):
 def _switch(client, locale: str, next_url: str = "/login", headers=ENGLISH):
     page = client.get("/", headers=headers).get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    return client.post("/language", data={"csrf_token": token, "locale": locale, "next": next_url},
-                       headers=headers)
+    return client.post(
+        "/language", data={"csrf_token": token, "locale": locale, "next": next_url}, headers=headers
+    )
 
 
 def test_the_switcher_keeps_the_choice_for_the_session(client):
@@ -125,8 +131,10 @@ def test_a_stored_choice_follows_the_user_to_a_new_browser(app, auth):
     fresh = app.test_client()
     page = fresh.get("/login").get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    fresh.post("/login", data={"email": user.email, "password": "correct horse battery",
-                               "csrf_token": token})
+    fresh.post(
+        "/login",
+        data={"email": user.email, "password": "correct horse battery", "csrf_token": token},
+    )
     assert "Kontrolna tabla" in fresh.get("/", headers=ENGLISH).get_data(as_text=True)
 
 
@@ -148,10 +156,21 @@ def test_the_switcher_needs_its_csrf_token(client):
 def test_a_new_account_keeps_the_language_it_signed_up_in(client):
     page = client.get("/register", headers=SERBIAN).get_data(as_text=True)
     token = re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-    client.post("/register", headers=SERBIAN, data={
-        "csrf_token": token, "role": "entrepreneur", "name": "Jovana Ilić",
-        "email": "jovana@example.rs", "password": "dugacka-lozinka", "confirm": "dugacka-lozinka"})
-    assert db.session.scalar(sa.select(User.locale).where(User.email == "jovana@example.rs")) == "sr"
+    client.post(
+        "/register",
+        headers=SERBIAN,
+        data={
+            "csrf_token": token,
+            "role": "entrepreneur",
+            "name": "Jovana Ilić",
+            "email": "jovana@example.rs",
+            "password": "dugacka-lozinka",
+            "confirm": "dugacka-lozinka",
+        },
+    )
+    assert (
+        db.session.scalar(sa.select(User.locale).where(User.email == "jovana@example.rs")) == "sr"
+    )
 
 
 def test_the_api_answers_in_english_whatever_the_browser_says(client):
@@ -165,10 +184,13 @@ def test_the_api_answers_in_english_whatever_the_browser_says(client):
 MOMENT = datetime(2026, 11, 26, 16, 39)
 
 
-@pytest.mark.parametrize(("headers", "expected"), [
-    (ENGLISH, "26 Nov 2026, 16:39"),
-    (SERBIAN, "26. nov 2026. 16:39"),
-])
+@pytest.mark.parametrize(
+    ("headers", "expected"),
+    [
+        (ENGLISH, "26 Nov 2026, 16:39"),
+        (SERBIAN, "26. nov 2026. 16:39"),
+    ],
+)
 def test_dates_are_written_the_way_each_language_writes_them(app, headers, expected):
     with app.test_request_context("/", headers=headers):
         assert render_template_string("{{ moment|datetime }}", moment=MOMENT) == expected
@@ -187,6 +209,7 @@ def test_sector_labels_follow_the_language(app):
 
 # --- e-mails ----------------------------------------------------------------------------------
 
+
 def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
     idea = IdeaFactory(title="Džem iz Merošine")
     serbian, english = MentorFactory(locale="sr"), MentorFactory(locale=None)
@@ -200,6 +223,7 @@ def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
 
 # --- every page, every role, both languages ----------------------------------------------------
 
+
 @pytest.fixture
 def world(app):
     """A small programme: one of each role, an idea with proposals, a partner and a cluster."""
@@ -210,23 +234,65 @@ def world(app):
     match = MatchFactory(idea=idea, mentor=mentor)
     partner, cluster = PartnerFactory(name="Mlekara Čačak"), ClusterFactory()
     db.session.commit()
-    return {"lead": lead, "mentor": mentor, "entrepreneur": owner, "pending": pending,
-            "idea": idea, "match": match, "partner": partner, "cluster": cluster}
+    return {
+        "lead": lead,
+        "mentor": mentor,
+        "entrepreneur": owner,
+        "pending": pending,
+        "idea": idea,
+        "match": match,
+        "partner": partner,
+        "cluster": cluster,
+    }
 
 
 # Pages whose every string is wrapped: their Serbian rendering must hold no English catalogue entry.
 TRANSLATED_PAGES = {
     "anonymous": ["/", "/login", "/register", "/forgot-password", "/no-such-page"],
-    "entrepreneur": ["/", "/profile", "/partners", "/clusters?q=cacak", "/partners?q=nothing-like-it",
-                     "/ideas", "/ideas/new", "/ideas/{idea}", "/notifications", "/account/password",
-                     "/account/delete"],
-    "mentor": ["/", "/profile", "/clusters", "/reviews", "/reviews/{match}", "/reviews?status=approved",
-               "/notifications"],
-    "lead": ["/", "/lead/mentors", "/lead/mentors?status=pending", "/partners/new",
-             "/partners/{partner}/edit", "/partners/{partner}/delete", "/clusters/new",
-             "/lead/mentors/{mentor}/deactivate", "/profile", "/ideas", "/ideas/{idea}", "/lead/plan",
-             "/lead/approvals", "/lead/audit", "/lead/programmes", "/lead/programmes/new",
-             "/lead/imports", "/lead/exports", "/lead/dashboard", "/notifications"],
+    "entrepreneur": [
+        "/",
+        "/profile",
+        "/partners",
+        "/clusters?q=cacak",
+        "/partners?q=nothing-like-it",
+        "/ideas",
+        "/ideas/new",
+        "/ideas/{idea}",
+        "/notifications",
+        "/account/password",
+        "/account/delete",
+    ],
+    "mentor": [
+        "/",
+        "/profile",
+        "/clusters",
+        "/reviews",
+        "/reviews/{match}",
+        "/reviews?status=approved",
+        "/notifications",
+    ],
+    "lead": [
+        "/",
+        "/lead/mentors",
+        "/lead/mentors?status=pending",
+        "/partners/new",
+        "/partners/{partner}/edit",
+        "/partners/{partner}/delete",
+        "/clusters/new",
+        "/lead/mentors/{mentor}/deactivate",
+        "/profile",
+        "/ideas",
+        "/ideas/{idea}",
+        "/lead/plan",
+        "/lead/approvals",
+        "/lead/audit",
+        "/lead/programmes",
+        "/lead/programmes/new",
+        "/lead/imports",
+        "/lead/exports",
+        "/lead/dashboard",
+        "/notifications",
+    ],
 }
 # Pages that must render in both languages, whose strings are not all wrapped yet.
 OTHER_PAGES: dict[str, list[str]] = {}
@@ -234,9 +300,15 @@ OTHER_PAGES: dict[str, list[str]] = {}
 
 def _english_entries() -> list[str]:
     """Catalogue entries long and plain enough to be unmistakable if left in English on a page."""
-    return [message.id for message in _catalog()
-            if isinstance(message.id, str) and len(message.id) >= 18 and "%(" not in message.id
-            and "<" not in message.id and message.string != message.id]
+    return [
+        message.id
+        for message in _catalog()
+        if isinstance(message.id, str)
+        and len(message.id) >= 18
+        and "%(" not in message.id
+        and "<" not in message.id
+        and message.string != message.id
+    ]
 
 
 def _pages(table: dict[str, list[str]]):

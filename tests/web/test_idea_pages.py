@@ -18,8 +18,13 @@ from tests.factories import (
     PartnerFactory,
 )
 
-IDEA = {"title": "Ajvar from Leskovac peppers", "description": "Roasted pepper ajvar for hotels.",
-        "sector": "food", "stage": "idea", "needs": ["mentor", "partner"]}
+IDEA = {
+    "title": "Ajvar from Leskovac peppers",
+    "description": "Roasted pepper ajvar for hotels.",
+    "sector": "food",
+    "stage": "idea",
+    "needs": ["mentor", "partner"],
+}
 
 
 def _ideas() -> list[Idea]:
@@ -176,10 +181,22 @@ def test_status_endpoint_reports_status_and_match_count(client, auth):
 def test_matched_idea_shows_matches_per_kind_with_score_rank_and_reasons(client, auth):
     owner = EntrepreneurFactory()
     idea = IdeaFactory(owner=owner, status="matched", needs=["mentor", "partner", "cluster"])
-    MatchFactory(idea=idea, mentor=MentorFactory(name="Milica Ćirić"), score=0.82, rank=1,
-                 reasons=["Shared terms: ajvar, peppers"])
-    MatchFactory(idea=idea, kind="partner", mentor=None, partner=PartnerFactory(name="Hotel Niš"),
-                 score=0.5, rank=1, status="approved")
+    MatchFactory(
+        idea=idea,
+        mentor=MentorFactory(name="Milica Ćirić"),
+        score=0.82,
+        rank=1,
+        reasons=["Shared terms: ajvar, peppers"],
+    )
+    MatchFactory(
+        idea=idea,
+        kind="partner",
+        mentor=None,
+        partner=PartnerFactory(name="Hotel Niš"),
+        score=0.5,
+        rank=1,
+        status="approved",
+    )
     auth.login(owner.email)
     html = client.get(f"/ideas/{idea.id}").get_data(as_text=True)
     assert "Milica Ćirić" in html and "82% fit" in html and "Shared terms: ajvar, peppers" in html

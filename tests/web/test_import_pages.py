@@ -20,8 +20,13 @@ PARTNERS_CSV = "name,description,city\nPekara Čačak,Bread and pastry,Čačak\n
 
 def upload(client, content: bytes, kind: str = "partners", filename: str = "file.csv", **extra):
     token = csrf_token_from(client.get("/lead/imports").get_data(as_text=True))
-    data = {"csrf_token": token, "kind": kind, "programme": "",
-            "file": (io.BytesIO(content), filename), **extra}
+    data = {
+        "csrf_token": token,
+        "kind": kind,
+        "programme": "",
+        "file": (io.BytesIO(content), filename),
+        **extra,
+    }
     return client.post("/lead/imports", data=data, content_type="multipart/form-data")
 
 
@@ -67,7 +72,10 @@ def test_wrong_header_is_explained_on_the_page(client, lead):
     response = upload(client, b"company,about\nPekara,Bread\n")
     html = response.get_data(as_text=True)
     assert response.status_code == 422
-    assert "missing required columns: name, description" in html and "unknown columns: company, about" in html
+    assert (
+        "missing required columns: name, description" in html
+        and "unknown columns: company, about" in html
+    )
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ImportJob)) == 0
 
 
@@ -99,16 +107,24 @@ def test_a_file_just_over_one_megabyte_is_accepted_on_this_route(client, lead):
 
 def test_other_forms_keep_the_one_megabyte_limit_with_a_friendly_page(client, lead):
     response = client.post("/lead/programmes/new", data={"name": "x" * (2 * 1024 * 1024)})
-    assert response.status_code == 413 and "larger than this page accepts (1 MB)" in response.get_data(as_text=True)
+    assert (
+        response.status_code == 413
+        and "larger than this page accepts (1 MB)" in response.get_data(as_text=True)
+    )
 
 
 def test_upload_without_csrf_token_is_refused(client, lead):
-    response = client.post("/lead/imports", data={"kind": "partners", "file": (io.BytesIO(b"name"), "a.csv")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/lead/imports",
+        data={"kind": "partners", "file": (io.BytesIO(b"name"), "a.csv")},
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 400
 
 
-@pytest.mark.parametrize("path", ["/lead/imports", "/lead/imports/templates/mentors.csv", "/lead/exports"])
+@pytest.mark.parametrize(
+    "path", ["/lead/imports", "/lead/imports/templates/mentors.csv", "/lead/exports"]
+)
 def test_only_the_lead_imports(client, auth, path):
     auth.login(MentorFactory().email)
     assert client.get(path).status_code == 403
@@ -117,9 +133,15 @@ def test_only_the_lead_imports(client, auth, path):
 def test_an_entrepreneur_cannot_upload(client, auth):
     auth.login(EntrepreneurFactory().email)
     token = csrf_token_from(client.get("/").get_data(as_text=True))
-    response = client.post("/lead/imports", data={"csrf_token": token, "kind": "partners",
-                                                  "file": (io.BytesIO(PARTNERS_CSV.encode()), "p.csv")},
-                           content_type="multipart/form-data")
+    response = client.post(
+        "/lead/imports",
+        data={
+            "csrf_token": token,
+            "kind": "partners",
+            "file": (io.BytesIO(PARTNERS_CSV.encode()), "p.csv"),
+        },
+        content_type="multipart/form-data",
+    )
     assert response.status_code == 403
 
 
@@ -133,7 +155,11 @@ def test_templates_download_for_each_kind(client, lead, file_format):
     response = client.get(f"/lead/imports/templates/ideas.{file_format}")
     assert response.status_code == 200 and "attachment" in response.headers["Content-Disposition"]
     if file_format == "csv":
-        assert response.get_data(as_text=True).lstrip("\ufeff").startswith("owner_email,title,description")
+        assert (
+            response.get_data(as_text=True)
+            .lstrip("\ufeff")
+            .startswith("owner_email,title,description")
+        )
 
 
 def test_the_page_documents_every_column(client, lead):
@@ -143,7 +169,9 @@ def test_the_page_documents_every_column(client, lead):
 
 
 def invitation_link(email: str) -> str:
-    body = db.session.scalars(sa.select(OutboxEmail.body).where(OutboxEmail.to_email == email)).one()
+    body = db.session.scalars(
+        sa.select(OutboxEmail.body).where(OutboxEmail.to_email == email)
+    ).one()
     return re.search(r"/invite/\S+", body).group(0)
 
 
@@ -189,4 +217,7 @@ def test_mismatched_passwords_leave_the_invitation_unused(client, lead, auth, su
     response = submit(link, {"password": "plum jam 2026", "confirm": "other words"})
     assert "not the same" in response.get_data(as_text=True)
     assert db.session.scalars(sa.select(AccountToken.used_at)).one() is None
-    assert db.session.scalar(sa.select(User.password_hash).where(User.email == "vesna@example.rs")) == "!invited"
+    assert (
+        db.session.scalar(sa.select(User.password_hash).where(User.email == "vesna@example.rs"))
+        == "!invited"
+    )

@@ -34,7 +34,9 @@ def test_lead_approves_a_pending_mentor(client, auth, submit):
 def test_deactivation_asks_for_confirmation_first(client, auth):
     mentor = MentorFactory()
     auth.login(LeadFactory().email)
-    assert "Yes, deactivate" in client.get(f"/lead/mentors/{mentor.id}/deactivate").get_data(as_text=True)
+    assert "Yes, deactivate" in client.get(f"/lead/mentors/{mentor.id}/deactivate").get_data(
+        as_text=True
+    )
     db.session.refresh(mentor)
     assert mentor.mentor_profile.status == "active"
 
@@ -92,6 +94,10 @@ def test_anonymous_visitor_is_sent_to_login_from_lead_pages(client):
 def test_return_address_after_an_action_stays_on_the_mentor_list(client, auth, submit):
     mentor = MentorFactory(mentor_profile__status="pending")
     auth.login(LeadFactory().email)
-    response = submit(f"/lead/mentors/{mentor.id}/approve", {"back": "https://evil.example/"},
-                      page="/lead/mentors", follow_redirects=False)
+    response = submit(
+        f"/lead/mentors/{mentor.id}/approve",
+        {"back": "https://evil.example/"},
+        page="/lead/mentors",
+        follow_redirects=False,
+    )
     assert response.headers["Location"] == "/lead/mentors"

@@ -14,7 +14,9 @@ def test_a_user_sees_her_own_notifications_only(client, auth):
     db.session.commit()
     auth.login(user.email)
     html = client.get("/notifications").get_data(as_text=True)
-    assert "You have a new pairing" in html and "Meet Milica." in html and "Somebody else" not in html
+    assert (
+        "You have a new pairing" in html and "Meet Milica." in html and "Somebody else" not in html
+    )
 
 
 def test_the_nav_shows_the_unread_count(client, auth):

@@ -21,9 +21,13 @@ BUTTON = "Ask the chosen mentors / approve selected"
 
 
 def test_plan_lists_each_pairing_with_score_rank_and_reasons(client, auth):
-    match = MatchFactory(idea=IdeaFactory(title="Ajvar from Leskovac"),
-                         mentor=MentorFactory(name="Dragana Marković"), score=0.83, rank=2,
-                         reasons=["Same sector: food"])
+    match = MatchFactory(
+        idea=IdeaFactory(title="Ajvar from Leskovac"),
+        mentor=MentorFactory(name="Dragana Marković"),
+        score=0.83,
+        rank=2,
+        reasons=["Same sector: food"],
+    )
     auth.login(LeadFactory().email)
     html = client.get("/lead/plan").get_data(as_text=True)
     assert "Ajvar from Leskovac" in html and "Dragana Marković" in html
@@ -76,7 +80,9 @@ def test_approving_with_nothing_ticked_is_a_message(client, auth, submit):
     MatchFactory()
     auth.login(LeadFactory().email)
     response = submit("/lead/plan", {})
-    assert response.status_code == 200 and "Choose at least one pairing." in response.get_data(as_text=True)
+    assert response.status_code == 200 and "Choose at least one pairing." in response.get_data(
+        as_text=True
+    )
 
 
 def test_approving_a_match_outside_the_plan_changes_nothing(client, auth, submit):

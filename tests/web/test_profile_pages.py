@@ -6,13 +6,25 @@ from mentorship.extensions import db
 from tests.factories import EntrepreneurFactory, LeadFactory, MentorFactory
 
 ENTREPRENEUR_PROFILE = {
-    "name": "Đurđa Živković", "business_name": "Ђурђевак", "city": "Čačak", "country": "rs",
-    "sector": "food", "stage": "early", "bio": "Џем од шљива, Niš и Ћуприја.",
-    "languages": ["sr", "en"], "email_notifications": "y",
+    "name": "Đurđa Živković",
+    "business_name": "Ђурђевак",
+    "city": "Čačak",
+    "country": "rs",
+    "sector": "food",
+    "stage": "early",
+    "bio": "Џем од шљива, Niš и Ћуприја.",
+    "languages": ["sr", "en"],
+    "email_notifications": "y",
 }
 MENTOR_PROFILE = {
-    "name": "Milica Jovanović", "headline": "Export of food", "bio": "Ж", "expertise": "HACCP, jam",
-    "city": "Niš", "sectors": ["food", "agriculture"], "languages": ["sr", "de"], "capacity": "4",
+    "name": "Milica Jovanović",
+    "headline": "Export of food",
+    "bio": "Ж",
+    "expertise": "HACCP, jam",
+    "city": "Niš",
+    "sectors": ["food", "agriculture"],
+    "languages": ["sr", "de"],
+    "capacity": "4",
 }
 
 
@@ -24,7 +36,12 @@ def test_entrepreneur_saves_her_profile(client, auth, submit):
     db.session.refresh(user)
     profile = user.entrepreneur_profile
     assert (profile.city, profile.country, profile.sector, profile.stage, profile.languages) == (
-        "Čačak", "RS", "food", "early", ["sr", "en"])
+        "Čačak",
+        "RS",
+        "food",
+        "early",
+        ["sr", "en"],
+    )
 
 
 def test_serbian_letters_round_trip_through_the_profile_form(client, auth, submit):
@@ -38,8 +55,10 @@ def test_serbian_letters_round_trip_through_the_profile_form(client, auth, submi
 def test_unticking_notifications_turns_them_off(client, auth, submit):
     user = EntrepreneurFactory()
     auth.login(user.email)
-    submit("/profile", {key: value for key, value in ENTREPRENEUR_PROFILE.items()
-                        if key != "email_notifications"})
+    submit(
+        "/profile",
+        {key: value for key, value in ENTREPRENEUR_PROFILE.items() if key != "email_notifications"},
+    )
     db.session.refresh(user)
     assert user.email_notifications is False
 
@@ -81,7 +100,11 @@ def test_mentor_saves_her_profile(client, auth, submit):
     db.session.refresh(mentor)
     profile = mentor.mentor_profile
     assert (profile.capacity, profile.sectors, profile.languages, profile.city) == (
-        4, ["food", "agriculture"], ["sr", "de"], "Niš")
+        4,
+        ["food", "agriculture"],
+        ["sr", "de"],
+        "Niš",
+    )
 
 
 def test_mentor_capacity_above_fifty_is_refused(client, auth, submit):

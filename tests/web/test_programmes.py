@@ -15,11 +15,20 @@ from tests.factories import EntrepreneurFactory, IdeaFactory, LeadFactory, Mento
 
 @pytest.fixture
 def programme(app):
-    programme = Programme(name="Start-up training", funder="Innovation centre",
-                          starts_on=date(2026, 3, 6), ends_on=date(2026, 3, 18))
+    programme = Programme(
+        name="Start-up training",
+        funder="Innovation centre",
+        starts_on=date(2026, 3, 6),
+        ends_on=date(2026, 3, 18),
+    )
     programme.modules = [
-        ProgrammeModule(title="Module 1", starts_on=date(2026, 3, 6), ends_on=date(2026, 3, 8),
-                        venue="Innovation Center", address="Kraljice Marije 14, Belgrade"),
+        ProgrammeModule(
+            title="Module 1",
+            starts_on=date(2026, 3, 6),
+            ends_on=date(2026, 3, 8),
+            venue="Innovation Center",
+            address="Kraljice Marije 14, Belgrade",
+        ),
         ProgrammeModule(title="Module 2", starts_on=date(2026, 3, 16), ends_on=date(2026, 3, 18)),
     ]
     db.session.add(programme)
@@ -34,18 +43,26 @@ def enrol(programme, user) -> None:
 
 def test_lead_creates_a_programme(client, auth, submit):
     auth.login(LeadFactory().email)
-    response = submit("/lead/programmes/new", {
-        "name": "Start-up training for women entrepreneurs", "funder": "Business women's association",
-        "description": "Two modules.", "starts_on": "2026-03-06", "ends_on": "2026-03-18",
-    })
+    response = submit(
+        "/lead/programmes/new",
+        {
+            "name": "Start-up training for women entrepreneurs",
+            "funder": "Business women's association",
+            "description": "Two modules.",
+            "starts_on": "2026-03-06",
+            "ends_on": "2026-03-18",
+        },
+    )
     assert "is created" in response.get_data(as_text=True)
     assert db.session.scalars(sa.select(Programme)).one().ends_on == date(2026, 3, 18)
 
 
 def test_programme_that_ends_before_it_starts_is_refused(client, auth, submit):
     auth.login(LeadFactory().email)
-    response = submit("/lead/programmes/new", {"name": "Backwards", "starts_on": "2026-03-18",
-                                               "ends_on": "2026-03-06"})
+    response = submit(
+        "/lead/programmes/new",
+        {"name": "Backwards", "starts_on": "2026-03-18", "ends_on": "2026-03-06"},
+    )
     assert "end date is before the start date" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Programme)) == 0
 
@@ -58,9 +75,16 @@ def test_a_taken_programme_name_is_refused(client, auth, submit, programme):
 
 def test_lead_adds_a_module_with_venue_and_address(client, auth, submit, programme):
     auth.login(LeadFactory().email)
-    submit(f"/lead/programmes/{programme.id}/modules/new", {
-        "title": "Module 3", "starts_on": "2026-04-01", "ends_on": "2026-04-02",
-        "venue": "“Mihajlo Pupin” Institute", "address": "Volgina 15, Belgrade"})
+    submit(
+        f"/lead/programmes/{programme.id}/modules/new",
+        {
+            "title": "Module 3",
+            "starts_on": "2026-04-01",
+            "ends_on": "2026-04-02",
+            "venue": "“Mihajlo Pupin” Institute",
+            "address": "Volgina 15, Belgrade",
+        },
+    )
     html = client.get(f"/lead/programmes/{programme.id}").get_data(as_text=True)
     assert "Module 3" in html and "Volgina 15, Belgrade" in html and "1–2 April 2026" in html
 
@@ -68,8 +92,10 @@ def test_lead_adds_a_module_with_venue_and_address(client, auth, submit, program
 def test_lead_edits_a_module(client, auth, submit, programme):
     module = programme.modules[1]
     auth.login(LeadFactory().email)
-    submit(f"/lead/programmes/{programme.id}/modules/{module.id}/edit",
-           {"title": "Module 2: growth", "venue": "Institute"})
+    submit(
+        f"/lead/programmes/{programme.id}/modules/{module.id}/edit",
+        {"title": "Module 2: growth", "venue": "Institute"},
+    )
     db.session.refresh(module)
     assert (module.title, module.venue) == ("Module 2: growth", "Institute")
 
@@ -104,8 +130,14 @@ def test_programme_ideas_page_filters_by_module(client, auth, programme):
     IdeaFactory(title="Honey for module two", programme_id=programme.id, module_id=second.id)
     IdeaFactory(title="Outside idea")
     auth.login(LeadFactory().email)
-    html = client.get(f"/lead/programmes/{programme.id}/ideas?module={first.id}").get_data(as_text=True)
-    assert "Jam for module one" in html and "Honey for module two" not in html and "Outside idea" not in html
+    html = client.get(f"/lead/programmes/{programme.id}/ideas?module={first.id}").get_data(
+        as_text=True
+    )
+    assert (
+        "Jam for module one" in html
+        and "Honey for module two" not in html
+        and "Outside idea" not in html
+    )
 
 
 def test_lead_idea_list_filters_by_programme(client, auth, programme):
@@ -123,8 +155,15 @@ def test_entrepreneur_submits_an_idea_to_her_module(client, auth, submit, progra
     auth.login(owner.email)
     page = client.get("/ideas/new").get_data(as_text=True)
     assert "Start-up training: Module 1" in page
-    submit("/ideas/new", {"title": "Plum jam", "description": "Jam from plums.", "needs": ["mentor"],
-                          "programme": f"{programme.id}:{module.id}"})
+    submit(
+        "/ideas/new",
+        {
+            "title": "Plum jam",
+            "description": "Jam from plums.",
+            "needs": ["mentor"],
+            "programme": f"{programme.id}:{module.id}",
+        },
+    )
     idea = db.session.scalars(sa.select(Idea)).one()
     assert (idea.programme_id, idea.module_id) == (programme.id, module.id)
 
@@ -136,8 +175,15 @@ def test_entrepreneur_not_enrolled_sees_no_programme_choice(client, auth, progra
 
 def test_a_forged_programme_choice_is_refused(client, auth, submit, programme):
     auth.login(EntrepreneurFactory().email)
-    response = submit("/ideas/new", {"title": "Plum jam", "description": "Jam.", "needs": ["mentor"],
-                                     "programme": str(programme.id)})
+    response = submit(
+        "/ideas/new",
+        {
+            "title": "Plum jam",
+            "description": "Jam.",
+            "needs": ["mentor"],
+            "programme": str(programme.id),
+        },
+    )
     assert "not enrolled" in response.get_data(as_text=True)
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Idea)) == 0
 
@@ -164,7 +210,12 @@ def test_another_programmes_module_is_a_404(client, auth, programme):
     db.session.add(other)
     db.session.commit()
     auth.login(LeadFactory().email)
-    assert client.get(f"/lead/programmes/{other.id}/modules/{programme.modules[0].id}/edit").status_code == 404
+    assert (
+        client.get(
+            f"/lead/programmes/{other.id}/modules/{programme.modules[0].id}/edit"
+        ).status_code
+        == 404
+    )
 
 
 def test_demo_load_adds_the_programme_with_two_modules_and_everyone_enrolled(runner):
@@ -185,8 +236,11 @@ def test_demo_load_adds_the_programme_with_two_modules_and_everyone_enrolled(run
 def test_approval_queue_filters_by_programme(client, auth, programme):
     from tests.factories import MatchFactory
 
-    MatchFactory(idea=IdeaFactory(title="Inside idea", programme_id=programme.id),
-                 mentor=MentorFactory(), status="accepted")
+    MatchFactory(
+        idea=IdeaFactory(title="Inside idea", programme_id=programme.id),
+        mentor=MentorFactory(),
+        status="accepted",
+    )
     MatchFactory(idea=IdeaFactory(title="Outside idea"), mentor=MentorFactory(), status="accepted")
     auth.login(LeadFactory().email)
     html = client.get(f"/lead/approvals?programme={programme.id}").get_data(as_text=True)

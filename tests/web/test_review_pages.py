@@ -18,11 +18,17 @@ from tests.factories import (
 
 @pytest.fixture
 def proposal(app):
-    owner = EntrepreneurFactory(name="Jelena Petrović", email="jelena@example.org",
-                                entrepreneur_profile__business_name="Slatko iz Niša",
-                                entrepreneur_profile__city="Niš")
-    return MatchFactory(idea=IdeaFactory(owner=owner, title="Plum jam for hotels"),
-                        reasons=["Shared terms: jam"], rank=2)
+    owner = EntrepreneurFactory(
+        name="Jelena Petrović",
+        email="jelena@example.org",
+        entrepreneur_profile__business_name="Slatko iz Niša",
+        entrepreneur_profile__city="Niš",
+    )
+    return MatchFactory(
+        idea=IdeaFactory(owner=owner, title="Plum jam for hotels"),
+        reasons=["Shared terms: jam"],
+        rank=2,
+    )
 
 
 def status_of(match_id: int) -> str:
@@ -33,8 +39,17 @@ def status_of(match_id: int) -> str:
 def test_the_queue_shows_the_idea_the_business_and_the_reasons(client, auth, proposal):
     auth.login(proposal.mentor.email)
     html = client.get("/reviews").get_data(as_text=True)
-    assert all(text in html for text in ("Plum jam for hotels", "Slatko iz Niša", "Niš",
-                                         "Shared terms: jam", "#2", "80% fit"))
+    assert all(
+        text in html
+        for text in (
+            "Plum jam for hotels",
+            "Slatko iz Niša",
+            "Niš",
+            "Shared terms: jam",
+            "#2",
+            "80% fit",
+        )
+    )
 
 
 def test_the_queue_hides_the_entrepreneurs_name_and_email_before_approval(client, auth, proposal):
@@ -56,8 +71,9 @@ def test_the_queue_is_empty_with_a_friendly_message(client, auth):
 
 
 def test_past_answers_are_under_their_status_tab(client, auth, proposal):
-    declined = MatchFactory(mentor=proposal.mentor, status="declined",
-                            idea=IdeaFactory(title="Goat cheese dairy"))
+    declined = MatchFactory(
+        mentor=proposal.mentor, status="declined", idea=IdeaFactory(title="Goat cheese dairy")
+    )
     auth.login(proposal.mentor.email)
     html = client.get("/reviews?status=declined").get_data(as_text=True)
     assert declined.idea.title in html and "Plum jam for hotels" not in html
@@ -78,9 +94,14 @@ def test_the_queue_is_paginated(client, auth):
 
 def test_the_mentor_accepts_with_a_note(client, auth, submit, proposal):
     auth.login(proposal.mentor.email)
-    response = submit(f"/reviews/{proposal.id}", {"decision": "accept", "note": "Gladly."}, page="/reviews")
+    response = submit(
+        f"/reviews/{proposal.id}", {"decision": "accept", "note": "Gladly."}, page="/reviews"
+    )
     assert "You accepted" in response.get_data(as_text=True)
-    assert (status_of(proposal.id), db.session.get(Match, proposal.id).review_note) == ("accepted", "Gladly.")
+    assert (status_of(proposal.id), db.session.get(Match, proposal.id).review_note) == (
+        "accepted",
+        "Gladly.",
+    )
 
 
 def test_the_mentor_declines(client, auth, submit, proposal):
@@ -93,13 +114,21 @@ def test_answering_twice_shows_a_friendly_message(client, auth, submit, proposal
     auth.login(proposal.mentor.email)
     submit(f"/reviews/{proposal.id}", {"decision": "accept"}, page="/reviews")
     response = submit(f"/reviews/{proposal.id}", {"decision": "decline"}, page="/reviews")
-    assert (response.status_code, "already accepted" in response.get_data(as_text=True)) == (200, True)
+    assert (response.status_code, "already accepted" in response.get_data(as_text=True)) == (
+        200,
+        True,
+    )
 
 
 def test_a_note_that_is_too_long_is_refused_with_a_message(client, auth, submit, proposal):
     auth.login(proposal.mentor.email)
-    response = submit(f"/reviews/{proposal.id}", {"decision": "accept", "note": "x" * 10_000}, page="/reviews")
-    assert (response.status_code, "At most 2000 characters" in response.get_data(as_text=True)) == (422, True)
+    response = submit(
+        f"/reviews/{proposal.id}", {"decision": "accept", "note": "x" * 10_000}, page="/reviews"
+    )
+    assert (response.status_code, "At most 2000 characters" in response.get_data(as_text=True)) == (
+        422,
+        True,
+    )
     assert status_of(proposal.id) == "proposed"
 
 

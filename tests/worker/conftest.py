@@ -25,9 +25,24 @@ class WorkerProcess:
     def __init__(self, env: dict[str, str]) -> None:
         self.log: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "worker.main", "worker", "--loglevel=INFO",
-             "--concurrency=1", "--without-gossip", "--without-mingle", "--without-heartbeat"],
-            cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+            [
+                sys.executable,
+                "-m",
+                "celery",
+                "-A",
+                "worker.main",
+                "worker",
+                "--loglevel=INFO",
+                "--concurrency=1",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
             start_new_session=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
@@ -65,17 +80,21 @@ class WorkerProcess:
                 self.kill()
 
 
-def worker_environment(database_url: str, redis_url: str, tmp_path: Path, **extra: str) -> dict[str, str]:
+def worker_environment(
+    database_url: str, redis_url: str, tmp_path: Path, **extra: str
+) -> dict[str, str]:
     env = dict(os.environ)
-    env.update({
-        "DATABASE_URL": database_url,
-        "REDIS_URL": redis_url,
-        "SECRET_KEY": "test-secret-key",
-        "MATCH_INDEX_PATH": str(tmp_path / "worker_index.joblib"),
-        "BROKER_VISIBILITY_TIMEOUT": "3",
-        "BROKER_RESTORE_INTERVAL": "1",
-        "PYTHONPATH": str(ROOT),
-    })
+    env.update(
+        {
+            "DATABASE_URL": database_url,
+            "REDIS_URL": redis_url,
+            "SECRET_KEY": "test-secret-key",
+            "MATCH_INDEX_PATH": str(tmp_path / "worker_index.joblib"),
+            "BROKER_VISIBILITY_TIMEOUT": "3",
+            "BROKER_RESTORE_INTERVAL": "1",
+            "PYTHONPATH": str(ROOT),
+        }
+    )
     env.update(extra)
     return env
 
@@ -93,7 +112,9 @@ def clean_redis(redis_url):
 @pytest.fixture
 def redis_app(_schema, clean_redis, tmp_path):
     """The web app in its production shape: background work goes through Redis."""
-    app = create_app(app_config(_schema, tmp_path, REDIS_URL=clean_redis, BROKER_VISIBILITY_TIMEOUT=3))
+    app = create_app(
+        app_config(_schema, tmp_path, REDIS_URL=clean_redis, BROKER_VISIBILITY_TIMEOUT=3)
+    )
     with app.app_context():
         _reset_match_index()
         yield app

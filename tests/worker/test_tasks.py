@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import shutil
-import time
 import socket
 import subprocess
+import time
 
 import pytest
 import sqlalchemy as sa
@@ -21,8 +21,11 @@ from tests.worker.conftest import wait_until
 
 def seed_directory() -> None:
     MentorFactory(mentor_profile__expertise="jam, fruit processing, food safety, HACCP, export")
-    MentorFactory(mentor_profile__expertise="software development, web shops, ICT",
-                  mentor_profile__sectors=["ict"], mentor_profile__headline="Web and software")
+    MentorFactory(
+        mentor_profile__expertise="software development, web shops, ICT",
+        mentor_profile__sectors=["ict"],
+        mentor_profile__headline="Web and software",
+    )
     PartnerFactory(name="Hotel SUMATOVAC", seeks="local food, jam, honey, cheese")
     ClusterFactory(name="Nis Region Agro Start Up Cluster")
 
@@ -34,15 +37,21 @@ def idea_status(idea_id: int) -> str:
 
 def matches_of(idea_id: int) -> list[Match]:
     db.session.expire_all()
-    return list(db.session.scalars(sa.select(Match).where(Match.idea_id == idea_id).order_by(Match.id)))
+    return list(
+        db.session.scalars(sa.select(Match).where(Match.idea_id == idea_id).order_by(Match.id))
+    )
 
 
 def submit(owner) -> int:
-    idea = submit_idea(owner, {
-        "title": "Plum jam for hotels", "needs": ["mentor", "partner", "cluster"],
-        "description": "Homemade plum jam and winter food from Merošina orchards, sold to hotels.",
-        "sector": "food",
-    })
+    idea = submit_idea(
+        owner,
+        {
+            "title": "Plum jam for hotels",
+            "needs": ["mentor", "partner", "cluster"],
+            "description": "Homemade plum jam and winter food from Merošina orchards, sold to hotels.",
+            "sector": "food",
+        },
+    )
     return idea.id
 
 
@@ -55,7 +64,9 @@ def test_submitted_idea_is_matched_by_a_real_worker(redis_app, start_worker, cle
     assert kinds == {"mentor", "partner", "cluster"}
 
 
-def test_rerunning_a_match_task_replaces_proposals_without_duplicates(redis_app, start_worker, clean_redis):
+def test_rerunning_a_match_task_replaces_proposals_without_duplicates(
+    redis_app, start_worker, clean_redis
+):
     seed_directory()
     worker = start_worker(clean_redis)
     idea_id = submit(EntrepreneurFactory())
@@ -92,10 +103,14 @@ def test_a_task_killed_mid_run_is_delivered_again(redis_app, start_worker, clean
     lock_engine = sa.create_engine(_schema)
     with lock_engine.connect() as blocker:
         blocker_tx = blocker.begin()
-        idea_id = blocker.execute(sa.text(
-            "INSERT INTO ideas (owner_id, title, description, needs, status, created_at, updated_at)"
-            " VALUES (:owner, 'Plum jam', 'Plum jam for hotels in Aleksinac', '[\"mentor\"]',"
-            " 'submitted', now(), now()) RETURNING id"), {"owner": owner.id}).scalar_one()
+        idea_id = blocker.execute(
+            sa.text(
+                "INSERT INTO ideas (owner_id, title, description, needs, status, created_at, updated_at)"
+                " VALUES (:owner, 'Plum jam', 'Plum jam for hotels in Aleksinac', '[\"mentor\"]',"
+                " 'submitted', now(), now()) RETURNING id"
+            ),
+            {"owner": owner.id},
+        ).scalar_one()
         blocker_tx.commit()
         blocker_tx = blocker.begin()
         blocker.execute(sa.text("SELECT id FROM ideas WHERE id = :id FOR UPDATE"), {"id": idea_id})
@@ -137,7 +152,17 @@ def test_an_idea_submitted_while_the_broker_is_down_is_matched_once_it_is_back(
             idea_id = submit(EntrepreneurFactory())
             assert idea_status(idea_id) == "submitted"
             redis_process = subprocess.Popen(
-                [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+                [
+                    server,
+                    "--port",
+                    str(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--save",
+                    "",
+                    "--appendonly",
+                    "no",
+                ],
                 stdout=subprocess.DEVNULL,
             )
             try:

@@ -40,82 +40,187 @@ LIST_NOTE = _l("several values separated by ; or ,")
 SECTOR_NOTE = _l("a sector slug or its English or Serbian name (e.g. food, “Hrana i piće”)")
 
 KINDS: dict[str, KindSpec] = {
-    "mentors": KindSpec("Mentors", "mentor", "the e-mail address", (
-        Column("email", True, _l("E-mail address; an existing account with it is updated."),
-               "vesna.ilic@example.rs"),
-        Column("name", True, _l("Full name."), "Vesna Ilić"),
-        Column("headline", False, _l("One line about her experience."),
-               "Food processing and export"),
-        Column("bio", False, _l("A short biography."), "Twenty years in food processing."),
-        Column("expertise", False, _l("Key skills and topics, free text."),
-               "HACCP, export, marketing"),
-        Column("city", False, _l("City."), "Niš"),
-        Column("sectors", False, _l("Sectors she mentors in: %(list)s; each %(sector)s.",
-                                     list=LIST_NOTE, sector=SECTOR_NOTE),
-               "food; Poljoprivreda"),
-        Column("languages", False, _l("Languages: ISO codes or English names, %(list)s.",
-                                       list=LIST_NOTE),
-               "sr, en"),
-        Column("capacity", False, _l("How many pairings she can take, 0 to 50 (new mentors: 3)."),
-               "3"),
-        Column("status", False, _l("pending, active or inactive. Empty: new mentors start pending "
-               "(waiting for your approval); existing ones keep their status."), "pending"),
-    )),
-    "entrepreneurs": KindSpec("Entrepreneurs", "entrepreneur", "the e-mail address", (
-        Column("email", True, _l("E-mail address; an existing account with it is updated."),
-               "jelena.petrovic@example.rs"),
-        Column("name", True, _l("Full name."), "Jelena Petrović"),
-        Column("business_name", False, _l("Business or brand name."), "Slatko iz Merošine"),
-        Column("city", False, _l("City."), "Čačak"),
-        Column("country", False, _l("Two-letter country code (new accounts: RS)."), "RS"),
-        Column("sector", False, _l("Main sector: %(sector)s.", sector=SECTOR_NOTE), "Hrana i piće"),
-        Column("stage", False, _l("idea, early or growth."), "idea"),
-        Column("bio", False, _l("A few words about her."), "Makes jam from local plums."),
-        Column("languages", False, _l("Languages: ISO codes or English names, %(list)s.",
-                                       list=LIST_NOTE),
-               "sr"),
-    )),
-    "partners": KindSpec("Partner companies", "partner", "the name (case does not matter)", (
-        Column("name", True, _l("Company name; an existing partner with the same name is updated."),
-               "Hotel Sumatovac"),
-        Column("description", True, _l("What the company does."), "A hotel with a restaurant."),
-        Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "tourism"),
-        Column("city", False, _l("City."), "Aleksinac"),
-        Column("country", False, _l("Two-letter country code (new partners: RS)."), "RS"),
-        Column("offers", False, _l("What they can offer a new business."), "event space"),
-        Column("seeks", False, _l("What they would buy or source."), "local food, honey"),
-        Column("export_oriented", False, _l("yes or no (also true/false, da/ne, 1/0)."), "no"),
-    )),
-    "clusters": KindSpec("Startup clusters", "cluster", "the name (case does not matter)", (
-        Column("name", True, _l("Cluster name; an existing cluster with the same name is updated."),
-               "Agro Cluster Niš"),
-        Column("description", True, _l("Who the cluster brings together."),
-               "Food startups of Niš."),
-        Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "agriculture"),
-        Column("region", False, _l("Region or city."), "Niš"),
-        Column("website", False, _l("Empty or an http(s):// address."), "https://example.rs"),
-    )),
-    "ideas": KindSpec("Ideas", "idea", "the owner's e-mail and the title (case does not matter)", (
-        Column("owner_email", True, _l("E-mail of an entrepreneur who already has an account "
-               "(import entrepreneurs first)."), "jelena.petrovic@example.rs"),
-        Column("title", True, _l("Title; the owner's idea with the same title is updated."),
-               "Plum jam for hotels in Niš"),
-        Column("description", True, _l("What she makes or offers, for whom, what she needs."),
-               "Jam and ajvar from local plums and peppers."),
-        Column("sector", False, _l("Sector: %(sector)s (empty: her profile's sector).",
-                                   sector=SECTOR_NOTE),
-               "food"),
-        Column("stage", False, _l("idea, early or growth."), "idea"),
-        Column("needs", False, _l("mentor, partner, cluster: %(list)s (empty: all three).",
-                                  list=LIST_NOTE),
-               "mentor; partner"),
-        Column("module", False, _l("Title of a module of the programme chosen on the upload form."),
-               "Module 1"),
-    )),
+    "mentors": KindSpec(
+        "Mentors",
+        "mentor",
+        "the e-mail address",
+        (
+            Column(
+                "email",
+                True,
+                _l("E-mail address; an existing account with it is updated."),
+                "vesna.ilic@example.rs",
+            ),
+            Column("name", True, _l("Full name."), "Vesna Ilić"),
+            Column(
+                "headline",
+                False,
+                _l("One line about her experience."),
+                "Food processing and export",
+            ),
+            Column("bio", False, _l("A short biography."), "Twenty years in food processing."),
+            Column(
+                "expertise",
+                False,
+                _l("Key skills and topics, free text."),
+                "HACCP, export, marketing",
+            ),
+            Column("city", False, _l("City."), "Niš"),
+            Column(
+                "sectors",
+                False,
+                _l(
+                    "Sectors she mentors in: %(list)s; each %(sector)s.",
+                    list=LIST_NOTE,
+                    sector=SECTOR_NOTE,
+                ),
+                "food; Poljoprivreda",
+            ),
+            Column(
+                "languages",
+                False,
+                _l("Languages: ISO codes or English names, %(list)s.", list=LIST_NOTE),
+                "sr, en",
+            ),
+            Column(
+                "capacity",
+                False,
+                _l("How many pairings she can take, 0 to 50 (new mentors: 3)."),
+                "3",
+            ),
+            Column(
+                "status",
+                False,
+                _l(
+                    "pending, active or inactive. Empty: new mentors start pending "
+                    "(waiting for your approval); existing ones keep their status."
+                ),
+                "pending",
+            ),
+        ),
+    ),
+    "entrepreneurs": KindSpec(
+        "Entrepreneurs",
+        "entrepreneur",
+        "the e-mail address",
+        (
+            Column(
+                "email",
+                True,
+                _l("E-mail address; an existing account with it is updated."),
+                "jelena.petrovic@example.rs",
+            ),
+            Column("name", True, _l("Full name."), "Jelena Petrović"),
+            Column("business_name", False, _l("Business or brand name."), "Slatko iz Merošine"),
+            Column("city", False, _l("City."), "Čačak"),
+            Column("country", False, _l("Two-letter country code (new accounts: RS)."), "RS"),
+            Column(
+                "sector", False, _l("Main sector: %(sector)s.", sector=SECTOR_NOTE), "Hrana i piće"
+            ),
+            Column("stage", False, _l("idea, early or growth."), "idea"),
+            Column("bio", False, _l("A few words about her."), "Makes jam from local plums."),
+            Column(
+                "languages",
+                False,
+                _l("Languages: ISO codes or English names, %(list)s.", list=LIST_NOTE),
+                "sr",
+            ),
+        ),
+    ),
+    "partners": KindSpec(
+        "Partner companies",
+        "partner",
+        "the name (case does not matter)",
+        (
+            Column(
+                "name",
+                True,
+                _l("Company name; an existing partner with the same name is updated."),
+                "Hotel Sumatovac",
+            ),
+            Column("description", True, _l("What the company does."), "A hotel with a restaurant."),
+            Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "tourism"),
+            Column("city", False, _l("City."), "Aleksinac"),
+            Column("country", False, _l("Two-letter country code (new partners: RS)."), "RS"),
+            Column("offers", False, _l("What they can offer a new business."), "event space"),
+            Column("seeks", False, _l("What they would buy or source."), "local food, honey"),
+            Column("export_oriented", False, _l("yes or no (also true/false, da/ne, 1/0)."), "no"),
+        ),
+    ),
+    "clusters": KindSpec(
+        "Startup clusters",
+        "cluster",
+        "the name (case does not matter)",
+        (
+            Column(
+                "name",
+                True,
+                _l("Cluster name; an existing cluster with the same name is updated."),
+                "Agro Cluster Niš",
+            ),
+            Column(
+                "description", True, _l("Who the cluster brings together."), "Food startups of Niš."
+            ),
+            Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "agriculture"),
+            Column("region", False, _l("Region or city."), "Niš"),
+            Column("website", False, _l("Empty or an http(s):// address."), "https://example.rs"),
+        ),
+    ),
+    "ideas": KindSpec(
+        "Ideas",
+        "idea",
+        "the owner's e-mail and the title (case does not matter)",
+        (
+            Column(
+                "owner_email",
+                True,
+                _l(
+                    "E-mail of an entrepreneur who already has an account "
+                    "(import entrepreneurs first)."
+                ),
+                "jelena.petrovic@example.rs",
+            ),
+            Column(
+                "title",
+                True,
+                _l("Title; the owner's idea with the same title is updated."),
+                "Plum jam for hotels in Niš",
+            ),
+            Column(
+                "description",
+                True,
+                _l("What she makes or offers, for whom, what she needs."),
+                "Jam and ajvar from local plums and peppers.",
+            ),
+            Column(
+                "sector",
+                False,
+                _l("Sector: %(sector)s (empty: her profile's sector).", sector=SECTOR_NOTE),
+                "food",
+            ),
+            Column("stage", False, _l("idea, early or growth."), "idea"),
+            Column(
+                "needs",
+                False,
+                _l("mentor, partner, cluster: %(list)s (empty: all three).", list=LIST_NOTE),
+                "mentor; partner",
+            ),
+            Column(
+                "module",
+                False,
+                _l("Title of a module of the programme chosen on the upload form."),
+                "Module 1",
+            ),
+        ),
+    ),
 }
 
-HEADER_ALIASES = {"e_mail": "email", "email_address": "email", "owner_e_mail": "owner_email",
-                  "owner": "owner_email"}
+HEADER_ALIASES = {
+    "e_mail": "email",
+    "email_address": "email",
+    "owner_e_mail": "owner_email",
+    "owner": "owner_email",
+}
 LIST_SEPARATORS = re.compile(r"[;,|\n]")
 TRUE_WORDS = {"yes", "true", "1", "da", "y", "x"}
 FALSE_WORDS = {"no", "false", "0", "ne", "n"}
@@ -126,7 +231,9 @@ def fold(text: str) -> str:
     """Lower case without diacritics: `Hrana i PIĆE` -> `hrana i pice`, `Đurđevo` -> `djurdjevo`."""
     text = text.replace("đ", "dj").replace("Đ", "Dj")
     decomposed = unicodedata.normalize("NFKD", text)
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().split())
+    return " ".join(
+        "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower().split()
+    )
 
 
 def header_name(cell: str) -> str:

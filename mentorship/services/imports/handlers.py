@@ -56,9 +56,14 @@ class ImportEmail:
     def clean(self, value: str) -> str:
         lowered = value.strip().lower()
         local, _, domain = lowered.partition("@")
-        if (PLAIN_EMAIL.fullmatch(lowered) and len(local) <= 64 and len(lowered) <= 254
-                and not any(domain == name or domain.endswith("." + name)
-                            for name in SPECIAL_USE_DOMAIN_NAMES)):
+        if (
+            PLAIN_EMAIL.fullmatch(lowered)
+            and len(local) <= 64
+            and len(lowered) <= 254
+            and not any(
+                domain == name or domain.endswith("." + name) for name in SPECIAL_USE_DOMAIN_NAMES
+            )
+        ):
             return lowered
         return Email().clean(value)
 
@@ -80,7 +85,7 @@ class Context:
 
 
 def _chunks(values: list[Any]) -> list[list[Any]]:
-    return [values[start:start + CHUNK] for start in range(0, len(values), CHUNK)]
+    return [values[start : start + CHUNK] for start in range(0, len(values), CHUNK)]
 
 
 def _users_by_email(emails: list[str]) -> dict[str, User]:
@@ -93,12 +98,19 @@ def _users_by_email(emails: list[str]) -> dict[str, User]:
 
 def _load_enrolled(context: Context) -> None:
     if context.programme is not None:
-        context.enrolled = set(db.session.scalars(
-            sa.select(Enrolment.user_id).where(Enrolment.programme_id == context.programme.id)))
+        context.enrolled = set(
+            db.session.scalars(
+                sa.select(Enrolment.user_id).where(Enrolment.programme_id == context.programme.id)
+            )
+        )
 
 
-def _clean(values: dict[str, str], required: dict[str, Any], optional: dict[str, Callable],
-           schema: Schema | None) -> dict[str, Any]:
+def _clean(
+    values: dict[str, str],
+    required: dict[str, Any],
+    optional: dict[str, Callable],
+    schema: Schema | None,
+) -> dict[str, Any]:
     """Required cells through their field spec, optional non-empty cells through a converter and the
     shared schema; every problem of the row is reported at once."""
     reasons: list[str] = []
@@ -122,8 +134,11 @@ def _clean(values: dict[str, str], required: dict[str, Any], optional: dict[str,
         try:
             present = schema.validate(present, partial=True)
         except ValidationFailedError as failed:
-            reasons.extend(f"{name}: {message}" for name, messages in (failed.fields or {}).items()
-                           for message in messages)
+            reasons.extend(
+                f"{name}: {message}"
+                for name, messages in (failed.fields or {}).items()
+                for message in messages
+            )
     if reasons:
         raise RowRejected(reasons)
     return {**cleaned, **present}
@@ -145,15 +160,24 @@ def _text(text: str) -> str:
 
 
 class PeopleHandler:
-    def __init__(self, role: str, profile_model: type, schema: Schema,
-                 converters: dict[str, Callable]) -> None:
-        self.role, self.profile_model, self.schema, self.converters = role, profile_model, schema, converters
+    def __init__(
+        self, role: str, profile_model: type, schema: Schema, converters: dict[str, Callable]
+    ) -> None:
+        self.role, self.profile_model, self.schema, self.converters = (
+            role,
+            profile_model,
+            schema,
+            converters,
+        )
         self.profile_fields = tuple(converters)
 
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
-        cleaned = _clean(values, {"email": ImportEmail(), "name": Text(required=True, max_length=NAME_MAX)},
-                         {name: convert for name, convert in self.converters.items() if name != "status"},
-                         self.schema)
+        cleaned = _clean(
+            values,
+            {"email": ImportEmail(), "name": Text(required=True, max_length=NAME_MAX)},
+            {name: convert for name, convert in self.converters.items() if name != "status"},
+            self.schema,
+        )
         if self.role == "mentor" and values.get("status"):
             try:
                 cleaned["status"] = _mentor_status(values["status"])
@@ -190,8 +214,13 @@ class PeopleHandler:
     def apply(self, cleaned: dict[str, Any], user: User | None, context: Context) -> None:
         profile_values = {name: cleaned[name] for name in self.profile_fields if name in cleaned}
         if user is None:
-            user = User(email=cleaned["email"], name=cleaned["name"], role=self.role,
-                        password_hash=INVITED_PASSWORD_HASH, email_notifications=True)
+            user = User(
+                email=cleaned["email"],
+                name=cleaned["name"],
+                role=self.role,
+                password_hash=INVITED_PASSWORD_HASH,
+                email_notifications=True,
+            )
             db.session.add(user)
             context.invited.append(user)
         user.name = cleaned["name"]
@@ -213,7 +242,10 @@ class OrganisationHandler:
         self.fields = ("name", "description", *converters)
 
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
-        required = {"name": self.schema.fields["name"], "description": self.schema.fields["description"]}
+        required = {
+            "name": self.schema.fields["name"],
+            "description": self.schema.fields["description"],
+        }
         return _clean(values, required, self.converters, self.schema)
 
     def key(self, cleaned: dict[str, Any]) -> str:
@@ -226,7 +258,9 @@ class OrganisationHandler:
         return values.get("name", "")[:200]
 
     def load_existing(self, rows: list[dict[str, Any]], context: Context) -> None:
-        context.existing = {target.name.lower(): target for target in db.session.scalars(sa.select(self.model))}
+        context.existing = {
+            target.name.lower(): target for target in db.session.scalars(sa.select(self.model))
+        }
 
     def compare(self, cleaned: dict[str, Any], context: Context) -> tuple[Any, list[str]]:
         target = context.existing.get(self.key(cleaned))
@@ -245,11 +279,19 @@ class IdeaHandler:
     fields = ("title", "description", "sector", "stage", "needs", "module_id", "programme_id")
 
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
-        required = {"owner_email": ImportEmail(), "title": IDEA.fields["title"],
-                    "description": IDEA.fields["description"]}
-        optional = {"sector": cells.sector, "stage": cells.stage,
-                    "needs": lambda text: [part.lower() for part in cells.split_list(text)]}
-        cleaned = _clean(values, required, optional, Schema({name: IDEA.fields[name] for name in optional}))
+        required = {
+            "owner_email": ImportEmail(),
+            "title": IDEA.fields["title"],
+            "description": IDEA.fields["description"],
+        }
+        optional = {
+            "sector": cells.sector,
+            "stage": cells.stage,
+            "needs": lambda text: [part.lower() for part in cells.split_list(text)],
+        }
+        cleaned = _clean(
+            values, required, optional, Schema({name: IDEA.fields[name] for name in optional})
+        )
         if context.programme is not None:
             cleaned["programme_id"] = context.programme.id
         if values.get("module"):
@@ -258,7 +300,9 @@ class IdeaHandler:
 
     def _module_id(self, title: str, context: Context) -> int:
         if context.programme is None:
-            raise RowRejected(["module: choose the programme on the upload form to name its modules"])
+            raise RowRejected(
+                ["module: choose the programme on the upload form to name its modules"]
+            )
         for module in context.programme.modules:
             if cells.fold(module.title) == cells.fold(title):
                 return module.id
@@ -284,9 +328,13 @@ class IdeaHandler:
     def compare(self, cleaned: dict[str, Any], context: Context) -> tuple[Idea | None, list[str]]:
         owner = context.users.get(cleaned["owner_email"])
         if owner is None:
-            raise RowRejected(["owner_email: no account with this e-mail (import the entrepreneurs first)"])
+            raise RowRejected(
+                ["owner_email: no account with this e-mail (import the entrepreneurs first)"]
+            )
         if not owner.is_entrepreneur:
-            raise RowRejected([f"owner_email: this e-mail belongs to a {owner.role}, not an entrepreneur"])
+            raise RowRejected(
+                [f"owner_email: this e-mail belongs to a {owner.role}, not an entrepreneur"]
+            )
         idea = context.existing.get((owner.id, cleaned["title"].lower()))
         return (None, []) if idea is None else (idea, _changes(idea, cleaned, self.fields))
 
@@ -294,9 +342,13 @@ class IdeaHandler:
         owner = context.users[cleaned["owner_email"]]
         if idea is None:
             profile = owner.entrepreneur_profile
-            idea = Idea(owner_id=owner.id, status=IdeaStatus.SUBMITTED.value,
-                        sector=profile.sector if profile else None,
-                        stage=profile.stage if profile else None, needs=["mentor", "partner", "cluster"])
+            idea = Idea(
+                owner_id=owner.id,
+                status=IdeaStatus.SUBMITTED.value,
+                sector=profile.sector if profile else None,
+                stage=profile.stage if profile else None,
+                needs=["mentor", "partner", "cluster"],
+            )
             db.session.add(idea)
         for name in self.fields:
             if name in cleaned:
@@ -307,20 +359,55 @@ class IdeaHandler:
 
 
 HANDLERS: dict[str, Any] = {
-    "mentors": PeopleHandler("mentor", MentorProfile, MENTOR_PROFILE, {
-        "headline": _text, "bio": _text, "expertise": _text, "city": _text, "sectors": cells.sectors,
-        "languages": cells.languages, "capacity": cells.whole_number, "status": _mentor_status,
-    }),
-    "entrepreneurs": PeopleHandler("entrepreneur", EntrepreneurProfile, ENTREPRENEUR_PROFILE, {
-        "business_name": _text, "city": _text, "country": _text, "sector": cells.sector,
-        "stage": cells.stage, "bio": _text, "languages": cells.languages,
-    }),
-    "partners": OrganisationHandler(Partner, PARTNER, {
-        "sector": cells.sector, "city": _text, "country": _text, "offers": _text, "seeks": _text,
-        "export_oriented": cells.boolean,
-    }),
-    "clusters": OrganisationHandler(Cluster, CLUSTER, {
-        "sector": cells.sector, "region": _text, "website": _text,
-    }),
+    "mentors": PeopleHandler(
+        "mentor",
+        MentorProfile,
+        MENTOR_PROFILE,
+        {
+            "headline": _text,
+            "bio": _text,
+            "expertise": _text,
+            "city": _text,
+            "sectors": cells.sectors,
+            "languages": cells.languages,
+            "capacity": cells.whole_number,
+            "status": _mentor_status,
+        },
+    ),
+    "entrepreneurs": PeopleHandler(
+        "entrepreneur",
+        EntrepreneurProfile,
+        ENTREPRENEUR_PROFILE,
+        {
+            "business_name": _text,
+            "city": _text,
+            "country": _text,
+            "sector": cells.sector,
+            "stage": cells.stage,
+            "bio": _text,
+            "languages": cells.languages,
+        },
+    ),
+    "partners": OrganisationHandler(
+        Partner,
+        PARTNER,
+        {
+            "sector": cells.sector,
+            "city": _text,
+            "country": _text,
+            "offers": _text,
+            "seeks": _text,
+            "export_oriented": cells.boolean,
+        },
+    ),
+    "clusters": OrganisationHandler(
+        Cluster,
+        CLUSTER,
+        {
+            "sector": cells.sector,
+            "region": _text,
+            "website": _text,
+        },
+    ),
 }
 HANDLERS["ideas"] = IdeaHandler()

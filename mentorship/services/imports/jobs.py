@@ -25,8 +25,10 @@ log = logging.getLogger(__name__)
 IMPORT_TASK = "worker.tasks.run_import"
 REMATCH_TASK = "worker.tasks.rematch_open_ideas"
 PROGRESS_EVERY = 500
-ROLE_WORDS = {"mentors": lazy_gettext("a mentor"),
-              "entrepreneurs": lazy_gettext("an entrepreneur in the programme")}
+ROLE_WORDS = {
+    "mentors": lazy_gettext("a mentor"),
+    "entrepreneurs": lazy_gettext("an entrepreneur in the programme"),
+}
 
 
 class ImportAborted(Exception):
@@ -50,12 +52,16 @@ def get_job(job_id: int) -> ImportJob:
 
 
 def recent_jobs() -> sa.Select:
-    return (sa.select(ImportJob).options(defer(ImportJob.content))
-            .order_by(ImportJob.created_at.desc(), ImportJob.id.desc()))
+    return (
+        sa.select(ImportJob)
+        .options(defer(ImportJob.content))
+        .order_by(ImportJob.created_at.desc(), ImportJob.id.desc())
+    )
 
 
-def check_upload(actor: User, kind: str, filename: str, content: bytes,
-                 programme_id: int | None = None) -> ImportJob:
+def check_upload(
+    actor: User, kind: str, filename: str, content: bytes, programme_id: int | None = None
+) -> ImportJob:
     """Read the file and plan every row without writing any of it; keep the file for the import."""
     _require_lead(actor)
     if kind not in IMPORT_KINDS:
@@ -67,10 +73,17 @@ def check_upload(actor: User, kind: str, filename: str, content: bytes,
     plan = plan_rows(kind, table, programme)
     # The plan loaded records and may hold half-built ones; none of it may be written.
     db.session.rollback()
-    job = ImportJob(kind=kind, filename=(filename or "upload")[:255], content=content,
-                    programme_id=programme_id, created_by_id=actor.id,
-                    status=ImportStatus.CHECKED.value, total_rows=len(plan.rows), processed_rows=0,
-                    report=report(plan, table))
+    job = ImportJob(
+        kind=kind,
+        filename=(filename or "upload")[:255],
+        content=content,
+        programme_id=programme_id,
+        created_by_id=actor.id,
+        status=ImportStatus.CHECKED.value,
+        total_rows=len(plan.rows),
+        processed_rows=0,
+        report=report(plan, table),
+    )
     db.session.add(job)
     db.session.commit()
     return job
@@ -81,8 +94,10 @@ def start_import(actor: User, job: ImportJob) -> ImportJob:
     if job.status != ImportStatus.CHECKED.value:
         raise ConflictError("This import has already been started.")
     if job.report.get("counts", {}).get("rejected"):
-        raise ConflictError("Some rows are rejected. Correct them in the file and upload it again; "
-                            "a file is imported whole or not at all.")
+        raise ConflictError(
+            "Some rows are rejected. Correct them in the file and upload it again; "
+            "a file is imported whole or not at all."
+        )
     job.status = ImportStatus.QUEUED.value
     db.session.commit()
     enqueue(IMPORT_TASK, job.id)
@@ -97,7 +112,8 @@ def job_status(job: ImportJob) -> dict[str, Any]:
         "status": job.status,
         "processed_rows": done,
         "total_rows": total,
-        "percent": 100 if total == 0 and job.status == ImportStatus.DONE.value
+        "percent": 100
+        if total == 0 and job.status == ImportStatus.DONE.value
         else (round(100 * done / total) if total else 0),
         "error": job.error,
         "counts": (job.report or {}).get("counts", {}),
@@ -138,9 +154,11 @@ def _replan(job: ImportJob) -> Plan:
     plan = plan_rows(job.kind, read_table(job.content), programme)
     if plan.rejected:
         rows = ", ".join(str(row.row) for row in plan.rows if row.action == "rejected")
-        raise ImportAborted(f"Nothing was imported: the data changed since the check and these rows "
-                            f"are now rejected: {rows[:500]}.",
-                            [row.as_report() for row in plan.rows])
+        raise ImportAborted(
+            f"Nothing was imported: the data changed since the check and these rows "
+            f"are now rejected: {rows[:500]}.",
+            [row.as_report() for row in plan.rows],
+        )
     return plan
 
 
@@ -152,8 +170,10 @@ def _apply(job_id: int, plan: Plan) -> None:
             try:
                 handler.apply(row.values, row.target, plan.context)
             except Exception as error:
-                raise ImportAborted(f"Nothing was imported: row {row.row} could not be written "
-                                    f"({type(error).__name__}: {error}).") from error
+                raise ImportAborted(
+                    f"Nothing was imported: row {row.row} could not be written "
+                    f"({type(error).__name__}: {error})."
+                ) from error
         if index % PROGRESS_EVERY == 0 or index == len(plan.rows):
             _flush(plan, first, index)
             first = index + 1
@@ -165,8 +185,10 @@ def _flush(plan: Plan, first: int, last: int) -> None:
         db.session.flush()
     except Exception as error:
         rows = f"rows {plan.rows[first - 1].row}–{plan.rows[last - 1].row}"
-        raise ImportAborted(f"Nothing was imported: {rows} could not be written "
-                            f"({type(error).__name__}: {str(error).splitlines()[0][:300]}).") from error
+        raise ImportAborted(
+            f"Nothing was imported: {rows} could not be written "
+            f"({type(error).__name__}: {str(error).splitlines()[0][:300]})."
+        ) from error
 
 
 def _progress(job_id: int, done: int) -> None:
@@ -176,8 +198,11 @@ def _progress(job_id: int, done: int) -> None:
         return
     try:
         with db.engine.begin() as connection:
-            connection.execute(sa.update(ImportJob.__table__)
-                               .where(ImportJob.__table__.c.id == job_id).values(processed_rows=done))
+            connection.execute(
+                sa.update(ImportJob.__table__)
+                .where(ImportJob.__table__.c.id == job_id)
+                .values(processed_rows=done)
+            )
     except Exception:
         log.warning("could not record progress of import %s", job_id, exc_info=True)
 
@@ -194,11 +219,25 @@ def _finish(job_id: int, plan: Plan) -> None:
     job.processed_rows = len(plan.rows)
     job.finished_at = datetime.now(UTC)
     job.error = None
-    job.report = {**job.report, "rows": [row.as_report() for row in plan.rows], "counts": plan.counts}
+    job.report = {
+        **job.report,
+        "rows": [row.as_report() for row in plan.rows],
+        "counts": plan.counts,
+    }
     actor = db.session.get(User, job.created_by_id) if job.created_by_id else None
-    audit.record(actor, "import.run", "import", job_id, after=job.status,
-                 details={"kind": plan.kind, "filename": job.filename, "counts": plan.counts,
-                          "programme_id": job.programme_id})
+    audit.record(
+        actor,
+        "import.run",
+        "import",
+        job_id,
+        after=job.status,
+        details={
+            "kind": plan.kind,
+            "filename": job.filename,
+            "counts": plan.counts,
+            "programme_id": job.programme_id,
+        },
+    )
 
 
 def _fail(job_id: int, error: Exception) -> None:
@@ -209,8 +248,10 @@ def _fail(job_id: int, error: Exception) -> None:
         job.finished_at = datetime.now(UTC)
         rows = getattr(error, "rows", None)
         if rows is not None:
-            counts = {action: sum(row["action"] == action for row in rows)
-                      for action in ("created", "updated", "unchanged", "rejected")}
+            counts = {
+                action: sum(row["action"] == action for row in rows)
+                for action in ("created", "updated", "unchanged", "rejected")
+            }
             job.report = {**job.report, "rows": rows, "counts": counts}
         db.session.commit()
     except Exception:

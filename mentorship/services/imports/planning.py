@@ -58,18 +58,24 @@ def check_header(kind: str, header: list[str]) -> list[str]:
         names.pop()
     problems = []
     missing = [name for name in spec.required if name not in names]
-    unknown = [cell.strip() or f"(empty, column {i + 1})"
-               for i, (cell, name) in enumerate(zip(header, names)) if name not in spec.names]
+    unknown = [
+        cell.strip() or f"(empty, column {i + 1})"
+        for i, (cell, name) in enumerate(zip(header, names, strict=False))
+        if name not in spec.names
+    ]
     repeated = sorted({name for name in names if name and names.count(name) > 1})
     if missing:
-        problems.append(f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}")
+        problems.append(
+            f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+        )
     if unknown:
         problems.append(f"unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
     if repeated:
         problems.append(f"repeated column{'s' if len(repeated) > 1 else ''}: {', '.join(repeated)}")
     if problems:
         raise FileProblem(
-            f"The header row does not fit an import of {spec.title.lower()}: " + "; ".join(problems)
+            f"The header row does not fit an import of {spec.title.lower()}: "
+            + "; ".join(problems)
             + f". Expected columns: {', '.join(spec.names)} (required: {', '.join(spec.required)}).",
             {"header": problems},
         )
@@ -83,10 +89,13 @@ def plan_rows(kind: str, table: Table, programme: Programme | None) -> Plan:
     parsed: list[tuple[RowPlan, dict[str, Any] | None]] = []
     for number, cells in table.rows:
         plan = RowPlan(row=number, action="rejected")
-        extra = [cell for cell in cells[len(names):] if cell.strip()]
-        values = dict(zip(names, (cell.strip() for cell in cells)))
-        plan.notes = [f"{name}: starts with “=”, kept as text (never calculated)"
-                      for name, value in values.items() if value.startswith("=")]
+        extra = [cell for cell in cells[len(names) :] if cell.strip()]
+        values = dict(zip(names, (cell.strip() for cell in cells), strict=False))
+        plan.notes = [
+            f"{name}: starts with “=”, kept as text (never calculated)"
+            for name, value in values.items()
+            if value.startswith("=")
+        ]
         try:
             if extra:
                 raise RowRejected([f"has {len(extra)} cell(s) beyond the last column"])

@@ -22,7 +22,9 @@ MAX_ROWS = 50_000
 MAX_UNPACKED_BYTES = 300 * 1024 * 1024
 CSV_DELIMITERS = (",", ";", "\t")
 # Lead byte plus continuation bytes: a well-formed UTF-8 multi-byte character.
-UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
 BINARY_SIGNATURES = {
     b"%PDF": "a PDF document",
     b"\x89PNG": "a PNG image",
@@ -56,8 +58,10 @@ def read_table(content: bytes) -> Table:
     if not content or not content.strip():
         raise FileProblem("The file is empty.")
     if len(content) > MAX_IMPORT_BYTES:
-        raise FileProblem(f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is "
-                          f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Split it into smaller files.")
+        raise FileProblem(
+            f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is "
+            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Split it into smaller files."
+        )
     if content.startswith(b"PK\x03\x04"):
         return _read_xlsx(content)
     for signature, what in BINARY_SIGNATURES.items():
@@ -90,8 +94,10 @@ def _decode(content: bytes) -> tuple[str, str]:
     try:
         return content.decode("cp1250"), "Windows-1250"
     except UnicodeDecodeError:
-        raise FileProblem("The text encoding of the file is not recognised. "
-                          "Save it as “CSV UTF-8” and upload it again.") from None
+        raise FileProblem(
+            "The text encoding of the file is not recognised. "
+            "Save it as “CSV UTF-8” and upload it again."
+        ) from None
 
 
 def _delimiter(first_line: str) -> str:
@@ -145,7 +151,9 @@ def _read_xlsx(content: bytes) -> Table:
     if "xl/workbook.xml" not in names:
         raise FileProblem("This is a ZIP archive, not an XLSX spreadsheet.")
     if unpacked > MAX_UNPACKED_BYTES:
-        raise FileProblem("The spreadsheet is too large once unpacked; split it into smaller files.")
+        raise FileProblem(
+            "The spreadsheet is too large once unpacked; split it into smaller files."
+        )
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as error:  # noqa: BLE001 -- openpyxl raises many kinds for a broken file

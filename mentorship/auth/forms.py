@@ -5,10 +5,11 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField, RadioField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, InputRequired, Length
+from wtforms.validators import DataRequired, Email, InputRequired, Length
 
+from mentorship.auth.password_fields import new_password_field, repeat_password_field
 from mentorship.main.helpers import options, strip_text
-from mentorship.schemas import NAME_MAX, PASSWORD_MIN
+from mentorship.schemas import NAME_MAX
 
 ROLE_CHOICES = options(
     [
@@ -33,24 +34,11 @@ class RegisterForm(FlaskForm):
             Email(_l("Please enter a valid e-mail address.")),
         ],
     )
-    password = PasswordField(
-        _l("Password"),
-        validators=[
-            DataRequired(_l("Please choose a password.")),
-            Length(
-                min=PASSWORD_MIN,
-                max=200,
-                message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN),
-            ),
-        ],
-        description=_l("At least %(min)d characters.", min=PASSWORD_MIN),
-    )
-    confirm = PasswordField(
+    password = new_password_field(_l("Password"), _l("Please choose a password."))
+    confirm = repeat_password_field(
         _l("Repeat the password"),
-        validators=[
-            DataRequired(_l("Please repeat the password.")),
-            EqualTo("password", _l("The two passwords differ.")),
-        ],
+        _l("Please repeat the password."),
+        _l("The two passwords differ."),
     )
     role = RadioField(
         _l("I am joining as"),

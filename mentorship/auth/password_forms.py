@@ -5,34 +5,21 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import EmailField, PasswordField
-from wtforms.validators import DataRequired, EqualTo, Length
+from wtforms.validators import DataRequired, Length
 
+from mentorship.auth.password_fields import new_password_field, repeat_password_field
 from mentorship.main.helpers import strip_text
-from mentorship.schemas import PASSWORD_MIN
 
 
 def _new_password_field(label: str | None = None) -> PasswordField:
-    return PasswordField(
-        label or _l("New password"),
-        validators=[
-            DataRequired(_l("Please choose a new password.")),
-            Length(
-                min=PASSWORD_MIN,
-                max=200,
-                message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN),
-            ),
-        ],
-        description=_l("At least %(min)d characters.", min=PASSWORD_MIN),
-    )
+    return new_password_field(label or _l("New password"), _l("Please choose a new password."))
 
 
 def _confirm_field() -> PasswordField:
-    return PasswordField(
+    return repeat_password_field(
         _l("Repeat the new password"),
-        validators=[
-            DataRequired(_l("Please repeat the new password.")),
-            EqualTo("password", _l("The two passwords differ.")),
-        ],
+        _l("Please repeat the new password."),
+        _l("The two passwords differ."),
     )
 
 

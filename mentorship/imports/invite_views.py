@@ -7,10 +7,8 @@ from flask_babel import gettext
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, logout_user
 from flask_wtf import FlaskForm
-from wtforms import PasswordField
-from wtforms.validators import DataRequired, EqualTo, Length
 
-from mentorship.schemas import PASSWORD_MIN
+from mentorship.auth.password_fields import new_password_field, repeat_password_field
 from mentorship.services import invitations
 from mentorship.services.invitations import InvitationError
 
@@ -18,24 +16,11 @@ invitations_bp = Blueprint("invitations", __name__)
 
 
 class SetPasswordForm(FlaskForm):
-    password = PasswordField(
-        _l("Choose a password"),
-        validators=[
-            DataRequired(_l("Please choose a password.")),
-            Length(
-                min=PASSWORD_MIN,
-                max=200,
-                message=_l("Use at least %(min)d characters.", min=PASSWORD_MIN),
-            ),
-        ],
-        description=_l("At least %(min)d characters.", min=PASSWORD_MIN),
-    )
-    confirm = PasswordField(
+    password = new_password_field(_l("Choose a password"), _l("Please choose a password."))
+    confirm = repeat_password_field(
         _l("Type it again"),
-        validators=[
-            DataRequired(_l("Please type the password again.")),
-            EqualTo("password", message=_l("The two passwords are not the same.")),
-        ],
+        _l("Please type the password again."),
+        _l("The two passwords are not the same."),
     )
 
 

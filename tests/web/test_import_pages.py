@@ -79,6 +79,13 @@ def test_wrong_header_is_explained_on_the_page(client, lead):
     assert db.session.scalar(sa.select(sa.func.count()).select_from(ImportJob)) == 0
 
 
+def test_a_serbian_reader_gets_the_file_problem_in_serbian(client, lead):
+    client.environ_base["HTTP_ACCEPT_LANGUAGE"] = "sr"
+    html = upload(client, b"company,about\nPekara,Bread\n").get_data(as_text=True)
+    assert "nedostaju obavezne kolone: name, description" in html
+    assert "Red zaglavlja ne odgovara uvozu" in html
+
+
 def test_not_a_spreadsheet_is_refused_even_with_a_csv_name(client, lead):
     response = upload(client, b"\x89PNG\r\n\x1a\n" + bytes(range(256)), filename="partners.csv")
     assert response.status_code == 422 and "not a CSV or XLSX" in response.get_data(as_text=True)

@@ -6,6 +6,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask_babel import gettext, ngettext
+from flask_babel import lazy_gettext as _l
+
 from mentorship.models import Programme
 from mentorship.services.imports.columns import KINDS, header_name
 from mentorship.services.imports.handlers import HANDLERS, Context, RowRejected
@@ -50,6 +53,15 @@ class Plan:
         return self.counts["rejected"]
 
 
+KIND_NAMES = {
+    "mentors": _l("mentors"),
+    "entrepreneurs": _l("entrepreneurs"),
+    "partners": _l("partner companies"),
+    "clusters": _l("startup clusters"),
+    "ideas": _l("ideas"),
+}
+
+
 def check_header(kind: str, header: list[str]) -> list[str]:
     """The file's column names in our spelling; missing, unknown or repeated columns refuse the file."""
     spec = KINDS[kind]
@@ -66,19 +78,41 @@ def check_header(kind: str, header: list[str]) -> list[str]:
     repeated = sorted({name for name in names if name and names.count(name) > 1})
     if missing:
         problems.append(
-            f"missing required column{'s' if len(missing) > 1 else ''}: {', '.join(missing)}"
+            ngettext(
+                "missing required column: %(names)s",
+                "missing required columns: %(names)s",
+                len(missing),
+                names=", ".join(missing),
+            )
         )
     if unknown:
-        problems.append(f"unknown column{'s' if len(unknown) > 1 else ''}: {', '.join(unknown)}")
-    if repeated:
-        problems.append(f"repeated column{'s' if len(repeated) > 1 else ''}: {', '.join(repeated)}")
-    if problems:
-        raise FileProblem(
-            f"The header row does not fit an import of {spec.title.lower()}: "
-            + "; ".join(problems)
-            + f". Expected columns: {', '.join(spec.names)} (required: {', '.join(spec.required)}).",
-            {"header": problems},
+        problems.append(
+            ngettext(
+                "unknown column: %(names)s",
+                "unknown columns: %(names)s",
+                len(unknown),
+                names=", ".join(unknown),
+            )
         )
+    if repeated:
+        problems.append(
+            ngettext(
+                "repeated column: %(names)s",
+                "repeated columns: %(names)s",
+                len(repeated),
+                names=", ".join(repeated),
+            )
+        )
+    if problems:
+        message = gettext(
+            "The header row does not fit an import of %(kind)s: %(problems)s. "
+            "Expected columns: %(expected)s (required: %(required)s).",
+            kind=KIND_NAMES.get(kind, kind),
+            problems="; ".join(problems),
+            expected=", ".join(spec.names),
+            required=", ".join(spec.required),
+        )
+        raise FileProblem(message, {"header": problems})
     return names
 
 

@@ -14,6 +14,8 @@ import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from flask_babel import format_decimal, gettext
+
 from mentorship.services.errors import ServiceError
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
@@ -56,17 +58,22 @@ class Table:
 
 def read_table(content: bytes) -> Table:
     if not content or not content.strip():
-        raise FileProblem("The file is empty.")
+        raise FileProblem(gettext("The file is empty."))
     if len(content) > MAX_IMPORT_BYTES:
         raise FileProblem(
-            f"The file is {len(content) / 1024 / 1024:.1f} MB; the limit is "
-            f"{MAX_IMPORT_BYTES // 1024 // 1024} MB. Split it into smaller files."
+            gettext(
+                "The file is %(size)s MB; the limit is %(limit)d MB. Split it into smaller files.",
+                size=format_decimal(round(len(content) / 1024 / 1024, 1)),
+                limit=MAX_IMPORT_BYTES // 1024 // 1024,
+            )
         )
     if content.startswith(b"PK\x03\x04"):
         return _read_xlsx(content)
     for signature, what in BINARY_SIGNATURES.items():
         if content.startswith(signature):
-            raise FileProblem(f"This is {what}, not a CSV or XLSX spreadsheet.")
+            raise FileProblem(
+                gettext("This is %(what)s, not a CSV or XLSX spreadsheet.", what=what)
+            )
     return _read_csv(_decode(content))
 
 
@@ -76,10 +83,14 @@ def _decode(content: bytes) -> tuple[str, str]:
         try:
             return content.decode("utf-16"), "UTF-16"
         except UnicodeDecodeError:
-            raise FileProblem("The file says it is UTF-16 but is not readable as such.") from None
+            raise FileProblem(
+                gettext("The file says it is UTF-16 but is not readable as such.")
+            ) from None
     sample = content[:65536]
     if b"\x00" in sample or sum(byte in CONTROL_BYTES for byte in sample) > len(sample) // 100:
-        raise FileProblem("This is not a CSV or XLSX spreadsheet: it contains binary data.")
+        raise FileProblem(
+            gettext("This is not a CSV or XLSX spreadsheet: it contains binary data.")
+        )
     try:
         return content.decode("utf-8-sig"), "UTF-8"
     except UnicodeDecodeError as error:
@@ -87,16 +98,21 @@ def _decode(content: bytes) -> tuple[str, str]:
     if UTF8_SEQUENCE.search(content):
         line = content.count(b"\n", 0, first_bad) + 1
         raise FileProblem(
-            "The file mixes text encodings: some characters are UTF-8 and some are not "
-            f"(the first one that is not is on line {line}). Save the file again as "
-            "“CSV UTF-8” and upload it once more."
+            gettext(
+                "The file mixes text encodings: some characters are UTF-8 and some are not "
+                "(the first one that is not is on line %(line)d). Save the file again as "
+                "“CSV UTF-8” and upload it once more.",
+                line=line,
+            )
         )
     try:
         return content.decode("cp1250"), "Windows-1250"
     except UnicodeDecodeError:
         raise FileProblem(
-            "The text encoding of the file is not recognised. "
-            "Save it as “CSV UTF-8” and upload it again."
+            gettext(
+                "The text encoding of the file is not recognised. "
+                "Save it as “CSV UTF-8” and upload it again."
+            )
         ) from None
 
 
@@ -109,7 +125,9 @@ def _delimiter(first_line: str) -> str:
 def _read_csv(decoded: tuple[str, str]) -> Table:
     text, encoding = decoded
     if any(unicodedata.category(ch) == "Cc" and ch not in "\t\r\n" for ch in text[:65536]):
-        raise FileProblem("This is not a CSV or XLSX spreadsheet: it contains binary data.")
+        raise FileProblem(
+            gettext("This is not a CSV or XLSX spreadsheet: it contains binary data.")
+        )
     delimiter = _delimiter(text.lstrip("\ufeff").split("\n", 1)[0])
     reader = csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter)
     rows: list[tuple[int, list[str]]] = []
@@ -129,14 +147,23 @@ def _read_csv(decoded: tuple[str, str]) -> Table:
                 if len(rows) > MAX_ROWS:
                     raise FileProblem(_too_many_rows())
     except csv.Error as error:
-        raise FileProblem(f"The CSV file cannot be read near row {number + 1}: {error}.") from None
+        raise FileProblem(
+            gettext(
+                "The CSV file cannot be read near row %(row)d: %(error)s.",
+                row=number + 1,
+                error=error,
+            )
+        ) from None
     if header is None:
-        raise FileProblem("The file is empty.")
+        raise FileProblem(gettext("The file is empty."))
     return Table(header, rows, "csv", encoding, delimiter)
 
 
 def _too_many_rows() -> str:
-    return f"The file has more than {MAX_ROWS:,} rows; split it into smaller files."
+    return gettext(
+        "The file has more than %(rows)s rows; split it into smaller files.",
+        rows=format_decimal(MAX_ROWS),
+    )
 
 
 def _read_xlsx(content: bytes) -> Table:
@@ -147,17 +174,19 @@ def _read_xlsx(content: bytes) -> Table:
             names = set(archive.namelist())
             unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise FileProblem("This looks like an XLSX file but it is damaged.") from None
+        raise FileProblem(gettext("This looks like an XLSX file but it is damaged.")) from None
     if "xl/workbook.xml" not in names:
-        raise FileProblem("This is a ZIP archive, not an XLSX spreadsheet.")
+        raise FileProblem(gettext("This is a ZIP archive, not an XLSX spreadsheet."))
     if unpacked > MAX_UNPACKED_BYTES:
         raise FileProblem(
-            "The spreadsheet is too large once unpacked; split it into smaller files."
+            gettext("The spreadsheet is too large once unpacked; split it into smaller files.")
         )
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as error:  # noqa: BLE001 -- openpyxl raises many kinds for a broken file
-        raise FileProblem(f"The XLSX file cannot be read ({type(error).__name__}).") from None
+        raise FileProblem(
+            gettext("The XLSX file cannot be read (%(error)s).", error=type(error).__name__)
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         header: list[str] | None = None
@@ -176,7 +205,7 @@ def _read_xlsx(content: bytes) -> Table:
     finally:
         workbook.close()
     if header is None:
-        raise FileProblem("The file is empty.")
+        raise FileProblem(gettext("The file is empty."))
     return Table(header, rows, "xlsx")
 
 

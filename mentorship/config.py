@@ -89,4 +89,6 @@ def load_config(
             "MAIL_DEFAULT_SENDER", "Mentorship Match <no-reply@localhost>"
         ),
         "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", ""),
+        # Times are stored in UTC and shown in the programme's own time zone.
+        "BABEL_DEFAULT_TIMEZONE": env.get("DISPLAY_TIMEZONE", "Europe/Belgrade"),
     }

@@ -181,19 +181,30 @@ def test_the_api_answers_in_english_whatever_the_browser_says(client):
 
 # --- formats ----------------------------------------------------------------------------------
 
-MOMENT = datetime(2026, 11, 26, 16, 39)
+MOMENT = datetime(2026, 11, 26, 16, 39)  # stored in UTC; shown in Belgrade time (UTC+1 in November)
 
 
 @pytest.mark.parametrize(
     ("headers", "expected"),
     [
-        (ENGLISH, "26 Nov 2026, 16:39"),
-        (SERBIAN, "26. nov 2026. 16:39"),
+        (ENGLISH, "26 Nov 2026, 17:39"),
+        (SERBIAN, "26. nov 2026. 17:39"),
     ],
 )
 def test_dates_are_written_the_way_each_language_writes_them(app, headers, expected):
     with app.test_request_context("/", headers=headers):
         assert render_template_string("{{ moment|datetime }}", moment=MOMENT) == expected
+
+
+def test_times_follow_the_configured_display_time_zone(_schema, tmp_path):
+    from mentorship import create_app
+    from tests.conftest import app_config
+
+    utc_app = create_app(app_config(_schema, tmp_path, BABEL_DEFAULT_TIMEZONE="UTC"))
+    with utc_app.test_request_context("/", headers=ENGLISH):
+        assert (
+            render_template_string("{{ moment|datetime }}", moment=MOMENT) == "26 Nov 2026, 16:39"
+        )
 
 
 @pytest.mark.parametrize(("headers", "expected"), [(ENGLISH, "12,345.5"), (SERBIAN, "12.345,5")])

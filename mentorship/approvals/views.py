@@ -148,12 +148,17 @@ def _audit_filters() -> dict:
         "actor": int(actor) if actor.isdigit() else None,
         "since": day("since"),
         "until": day("until"),
+        "programme": request.args.get("programme", type=int),
     }
 
 
 def _audit_statement(filters: dict):
     return audit_trail.audit_query(
-        filters["action"] or None, filters["actor"], filters["since"], filters["until"]
+        filters["action"] or None,
+        filters["actor"],
+        filters["since"],
+        filters["until"],
+        programme_id=filters["programme"],
     )
 
 
@@ -172,6 +177,7 @@ def audit():
         filters=filters,
         actions=audit_trail.audit_actions(),
         actors=audit_trail.audit_actors(),
+        programmes=all_programmes(),
     )
 
 

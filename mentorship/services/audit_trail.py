@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from mentorship.extensions import db
-from mentorship.models import AuditEntry, User
+from mentorship.models import AuditEntry, Idea, Match, User
 
 CSV_COLUMNS = (
     "at",
@@ -40,11 +40,23 @@ def audit_actors() -> list[User]:
     return list(db.session.scalars(sa.select(User).where(User.id.in_(acted)).order_by(User.name)))
 
 
+def about_programme(programme_id: int) -> sa.ColumnElement[bool]:
+    """Entries about the programme itself, one of its ideas, or a match of one of its ideas."""
+    ideas = sa.select(Idea.id).where(Idea.programme_id == programme_id)
+    matches = sa.select(Match.id).where(Match.idea_id.in_(ideas))
+    return sa.or_(
+        sa.and_(AuditEntry.object_type == "idea", AuditEntry.object_id.in_(ideas)),
+        sa.and_(AuditEntry.object_type == "match", AuditEntry.object_id.in_(matches)),
+        sa.and_(AuditEntry.object_type == "programme", AuditEntry.object_id == programme_id),
+    )
+
+
 def audit_query(
     action: str | None = None,
     actor_id: int | None = None,
     since: date | None = None,
     until: date | None = None,
+    programme_id: int | None = None,
 ) -> sa.Select:
     """Entries with their actor, newest first; `until` includes the whole day."""
     actor = aliased(User)
@@ -61,6 +73,8 @@ def audit_query(
         statement = statement.where(AuditEntry.at >= _start_of(since))
     if until is not None:
         statement = statement.where(AuditEntry.at < _start_of(until + timedelta(days=1)))
+    if programme_id is not None:
+        statement = statement.where(about_programme(programme_id))
     return statement
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import aliased, selectinload
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Idea, Match, MatchStatus, MentorProfile, Role, User
 from mentorship.models.base import isoformat_utc
+from mentorship.services.audit_trail import about_programme
 from mentorship.services.errors import PermissionDeniedError
 from mentorship.services.spreadsheets import write
 
@@ -178,17 +179,7 @@ def mentor_load_rows(programme_id: int | None) -> Rows:
 def audit_rows(programme_id: int | None) -> Rows:
     statement = sa.select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
     if programme_id:
-        ideas = _ideas_in(programme_id)
-        matches = sa.select(Match.id).where(Match.idea_id.in_(ideas))
-        statement = statement.where(
-            sa.or_(
-                sa.and_(AuditEntry.object_type == "idea", AuditEntry.object_id.in_(ideas)),
-                sa.and_(AuditEntry.object_type == "match", AuditEntry.object_id.in_(matches)),
-                sa.and_(
-                    AuditEntry.object_type == "programme", AuditEntry.object_id == programme_id
-                ),
-            )
-        )
+        statement = statement.where(about_programme(programme_id))
     entries = list(db.session.scalars(statement.execution_options(yield_per=BATCH)))
     actors = _users({entry.actor_id for entry in entries if entry.actor_id})
     for entry in entries:

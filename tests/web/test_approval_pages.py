@@ -8,7 +8,7 @@ import io
 import pytest
 
 from mentorship.extensions import db
-from mentorship.models import Match
+from mentorship.models import Match, Programme
 from mentorship.services import audit
 from tests.factories import (
     ClusterFactory,
@@ -235,6 +235,20 @@ def test_the_audit_trail_filters_by_actor_and_date(client, auth, lead):
     assert "by the second lead" not in client.get("/lead/audit?until=2001-01-01").get_data(
         as_text=True
     )
+
+
+def test_the_audit_trail_filters_by_programme(client, auth, lead):
+    programme = Programme(name="Start-up training")
+    db.session.add(programme)
+    db.session.commit()
+    inside = MatchFactory(idea=IdeaFactory(programme_id=programme.id))
+    outside = MatchFactory()
+    audit.record(lead, "match.reject", "match", inside.id, note="inside the programme")
+    audit.record(lead, "match.reject", "match", outside.id, note="outside the programme")
+    db.session.commit()
+    auth.login(lead.email)
+    html = client.get(f"/lead/audit?programme={programme.id}").get_data(as_text=True)
+    assert "inside the programme" in html and "outside the programme" not in html
 
 
 def test_the_audit_csv_neutralises_formulas(client, auth, lead):

@@ -46,7 +46,7 @@ def test_an_entrepreneur_submits_an_idea_and_gets_201(client, entrepreneur_heade
         "created_at",
         "updated_at",
     }
-    assert body["status"] in {"submitted", "matching", "matched", "failed"}
+    assert body["status"] == "matched"  # matching runs in-process in the tests
     assert response.headers["Location"].endswith(f"/api/v1/ideas/{body['id']}")
 
 

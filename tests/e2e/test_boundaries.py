@@ -36,7 +36,7 @@ def test_idea_form_without_its_csrf_token_is_refused_and_nothing_is_saved(
     with page.expect_response(lambda response: response.request.method == "POST") as posted:
         page.get_by_role("button", name="Submit and find matches").click()
     assert posted.value.status == 400
-    assert page.get_by_role("heading", name="That did not work").is_visible()
+    expect(page.get_by_role("heading", name="That did not work")).to_be_visible()
     shots(page, "refused")
     with live_server.db():
         assert db.session.scalar(sa.select(sa.func.count()).select_from(Idea)) == 0

@@ -6,17 +6,16 @@ PostgreSQL the mentor's profile row lock serialises them; on SQLite BEGIN IMMEDI
 
 from __future__ import annotations
 
-import os
 import threading
 import time
 
-import pytest
 import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import Match, User
 from mentorship.services.decisions import decide_match
 from mentorship.services.errors import ConflictError
+from tests.conftest import _service_missing
 from tests.factories import IdeaFactory, LeadFactory, MatchFactory, MentorFactory, PartnerFactory
 
 APPROVERS = 6
@@ -113,11 +112,9 @@ def approval_queued_before_a_rematch(app, lead_id: int, idea_id: int, match_id: 
     return outcome[0] if outcome else "no answer"
 
 
-@pytest.mark.skipif(
-    os.environ.get("TEST_DATABASE_URL", "").find("postgresql") < 0,
-    reason="stages the race by holding a PostgreSQL row lock",
-)
-def test_an_approval_racing_a_rematch_is_kept(app):
+def test_an_approval_racing_a_rematch_is_kept(app, _schema):
+    if not _schema.startswith("postgresql"):
+        _service_missing("stages the race by holding a PostgreSQL row lock: set TEST_DATABASE_URL")
     lead_id = LeadFactory().id
     match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())
     idea_id, match_id = match.idea_id, match.id

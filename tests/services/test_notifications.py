@@ -35,6 +35,7 @@ def test_a_person_who_turned_emails_off_gets_only_the_in_app_notice(app):
     notify(mentor, "match.proposed", "A new idea for you")
     db.session.commit()
     assert outbox_rows() == []
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Notification)) == 1
 
 
 def test_nothing_is_queued_when_the_change_rolls_back(app):

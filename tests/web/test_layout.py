@@ -43,7 +43,9 @@ def test_pages_have_no_inline_script_or_style(client, auth, role):
     if role == "lead":
         urls += ["/ideas", f"/ideas/{idea.id}", "/lead/mentors", "/partners/new", "/clusters/new"]
     for url in urls:
-        html = client.get(url).get_data(as_text=True)
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.get_data(as_text=True)
         assert not INLINE_SCRIPT.search(html), url
         assert not INLINE_STYLE.search(html), url
 

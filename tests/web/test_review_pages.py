@@ -55,6 +55,7 @@ def test_the_queue_shows_the_idea_the_business_and_the_reasons(client, auth, pro
 def test_the_queue_hides_the_entrepreneurs_name_and_email_before_approval(client, auth, proposal):
     auth.login(proposal.mentor.email)
     html = client.get("/reviews").get_data(as_text=True)
+    assert proposal.idea.title in html
     assert "Jelena Petrović" not in html and "jelena@example.org" not in html
 
 

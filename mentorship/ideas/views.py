@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import sqlalchemy as sa
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
-from mentorship.extensions import db
 from mentorship.ideas.forms import IdeaForm
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
-from mentorship.models import Idea, IdeaStatus, Match
+from mentorship.models import Idea, IdeaStatus
 from mentorship.services import ideas as idea_service
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import ServiceError
@@ -19,27 +17,7 @@ from mentorship.services.pagination import page_args, paginate
 ideas_bp = Blueprint("ideas", __name__, url_prefix="/ideas")
 
 IDEAS_PER_PAGE = 10
-KIND_ORDER = ("mentor", "partner", "cluster")
 SETTLED = (IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value)
-
-
-def _matches_by_kind(idea: Idea) -> dict[str, list[Match]]:
-    matches = db.session.scalars(
-        sa.select(Match).where(Match.idea_id == idea.id).order_by(Match.kind, Match.rank, Match.id)
-    )
-    grouped: dict[str, list[Match]] = {kind: [] for kind in KIND_ORDER if kind in idea.needs}
-    for match in matches:
-        grouped.setdefault(match.kind, []).append(match)
-    return grouped
-
-
-def _matches_count(idea: Idea) -> int:
-    return (
-        db.session.scalar(
-            sa.select(sa.func.count()).select_from(Match).where(Match.idea_id == idea.id)
-        )
-        or 0
-    )
 
 
 def _programme_choices() -> list:
@@ -130,7 +108,7 @@ def show(idea_id: int):
     return render_template(
         "ideas/show.html",
         idea=idea,
-        matches=_matches_by_kind(idea),
+        matches=idea_service.matches_by_kind(idea),
         settled=idea.status in SETTLED,
         retry_form=ConfirmForm(),
     )
@@ -141,7 +119,7 @@ def show(idea_id: int):
 def status(idea_id: int):
     """Polled by the idea page until matching settles."""
     idea = idea_service.get_visible_idea(current_user, idea_id)
-    response = jsonify({"status": idea.status, "matches_count": _matches_count(idea)})
+    response = jsonify({"status": idea.status, "matches_count": idea_service.match_count(idea)})
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -152,7 +130,10 @@ def progress(idea_id: int):
     """The status and matches part of the idea page, swapped in when the status changes."""
     idea = idea_service.get_visible_idea(current_user, idea_id)
     return render_template(
-        "ideas/_progress.html", idea=idea, matches=_matches_by_kind(idea), retry_form=ConfirmForm()
+        "ideas/_progress.html",
+        idea=idea,
+        matches=idea_service.matches_by_kind(idea),
+        retry_form=ConfirmForm(),
     )
 
 
@@ -161,9 +142,11 @@ def progress(idea_id: int):
 def retry(idea_id: int):
     idea = idea_service.get_visible_idea(current_user, idea_id)
     form = ConfirmForm()
-    if form.validate_on_submit() and idea.status == IdeaStatus.FAILED.value:
-        idea_service.retry_matching(current_user, idea)
-        flash(gettext("We are trying the matching again."), "info")
-    elif idea.status != IdeaStatus.FAILED.value:
-        flash(gettext("Only an idea whose matching failed can be retried."), "info")
+    if form.validate_on_submit():
+        try:
+            idea_service.retry_matching(current_user, idea)
+        except ServiceError as error:
+            flash(error.message, "info")
+        else:
+            flash(gettext("We are trying the matching again."), "info")
     return redirect(url_for("ideas.show", idea_id=idea.id))

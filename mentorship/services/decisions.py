@@ -68,7 +68,7 @@ def undecided_matches(
         )
         .options(
             selectinload(Match.idea).selectinload(Idea.owner),
-            selectinload(Match.mentor),
+            selectinload(Match.mentor).selectinload(User.mentor_profile),
             selectinload(Match.partner),
             selectinload(Match.cluster),
         )

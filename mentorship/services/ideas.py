@@ -12,8 +12,9 @@ from mentorship.extensions import db
 from mentorship.models import Idea, IdeaStatus, Match, User
 from mentorship.services import audit
 from mentorship.services.background import enqueue
-from mentorship.services.errors import NotFoundError, PermissionDeniedError
+from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from mentorship.services.programmes import check_idea_programme
+from mentorship.vocab import NEEDS
 
 MATCH_IDEA_TASK = "worker.tasks.match_idea"
 
@@ -47,7 +48,11 @@ def submit_idea(owner: User, data: dict[str, Any]) -> Idea:
 
 def visible_ideas(user: User) -> sa.Select:
     """Entrepreneurs see their own ideas, the lead sees all, mentors none through this list."""
-    statement = sa.select(Idea).order_by(Idea.created_at.desc(), Idea.id.desc())
+    statement = (
+        sa.select(Idea)
+        .options(selectinload(Idea.owner), selectinload(Idea.programme))
+        .order_by(Idea.created_at.desc(), Idea.id.desc())
+    )
     if user.is_lead:
         return statement
     if user.is_entrepreneur:
@@ -64,10 +69,13 @@ def get_visible_idea(user: User, idea_id: int) -> Idea:
 
 
 def retry_matching(actor: User, idea: Idea) -> Idea:
-    """Put a failed or stuck idea back in the queue."""
+    """Put an idea whose matching failed back in the queue."""
+    if idea.status != IdeaStatus.FAILED.value:
+        raise ConflictError(_("Only an idea whose matching failed can be retried."))
+    before = idea.status
     idea.status = IdeaStatus.SUBMITTED.value
     idea.status_error = None
-    audit.record(actor, "idea.retry_matching", "idea", idea.id, after=idea.status)
+    audit.record(actor, "idea.retry_matching", "idea", idea.id, before=before, after=idea.status)
     db.session.commit()
     enqueue(MATCH_IDEA_TASK, idea.id)
     return idea
@@ -80,7 +88,22 @@ def idea_matches(idea: Idea) -> sa.Select:
         sa.select(Match)
         .where(Match.idea_id == idea.id)
         .options(
-            selectinload(Match.mentor), selectinload(Match.partner), selectinload(Match.cluster)
+            selectinload(Match.mentor).selectinload(User.mentor_profile),
+            selectinload(Match.partner),
+            selectinload(Match.cluster),
         )
         .order_by(kind_order, Match.rank, Match.id)
     )
+
+
+def matches_by_kind(idea: Idea) -> dict[str, list[Match]]:
+    """The idea's matches grouped per kind it asked for, best first, targets loaded."""
+    grouped: dict[str, list[Match]] = {kind: [] for kind in NEEDS if kind in idea.needs}
+    for match in db.session.scalars(idea_matches(idea)):
+        grouped.setdefault(match.kind, []).append(match)
+    return grouped
+
+
+def match_count(idea: Idea) -> int:
+    statement = sa.select(sa.func.count()).select_from(Match).where(Match.idea_id == idea.id)
+    return db.session.scalar(statement) or 0

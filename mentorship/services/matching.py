@@ -231,12 +231,17 @@ def sweep_stale_ideas(older_than: timedelta | None = None) -> int:
     if older_than is None:
         older_than = timedelta(minutes=current_app.config["STALE_IDEA_MINUTES"])
     cutoff = _now() - older_than
+    # Touching updated_at re-queues each idea at most once per period, even if the queue is slow.
     stale = list(
         db.session.scalars(
-            sa.select(Idea.id).where(
+            sa.update(Idea)
+            .where(
                 Idea.status.in_((IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value)),
                 Idea.updated_at <= cutoff,
             )
+            .values(updated_at=_now())
+            .returning(Idea.id),
+            execution_options={"synchronize_session": False},
         )
     )
     db.session.commit()

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import contains_eager
 
 from mentorship.extensions import db
 from mentorship.models import Match, MatchKind, MatchStatus, MentorProfile, MentorStatus, Role, User
@@ -19,6 +20,7 @@ def mentors_query(status: str | None = None, search: str = "") -> sa.Select:
     statement = (
         sa.select(User)
         .join(MentorProfile)
+        .options(contains_eager(User.mentor_profile))
         .where(User.role == Role.MENTOR.value)
         .order_by(User.name, User.id)
     )

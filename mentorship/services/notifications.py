@@ -34,7 +34,8 @@ def notify(
     recipient's language (User.locale), not in the language of whoever caused the message.
     """
     with language_of(user):
-        subject, body = str(subject), str(body)
+        # A subject is one header line: titles and names typed by users may hold line breaks.
+        subject, body = " ".join(str(subject).split()), str(body)
     notification = Notification(
         user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link
     )
@@ -107,6 +108,11 @@ def deliver_outbox(batch: int = 50) -> int:
             row.last_error = f"{type(error).__name__}: {error}"[:2000]
             if row.attempts >= MAX_ATTEMPTS:
                 row.status = OutboxStatus.FAILED.value
+            continue
+        except Exception as error:  # a message that cannot be built will never send: no retry
+            log.exception("e-mail %s cannot be sent", row.id)
+            row.last_error = f"{type(error).__name__}: {error}"[:2000]
+            row.status = OutboxStatus.FAILED.value
             continue
         row.status = OutboxStatus.SENT.value
         row.sent_at = datetime.now(timezone.utc)

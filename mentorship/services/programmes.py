@@ -146,6 +146,7 @@ def enrolled_users(programme: Programme) -> sa.Select:
     return (
         sa.select(User)
         .join(Enrolment, Enrolment.user_id == User.id)
+        .options(selectinload(User.entrepreneur_profile))
         .where(Enrolment.programme_id == programme.id)
         .order_by(User.name, User.id)
     )

@@ -64,3 +64,20 @@ def test_a_failing_mail_server_is_retried_then_given_up(app):
     row = outbox_rows()[0]
     assert states == ["pending"] * (MAX_ATTEMPTS - 1) + ["failed"]
     assert row.attempts == MAX_ATTEMPTS and "Refused" in (row.last_error or "")
+
+
+def test_a_title_with_a_line_break_makes_a_one_line_subject(app):
+    notify(MentorFactory(), "match.proposed", "A new idea:\nJam\r\nfor hotels")
+    db.session.commit()
+    assert outbox_rows()[0].subject == "A new idea: Jam for hotels"
+
+
+def test_a_message_that_cannot_be_built_fails_alone_and_the_rest_are_sent(app):
+    notify(MentorFactory(), "match.proposed", "First")
+    notify(MentorFactory(), "match.proposed", "Second")
+    db.session.commit()
+    broken = outbox_rows()[0]
+    broken.to_email = "broken\naddress@example.org"
+    db.session.commit()
+    deliver_outbox()
+    assert [row.status for row in outbox_rows()] == ["failed", "sent"]

@@ -45,7 +45,8 @@ def _require_lead(actor: User) -> None:
 
 
 def get_job(job_id: int) -> ImportJob:
-    job = db.session.get(ImportJob, job_id)
+    """The job without its file: pages poll this every second, only the import reads the upload."""
+    job = db.session.get(ImportJob, job_id, options=[defer(ImportJob.content)])
     if job is None:
         raise NotFoundError("Import not found.")
     return job

@@ -29,6 +29,7 @@ from mentorship.models.base import isoformat_utc
 from mentorship.services import accounts, audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, ServiceError, ValidationFailedError
+from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import send_pending_emails
 
 RESET_PURPOSE = "password_reset"
@@ -222,11 +223,15 @@ def delete_account(user: User, password: str) -> None:
 
 
 def _other_leads(user: User) -> int:
-    # Locking the lead rows makes two leads deleting themselves at once take turns.
-    others = db.session.scalars(
-        sa.select(User.id).where(User.role == Role.LEAD.value, User.id != user.id).with_for_update()
+    """Lock every lead row, in id order, so two leads deleting themselves at once take turns.
+
+    On SQLite the database write lock does the same (begin_serialised).
+    """
+    begin_serialised()
+    leads = db.session.scalars(
+        sa.select(User.id).where(User.role == Role.LEAD.value).order_by(User.id).with_for_update()
     ).all()
-    return len(others)
+    return sum(1 for lead_id in leads if lead_id != user.id)
 
 
 def _their_ideas(user_id: int) -> sa.Select:

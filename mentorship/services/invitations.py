@@ -92,9 +92,20 @@ def invited_user(found: AccountToken) -> User:
 def accept(token: str, password: str) -> User:
     """Set the password and spend the token, in one commit."""
     found = token_for(token)
+    # Spend the token with a conditional update, so two requests racing with one link cannot both win.
+    spent = db.session.execute(
+        sa.update(AccountToken)
+        .where(AccountToken.id == found.id, AccountToken.used_at.is_(None))
+        .values(used_at=datetime.now(UTC)),
+        execution_options={"synchronize_session": False},
+    )
+    if spent.rowcount != 1:
+        db.session.rollback()
+        raise InvitationError(
+            _("This invitation link has already been used. Log in with the password you chose.")
+        )
     user = db.session.get(User, found.user_id)
     user.set_password(password)
-    found.used_at = datetime.now(UTC)
     audit.record(user, "account.accept_invitation", "user", user.id)
     db.session.commit()
     return user

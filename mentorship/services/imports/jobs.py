@@ -99,10 +99,23 @@ def start_import(actor: User, job: ImportJob) -> ImportJob:
             "Some rows are rejected. Correct them in the file and upload it again; "
             "a file is imported whole or not at all."
         )
-    job.status = ImportStatus.QUEUED.value
+    if not _move(job.id, ImportStatus.CHECKED, ImportStatus.QUEUED):
+        raise ConflictError("This import has already been started.")
     db.session.commit()
     enqueue(IMPORT_TASK, job.id)
+    db.session.refresh(job)
     return job
+
+
+def _move(job_id: int, before: ImportStatus, after: ImportStatus) -> bool:
+    """Change the status only if it still is `before`: of two racing requests, one wins."""
+    moved = db.session.execute(
+        sa.update(ImportJob)
+        .where(ImportJob.id == job_id, ImportJob.status == before.value)
+        .values(status=after.value),
+        execution_options={"synchronize_session": False},
+    )
+    return moved.rowcount == 1
 
 
 def job_status(job: ImportJob) -> dict[str, Any]:
@@ -126,9 +139,10 @@ def run_import(job_id: int) -> str:
     job = db.session.get(ImportJob, job_id)
     if job is None:
         return "missing"
-    if job.status != ImportStatus.QUEUED.value:
+    if not _move(job_id, ImportStatus.QUEUED, ImportStatus.RUNNING):
+        db.session.rollback()
         return job.status
-    job.status, job.processed_rows = ImportStatus.RUNNING.value, 0
+    job.processed_rows = 0
     db.session.commit()
     kind, programme_id = job.kind, job.programme_id
     try:

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from mentorship.dashboard import charts
 from mentorship.i18n import current_language
 from mentorship.services import dashboard as figures
+from mentorship.services.spreadsheets import neutralise
 from mentorship.vocab import sector_label
 
 IDEA_STATUS_LABELS = {
@@ -38,7 +39,6 @@ BUCKET_LABELS = (
     lazy_gettext("Over 30 days"),
 )
 # Spreadsheets run cells starting with these as formulas; a leading apostrophe keeps them text.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -308,11 +308,5 @@ def table_csv(table: Table) -> str:
     writer = csv.writer(buffer)
     writer.writerow(table.headers)
     for row in table.rows:
-        writer.writerow([_safe_cell(cell) for cell in row])
+        writer.writerow([neutralise(cell) for cell in row])
     return buffer.getvalue()
-
-
-def _safe_cell(cell: str | int) -> str | int:
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell

@@ -21,7 +21,6 @@ class IdeaStatus(str, enum.Enum):
 
 
 IDEA_STATUSES = tuple(s.value for s in IdeaStatus)
-OPEN_IDEA_STATUSES = IDEA_STATUSES
 
 
 class Idea(Base):

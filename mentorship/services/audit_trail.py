@@ -12,6 +12,7 @@ from sqlalchemy.orm import aliased
 
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Idea, Match, User
+from mentorship.services.spreadsheets import neutralise
 
 CSV_COLUMNS = (
     "at",
@@ -24,8 +25,6 @@ CSV_COLUMNS = (
     "after_status",
     "note",
 )
-# A spreadsheet runs a cell that starts with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def audit_actions() -> list[str]:
@@ -86,10 +85,9 @@ def audit_rows(statement: sa.Select) -> list[tuple[AuditEntry, User | None]]:
     return [(row[0], row[1]) for row in db.session.execute(statement)]
 
 
-def neutralise(value: object) -> str:
-    """Prefix a quote to a cell a spreadsheet would read as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+def _cell(value: object) -> str:
+    """Text for one CSV cell, safe from being run as a formula (CSV injection)."""
+    return neutralise("" if value is None else str(value))
 
 
 def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
@@ -109,7 +107,7 @@ def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
         at = entry.at if entry.at.tzinfo is None else entry.at.astimezone(UTC)
         writer.writerow(
             [
-                neutralise(value)
+                _cell(value)
                 for value in (
                     at.strftime("%Y-%m-%dT%H:%M:%SZ"),
                     actor.name if actor else "",

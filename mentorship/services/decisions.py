@@ -24,7 +24,7 @@ from mentorship.services.errors import (
     ServiceError,
 )
 from mentorship.services.introductions import tell_about_approval, tell_about_rejection
-from mentorship.services.locking import MISSING, lock_match, lock_mentor_profile
+from mentorship.services.locking import lock_match, lock_mentor_profile
 from mentorship.services.mentors import mentor_loads
 from mentorship.services.notifications import send_pending_emails
 
@@ -204,10 +204,3 @@ def _check_mentor_can_take_it(match: Match) -> None:
                 capacity=profile.capacity,
             )
         )
-
-
-def get_match(match_id: int) -> Match:
-    match = db.session.get(Match, match_id)
-    if match is None:
-        raise NotFoundError(MISSING)
-    return match

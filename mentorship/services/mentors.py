@@ -49,8 +49,19 @@ def mentor_loads(mentor_ids: list[int]) -> dict[int, int]:
     return loads
 
 
-def remaining_capacity(profile: MentorProfile) -> int:
-    return max(0, profile.capacity - mentor_loads([profile.user_id])[profile.user_id])
+def remaining_capacities(mentor_ids: set[int]) -> dict[int, int]:
+    """Places left per mentor: capacity minus approved pairings, never below zero."""
+    if not mentor_ids:
+        return {}
+    capacities = dict(
+        db.session.execute(
+            sa.select(MentorProfile.user_id, MentorProfile.capacity).where(
+                MentorProfile.user_id.in_(mentor_ids)
+            )
+        ).all()
+    )
+    loads = mentor_loads(sorted(mentor_ids))
+    return {mentor_id: max(0, capacities[mentor_id] - loads[mentor_id]) for mentor_id in mentor_ids}
 
 
 def get_mentor(mentor_id: int) -> User:

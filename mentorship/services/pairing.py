@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -27,14 +26,13 @@ from mentorship.models import (
     MentorStatus,
     User,
 )
-from mentorship.services import audit
+from mentorship.services import audit, decisions
 from mentorship.services.errors import (
     ConflictError,
     PermissionDeniedError,
-    ServiceError,
     ValidationFailedError,
 )
-from mentorship.services.mentors import mentor_loads
+from mentorship.services.mentors import remaining_capacities
 from mentorship.services.notifications import notify, send_pending_emails
 
 OPEN_STATUSES = (MatchStatus.PROPOSED.value, MatchStatus.ACCEPTED.value)
@@ -94,7 +92,7 @@ def plan_pairings(programme_id: int | None = None) -> PairingPlan:
     best-ranked open mentor regardless of capacity.
     """
     matches = _open_mentor_matches(programme_id)
-    remaining = _remaining_capacity({match.mentor_id for match in matches})
+    remaining = remaining_capacities({match.mentor_id for match in matches})
     by_pair = {(match.idea_id, match.mentor_id): match for match in matches}
     assignment = assign_mentors(
         ((match.idea_id, match.mentor_id, match.score) for match in matches), remaining
@@ -223,20 +221,6 @@ def _open_mentor_matches(programme_id: int | None) -> list[Match]:
     return list(db.session.scalars(statement))
 
 
-def _remaining_capacity(mentor_ids: set[int]) -> dict[int, int]:
-    if not mentor_ids:
-        return {}
-    capacities = dict(
-        db.session.execute(
-            sa.select(MentorProfile.user_id, MentorProfile.capacity).where(
-                MentorProfile.user_id.in_(mentor_ids)
-            )
-        ).all()
-    )
-    loads = mentor_loads(sorted(mentor_ids))
-    return {mentor_id: max(0, capacities[mentor_id] - loads[mentor_id]) for mentor_id in mentor_ids}
-
-
 def _naive_choice(matches: list[Match]) -> list[Match]:
     """Each idea's best-ranked open mentor, as if every mentor had unlimited room."""
     best: dict[int, Match] = {}
@@ -326,34 +310,19 @@ def _review_link() -> str:
 
 
 def _approve_accepted(lead: User, rows: list[PlanRow]) -> tuple[int, list[str]]:
-    """Approve rows the mentor already accepted, through the decisions service when it exists."""
-    decide = _decide_match()
-    if decide is None or not rows:
+    """Approve rows the mentor already accepted, in one batch of decisions."""
+    if not rows:
         return 0, []
-    approved, problems = 0, []
-    for row in rows:
-        try:
-            decide(lead, row.match_id, "approve", PLAN_NOTE)
-        except ServiceError as error:
-            db.session.rollback()
-            problems.append(
-                _(
-                    "%(title)s with %(mentor)s: %(problem)s",
-                    title=row.idea.title,
-                    mentor=row.mentor.name,
-                    problem=error.message,
-                )
-            )
-        else:
-            approved += 1
-    return approved, problems
-
-
-def _decide_match() -> Callable | None:
-    try:
-        decisions = importlib.import_module("mentorship.services.decisions")
-    except ModuleNotFoundError as error:
-        if error.name != "mentorship.services.decisions":
-            raise
-        return None
-    return getattr(decisions, "decide_match", None)
+    labels = {row.match_id: (row.idea.title, row.mentor.name) for row in rows}
+    results = decisions.decide_matches(lead, list(labels), "approve", PLAN_NOTE)
+    problems = [
+        _(
+            "%(title)s with %(mentor)s: %(problem)s",
+            title=labels[result.match_id][0],
+            mentor=labels[result.match_id][1],
+            problem=result.error.message,
+        )
+        for result in results
+        if result.error is not None
+    ]
+    return sum(result.error is None for result in results), problems

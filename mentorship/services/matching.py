@@ -143,6 +143,7 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
     alive = _existing_targets(ranked_by_idea)
     now = _now()
     inserts, updates = [], []
+    proposals: list[tuple[Idea, list[int]]] = []
     for idea in ideas:
         new_mentors = []
         for kind, matches in ranked_by_idea[idea.id].items():
@@ -172,10 +173,11 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
                     }
                 )
         if new_mentors:
-            notify_new_proposals(idea, new_mentors)
+            proposals.append((idea, new_mentors))
         idea.status = IdeaStatus.MATCHED.value
         idea.status_error = None
         idea.matched_at = now
+    notify_new_proposals(proposals)
     if proposed:
         db.session.execute(
             sa.delete(Match).where(Match.id.in_(sorted(proposed.values()))),

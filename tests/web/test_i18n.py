@@ -225,7 +225,7 @@ def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
     idea = IdeaFactory(title="Džem iz Merošine")
     serbian, english = MentorFactory(locale="sr"), MentorFactory(locale=None)
     with app.test_request_context("/", headers=ENGLISH):
-        notify_new_proposals(idea, [serbian.id, english.id])
+        notify_new_proposals([(idea, [serbian.id, english.id])])
         db.session.commit()
     subjects = dict(db.session.execute(sa.select(OutboxEmail.user_id, OutboxEmail.subject)).all())
     assert subjects[serbian.id] == "Nova ideja za vaš pregled: „Džem iz Merošine“"

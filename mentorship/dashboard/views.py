@@ -6,7 +6,7 @@ from flask import Blueprint, Response, abort, render_template, request
 
 from mentorship.dashboard import charts, reports
 from mentorship.main.helpers import role_required
-from mentorship.services import dashboard as figures
+from mentorship.services import programmes as programme_service
 from mentorship.services.errors import NotFoundError
 
 dashboard_bp = Blueprint("dashboard", __name__, url_prefix="/lead/dashboard")
@@ -18,7 +18,7 @@ def _programme_filter():
     if not raw.isdigit():
         return None
     try:
-        return figures.get_programme(int(raw))
+        return programme_service.get_programme(int(raw))
     except NotFoundError:
         abort(404)
 
@@ -31,7 +31,7 @@ def index():
     return render_template(
         "dashboard/index.html",
         reports=reports.all_reports(programme_id),
-        programmes=figures.programmes(),
+        programmes=programme_service.all_programmes(),
         programme=programme,
         column_baseline=charts.baseline_y(),
     )

@@ -8,10 +8,11 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 from mentorship.main.helpers import ConfirmForm
-from mentorship.models import Cluster, Idea, IdeaStatus, MentorStatus, Partner
+from mentorship.models import Cluster, MentorStatus, Partner
+from mentorship.services import dashboard as figures
 from mentorship.services import directory, mentors
 from mentorship.services import ideas as idea_service
-from mentorship.services.pagination import paginate
+from mentorship.services.pagination import count, paginate
 
 main_bp = Blueprint("main", __name__)
 
@@ -26,10 +27,6 @@ def navigation_helpers() -> dict[str, Any]:
         return endpoint in current_app.view_functions
 
     return {"logout_form": ConfirmForm(), "has_endpoint": has_endpoint}
-
-
-def _count(statement) -> int:
-    return paginate(statement, 1, 1).total
 
 
 def _entrepreneur_dashboard() -> dict[str, Any]:
@@ -48,16 +45,14 @@ def _mentor_dashboard() -> dict[str, Any]:
 
 def _lead_dashboard() -> dict[str, Any]:
     all_ideas = idea_service.visible_ideas(current_user)
-    ideas_by_status = {
-        status.value: _count(all_ideas.where(Idea.status == status.value)) for status in IdeaStatus
-    }
+    ideas_by_status = dict(figures.ideas_by_status())
     return {
-        "pending_mentors": _count(mentors.mentors_query(MentorStatus.PENDING.value)),
-        "active_mentors": _count(mentors.mentors_query(MentorStatus.ACTIVE.value)),
+        "pending_mentors": count(mentors.mentors_query(MentorStatus.PENDING.value)),
+        "active_mentors": count(mentors.mentors_query(MentorStatus.ACTIVE.value)),
         "ideas_by_status": ideas_by_status,
         "recent_ideas": paginate(all_ideas, 1, RECENT_IDEAS),
-        "partners": _count(directory.list_organisations(Partner)),
-        "clusters": _count(directory.list_organisations(Cluster)),
+        "partners": count(directory.list_organisations(Partner)),
+        "clusters": count(directory.list_organisations(Cluster)),
     }
 
 

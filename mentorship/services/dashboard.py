@@ -16,10 +16,8 @@ from mentorship.models import (
     MatchKind,
     MatchStatus,
     MentorStatus,
-    Programme,
 )
 from mentorship.services import stats
-from mentorship.services.errors import NotFoundError
 from mentorship.vocab import SECTORS
 
 NO_SECTOR = ""
@@ -69,17 +67,6 @@ class ApprovalTimes:
     median_days: float | None
     median_by_kind: dict[str, float | None]
     buckets: list[tuple[str, int]]
-
-
-def programmes() -> list[Programme]:
-    return list(db.session.scalars(sa.select(Programme).order_by(Programme.name, Programme.id)))
-
-
-def get_programme(programme_id: int) -> Programme:
-    programme = db.session.get(Programme, programme_id)
-    if programme is None:
-        raise NotFoundError("Programme not found.")
-    return programme
 
 
 def _for_programme(statement: sa.Select, programme_id: int | None) -> sa.Select:

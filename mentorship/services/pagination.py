@@ -49,6 +49,14 @@ def page_args(args: dict[str, str], default_per_page: int = DEFAULT_PER_PAGE) ->
     return page, per_page
 
 
+def count(statement: sa.Select) -> int:
+    """How many rows a select would return, without fetching them."""
+    total = db.session.scalar(
+        sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())
+    )
+    return total or 0
+
+
 def paginate(statement: sa.Select, page: int, per_page: int) -> Page:
     total = db.session.scalar(
         sa.select(sa.func.count()).select_from(statement.order_by(None).subquery())

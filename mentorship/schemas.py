@@ -112,3 +112,6 @@ DECISION = Schema(
         "note": Text(max_length=NOTE_MAX),
     }
 )
+
+ENTREPRENEUR_FIELDS = tuple(ENTREPRENEUR_PROFILE.fields)
+MENTOR_FIELDS = tuple(MENTOR_PROFILE.fields)

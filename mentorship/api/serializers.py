@@ -6,9 +6,7 @@ from typing import Any
 
 from mentorship.models import Cluster, Idea, Match, Partner, User
 from mentorship.models.base import isoformat_utc
-
-ENTREPRENEUR_FIELDS = ("business_name", "city", "country", "sector", "stage", "bio", "languages")
-MENTOR_FIELDS = ("headline", "bio", "expertise", "city", "sectors", "languages", "capacity")
+from mentorship.schemas import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 
 
 def account_json(user: User) -> dict[str, Any]:

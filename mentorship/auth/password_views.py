@@ -18,7 +18,7 @@ from flask_login import current_user, login_required, logout_user
 from mentorship.auth.password_forms import ChangePasswordForm, ForgotPasswordForm, ResetPasswordForm
 from mentorship.extensions import limiter
 from mentorship.main.helpers import show_service_error
-from mentorship.services import account_lifecycle
+from mentorship.services import account_lifecycle, accounts
 from mentorship.services.account_lifecycle import ResetLinkError
 from mentorship.services.errors import ServiceError
 
@@ -40,7 +40,7 @@ def end_sessions_of_a_changed_password():
     """A password changed elsewhere (a reset, another browser) ends this older session."""
     if request.endpoint == "static" or not current_user.is_authenticated:
         return None
-    stamp = account_lifecycle.password_stamp(current_user)
+    stamp = accounts.password_stamp(current_user)
     if session.get(STAMP_KEY) is None:
         session[STAMP_KEY] = stamp
     elif session[STAMP_KEY] != stamp:
@@ -92,7 +92,7 @@ def change():
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            session[STAMP_KEY] = account_lifecycle.password_stamp(current_user)
+            session[STAMP_KEY] = accounts.password_stamp(current_user)
             flash(
                 gettext(
                     "Your password is changed. Other sessions and API tokens now need the new one."

@@ -8,13 +8,11 @@ from flask_login import current_user, login_required
 
 from mentorship.main.helpers import language_choices, show_service_error
 from mentorship.profiles.forms import AccountForm, EntrepreneurProfileForm, MentorProfileForm
+from mentorship.schemas import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 from mentorship.services import accounts
 from mentorship.services.errors import ServiceError
 
 profiles_bp = Blueprint("profiles", __name__)
-
-ENTREPRENEUR_FIELDS = ("business_name", "city", "country", "sector", "stage", "bio", "languages")
-MENTOR_FIELDS = ("headline", "bio", "expertise", "city", "sectors", "languages", "capacity")
 
 
 def _form_for(user):

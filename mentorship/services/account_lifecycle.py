@@ -185,11 +185,6 @@ def change_password(user: User, current_password: str, new_password: str) -> Use
     return user
 
 
-def password_stamp(user: User) -> str:
-    """The short stamp of the password hash that API tokens carry; it changes with the password."""
-    return user.password_hash[-12:]
-
-
 def delete_account(user: User, password: str) -> None:
     """Delete the user and, through the foreign keys, their profile, ideas and matches.
 

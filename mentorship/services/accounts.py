@@ -76,9 +76,14 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt=TOKEN_SALT)
 
 
+def password_stamp(user: User) -> str:
+    """The short stamp of the password hash that API tokens carry; it changes with the password."""
+    return user.password_hash[-12:]
+
+
 def issue_token(user: User) -> tuple[str, datetime]:
     """A signed token carrying the user id and a stamp of the password, so a new password revokes it."""
-    token = _serializer().dumps({"uid": user.id, "pw": user.password_hash[-12:]})
+    token = _serializer().dumps({"uid": user.id, "pw": password_stamp(user)})
     ttl = current_app.config["API_TOKEN_TTL_SECONDS"]
     return token, datetime.now(timezone.utc) + timedelta(seconds=ttl)
 
@@ -91,7 +96,7 @@ def user_for_token(token: str) -> User | None:
     if not isinstance(payload, dict) or not isinstance(payload.get("uid"), int):
         return None
     user = db.session.get(User, payload["uid"])
-    if user is None or user.password_hash[-12:] != payload.get("pw"):
+    if user is None or password_stamp(user) != payload.get("pw"):
         return None
     return user
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 import sqlalchemy as sa
-from flask import Blueprint, Response, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    redirect,
+    render_template,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
@@ -17,7 +26,7 @@ from mentorship.services import audit_trail, decisions
 from mentorship.services.errors import ServiceError
 from mentorship.services.introductions import contact_details, introduction
 from mentorship.services.mentors import mentor_loads
-from mentorship.services.pagination import page_args, paginate
+from mentorship.services.pagination import Page, count, page_args, paginate
 from mentorship.services.programmes import all_programmes
 from mentorship.vocab import SECTORS
 
@@ -168,8 +177,8 @@ def audit():
     filters = _audit_filters()
     page, per_page = page_args(request.args, AUDIT_PER_PAGE)
     statement = _audit_statement(filters)
-    result = paginate(statement, page, per_page)
-    entries = audit_trail.audit_rows(statement.limit(per_page).offset((page - 1) * per_page))
+    entries = list(audit_trail.audit_rows(statement.limit(per_page).offset((page - 1) * per_page)))
+    result = Page(items=entries, page=page, per_page=per_page, total=count(statement))
     return render_template(
         "approvals/audit.html",
         page=result,
@@ -186,7 +195,7 @@ def audit():
 def audit_csv():
     rows = audit_trail.audit_rows(_audit_statement(_audit_filters()))
     return Response(
-        "".join(audit_trail.audit_csv(rows)),
+        stream_with_context(audit_trail.audit_csv(rows)),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=audit-trail.csv"},
     )

@@ -81,8 +81,10 @@ def _start_of(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
-def audit_rows(statement: sa.Select) -> list[tuple[AuditEntry, User | None]]:
-    return [(row[0], row[1]) for row in db.session.execute(statement)]
+def audit_rows(statement: sa.Select) -> Iterator[tuple[AuditEntry, User | None]]:
+    """Entries with their actor, fetched in batches so a long trail never sits in memory whole."""
+    for entry, actor in db.session.execute(statement.execution_options(yield_per=500)):
+        yield entry, actor
 
 
 def _cell(value: object) -> str:

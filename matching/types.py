@@ -20,6 +20,10 @@ class IdeaRecord:
     languages: tuple[str, ...] = ()
     city: str = ""
     country: str = ""
+    offers: str = ""
+    """What the business will sell (free text); empty means: find it in the description."""
+    seeks: str = ""
+    """What the business needs to buy or find (free text); empty means: find it in the description."""
 
 
 @dataclass(frozen=True)

@@ -221,7 +221,10 @@ SCHEMAS: dict[str, Any] = {
             "email": {"type": "string"},
             "status": enum_of(MENTOR_STATUSES),
             "capacity": {"type": "integer", "minimum": 0, "maximum": MAX_CAPACITY},
-            "load": {"type": "integer", "description": "Approved pairings now."},
+            "load": {
+                "type": "integer",
+                "description": "Entrepreneurs she mentors now (approved pairings by idea owner).",
+            },
         },
         ("id", "name", "email", "status", "capacity", "load"),
     ),
@@ -287,7 +290,7 @@ SCHEMAS: dict[str, Any] = {
             ),
             "mentors": {
                 "type": "array",
-                "description": "Every mentor's approved pairings (load) against her capacity.",
+                "description": "Every mentor's load (entrepreneurs she mentors) against her capacity.",
                 "items": _object(
                     {
                         "id": {"type": "integer"},

@@ -138,7 +138,7 @@ def funnel_chart(
 def slot_chart(
     chart_id: str, title: str, description: str, items: list[tuple[str, int, int]]
 ) -> Chart:
-    """Each mentor's capacity as a row of slots, filled by approved pairings.
+    """Each mentor's capacity as a row of slots, filled by the entrepreneurs she mentors.
 
     Items are (label, load, capacity).
 

@@ -189,7 +189,7 @@ def mentor_load_report(_programme_id: int | None = None) -> Report:
     loads = figures.mentor_loads()
     full = sum(1 for row in loads if row.capacity and row.load >= row.capacity)
     description = _(
-        "Approved pairings against capacity for %(mentors)d mentors, fullest first; "
+        "Entrepreneurs mentored against capacity for %(mentors)d mentors, fullest first; "
         "%(full)d are full. %(figures)s",
         mentors=len(loads),
         full=full,
@@ -217,8 +217,9 @@ def mentor_load_report(_programme_id: int | None = None) -> Report:
         [_("Mentor"), _("Status"), _("Load"), _("Capacity"), _("Free")],
         rows,
         note=_(
-            "Load is the number of approved pairings. Capacity covers all programmes, so load "
-            "is counted across all programmes too."
+            "Load is the number of entrepreneurs a mentor mentors (approved pairings, each "
+            "entrepreneur counted once). Capacity covers all programmes, so load is counted "
+            "across all programmes too."
         ),
     )
     summary = (

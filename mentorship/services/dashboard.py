@@ -130,7 +130,7 @@ def match_funnel(programme_id: int | None = None) -> list[FunnelRow]:
 
 
 def mentor_loads() -> list[MentorLoad]:
-    """Approved pairings against capacity for every mentor not waiting for approval, fullest first.
+    """Entrepreneurs mentored against capacity for every mentor not pending, fullest first.
 
     Capacity is one number across programmes, so load is counted across programmes too.
     """

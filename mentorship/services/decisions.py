@@ -1,7 +1,8 @@
 """The lead's side of a match: the approval queue, and approving or rejecting, one or many.
 
-Capacity is never exceeded: approving a mentor match locks the mentor's profile row before
-counting her approved pairings, so concurrent approvals of the same mentor take turns.
+Capacity counts entrepreneurs and is never exceeded: approving a mentor match locks the mentor's
+profile row before counting the entrepreneurs she mentors, so concurrent approvals of the same
+mentor take turns. A second idea of an entrepreneur she already mentors takes no new place.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from mentorship.services.errors import (
 )
 from mentorship.services.introductions import tell_about_approval, tell_about_rejection
 from mentorship.services.locking import lock_match, lock_mentor_profile
-from mentorship.services.mentors import mentor_loads
+from mentorship.services.mentors import mentor_loads, mentors_entrepreneur
 from mentorship.services.notifications import send_pending_emails
 
 DECISIONS = {"approve": MatchStatus.APPROVED.value, "reject": MatchStatus.REJECTED.value}
@@ -194,11 +195,14 @@ def _check_mentor_can_take_it(match: Match) -> None:
                 name=match.mentor.name,
             )
         )
+    if mentors_entrepreneur(match.mentor_id, match.idea.owner_id):
+        return
     load = mentor_loads([match.mentor_id])[match.mentor_id]
     if load >= profile.capacity:
         raise ConflictError(
             _(
-                "%(name)s's capacity is full (%(load)d of %(capacity)d pairings approved).",
+                "%(name)s's capacity is full: she mentors %(load)d of the %(capacity)d "
+                "entrepreneurs she can take.",
                 name=match.mentor.name,
                 load=load,
                 capacity=profile.capacity,

@@ -17,6 +17,7 @@ from mentorship.models import AuditEntry, Idea, Match, MatchStatus, MentorProfil
 from mentorship.models.base import isoformat_utc
 from mentorship.services.audit_trail import about_programme
 from mentorship.services.errors import PermissionDeniedError
+from mentorship.services.mentors import mentor_loads
 from mentorship.services.spreadsheets import write
 
 Rows = Iterator[list[Any]]
@@ -144,22 +145,18 @@ def mentor_load_rows(programme_id: int | None) -> Rows:
     by_mentor: dict[int, Counter[str]] = {}
     for mentor_id, status, count in counts:
         by_mentor.setdefault(mentor_id, Counter())[status] = count
-    overall = dict(
+    rows = list(
         db.session.execute(
-            sa.select(Match.mentor_id, sa.func.count())
-            .where(Match.kind == "mentor", Match.status == MatchStatus.APPROVED.value)
-            .group_by(Match.mentor_id)
-        ).all()
+            sa.select(mentor, MentorProfile)
+            .join(MentorProfile, MentorProfile.user_id == mentor.id)
+            .where(mentor.role == Role.MENTOR.value)
+            .order_by(mentor.name, mentor.id)
+        )
     )
-    rows = db.session.execute(
-        sa.select(mentor, MentorProfile)
-        .join(MentorProfile, MentorProfile.user_id == mentor.id)
-        .where(mentor.role == Role.MENTOR.value)
-        .order_by(mentor.name, mentor.id)
-    )
+    overall = mentor_loads([user.id for user, _ in rows])
     for user, profile in rows:
         counted = by_mentor.get(user.id, Counter())
-        load = overall.get(user.id, 0)
+        load = overall[user.id]
         yield [
             user.id,
             user.name,
@@ -250,8 +247,8 @@ EXPORTS: dict[str, ExportSpec] = {
     ),
     "mentor-load": ExportSpec(
         "Mentor load",
-        "Each mentor's capacity and approved pairings (overall), and her matches by "
-        "status (within the programme when one is chosen).",
+        "Each mentor's capacity and load (entrepreneurs she mentors, overall), and her "
+        "matches by status (within the programme when one is chosen).",
         (
             "mentor_id",
             "name",

@@ -1,4 +1,8 @@
-"""Mentor administration for the lead: approval, deactivation, current load."""
+"""Mentor administration for the lead: approval, deactivation, current load.
+
+A mentor's load is the number of distinct entrepreneurs she mentors (approved mentor matches,
+counted by idea owner): a second idea of the same entrepreneur takes no new place.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,16 @@ from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager
 
 from mentorship.extensions import db
-from mentorship.models import Match, MatchKind, MatchStatus, MentorProfile, MentorStatus, Role, User
+from mentorship.models import (
+    Idea,
+    Match,
+    MatchKind,
+    MatchStatus,
+    MentorProfile,
+    MentorStatus,
+    Role,
+    User,
+)
 from mentorship.search import contains_folded
 from mentorship.services import audit
 from mentorship.services.background import enqueue
@@ -31,26 +44,45 @@ def mentors_query(status: str | None = None, search: str = "") -> sa.Select:
     return statement
 
 
+def _approved_mentor_matches() -> sa.Select:
+    return (
+        sa.select(Match.mentor_id, Idea.owner_id)
+        .join(Idea, Idea.id == Match.idea_id)
+        .where(Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.APPROVED.value)
+    )
+
+
 def mentor_loads(mentor_ids: list[int]) -> dict[int, int]:
-    """Approved pairings per mentor, the number capacity bounds."""
+    """Distinct entrepreneurs each mentor mentors, the number capacity bounds."""
     if not mentor_ids:
         return {}
+    pairs = _approved_mentor_matches().where(Match.mentor_id.in_(mentor_ids)).distinct().subquery()
     rows = db.session.execute(
-        sa.select(Match.mentor_id, sa.func.count())
-        .where(
-            Match.kind == MatchKind.MENTOR.value,
-            Match.status == MatchStatus.APPROVED.value,
-            Match.mentor_id.in_(mentor_ids),
-        )
-        .group_by(Match.mentor_id)
+        sa.select(pairs.c.mentor_id, sa.func.count()).group_by(pairs.c.mentor_id)
     )
     loads = {mentor_id: 0 for mentor_id in mentor_ids}
     loads.update({mentor_id: count for mentor_id, count in rows})
     return loads
 
 
+def mentors_entrepreneur(mentor_id: int, entrepreneur_id: int) -> bool:
+    """Whether the mentor already has an approved pairing with one of the entrepreneur's ideas."""
+    statement = _approved_mentor_matches().where(
+        Match.mentor_id == mentor_id, Idea.owner_id == entrepreneur_id
+    )
+    return db.session.scalar(sa.select(statement.exists())) or False
+
+
+def mentored_entrepreneurs(entrepreneur_ids: set[int]) -> set[tuple[int, int]]:
+    """(entrepreneur, mentor) pairs already approved, for the given entrepreneurs."""
+    if not entrepreneur_ids:
+        return set()
+    statement = _approved_mentor_matches().where(Idea.owner_id.in_(sorted(entrepreneur_ids)))
+    return {(owner_id, mentor_id) for mentor_id, owner_id in db.session.execute(statement)}
+
+
 def remaining_capacities(mentor_ids: set[int]) -> dict[int, int]:
-    """Places left per mentor: capacity minus approved pairings, never below zero."""
+    """Places left per mentor: capacity minus entrepreneurs she mentors, never below zero."""
     if not mentor_ids:
         return {}
     capacities = dict(

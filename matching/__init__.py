@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from matching.assign import Assignment, assign_mentors
+from matching.assign import Assignment, TopChoice, assign_mentors, top_choices
 from matching.config import MatchConfig
 from matching.errors import (
     IndexNotFittedError,
@@ -27,7 +27,9 @@ __all__ = [
     "MatchingError",
     "MentorRecord",
     "PartnerRecord",
+    "TopChoice",
     "UnknownKindError",
     "UnsupportedRecordError",
     "assign_mentors",
+    "top_choices",
 ]

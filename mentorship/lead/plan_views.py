@@ -1,9 +1,9 @@
-"""The lead's pairing plan page: the best mentor per waiting idea within capacity, and its approval."""
+"""The lead's pairing plan page: one mentor per waiting entrepreneur within capacity, and its approval."""
 
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import ngettext
+from flask_babel import lazy_gettext, ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
@@ -12,15 +12,52 @@ from mentorship.extensions import db
 from mentorship.main.helpers import role_required
 from mentorship.models import Programme
 from mentorship.services.errors import ServiceError
-from mentorship.services.pairing import NO_CAPACITY, NO_PROPOSAL, approve_plan, plan_pairings
+from mentorship.services.pairing import (
+    BEST_FIT,
+    HAS_MENTOR,
+    MOST_MATCHED,
+    NO_CAPACITY,
+    NO_PROPOSAL,
+    OBJECTIVES,
+    OTHER_IDEA,
+    plan_pairings,
+)
+from mentorship.services.plan_approval import approve_plan
 
 plan_bp = Blueprint("plan", __name__, url_prefix="/lead")
+# Each reason lists at most this many ideas; the count above the list is always complete.
+UNPAIRED_SHOWN = 200
+OBJECTIVE_LABELS = {
+    BEST_FIT: lazy_gettext("Best total fit"),
+    MOST_MATCHED: lazy_gettext("Most entrepreneurs matched"),
+}
+REASON_LABELS = {
+    NO_CAPACITY: lazy_gettext("No capacity left"),
+    OTHER_IDEA: lazy_gettext("Mentor comes through another idea"),
+    HAS_MENTOR: lazy_gettext("Already has a mentor in this programme"),
+    NO_PROPOSAL: lazy_gettext("No proposal"),
+}
+REASON_HELP = {
+    NO_CAPACITY: lazy_gettext(
+        "The mentors proposed for these ideas have no place left for their entrepreneur."
+    ),
+    OTHER_IDEA: lazy_gettext(
+        "The entrepreneur gets a mentor in this plan through another of her ideas; "
+        "this one was not proposed to that mentor."
+    ),
+    HAS_MENTOR: lazy_gettext(
+        "The entrepreneur already has an approved mentor in the idea's programme, "
+        "so the plan does not give her another. You can still approve one in the approval queue."
+    ),
+    NO_PROPOSAL: lazy_gettext("No active mentor was proposed for these ideas."),
+}
 
 
 class PlanApprovalForm(FlaskForm):
     # The choices are the plan itself, which the service checks again on approval.
     selected = SelectMultipleField("Pairings", coerce=int, validate_choice=False)
     programme = HiddenField()
+    objective = HiddenField()
 
 
 def _programme_id(value: str | None) -> int | None:
@@ -32,12 +69,22 @@ def _programme_id(value: str | None) -> int | None:
     return int(value)
 
 
+def _objective(value: str | None) -> str:
+    """Best total fit unless the lead chose otherwise; an unknown objective is a 404."""
+    if not value:
+        return BEST_FIT
+    if value not in OBJECTIVES:
+        abort(404)
+    return value
+
+
 @plan_bp.route("/plan")
 @role_required("lead")
 def index():
     programme_id = _programme_id(request.args.get("programme"))
-    plan = plan_pairings(programme_id)
-    form = PlanApprovalForm(programme=str(programme_id or ""))
+    objective = _objective(request.args.get("objective"))
+    plan = plan_pairings(programme_id, objective)
+    form = PlanApprovalForm(programme=str(programme_id or ""), objective=objective)
     programmes = list(db.session.scalars(db.select(Programme).order_by(Programme.name)))
     return render_template(
         "lead/plan.html",
@@ -45,8 +92,10 @@ def index():
         form=form,
         programmes=programmes,
         programme_id=programme_id,
-        NO_CAPACITY=NO_CAPACITY,
-        NO_PROPOSAL=NO_PROPOSAL,
+        objectives=OBJECTIVE_LABELS,
+        reason_labels=REASON_LABELS,
+        reason_help=REASON_HELP,
+        unpaired_shown=UNPAIRED_SHOWN,
     )
 
 
@@ -57,9 +106,10 @@ def approve():
     if not form.validate_on_submit():
         abort(400)
     programme_id = _programme_id(form.programme.data)
-    back = url_for("plan.index", programme=programme_id)
+    objective = _objective(form.objective.data)
+    back = url_for("plan.index", programme=programme_id, objective=objective)
     try:
-        result = approve_plan(current_user, form.selected.data or [], programme_id)
+        result = approve_plan(current_user, form.selected.data or [], programme_id, objective)
     except ServiceError as error:
         flash(error.message, "error")
         return redirect(back)

@@ -1,20 +1,21 @@
-"""The lead's pairing plan: the best mentor for each waiting idea within capacity, and its approval."""
+"""The lead's pairing plan: one mentor per entrepreneur and programme, within capacity in people.
+
+An entrepreneur with several ideas waiting in one programme gets one mentor, chosen for her
+best-fitting idea; her other waiting ideas that were proposed to the same mentor come along in
+the plan, because a mentor's capacity counts entrepreneurs and they take no extra place. An
+entrepreneur who already has an approved mentor in the programme is not planned again.
+"""
 
 from __future__ import annotations
 
-import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
-from flask import current_app
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext, lazy_ngettext
 from sqlalchemy.orm import aliased, selectinload
 
-from matching import assign_mentors
+from matching import Assignment, TopChoice, assign_mentors, top_choices
+from matching.assign import BEST_FIT, MOST_MATCHED, OBJECTIVES
 from mentorship.extensions import db
 from mentorship.models import (
     Idea,
@@ -26,19 +27,31 @@ from mentorship.models import (
     MentorStatus,
     User,
 )
-from mentorship.services import audit, decisions
-from mentorship.services.errors import (
-    ConflictError,
-    PermissionDeniedError,
-    ValidationFailedError,
-)
-from mentorship.services.mentors import remaining_capacities
-from mentorship.services.notifications import notify, send_pending_emails
+from mentorship.services.mentors import mentored_entrepreneurs, remaining_capacities
+
+__all__ = [
+    "BEST_FIT",
+    "HAS_MENTOR",
+    "MOST_MATCHED",
+    "NO_CAPACITY",
+    "NO_PROPOSAL",
+    "OBJECTIVES",
+    "OTHER_IDEA",
+    "REASONS",
+    "PairingPlan",
+    "PlanRow",
+    "plan_pairings",
+]
 
 OPEN_STATUSES = (MatchStatus.PROPOSED.value, MatchStatus.ACCEPTED.value)
-NO_CAPACITY = "no_capacity"
-NO_PROPOSAL = "no_proposal"
-PLAN_NOTE = "Approved from the pairing plan."
+NO_CAPACITY = "no_capacity"  # her proposed mentors have no place left for her
+OTHER_IDEA = "other_idea"  # she gets her mentor through another of her ideas
+HAS_MENTOR = "has_mentor"  # she already has an approved mentor in this programme
+NO_PROPOSAL = "no_proposal"  # no open proposal from an active mentor
+REASONS = (NO_CAPACITY, OTHER_IDEA, HAS_MENTOR, NO_PROPOSAL)
+
+# An entrepreneur in the plan is her account within one programme (None: no programme).
+Entrepreneur = tuple[int, int | None]
 
 
 @dataclass(frozen=True)
@@ -49,6 +62,7 @@ class PlanRow:
     score: float
     rank: int
     reasons: list[str]
+    companion: bool = False  # another idea of an entrepreneur above, with the same mentor
 
     @property
     def match_id(self) -> int:
@@ -58,197 +72,237 @@ class PlanRow:
 @dataclass(frozen=True)
 class UnpairedIdea:
     idea: Idea
-    reason: str  # NO_CAPACITY or NO_PROPOSAL
+    reason: str  # one of REASONS
+
+
+@dataclass(frozen=True)
+class PlanTotals:
+    """What one objective achieves: entrepreneurs given a mentor and their summed fit."""
+
+    objective: str
+    matched: int
+    total: float
 
 
 @dataclass(frozen=True)
 class PairingPlan:
+    objective: str
     rows: list[PlanRow]
-    total: float
-    naive_total: float
-    naive_overfilled_mentors: int
-    naive_within_capacity_total: float
+    totals: dict[str, PlanTotals]
+    top_choice: TopChoice
     unpaired: list[UnpairedIdea]
     remaining: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> float:
+        return self.totals[self.objective].total
+
+    @property
+    def matched(self) -> int:
+        return self.totals[self.objective].matched
+
+    @property
+    def naive_total(self) -> float:
+        return self.top_choice.total
+
+    @property
+    def naive_overfilled_mentors(self) -> int:
+        return self.top_choice.overfilled_mentors
+
+    @property
+    def naive_within_capacity_total(self) -> float:
+        return self.top_choice.within_capacity.total
 
     def unpaired_count(self, reason: str) -> int:
         return sum(1 for item in self.unpaired if item.reason == reason)
 
+    def unpaired_by_reason(self) -> list[tuple[str, list[UnpairedIdea]]]:
+        """Reasons with at least one idea, in the order of REASONS."""
+        grouped = [(reason, [i for i in self.unpaired if i.reason == reason]) for reason in REASONS]
+        return [(reason, items) for reason, items in grouped if items]
+
 
 @dataclass(frozen=True)
-class PlanApproval:
-    asked: int
-    mentors_notified: int
-    approved: int
-    left_for_queue: int
-    problems: list[str]
+class _OpenProposal:
+    match_id: int
+    idea_id: int
+    mentor_id: int
+    score: float
+    entrepreneur: Entrepreneur
 
 
-def plan_pairings(programme_id: int | None = None) -> PairingPlan:
-    """Propose one mentor per waiting idea, maximising the summed score within remaining capacity.
+def plan_pairings(programme_id: int | None = None, objective: str = BEST_FIT) -> PairingPlan:
+    """Plan one mentor per waiting entrepreneur, optimal for `objective`, within capacity.
 
     Edges are the stored mentor matches still open (proposed or accepted) to active mentors, for
-    ideas that have no approved mentor yet. The naive total, for comparison, gives each idea its
-    best-ranked open mentor regardless of capacity.
+    entrepreneurs with no approved mentor in the idea's programme. Both objectives are solved,
+    so the lead sees the trade-off; the rows follow `objective`.
     """
-    matches = _open_mentor_matches(programme_id)
-    remaining = remaining_capacities({match.mentor_id for match in matches})
-    by_pair = {(match.idea_id, match.mentor_id): match for match in matches}
-    assignment = assign_mentors(
-        ((match.idea_id, match.mentor_id, match.score) for match in matches), remaining
-    )
-    rows = [_row(by_pair[(idea_id, mentor_id)]) for idea_id, mentor_id, _ in assignment.pairs]
-    rows.sort(key=lambda row: (-row.score, row.idea.id))
-
-    naive = _naive_choice(matches)
-    naive_load = Counter(match.mentor_id for match in naive)
-    overfilled = sum(
-        1 for mentor_id, load in naive_load.items() if load > remaining.get(mentor_id, 0)
-    )
-    naive_kept = _keep_best_within_capacity(naive, remaining)
-
-    paired = {row.idea.id for row in rows}
-    ideas_with_edges = {match.idea_id: match.idea for match in matches}
-    unpaired = [
-        UnpairedIdea(idea, NO_CAPACITY)
-        for idea_id, idea in ideas_with_edges.items()
-        if idea_id not in paired
-    ]
-    unpaired += [
-        UnpairedIdea(idea, NO_PROPOSAL)
-        for idea in _ideas_waiting_for_a_mentor(programme_id)
-        if idea.id not in ideas_with_edges
-    ]
-    unpaired.sort(key=lambda item: (item.reason, item.idea.id))
+    if objective not in OBJECTIVES:
+        raise ValueError(f"unknown objective {objective!r}")
+    proposals = _open_proposals(programme_id)
+    remaining = remaining_capacities({proposal.mentor_id for proposal in proposals})
+    edges = [(p.idea_id, p.mentor_id, p.score) for p in proposals]
+    owners = {p.idea_id: p.entrepreneur for p in proposals}
+    free = _already_mentored({p.entrepreneur for p in proposals})
+    solved: dict[str, Assignment] = {
+        name: assign_mentors(edges, remaining, owners, name, free) for name in OBJECTIVES
+    }
+    chosen = solved[objective]
+    row_match_ids = _with_companions(chosen, proposals)
+    rows = _rows(row_match_ids, {p.match_id: p for p in proposals})
+    planned_ideas = {row.idea.id for row in rows}
+    planned_entrepreneurs = {owners[idea_id] for idea_id, _, _ in chosen.pairs}
     return PairingPlan(
+        objective=objective,
         rows=rows,
-        total=assignment.total,
-        naive_total=math.fsum(match.score for match in naive),
-        naive_overfilled_mentors=overfilled,
-        naive_within_capacity_total=math.fsum(match.score for match in naive_kept),
-        unpaired=unpaired,
+        totals={
+            name: PlanTotals(name, assignment.matched, assignment.total)
+            for name, assignment in solved.items()
+        },
+        top_choice=top_choices(edges, remaining, owners, free),
+        unpaired=_unpaired(programme_id, owners, planned_ideas, planned_entrepreneurs),
         remaining=remaining,
     )
 
 
-def approve_plan(
-    lead: User, selected_match_ids: Iterable[int], programme_id: int | None = None
-) -> PlanApproval:
-    """Ask the mentors of the chosen proposed rows to review; approve the rows already accepted.
-
-    The selection must come from the current plan: a plan that changed since the lead saw it is
-    a conflict, so nobody is asked about a pairing the lead did not see.
-    """
-    if not lead.is_lead:
-        raise PermissionDeniedError(_("Only the programme lead approves the pairing plan."))
-    chosen_ids = set(selected_match_ids)
-    if not chosen_ids:
-        raise ValidationFailedError(
-            _("Choose at least one pairing."), {"selected": [_("Choose at least one pairing.")]}
-        )
-    plan = plan_pairings(programme_id)
-    rows = {row.match_id: row for row in plan.rows}
-    if not chosen_ids <= rows.keys():
-        raise ConflictError(_("The plan has changed since you opened it. Look at it again."))
-
-    now = datetime.now(UTC)
-    asked: dict[int, list[PlanRow]] = defaultdict(list)
-    accepted: list[PlanRow] = []
-    for match_id in sorted(chosen_ids):
-        row = rows[match_id]
-        row.match.review_requested_at = now
-        step = "ask_review" if row.match.status == MatchStatus.PROPOSED.value else "approve"
-        (asked[row.mentor.id] if step == "ask_review" else accepted).append(row)
-        audit.record(
-            lead,
-            "pairing_plan.select",
-            "match",
-            match_id,
-            before=row.match.status,
-            after=row.match.status,
-            details={
-                "idea_id": row.idea.id,
-                "mentor_id": row.mentor.id,
-                "score": row.score,
-                "step": step,
-            },
-        )
-    for mentor_rows in asked.values():
-        _ask_mentor_to_review(mentor_rows)
-    db.session.commit()
-    if asked:
-        send_pending_emails()
-
-    approved, problems = _approve_accepted(lead, accepted)
-    return PlanApproval(
-        asked=sum(len(mentor_rows) for mentor_rows in asked.values()),
-        mentors_notified=len(asked),
-        approved=approved,
-        left_for_queue=len(accepted) - approved,
-        problems=problems,
-    )
-
-
-def _open_mentor_matches(programme_id: int | None) -> list[Match]:
-    approved = aliased(Match)
-    has_approved_mentor = (
-        sa.select(approved.id)
-        .where(
-            approved.idea_id == Match.idea_id,
-            approved.kind == MatchKind.MENTOR.value,
-            approved.status == MatchStatus.APPROVED.value,
-        )
-        .exists()
-    )
+def _open_proposals(programme_id: int | None) -> list[_OpenProposal]:
+    """Open mentor matches of entrepreneurs without an approved mentor in the idea's programme."""
     statement = (
-        sa.select(Match)
+        sa.select(
+            Match.id, Match.idea_id, Match.mentor_id, Match.score, Idea.owner_id, Idea.programme_id
+        )
         .join(Idea, Idea.id == Match.idea_id)
         .join(MentorProfile, MentorProfile.user_id == Match.mentor_id)
         .where(
             Match.kind == MatchKind.MENTOR.value,
             Match.status.in_(OPEN_STATUSES),
             MentorProfile.status == MentorStatus.ACTIVE.value,
-            ~has_approved_mentor,
+            ~_has_mentor_in_programme(),
         )
-        .options(
-            selectinload(Match.idea).selectinload(Idea.owner),
-            selectinload(Match.mentor).selectinload(User.mentor_profile),
-        )
-        .order_by(Match.idea_id, Match.rank, Match.id)
+        .order_by(Match.idea_id, Match.mentor_id)
     )
     if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
-    return list(db.session.scalars(statement))
+    return [
+        _OpenProposal(match_id, idea_id, mentor_id, score, (owner_id, idea_programme))
+        for match_id, idea_id, mentor_id, score, owner_id, idea_programme in db.session.execute(
+            statement
+        )
+    ]
 
 
-def _naive_choice(matches: list[Match]) -> list[Match]:
-    """Each idea's best-ranked open mentor, as if every mentor had unlimited room."""
-    best: dict[int, Match] = {}
-    for match in matches:
-        current = best.get(match.idea_id)
-        if current is None or (match.rank, -match.score, match.mentor_id) < (
-            current.rank,
-            -current.score,
-            current.mentor_id,
-        ):
-            best[match.idea_id] = match
-    return list(best.values())
+def _has_mentor_in_programme() -> sa.Exists:
+    """The outer Idea's entrepreneur has an approved mentor for an idea in the same programme."""
+    approved, sibling = aliased(Match), aliased(Idea)
+    return (
+        sa.select(approved.id)
+        .join(sibling, sibling.id == approved.idea_id)
+        .where(
+            approved.kind == MatchKind.MENTOR.value,
+            approved.status == MatchStatus.APPROVED.value,
+            sibling.owner_id == Idea.owner_id,
+            sibling.programme_id.is_not_distinct_from(Idea.programme_id),
+        )
+        .exists()
+    )
 
 
-def _keep_best_within_capacity(choice: list[Match], remaining: dict[int, int]) -> list[Match]:
-    """The naive choice made feasible: each mentor keeps her best-scoring picks up to her room."""
-    kept: list[Match] = []
-    taken: Counter[int] = Counter()
-    for match in sorted(choice, key=lambda match: (-match.score, match.idea_id)):
-        if taken[match.mentor_id] < remaining.get(match.mentor_id, 0):
-            taken[match.mentor_id] += 1
-            kept.append(match)
-    return kept
+def _already_mentored(entrepreneurs: set[Entrepreneur]) -> set[tuple[Hashable, int]]:
+    """(entrepreneur, mentor) edges that take no place: she mentors that person elsewhere."""
+    pairs = mentored_entrepreneurs({owner_id for owner_id, _ in entrepreneurs})
+    mentors_of: dict[int, set[int]] = {}
+    for owner_id, mentor_id in pairs:
+        mentors_of.setdefault(owner_id, set()).add(mentor_id)
+    return {
+        (entrepreneur, mentor_id)
+        for entrepreneur in entrepreneurs
+        for mentor_id in mentors_of.get(entrepreneur[0], ())
+    }
 
 
-def _ideas_waiting_for_a_mentor(programme_id: int | None) -> list[Idea]:
-    """Ideas done matching that asked for a mentor and have no approved one."""
-    has_approved_mentor = (
+def _with_companions(chosen: Assignment, proposals: list[_OpenProposal]) -> list[tuple[int, bool]]:
+    """The chosen matches, each followed by her other ideas' open matches with the same mentor."""
+    by_pair = {(p.idea_id, p.mentor_id): p for p in proposals}
+    by_entrepreneur_mentor: dict[tuple[Entrepreneur, int], list[_OpenProposal]] = {}
+    for proposal in proposals:
+        key = (proposal.entrepreneur, proposal.mentor_id)
+        by_entrepreneur_mentor.setdefault(key, []).append(proposal)
+    ordered = sorted(chosen.pairs, key=lambda pair: (-pair[2], pair[0]))
+    match_ids: list[tuple[int, bool]] = []
+    for idea_id, mentor_id, _ in ordered:
+        lead_proposal = by_pair[(idea_id, mentor_id)]
+        match_ids.append((lead_proposal.match_id, False))
+        siblings = by_entrepreneur_mentor[(lead_proposal.entrepreneur, mentor_id)]
+        match_ids += [
+            (p.match_id, True)
+            for p in sorted(siblings, key=lambda p: (-p.score, p.idea_id))
+            if p.idea_id != idea_id
+        ]
+    return match_ids
+
+
+def _rows(match_ids: list[tuple[int, bool]], proposals: dict[int, _OpenProposal]) -> list[PlanRow]:
+    if not match_ids:
+        return []
+    matches = {
+        match.id: match
+        for match in db.session.scalars(
+            sa.select(Match)
+            .where(Match.id.in_([match_id for match_id, _ in match_ids]))
+            .options(
+                selectinload(Match.idea).selectinload(Idea.owner),
+                selectinload(Match.mentor).selectinload(User.mentor_profile),
+            )
+        )
+    }
+    return [
+        PlanRow(
+            match=matches[match_id],
+            idea=matches[match_id].idea,
+            mentor=matches[match_id].mentor,
+            score=proposals[match_id].score,
+            rank=matches[match_id].rank,
+            reasons=list(matches[match_id].reasons or []),
+            companion=companion,
+        )
+        for match_id, companion in match_ids
+    ]
+
+
+def _unpaired(
+    programme_id: int | None,
+    owners: dict[int, Entrepreneur],
+    planned_ideas: set[int],
+    planned_entrepreneurs: set[Entrepreneur],
+) -> list[UnpairedIdea]:
+    """Every idea waiting for a mentor that the plan leaves out, with the reason why."""
+    unpaired = []
+    for idea, has_mentor in _ideas_waiting_for_a_mentor(programme_id, set(owners)):
+        if idea.id in planned_ideas:
+            continue
+        entrepreneur = (idea.owner_id, idea.programme_id)
+        if has_mentor:
+            reason = HAS_MENTOR
+        elif entrepreneur in planned_entrepreneurs:
+            reason = OTHER_IDEA
+        elif idea.id in owners:
+            reason = NO_CAPACITY
+        else:
+            reason = NO_PROPOSAL
+        unpaired.append(UnpairedIdea(idea, reason))
+    unpaired.sort(key=lambda item: (REASONS.index(item.reason), item.idea.id))
+    return unpaired
+
+
+def _ideas_waiting_for_a_mentor(
+    programme_id: int | None, with_proposals: set[int]
+) -> list[tuple[Idea, bool]]:
+    """Ideas without an approved mentor of their own, each with whether her entrepreneur has one.
+
+    That is: ideas with an open proposal, and ideas done matching that asked for a mentor.
+    """
+    has_own_mentor = (
         sa.select(Match.id)
         .where(
             Match.idea_id == Idea.id,
@@ -258,71 +312,27 @@ def _ideas_waiting_for_a_mentor(programme_id: int | None) -> list[Idea]:
         .exists()
     )
     statement = (
-        sa.select(Idea)
+        sa.select(Idea, _has_mentor_in_programme())
         .where(
             Idea.status.in_((IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value)),
-            ~has_approved_mentor,
+            ~has_own_mentor,
         )
         .order_by(Idea.id)
     )
     if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
-    # needs is a JSON list, filtered here rather than in dialect-specific SQL.
-    return [
-        idea
-        for idea in db.session.scalars(statement)
-        if MatchKind.MENTOR.value in (idea.needs or [])
+    waiting = [
+        (idea, bool(has_mentor))
+        for idea, has_mentor in db.session.execute(statement)
+        # needs is a JSON list, filtered here rather than in dialect-specific SQL.
+        if MatchKind.MENTOR.value in (idea.needs or []) or idea.id in with_proposals
     ]
+    seen = {idea.id for idea, _ in waiting}
+    missing = sorted(with_proposals - seen)
+    if missing:
+        waiting += [(idea, False) for idea in db.session.scalars(_ideas_by_id(missing))]
+    return waiting
 
 
-def _row(match: Match) -> PlanRow:
-    return PlanRow(
-        match=match,
-        idea=match.idea,
-        mentor=match.mentor,
-        score=match.score,
-        rank=match.rank,
-        reasons=list(match.reasons or []),
-    )
-
-
-def _ask_mentor_to_review(rows: list[PlanRow]) -> None:
-    mentor = rows[0].mentor
-    count = len(rows)
-    titles = "\n".join(f"- {row.idea.title}" for row in rows)
-    subject = lazy_ngettext(
-        "Please review %(num)d idea proposed to you",
-        "Please review %(num)d ideas proposed to you",
-        count,
-    )
-    body = lazy_gettext(
-        "The programme lead would like you to review these ideas and accept or "
-        "decline mentoring them:\n%(titles)s",
-        titles=titles,
-    )
-    notify(mentor, "review_requested", subject, body, _review_link())
-
-
-def _review_link() -> str:
-    if "review.index" not in current_app.view_functions:
-        return ""
-    return current_app.url_map.bind("localhost").build("review.index")
-
-
-def _approve_accepted(lead: User, rows: list[PlanRow]) -> tuple[int, list[str]]:
-    """Approve rows the mentor already accepted, in one batch of decisions."""
-    if not rows:
-        return 0, []
-    labels = {row.match_id: (row.idea.title, row.mentor.name) for row in rows}
-    results = decisions.decide_matches(lead, list(labels), "approve", PLAN_NOTE)
-    problems = [
-        _(
-            "%(title)s with %(mentor)s: %(problem)s",
-            title=labels[result.match_id][0],
-            mentor=labels[result.match_id][1],
-            problem=result.error.message,
-        )
-        for result in results
-        if result.error is not None
-    ]
-    return sum(result.error is None for result in results), problems
+def _ideas_by_id(idea_ids: list[int]) -> sa.Select:
+    return sa.select(Idea).where(Idea.id.in_(idea_ids)).order_by(Idea.id)

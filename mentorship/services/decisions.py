@@ -201,8 +201,8 @@ def _check_mentor_can_take_it(match: Match) -> None:
     if load >= profile.capacity:
         raise ConflictError(
             _(
-                "%(name)s's capacity is full: she mentors %(load)d of the %(capacity)d "
-                "entrepreneurs she can take.",
+                "%(name)s's capacity is full: %(load)d of %(capacity)d places taken, "
+                "one per entrepreneur she mentors.",
                 name=match.mentor.name,
                 load=load,
                 capacity=profile.capacity,

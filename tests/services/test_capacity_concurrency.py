@@ -16,7 +16,14 @@ from mentorship.models import Match, User
 from mentorship.services.decisions import decide_match
 from mentorship.services.errors import ConflictError
 from tests.conftest import _service_missing
-from tests.factories import IdeaFactory, LeadFactory, MatchFactory, MentorFactory, PartnerFactory
+from tests.factories import (
+    EntrepreneurFactory,
+    IdeaFactory,
+    LeadFactory,
+    MatchFactory,
+    MentorFactory,
+    PartnerFactory,
+)
 
 APPROVERS = 6
 
@@ -70,6 +77,67 @@ def test_concurrent_approvals_never_exceed_the_mentors_capacity(app):
         .where(Match.mentor_id == mentor_id, Match.status == "approved")
     )
     assert (sorted(outcomes), approved) == (["approved"] * 2 + ["conflict"] * (APPROVERS - 2), 2)
+
+
+def test_concurrent_approvals_let_her_entrepreneurs_ideas_in_and_stop_newcomers(app):
+    """Full with Jelena already: Jelena's other ideas are approved, the newcomers all get 409."""
+    mentor = MentorFactory(mentor_profile__capacity=1)
+    lead = LeadFactory()
+    jelena = EntrepreneurFactory()
+    ideas = [IdeaFactory(owner=jelena, needs=["mentor"]) for _ in range(4)]
+    MatchFactory(mentor=mentor, idea=ideas[0], status="approved")
+    hers = [MatchFactory(mentor=mentor, idea=idea, status="accepted") for idea in ideas[1:]]
+    newcomers = [
+        MatchFactory(mentor=mentor, idea=IdeaFactory(needs=["mentor"]), status="accepted")
+        for _ in range(APPROVERS - len(hers))
+    ]
+    db.session.commit()
+    lead_id = lead.id
+    ids = {match.id: "hers" for match in hers} | {match.id: "newcomer" for match in newcomers}
+    db.session.remove()
+
+    outcomes = approve_all_at_once(app, lead_id, list(ids))
+
+    statuses = db.session.execute(
+        sa.select(Match.id, Match.status).where(Match.id.in_(list(ids)))
+    ).all()
+    approved = sorted(ids[match_id] for match_id, status in statuses if status == "approved")
+    assert (sorted(outcomes), approved) == (
+        ["approved"] * len(hers) + ["conflict"] * len(newcomers),
+        ["hers"] * len(hers),
+    )
+
+
+def test_concurrent_approvals_fill_the_last_place_once_and_her_second_idea_still_gets_in(app):
+    """One place left: of two newcomers one gets it; Jelena's second idea is approved anyway."""
+    mentor = MentorFactory(mentor_profile__capacity=2)
+    lead = LeadFactory()
+    jelena = EntrepreneurFactory()
+    first, second = (IdeaFactory(owner=jelena, needs=["mentor"]) for _ in range(2))
+    MatchFactory(mentor=mentor, idea=first, status="approved")
+    again = MatchFactory(mentor=mentor, idea=second, status="accepted")
+    newcomers = [
+        MatchFactory(mentor=mentor, idea=IdeaFactory(needs=["mentor"]), status="accepted")
+        for _ in range(APPROVERS - 1)
+    ]
+    db.session.commit()
+    lead_id, again_id = lead.id, again.id
+    newcomer_ids = [match.id for match in newcomers]
+    db.session.remove()
+
+    outcomes = approve_all_at_once(app, lead_id, [again_id, *newcomer_ids])
+
+    approved_newcomers = db.session.scalar(
+        sa.select(sa.func.count())
+        .select_from(Match)
+        .where(Match.id.in_(newcomer_ids), Match.status == "approved")
+    )
+    again_status = db.session.scalar(sa.select(Match.status).where(Match.id == again_id))
+    assert (again_status, approved_newcomers, sorted(outcomes).count("conflict")) == (
+        "approved",
+        1,
+        APPROVERS - 2,
+    )
 
 
 def approval_queued_before_a_rematch(app, lead_id: int, idea_id: int, match_id: int) -> str:

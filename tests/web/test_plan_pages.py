@@ -139,3 +139,109 @@ def test_anonymous_visitor_is_sent_to_log_in(client):
 def test_lead_dashboard_links_to_the_plan(client, auth):
     auth.login(LeadFactory().email)
     assert 'href="/lead/plan"' in client.get("/").get_data(as_text=True)
+
+
+def trade_off():
+    """Best total fit gives the star to the first idea; most matched pairs both ideas."""
+    star = MentorFactory(name="Star Mentor", mentor_profile__capacity=1)
+    other = MentorFactory(name="Other Mentor", mentor_profile__capacity=1)
+    first = IdeaFactory(title="Plum jam from Merošina")
+    second = IdeaFactory(title="Goat cheese from Stara planina")
+    MatchFactory(idea=first, mentor=star, score=0.9)
+    MatchFactory(idea=first, mentor=other, score=0.1)
+    only_in_most = MatchFactory(idea=second, mentor=star, score=0.2)
+    return only_in_most
+
+
+def compared(html: str, objective: str) -> list[str]:
+    return re.findall(rf'data-objective="{objective}">([^<]+)<', html)
+
+
+def test_plan_shows_both_objectives_totals_side_by_side(client, auth):
+    trade_off()
+    auth.login(LeadFactory().email)
+    html = client.get("/lead/plan").get_data(as_text=True)
+    assert "Best total fit" in html and "Most entrepreneurs matched" in html
+    assert compared(html, "best_fit") == ["1", "0.90"]
+    assert compared(html, "most_matched") == ["2", "0.30"]
+
+
+def test_the_lead_chooses_the_most_matched_plan(client, auth):
+    only_in_most = trade_off()
+    auth.login(LeadFactory().email)
+    best = client.get("/lead/plan").get_data(as_text=True)
+    most = client.get("/lead/plan?objective=most_matched").get_data(as_text=True)
+    assert f'value="{only_in_most.id}"' not in best
+    assert re.search(rf'name="selected" value="{only_in_most.id}" checked', most)
+    assert re.search(r'name="objective" type="hidden" value="most_matched"', most)
+    assert '<option value="most_matched" selected>' in most
+
+
+def test_approving_the_most_matched_plan_asks_its_mentor(client, auth, submit):
+    only_in_most = trade_off()
+    auth.login(LeadFactory().email)
+    response = submit(
+        "/lead/plan",
+        {"selected": [only_in_most.id], "objective": "most_matched"},
+        page="/lead/plan?objective=most_matched",
+    )
+    assert "Asked 1 mentor to review 1 idea." in response.get_data(as_text=True)
+    assert db.session.get(Match, only_in_most.id).review_requested_at is not None
+
+
+def test_a_pairing_from_the_other_objective_is_refused_and_changes_nothing(client, auth, submit):
+    only_in_most = trade_off()
+    auth.login(LeadFactory().email)
+    response = submit("/lead/plan", {"selected": [only_in_most.id], "objective": "best_fit"})
+    assert "The plan has changed" in response.get_data(as_text=True)
+    assert db.session.get(Match, only_in_most.id).review_requested_at is None
+
+
+@pytest.mark.parametrize("objective", ["cheapest", "BEST_FIT"])
+def test_an_unknown_objective_is_a_404(client, auth, submit, objective):
+    MatchFactory()
+    auth.login(LeadFactory().email)
+    assert client.get(f"/lead/plan?objective={objective}").status_code == 404
+    response = submit("/lead/plan", {"selected": [1], "objective": objective}, page="/")
+    assert response.status_code == 404
+
+
+def test_an_entrepreneurs_ideas_with_one_mentor_are_approved_in_her_one_free_place(
+    client, auth, submit
+):
+    mentor = MentorFactory(mentor_profile__capacity=1)
+    jelena = EntrepreneurFactory(name="Jelena Petrović")
+    matches = [
+        MatchFactory(idea=IdeaFactory(owner=jelena), mentor=mentor, score=score, status="accepted")
+        for score in (0.9, 0.6)
+    ]
+    auth.login(LeadFactory().email)
+    html = client.get("/lead/plan").get_data(as_text=True)
+    assert "same entrepreneur and mentor as above: no extra place" in html
+    response = submit("/lead/plan", {"selected": [match.id for match in matches]})
+    assert "Approved 2 pairings the mentors had already accepted." in response.get_data(
+        as_text=True
+    )
+    assert [db.session.get(Match, match.id).status for match in matches] == ["approved"] * 2
+
+
+def test_unplanned_ideas_are_counted_by_reason_in_folded_lists(client, auth, monkeypatch):
+    from mentorship.lead import plan_views
+
+    monkeypatch.setattr(plan_views, "UNPAIRED_SHOWN", 2)
+    full = MentorFactory(mentor_profile__capacity=1)
+    MatchFactory(mentor=full, status="approved")
+    for n in range(3):
+        MatchFactory(idea=IdeaFactory(title=f"Waiting idea {n}"), mentor=full)
+    auth.login(LeadFactory().email)
+    html = client.get("/lead/plan").get_data(as_text=True)
+    folded = re.search(
+        r'<details class="plan-reason" id="unpaired-no_capacity">(.*?)</details>', html, re.S
+    )
+    assert folded and "No capacity left" in folded.group(1)
+    assert "Waiting idea 0" in folded.group(1) and "Waiting idea 2" not in folded.group(1)
+    assert "Showing the first 2 of 3." in folded.group(1)
+    assert re.search(
+        r'id="unpaired-no_capacity">.*?</details>\s*</td>\s*<td class="number">3</td>', html, re.S
+    )
+    assert 'class="card item"' not in html

@@ -217,7 +217,7 @@ def test_an_entrepreneurs_ideas_with_one_mentor_are_approved_in_her_one_free_pla
     ]
     auth.login(LeadFactory().email)
     html = client.get("/lead/plan").get_data(as_text=True)
-    assert "same entrepreneur and mentor as above: no extra place" in html
+    assert "same entrepreneur as above: no extra place" in html
     response = submit("/lead/plan", {"selected": [match.id for match in matches]})
     assert "Approved 2 pairings the mentors had already accepted." in response.get_data(
         as_text=True

@@ -17,9 +17,7 @@ def ideas_of(entrepreneur, count):
     return [IdeaFactory(owner=entrepreneur, needs=["mentor"]) for _ in range(count)]
 
 
-def test_load_counts_the_entrepreneurs_a_mentor_mentors_not_her_ideas(
-    client, lead_headers, mentor
-):
+def test_load_counts_the_entrepreneurs_a_mentor_mentors_not_her_ideas(client, lead_headers, mentor):
     jelena, ana = EntrepreneurFactory(), EntrepreneurFactory()
     for idea in ideas_of(jelena, 2) + ideas_of(ana, 1):
         MatchFactory(idea=idea, mentor=mentor, status="approved")

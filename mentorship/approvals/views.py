@@ -25,7 +25,7 @@ from mentorship.models.matches import MATCH_KINDS
 from mentorship.services import audit_trail, decisions
 from mentorship.services.errors import ServiceError
 from mentorship.services.introductions import contact_details, introduction
-from mentorship.services.mentors import mentor_loads
+from mentorship.services.mentors import mentor_loads, mentored_entrepreneurs
 from mentorship.services.pagination import Page, count, page_args, paginate
 from mentorship.services.programmes import all_programmes
 from mentorship.vocab import SECTORS
@@ -77,11 +77,14 @@ def index():
     page, per_page = page_args(request.args, PER_PAGE)
     result = paginate(statement, page, per_page)
     loads = mentor_loads(sorted({m.mentor_id for m in result.items if m.mentor_id}))
+    # A mentor already mentoring the idea's entrepreneur takes her next idea without a new place.
+    mentored = mentored_entrepreneurs({m.idea.owner_id for m in result.items if m.mentor_id})
     return render_template(
         "approvals/index.html",
         page=result,
         filters=filters,
         loads=loads,
+        mentored=mentored,
         sectors=SECTORS,
         kinds=MATCH_KINDS,
         form=DecisionForm(),

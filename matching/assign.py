@@ -16,6 +16,12 @@ entrepreneurs with mentors, solved exactly as a sparse rectangular assignment
 Costs are floats, no scaling: "best total fit" costs top + 1 - score per pair and top + 1 for no
 mentor; "most entrepreneurs matched" makes "no mentor" dearer than any total fit can repay, so
 the count comes first and the total fit decides among plans of that count.
+
+Why this and not a general min-cost-flow library (OR-Tools): SciPy already ships an exact sparse
+assignment solver, so the library keeps to its scientific stack, needs no integer scaling of the
+scores, and solves 10k ideas x 1k mentors in well under a second (`benchmarks/plan.py`). Ties
+between equally good plans are resolved by the solver on sorted input: the same input gives the
+same plan with the same SciPy.
 """
 
 from __future__ import annotations

@@ -17,7 +17,6 @@ from mentorship.services.locking import MISSING, lock_match
 from mentorship.services.notifications import notify, send_pending_emails
 
 REVIEW_DECISIONS = {"accept": MatchStatus.ACCEPTED.value, "decline": MatchStatus.DECLINED.value}
-REVIEW_LINK = "/reviews"
 APPROVALS_LINK = "/lead/approvals"
 
 ALREADY = {
@@ -105,34 +104,3 @@ def _tell_leads(mentor: User, match: Match) -> None:
     )
     for lead in leads:
         notify(lead, "match.accepted", subject, body, APPROVALS_LINK)
-
-
-def notify_new_proposals(proposals: list[tuple[Idea, list[int]]]) -> None:
-    """Called by matching for proposals that did not exist before; commits with the caller.
-
-    One query loads every mentor of the batch, however many ideas it holds.
-    """
-    wanted = {mentor_id for _, mentor_ids in proposals for mentor_id in mentor_ids}
-    if not wanted:
-        return
-    mentors = {
-        user.id: user for user in db.session.scalars(sa.select(User).where(User.id.in_(wanted)))
-    }
-    for idea, mentor_ids in proposals:
-        for mentor_id in mentor_ids:
-            if mentor_id in mentors:
-                _notify_proposal(mentors[mentor_id], idea)
-
-
-def _notify_proposal(mentor: User, idea: Idea) -> None:
-    notify(
-        mentor,
-        "match.proposed",
-        lazy_gettext("A new idea for you to review: “%(title)s”", title=idea.title),
-        lazy_gettext(
-            "Matching proposed you as a mentor for “%(title)s”. "
-            "Please accept or decline the proposal.",
-            title=idea.title,
-        ),
-        REVIEW_LINK,
-    )

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import selectinload
 
 from matching import Match as RankedMatch
 from matching import MatchConfig
@@ -295,7 +296,13 @@ class _Plan:
 
 
 def open_ideas(programme_id: int | None = None) -> sa.Select:
-    statement = sa.select(Idea).where(Idea.status.in_(REMATCHABLE)).order_by(Idea.id)
+    statement = (
+        sa.select(Idea)
+        .where(Idea.status.in_(REMATCHABLE))
+        .order_by(Idea.id)
+        # idea_record reads each owner's profile: two queries for all of them, not two per idea.
+        .options(selectinload(Idea.owner).selectinload(User.entrepreneur_profile))
+    )
     if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
     return statement

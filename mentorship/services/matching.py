@@ -243,16 +243,24 @@ class _Plan:
                 )
 
     def apply(self, now: datetime) -> None:
+        # New rows first: SQLite hands out the largest deleted id again, and an old link to a
+        # withdrawn proposal must not lead to a new one.
+        new_mentors = self._insert()
+        if self.updates:
+            db.session.execute(
+                sa.update(Match), self.updates, execution_options={"synchronize_session": False}
+            )
         if self.withdrawn:
             db.session.execute(
                 sa.delete(Match).where(Match.id.in_(sorted(self.withdrawn))),
                 execution_options={"synchronize_session": False},
             )
         self._remember_withdrawals(now)
-        if self.updates:
-            db.session.execute(
-                sa.update(Match), self.updates, execution_options={"synchronize_session": False}
-            )
+        notify_proposal_changes(new_mentors, self.withdrawn_mentors)
+        db.session.flush()
+
+    def _insert(self) -> list[ProposalChange]:
+        """Insert the new proposals; the mentor ones come back with their ids for the notices."""
         new_mentors: list[ProposalChange] = []
         for kind, batch in self.inserts.items():
             if not batch:
@@ -267,9 +275,7 @@ class _Plan:
                 ProposalChange(self.ideas[idea_id], mentor_id, match_id)
                 for match_id, idea_id, mentor_id in created
             ]
-        new_mentors.sort(key=lambda change: (change.idea.id, change.mentor_id))
-        notify_proposal_changes(new_mentors, self.withdrawn_mentors)
-        db.session.flush()
+        return sorted(new_mentors, key=lambda change: (change.idea.id, change.mentor_id))
 
     def _remember_withdrawals(self, now: datetime) -> None:
         """The mentor's old links to a withdrawn proposal then say so instead of 'not found'."""

@@ -186,7 +186,7 @@ def notify_proposal_changes(
     }
     now = datetime.now(timezone.utc)
     new = [c for c in proposed if (c.mentor_id, c.idea.id) not in told]
-    gone = [c for c in withdrawn if _first_withdrawal(told.get((c.mentor_id, c.idea.id)), now)]
+    gone = [c for c in withdrawn if _mark_first_withdrawal(told.get((c.mentor_id, c.idea.id)), now)]
     db.session.add_all(
         ProposalNotice(mentor_id=c.mentor_id, idea_id=c.idea.id, proposed_at=now) for c in new
     )
@@ -208,8 +208,8 @@ def notify_proposal_changes(
             _notify_withdrawals(mentors[mentor_id], changes_of_mentor)
 
 
-def _first_withdrawal(notice: ProposalNotice | None, now: datetime) -> bool:
-    """Only a proposal she was told of is worth a withdrawal notice, and only the first time."""
+def _mark_first_withdrawal(notice: ProposalNotice | None, now: datetime) -> bool:
+    """Announce this withdrawal? Once, and only for a proposal she was told of; records it."""
     if notice is None or notice.withdrawn_at is not None:
         return False
     notice.withdrawn_at = now

@@ -18,6 +18,12 @@ class MatchConfig:
 
     top_k: int = 5
     """Matches returned per kind when `rank` is not given `k`."""
+    proposal_margin: float = 0.05
+    """Score by which a newcomer must beat the weakest stored proposal to replace it on a re-match.
+
+    One more or one fewer approved mentee moves a mentor's score by about a third of the capacity
+    weight; the margin is wider, so capacity changes alone never reshuffle proposals.
+    """
 
     word_weight: float = 0.4
     """Share of the word n-gram cosine in the text score."""

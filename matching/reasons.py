@@ -175,7 +175,4 @@ def build_reasons(
         reasons.append("Shared language: " + ", ".join(names))
     if scored.same_region and region_name:
         reasons.append(f"Same region: {region_name}")
-    if isinstance(record, MentorRecord) and record.remaining_capacity > 0:
-        slots = int(record.remaining_capacity)
-        reasons.append(f"Can take {slots} more mentee{'s' if slots != 1 else ''}")
     return tuple(reasons)

@@ -1,6 +1,7 @@
 """Match reasons in the reader's language: the matching library writes them as English sentences.
 
 The stored reasons (and the API) stay English; pages rebuild each known sentence with gettext.
+A mentor's free places are not taken from the stored reasons: they are counted when shown.
 """
 
 from __future__ import annotations
@@ -89,6 +90,19 @@ def _offers(found: re.Match) -> str:
     )
 
 
+CAPACITY = re.compile(r"Can take (?P<count>\d+) more mentees?")
+
+
+def capacity_reason(places: int) -> str:
+    """A mentor's free places as a reason, in the library's English like the stored ones."""
+    return f"Can take {places} more mentee{'s' if places != 1 else ''}"
+
+
+def without_capacity(reasons: list[str]) -> list[str]:
+    """Stored reasons less the capacity sentence older matches carry: true then, stale now."""
+    return [text for text in reasons if not (isinstance(text, str) and CAPACITY.fullmatch(text))]
+
+
 # Sentences with a fixed opening first: a partner's name can be any text.
 PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = (
     (re.compile(r"Shared terms: (?P<terms>.+)"), _shared_terms),
@@ -97,7 +111,7 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = (
     (re.compile(r"Same sector: (?P<sector>[a-z]+)"), _same_sector),
     (re.compile(r"Shared language: (?P<languages>.+)"), _shared_language),
     (re.compile(r"Same region: (?P<region>.+)"), _same_region),
-    (re.compile(r"Can take (?P<count>\d+) more mentees?"), _capacity),
+    (CAPACITY, _capacity),
     (re.compile(r"(?P<partner>.+?) seeks what you would produce(?:: (?P<terms>.+))?"), _seeks),
     (re.compile(r"(?P<partner>.+?) offers what you need(?:: (?P<terms>.+))?"), _offers),
 )

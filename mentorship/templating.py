@@ -10,6 +10,7 @@ from flask_babel import format_date, format_datetime, format_decimal, format_per
 from mentorship.i18n import current_language
 from mentorship.imports.messages import localise_import_message
 from mentorship.reasons import localise_reason
+from mentorship.services.match_reasons import current_reasons
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
 
 # The short forms each language writes by hand: "26 Nov 2026, 16:39" and "26. nov 2026. 16:39".
@@ -24,6 +25,7 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
     app.jinja_env.filters["reason"] = localise_reason
+    app.jinja_env.filters["current_reasons"] = current_reasons
     app.jinja_env.filters["import_message"] = localise_import_message
     app.jinja_env.filters["datetime"] = format_local_datetime
     app.jinja_env.filters["date"] = format_local_date

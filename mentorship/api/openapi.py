@@ -79,6 +79,21 @@ def _op(
     return operation
 
 
+WITHDRAWN_TEXT = (
+    "A re-match may withdraw a proposal nobody answered yet. For the mentor it was proposed to, "
+    "its id then answers 409 with the code `proposal_withdrawn` (the message names her current "
+    "match if the idea was proposed to her again); for anyone else it is a 404 like any unknown id."
+)
+
+
+def _withdrawn_is_409(operation: dict[str, Any], conflict: str = "") -> dict[str, Any]:
+    operation["description"] = f"{operation['description']} {WITHDRAWN_TEXT}"
+    operation["responses"]["409"]["description"] = (
+        f"{conflict}Withdrawn by a re-match (`proposal_withdrawn`)."
+    )
+    return operation
+
+
 def _directory_paths(name: str, label: str) -> dict[str, Any]:
     item = f"{name.capitalize()}"
     return {
@@ -216,13 +231,25 @@ def _paths() -> dict[str, Any]:
         },
         "/api/v1/matches/{id}/review": {
             "parameters": [ID_PARAM],
-            "post": _op(
-                "Accept or decline a proposed match",
-                200,
-                "Match",
-                body="Review",
-                errors=(403, 404, 409),
-                roles="the match's mentor",
+            "get": _withdrawn_is_409(
+                _op(
+                    "One of the mentor's own matches",
+                    200,
+                    "Match",
+                    errors=(403, 404, 409),
+                    roles="the match's mentor",
+                )
+            ),
+            "post": _withdrawn_is_409(
+                _op(
+                    "Accept or decline a proposed match",
+                    200,
+                    "Match",
+                    body="Review",
+                    errors=(403, 404, 409),
+                    roles="the match's mentor",
+                ),
+                conflict="Already answered, or the mentor account is not active. ",
             ),
         },
         "/api/v1/matches/{id}/decision": {

@@ -200,7 +200,13 @@ SCHEMAS: dict[str, Any] = {
             ),
             "score": {"type": "number", "minimum": 0, "maximum": 1},
             "rank": {"type": "integer", "minimum": 1},
-            "reasons": {"type": "array", "items": {"type": "string"}},
+            "reasons": {
+                "type": "array",
+                "items": {"type": "string"},
+                "description": "Why it fits, as matching found it. A mentor's free places change "
+                "with every approval, so they are not a reason here: see `load` and `capacity` in "
+                "GET /api/v1/mentors.",
+            },
             "status": enum_of(MATCH_STATUSES),
             "created_at": TIME,
             "reviewed_at": TIME,

@@ -20,7 +20,7 @@ from mentorship.models.matches import MATCH_STATUSES, MatchStatus
 from mentorship.schemas import DECISION, REVIEW
 from mentorship.services.decisions import decide_match
 from mentorship.services.pagination import paginate
-from mentorship.services.review import mentor_matches, review_match
+from mentorship.services.review import get_mentor_match, mentor_matches, review_match
 from mentorship.services.stats import programme_stats
 
 
@@ -31,6 +31,13 @@ def list_reviews():
     page, per_page = requested_page()
     found = paginate(mentor_matches(current_user(), status), page, per_page)
     return jsonify(page_json(found, match_json))
+
+
+@api_bp.get(f"/matches/<{ID}:match_id>/review")
+@token_required(roles=("mentor",))
+def show_review(match_id: int):
+    """One of the mentor's matches; her proposal withdrawn by a re-match is a 409, not a 404."""
+    return jsonify(match_json(get_mentor_match(current_user(), match_id)))
 
 
 @api_bp.post(f"/matches/<{ID}:match_id>/review")

@@ -6,6 +6,7 @@ from typing import Any
 
 from mentorship.models import Cluster, Idea, Match, Partner, User
 from mentorship.models.base import isoformat_utc
+from mentorship.reasons import without_capacity
 from mentorship.schemas import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 
 
@@ -62,7 +63,7 @@ def match_json(match: Match) -> dict[str, Any]:
         "target": {"id": match.target_id, "name": match.target_name},
         "score": float(match.score),
         "rank": match.rank,
-        "reasons": list(match.reasons or []),
+        "reasons": without_capacity(list(match.reasons or [])),
         "status": match.status,
         "created_at": isoformat_utc(match.created_at),
     }

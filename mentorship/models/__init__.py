@@ -15,6 +15,7 @@ from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.matches import Match, MatchKind, MatchStatus
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
+from mentorship.models.proposals import ProposalNotice, WithdrawnProposal
 from mentorship.models.tokens import AccountToken
 
 __all__ = [
@@ -27,6 +28,7 @@ __all__ = [
     "OutboxStatus",
     "Programme",
     "ProgrammeModule",
+    "ProposalNotice",
     "AuditEntry",
     "Base",
     "Cluster",
@@ -41,4 +43,5 @@ __all__ = [
     "Partner",
     "Role",
     "User",
+    "WithdrawnProposal",
 ]

@@ -22,6 +22,9 @@ DONE = {
     ),
     "decline": lazy_gettext("You declined “%(title)s”. Thank you for letting us know."),
 }
+PROPOSED_AGAIN = lazy_gettext(
+    "Matching has proposed this idea to you again since you opened the page: please answer here."
+)
 
 
 @review_bp.route("")
@@ -43,7 +46,10 @@ def index():
 @review_bp.route("/<int:match_id>")
 @role_required("mentor")
 def show(match_id: int):
-    match = review_service.get_mentor_match(current_user, match_id)
+    try:
+        match = review_service.get_mentor_match(current_user, match_id)
+    except review_service.ProposalWithdrawnError as withdrawn:
+        return _no_longer_proposed(withdrawn)
     return render_template(
         "review/show.html",
         match=match,
@@ -55,7 +61,10 @@ def show(match_id: int):
 @review_bp.route("/<int:match_id>", methods=["POST"])
 @role_required("mentor")
 def decide(match_id: int):
-    match = review_service.get_mentor_match(current_user, match_id)
+    try:
+        match = review_service.get_mentor_match(current_user, match_id)
+    except review_service.ProposalWithdrawnError as withdrawn:
+        return _no_longer_proposed(withdrawn)
     form = ReviewForm()
     if not form.validate_on_submit():
         return render_template(
@@ -64,8 +73,19 @@ def decide(match_id: int):
     title = match.idea.title
     try:
         review_service.review_match(current_user, match_id, form.decision.data, form.note.data)
+    except review_service.ProposalWithdrawnError as withdrawn:
+        return _no_longer_proposed(withdrawn)
     except ServiceError as error:
         flash(error.message, "info")
     else:
         flash(DONE[form.decision.data] % {"title": title}, "success")
     return redirect(url_for("review.index"))
+
+
+def _no_longer_proposed(withdrawn: review_service.ProposalWithdrawnError):
+    """Her old link: the idea proposed to her again, or a page saying it no longer is (410)."""
+    if withdrawn.current_match_id is not None:
+        if request.method == "POST":
+            flash(PROPOSED_AGAIN, "info")
+        return redirect(url_for("review.show", match_id=withdrawn.current_match_id), 303)
+    return render_template("review/withdrawn.html", idea=withdrawn.idea), 410

@@ -8,16 +8,32 @@ from datetime import datetime, timedelta, timezone
 import sqlalchemy as sa
 from flask import current_app
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import selectinload
 
 from matching import Match as RankedMatch
+from matching import MatchConfig
+from matching.proposals import Revision, revise_proposals
 from mentorship.extensions import db
-from mentorship.models import Cluster, Idea, IdeaStatus, Match, MatchStatus, Partner, User
+from mentorship.models import (
+    Cluster,
+    Idea,
+    IdeaStatus,
+    Match,
+    MatchKind,
+    MatchStatus,
+    Partner,
+    User,
+    WithdrawnProposal,
+)
 from mentorship.services.background import enqueue
 from mentorship.services.candidates import holder, idea_record
 from mentorship.services.locking import begin_serialised
-from mentorship.services.review import notify_new_proposals
+from mentorship.services.notifications import ProposalChange, notify_proposal_changes
 
 log = logging.getLogger(__name__)
+CONFIG = MatchConfig()
+# Ranking reaches this many times top_k, so a proposal that slipped a little keeps its place.
+RANK_WINDOW = 2
 TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
 TARGET_COLUMNS = {"mentor": "mentor_id", "partner": "partner_id", "cluster": "cluster_id"}
 REMATCHABLE = (
@@ -42,7 +58,7 @@ def match_idea(idea_id: int) -> str:
     db.session.commit()
     try:
         record = idea_record(idea)
-        ranked = holder.synced().rank(record)
+        ranked = holder.synced().rank(record, k=RANK_WINDOW * CONFIG.top_k)
         db.session.commit()
         store_matches(idea_id, ranked)
     except OperationalError:
@@ -108,7 +124,11 @@ def store_many(
 
 
 def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None:
-    """Proposals that stay keep their row (and id, so open pages keep working); others go or come."""
+    """Proposals that stay keep their row (and id, so open pages keep working); others go or come.
+
+    A proposal is replaced only by a clearly better candidate (`matching.proposals`), so mentors
+    at the edge of the top k are not proposed and withdrawn each time capacities change.
+    """
     begin_serialised()
     ideas = list(
         db.session.scalars(
@@ -121,9 +141,36 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
     )
     if not ideas:
         return
-    proposed: dict[tuple[int, str, int], int] = {}
-    acted: set[tuple[int, str, int]] = set()
-    existing = db.session.execute(
+    stored = _stored_matches([idea.id for idea in ideas])
+    alive = _existing_targets(ranked_by_idea)
+    now = _now()
+    plan = _Plan()
+    for idea in ideas:
+        ranked, stored_kinds = ranked_by_idea[idea.id], stored.get(idea.id, {})
+        # A kind the idea no longer asks for is ranked as empty: its proposals are withdrawn.
+        for kind in sorted(set(ranked) | set(stored_kinds)):
+            found = {
+                m.candidate_id: m for m in ranked.get(kind, []) if (kind, m.candidate_id) in alive
+            }
+            proposed, settled = stored_kinds.get(kind, ({}, set()))
+            revision = revise_proposals(
+                proposed,
+                [(candidate_id, _score(m)) for candidate_id, m in found.items()],
+                CONFIG.top_k,
+                CONFIG.proposal_margin,
+                settled,
+            )
+            plan.add(idea, kind, revision, found, proposed, now)
+        idea.status = IdeaStatus.MATCHED.value
+        idea.status_error = None
+        idea.matched_at = now
+    plan.apply(now)
+
+
+def _stored_matches(idea_ids: list[int]) -> dict[int, dict[str, tuple[dict[int, int], set[int]]]]:
+    """Per idea and kind: proposed candidates with their match ids, and the settled candidates."""
+    stored: dict[int, dict[str, tuple[dict[int, int], set[int]]]] = {}
+    rows = db.session.execute(
         sa.select(
             Match.id,
             Match.idea_id,
@@ -132,70 +179,136 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
             Match.partner_id,
             Match.cluster_id,
             Match.status,
-        ).where(Match.idea_id.in_([idea.id for idea in ideas]))
+        ).where(Match.idea_id.in_(idea_ids))
     )
-    for match_id, idea_id, kind, mentor_id, partner_id, cluster_id, status in existing:
-        key = (idea_id, kind, mentor_id or partner_id or cluster_id)
+    for match_id, idea_id, kind, mentor_id, partner_id, cluster_id, status in rows:
+        proposed, settled = stored.setdefault(idea_id, {}).setdefault(kind, ({}, set()))
+        target = mentor_id or partner_id or cluster_id
         if status == MatchStatus.PROPOSED.value:
-            proposed[key] = match_id
+            proposed[target] = match_id
         else:
-            acted.add(key)
-    alive = _existing_targets(ranked_by_idea)
-    now = _now()
-    inserts, updates = [], []
-    proposals: list[tuple[Idea, list[int]]] = []
-    for idea in ideas:
-        new_mentors = []
-        for kind, matches in ranked_by_idea[idea.id].items():
-            for found in matches:
-                key = (idea.id, kind, found.candidate_id)
-                if key in acted or (kind, found.candidate_id) not in alive:
-                    continue
-                values = {
-                    "score": round(min(1.0, max(0.0, float(found.score))), 6),
-                    "rank": found.rank,
-                    "reasons": list(found.reasons),
-                    "updated_at": now,
+            settled.add(target)
+    return stored
+
+
+def _score(match: RankedMatch) -> float:
+    return round(min(1.0, max(0.0, float(match.score))), 6)
+
+
+class _Plan:
+    """The rows one batch deletes, updates and inserts, written in a handful of statements."""
+
+    def __init__(self) -> None:
+        self.updates: list[dict] = []
+        self.inserts: dict[str, list[dict]] = {kind: [] for kind in TARGET_COLUMNS}
+        self.withdrawn: list[int] = []
+        self.withdrawn_mentors: list[ProposalChange] = []
+        self.ideas: dict[int, Idea] = {}
+
+    def add(
+        self,
+        idea: Idea,
+        kind: str,
+        revision: Revision,
+        found: dict[int, RankedMatch],
+        proposed: dict[int, int],
+        now: datetime,
+    ) -> None:
+        self.ideas[idea.id] = idea
+        for candidate_id in revision.keep + revision.add:
+            values = {
+                "score": _score(found[candidate_id]),
+                "rank": revision.ranks[candidate_id],
+                "reasons": list(found[candidate_id].reasons),
+                "updated_at": now,
+            }
+            if candidate_id in proposed:
+                self.updates.append({"id": proposed[candidate_id], **values})
+                continue
+            self.inserts[kind].append(
+                {
+                    "idea_id": idea.id,
+                    "kind": kind,
+                    TARGET_COLUMNS[kind]: candidate_id,
+                    "status": MatchStatus.PROPOSED.value,
+                    "created_at": now,
+                    **values,
                 }
-                if key in proposed:
-                    updates.append({"id": proposed.pop(key), **values})
-                    continue
-                if kind == "mentor":
-                    new_mentors.append(found.candidate_id)
-                inserts.append(
-                    {
-                        "idea_id": idea.id,
-                        "kind": kind,
-                        TARGET_COLUMNS[kind]: found.candidate_id,
-                        "status": MatchStatus.PROPOSED.value,
-                        "created_at": now,
-                        **values,
-                    }
+            )
+        for candidate_id in revision.withdraw:
+            self.withdrawn.append(proposed[candidate_id])
+            if kind == MatchKind.MENTOR.value:
+                self.withdrawn_mentors.append(
+                    ProposalChange(idea, candidate_id, proposed[candidate_id])
                 )
-        if new_mentors:
-            proposals.append((idea, new_mentors))
-        idea.status = IdeaStatus.MATCHED.value
-        idea.status_error = None
-        idea.matched_at = now
-    notify_new_proposals(proposals)
-    if proposed:
+
+    def apply(self, now: datetime) -> None:
+        # New rows first: SQLite hands out the largest deleted id again, and an old link to a
+        # withdrawn proposal must not lead to a new one.
+        new_mentors = self._insert()
+        if self.updates:
+            db.session.execute(
+                sa.update(Match), self.updates, execution_options={"synchronize_session": False}
+            )
+        if self.withdrawn:
+            db.session.execute(
+                sa.delete(Match).where(Match.id.in_(sorted(self.withdrawn))),
+                execution_options={"synchronize_session": False},
+            )
+        self._remember_withdrawals(now)
+        notify_proposal_changes(new_mentors, self.withdrawn_mentors)
+        db.session.flush()
+
+    def _insert(self) -> list[ProposalChange]:
+        """Insert the new proposals; the mentor ones come back with their ids for the notices."""
+        new_mentors: list[ProposalChange] = []
+        for kind, batch in self.inserts.items():
+            if not batch:
+                continue
+            if kind != MatchKind.MENTOR.value:
+                db.session.execute(sa.insert(Match), batch)
+                continue
+            created = db.session.execute(
+                sa.insert(Match).returning(Match.id, Match.idea_id, Match.mentor_id), batch
+            )
+            new_mentors = [
+                ProposalChange(self.ideas[idea_id], mentor_id, match_id)
+                for match_id, idea_id, mentor_id in created
+            ]
+        return sorted(new_mentors, key=lambda change: (change.idea.id, change.mentor_id))
+
+    def _remember_withdrawals(self, now: datetime) -> None:
+        """The mentor's old links to a withdrawn proposal then say so instead of 'not found'."""
+        if not self.withdrawn_mentors:
+            return
+        # SQLite may hand a deleted row's id to a new match; the latest withdrawal wins.
+        ids = sorted(change.match_id for change in self.withdrawn_mentors)
         db.session.execute(
-            sa.delete(Match).where(Match.id.in_(sorted(proposed.values()))),
+            sa.delete(WithdrawnProposal).where(WithdrawnProposal.match_id.in_(ids)),
             execution_options={"synchronize_session": False},
         )
-    if updates:
         db.session.execute(
-            sa.update(Match), updates, execution_options={"synchronize_session": False}
+            sa.insert(WithdrawnProposal),
+            [
+                {
+                    "match_id": change.match_id,
+                    "mentor_id": change.mentor_id,
+                    "idea_id": change.idea.id,
+                    "withdrawn_at": now,
+                }
+                for change in self.withdrawn_mentors
+            ],
         )
-    for column in TARGET_COLUMNS.values():
-        batch = [row for row in inserts if column in row]
-        if batch:
-            db.session.execute(sa.insert(Match), batch)
-    db.session.flush()
 
 
 def open_ideas(programme_id: int | None = None) -> sa.Select:
-    statement = sa.select(Idea).where(Idea.status.in_(REMATCHABLE)).order_by(Idea.id)
+    statement = (
+        sa.select(Idea)
+        .where(Idea.status.in_(REMATCHABLE))
+        .order_by(Idea.id)
+        # idea_record reads each owner's profile: two queries for all of them, not two per idea.
+        .options(selectinload(Idea.owner).selectinload(User.entrepreneur_profile))
+    )
     if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
     return statement
@@ -212,7 +325,7 @@ def rematch_open_ideas(
     records = [idea_record(idea) for idea in ideas]
     if kinds is not None:
         records = [r for r in records if set(r.needs) & set(kinds)]
-    results = index.rank_many(records)
+    results = index.rank_many(records, k=RANK_WINDOW * CONFIG.top_k)
     store_many({record.id: ranked for record, ranked in zip(records, results, strict=True)})
     return len(records)
 

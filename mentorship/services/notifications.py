@@ -8,21 +8,31 @@ from __future__ import annotations
 
 import logging
 import smtplib
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import LazyString
+from flask_babel import LazyString, lazy_gettext, lazy_ngettext
 
 from mentorship.extensions import db
 from mentorship.i18n import language_of
-from mentorship.models import Notification, OutboxEmail, OutboxStatus, User
+from mentorship.models import (
+    Idea,
+    Notification,
+    OutboxEmail,
+    OutboxStatus,
+    ProposalNotice,
+    User,
+)
 
 log = logging.getLogger(__name__)
 SEND_TASK = "worker.tasks.send_outbox"
 MAX_ATTEMPTS = 5
+REVIEW_LINK = "/reviews"
 
 
 def notify(
@@ -142,3 +152,114 @@ def _deliver(row: OutboxEmail) -> None:
     outbox.mkdir(parents=True, exist_ok=True)
     (outbox / f"{row.id:08d}.eml").write_bytes(bytes(message))
     log.info("e-mail to %s written to %s", row.to_email, outbox)
+
+
+@dataclass(frozen=True)
+class ProposalChange:
+    """A mentor proposal a re-match created or withdrew: the idea, the mentor and the match row."""
+
+    idea: Idea
+    mentor_id: int
+    match_id: int
+
+
+def notify_proposal_changes(
+    proposed: list[ProposalChange], withdrawn: list[ProposalChange]
+) -> None:
+    """Tell mentors of new and withdrawn proposals, each at most once per idea, ever.
+
+    Called by matching; the notices and what they record commit with the caller. A proposal
+    withdrawn and proposed again is not announced again, and only the first withdrawal of a
+    proposal she was told of is. Two queries for the whole batch, however many ideas it holds.
+    """
+    changes = proposed + withdrawn
+    if not changes:
+        return
+    told = {
+        (notice.mentor_id, notice.idea_id): notice
+        for notice in db.session.scalars(
+            sa.select(ProposalNotice).where(
+                ProposalNotice.idea_id.in_(sorted({c.idea.id for c in changes})),
+                ProposalNotice.mentor_id.in_(sorted({c.mentor_id for c in changes})),
+            )
+        )
+    }
+    now = datetime.now(timezone.utc)
+    new = [c for c in proposed if (c.mentor_id, c.idea.id) not in told]
+    gone = [c for c in withdrawn if _mark_first_withdrawal(told.get((c.mentor_id, c.idea.id)), now)]
+    db.session.add_all(
+        ProposalNotice(mentor_id=c.mentor_id, idea_id=c.idea.id, proposed_at=now) for c in new
+    )
+    wanted = {c.mentor_id for c in new + gone}
+    if not wanted:
+        return
+    mentors = {
+        user.id: user
+        for user in db.session.scalars(sa.select(User).where(User.id.in_(sorted(wanted))))
+    }
+    for change in new:
+        if change.mentor_id in mentors:
+            _notify_proposal(mentors[change.mentor_id], change)
+    by_mentor: dict[int, list[ProposalChange]] = defaultdict(list)
+    for change in gone:
+        by_mentor[change.mentor_id].append(change)
+    for mentor_id, changes_of_mentor in sorted(by_mentor.items()):
+        if mentor_id in mentors:
+            _notify_withdrawals(mentors[mentor_id], changes_of_mentor)
+
+
+def _mark_first_withdrawal(notice: ProposalNotice | None, now: datetime) -> bool:
+    """Announce this withdrawal? Once, and only for a proposal she was told of; records it."""
+    if notice is None or notice.withdrawn_at is not None:
+        return False
+    notice.withdrawn_at = now
+    return True
+
+
+def _notify_proposal(mentor: User, change: ProposalChange) -> None:
+    title = change.idea.title
+    notify(
+        mentor,
+        "match.proposed",
+        lazy_gettext("A new idea for you to review: “%(title)s”", title=title),
+        lazy_gettext(
+            "Matching proposed you as a mentor for “%(title)s”. "
+            "Please accept or decline the proposal.",
+            title=title,
+        ),
+        f"{REVIEW_LINK}/{change.match_id}",
+    )
+
+
+def _notify_withdrawals(mentor: User, changes: list[ProposalChange]) -> None:
+    """One notice per mentor and batch: a mentor who became full may lose many proposals at once."""
+    if len(changes) == 1:
+        title = changes[0].idea.title
+        notify(
+            mentor,
+            "match.withdrawn",
+            lazy_gettext("“%(title)s” is no longer proposed to you", title=title),
+            lazy_gettext(
+                "Matching ran again and no longer proposes you as a mentor for “%(title)s”, "
+                "so it is not waiting for your answer any more. You do not need to do anything.",
+                title=title,
+            ),
+            f"{REVIEW_LINK}/{changes[0].match_id}",
+        )
+        return
+    titles = "\n".join(f"- {change.idea.title}" for change in changes)
+    notify(
+        mentor,
+        "match.withdrawn",
+        lazy_ngettext(
+            "%(num)d idea is no longer proposed to you",
+            "%(num)d ideas are no longer proposed to you",
+            len(changes),
+        ),
+        lazy_gettext(
+            "Matching ran again and no longer proposes you as a mentor for these ideas, so they "
+            "are not waiting for your answer any more. You do not need to do anything.\n%(titles)s",
+            titles=titles,
+        ),
+        REVIEW_LINK,
+    )

@@ -10,14 +10,22 @@ from flask_babel import lazy_gettext
 from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
-from mentorship.models import Idea, Match, MatchKind, MatchStatus, MentorStatus, Role, User
+from mentorship.models import (
+    Idea,
+    Match,
+    MatchKind,
+    MatchStatus,
+    MentorStatus,
+    Role,
+    User,
+    WithdrawnProposal,
+)
 from mentorship.services import audit
-from mentorship.services.errors import ConflictError, NotFoundError
+from mentorship.services.errors import ConflictError, NotFoundError, ServiceError
 from mentorship.services.locking import MISSING, lock_match
 from mentorship.services.notifications import notify, send_pending_emails
 
 REVIEW_DECISIONS = {"accept": MatchStatus.ACCEPTED.value, "decline": MatchStatus.DECLINED.value}
-REVIEW_LINK = "/reviews"
 APPROVALS_LINK = "/lead/approvals"
 
 ALREADY = {
@@ -46,11 +54,56 @@ def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value
     return statement
 
 
+class ProposalWithdrawnError(ConflictError):
+    """The match was a proposal to this mentor that a re-match withdrew; others get a 404."""
+
+    code = "proposal_withdrawn"
+
+    def __init__(self, idea: Idea, current_match_id: int | None) -> None:
+        if current_match_id is None:
+            super().__init__(WITHDRAWN)
+        else:
+            super().__init__(PROPOSED_AGAIN % {"id": current_match_id})
+        self.idea = idea
+        # Her match for the same idea now, if matching has proposed it to her again since.
+        self.current_match_id = current_match_id
+
+
+WITHDRAWN = lazy_gettext(
+    "This idea is no longer proposed to you: matching ran again after mentors' places or "
+    "profiles changed. There is nothing for you to answer."
+)
+PROPOSED_AGAIN = lazy_gettext(
+    "This proposal was replaced: the idea is proposed to you again as match %(id)s."
+)
+
+
+def _withdrawn_or_missing(mentor: User, match_id: int) -> ServiceError:
+    """Her own withdrawn proposal is a conflict she is told about; anything else is not found."""
+    withdrawn = db.session.get(WithdrawnProposal, match_id)
+    if withdrawn is None or withdrawn.mentor_id != mentor.id:
+        return NotFoundError(MISSING)
+    current = db.session.scalar(
+        sa.select(Match.id).where(
+            Match.idea_id == withdrawn.idea_id,
+            Match.kind == MatchKind.MENTOR.value,
+            Match.mentor_id == mentor.id,
+        )
+    )
+    return ProposalWithdrawnError(db.session.get(Idea, withdrawn.idea_id), current)
+
+
+def _is_hers(match: Match | None, mentor: User) -> bool:
+    return (
+        match is not None and match.kind == MatchKind.MENTOR.value and match.mentor_id == mentor.id
+    )
+
+
 def get_mentor_match(mentor: User, match_id: int) -> Match:
     """Another mentor's match, or any match of another kind, is indistinguishable from none."""
     match = db.session.get(Match, match_id)
-    if match is None or match.kind != MatchKind.MENTOR.value or match.mentor_id != mentor.id:
-        raise NotFoundError(MISSING)
+    if not _is_hers(match, mentor):
+        raise _withdrawn_or_missing(mentor, match_id)
     return match
 
 
@@ -60,9 +113,12 @@ def review_match(mentor: User, match_id: int, decision: str, note: str | None = 
         raise ValueError(f"unknown review decision {decision!r}")
     if not mentor.is_mentor:
         raise NotFoundError(MISSING)
-    match = lock_match(match_id)
-    if match.kind != MatchKind.MENTOR.value or match.mentor_id != mentor.id:
-        raise NotFoundError(MISSING)
+    try:
+        match = lock_match(match_id)
+    except NotFoundError:
+        raise _withdrawn_or_missing(mentor, match_id) from None
+    if not _is_hers(match, mentor):
+        raise _withdrawn_or_missing(mentor, match_id)
     profile = mentor.mentor_profile
     db.session.refresh(profile)
     if profile.status != MentorStatus.ACTIVE.value:
@@ -105,34 +161,3 @@ def _tell_leads(mentor: User, match: Match) -> None:
     )
     for lead in leads:
         notify(lead, "match.accepted", subject, body, APPROVALS_LINK)
-
-
-def notify_new_proposals(proposals: list[tuple[Idea, list[int]]]) -> None:
-    """Called by matching for proposals that did not exist before; commits with the caller.
-
-    One query loads every mentor of the batch, however many ideas it holds.
-    """
-    wanted = {mentor_id for _, mentor_ids in proposals for mentor_id in mentor_ids}
-    if not wanted:
-        return
-    mentors = {
-        user.id: user for user in db.session.scalars(sa.select(User).where(User.id.in_(wanted)))
-    }
-    for idea, mentor_ids in proposals:
-        for mentor_id in mentor_ids:
-            if mentor_id in mentors:
-                _notify_proposal(mentors[mentor_id], idea)
-
-
-def _notify_proposal(mentor: User, idea: Idea) -> None:
-    notify(
-        mentor,
-        "match.proposed",
-        lazy_gettext("A new idea for you to review: “%(title)s”", title=idea.title),
-        lazy_gettext(
-            "Matching proposed you as a mentor for “%(title)s”. "
-            "Please accept or decline the proposal.",
-            title=idea.title,
-        ),
-        REVIEW_LINK,
-    )

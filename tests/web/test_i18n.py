@@ -17,7 +17,7 @@ from flask import render_template_string
 
 from mentorship.extensions import db
 from mentorship.models import OutboxEmail, User
-from mentorship.services.review import notify_new_proposals
+from mentorship.services.notifications import ProposalChange, notify_proposal_changes
 from tests.factories import (
     ClusterFactory,
     EntrepreneurFactory,
@@ -225,7 +225,9 @@ def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
     idea = IdeaFactory(title="Džem iz Merošine")
     serbian, english = MentorFactory(locale="sr"), MentorFactory(locale=None)
     with app.test_request_context("/", headers=ENGLISH):
-        notify_new_proposals([(idea, [serbian.id, english.id])])
+        notify_proposal_changes(
+            [ProposalChange(idea, serbian.id, 1), ProposalChange(idea, english.id, 2)], []
+        )
         db.session.commit()
     subjects = dict(db.session.execute(sa.select(OutboxEmail.user_id, OutboxEmail.subject)).all())
     assert subjects[serbian.id] == "Nova ideja za vaš pregled: „Džem iz Merošine“"

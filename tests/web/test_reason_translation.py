@@ -12,7 +12,13 @@ from matching.signals import LANGUAGE_NAMES as LIBRARY_LANGUAGE_NAMES
 from mentorship.imports.messages import localise_import_message
 from mentorship.reasons import localise_reason
 from tests.conftest import csrf_token_from
-from tests.factories import EntrepreneurFactory, IdeaFactory, LeadFactory, MatchFactory
+from tests.factories import (
+    EntrepreneurFactory,
+    IdeaFactory,
+    LeadFactory,
+    MatchFactory,
+    MentorFactory,
+)
 
 SERBIAN = {"Accept-Language": "sr-RS,sr;q=0.9"}
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
@@ -163,13 +169,18 @@ def test_reasons_the_library_writes_leave_no_english_sentence_in_serbian(app):
 def test_a_serbian_idea_page_shows_translated_reasons(client, auth):
     owner = EntrepreneurFactory()
     idea = IdeaFactory(owner=owner, status="matched")
+    mentor = MentorFactory(mentor_profile__capacity=2)
     MatchFactory(
-        idea=idea, reasons=["Shared terms: jam", "Same sector: food", "Can take 2 more mentees"]
+        idea=idea,
+        mentor=mentor,
+        reasons=["Shared terms: jam", "Same sector: food", "Can take 4 more mentees"],
     )
     auth.login(owner.email)
     page = html.unescape(client.get(f"/ideas/{idea.id}", headers=SERBIAN).get_data(as_text=True))
     assert "Zajednički pojmovi: jam" in page and "Isti sektor: Hrana i piće" in page
+    # Free places are counted now (2), not taken from the stored reason (4).
     assert "Može da primi još 2 preduzetnice" in page and "Same sector" not in page
+    assert "još 4" not in page
 
 
 @pytest.mark.parametrize(

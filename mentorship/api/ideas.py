@@ -92,7 +92,7 @@ def get_idea(idea_id: int):
 def update_idea(idea_id: int):
     data = IDEA.validate(json_object())
     get_active_idea(current_user(), idea_id)
-    return jsonify(idea_json(edit_idea(current_user(), idea_id, data)))
+    return jsonify(idea_json(edit_idea(current_user(), idea_id, data).idea))
 
 
 @api_bp.post(f"/ideas/<{ID}:idea_id>/withdraw")

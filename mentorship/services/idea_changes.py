@@ -7,6 +7,7 @@ or a decision takes first (see services.locking), so neither races an approval.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,9 +39,27 @@ def has_approved_match(idea: Idea) -> bool:
     return bool(db.session.scalar(statement))
 
 
+def change_refusal(idea: Idea) -> str | None:
+    """Why the owner may no longer edit or withdraw the idea, or None while she may."""
+    if idea.is_withdrawn:
+        return _("This idea was withdrawn, so it can no longer be changed.")
+    if has_approved_match(idea):
+        return _("This idea already has an approved pairing, so it can no longer be changed.")
+    return None
+
+
 def can_change(idea: Idea) -> bool:
-    """Whether the owner may still edit or withdraw the idea (pages show the buttons by it)."""
-    return not idea.is_withdrawn and not has_approved_match(idea)
+    return change_refusal(idea) is None
+
+
+def undecided_count(idea: Idea) -> int:
+    """Proposals that withdrawing the idea would withdraw too."""
+    statement = (
+        sa.select(sa.func.count())
+        .select_from(Match)
+        .where(Match.idea_id == idea.id, Match.status.in_(UNDECIDED))
+    )
+    return db.session.scalar(statement) or 0
 
 
 def _lock_own_idea(owner: User, idea_id: int) -> Idea:
@@ -53,15 +72,19 @@ def _lock_own_idea(owner: User, idea_id: int) -> Idea:
 
 
 def _check_changeable(idea: Idea) -> None:
-    if idea.is_withdrawn:
-        raise ConflictError(_("This idea was withdrawn, so it can no longer be changed."))
-    if has_approved_match(idea):
-        raise ConflictError(
-            _("This idea already has an approved pairing, so it can no longer be changed.")
-        )
+    refusal = change_refusal(idea)
+    if refusal is not None:
+        raise ConflictError(refusal)
 
 
-def edit_idea(owner: User, idea_id: int, data: dict[str, Any]) -> Idea:
+@dataclass(frozen=True)
+class IdeaEdit:
+    idea: Idea
+    changed: tuple[str, ...] = ()
+    rematch: bool = False
+
+
+def edit_idea(owner: User, idea_id: int, data: dict[str, Any]) -> IdeaEdit:
     """Replace what the owner wrote; if matching reads any of it, match the idea again.
 
     Re-matching replaces only untouched proposals: matches a mentor or the lead acted on stay.
@@ -78,7 +101,7 @@ def edit_idea(owner: User, idea_id: int, data: dict[str, Any]) -> Idea:
         raise
     if not changed:
         db.session.rollback()
-        return idea
+        return IdeaEdit(idea)
     before = idea.status
     for name in changed:
         setattr(idea, name, content[name])
@@ -100,7 +123,7 @@ def edit_idea(owner: User, idea_id: int, data: dict[str, Any]) -> Idea:
     if rematch:
         enqueue(MATCH_IDEA_TASK, idea.id)
         db.session.refresh(idea)
-    return idea
+    return IdeaEdit(idea, tuple(changed), rematch)
 
 
 def withdraw_idea(owner: User, idea_id: int) -> Idea:

@@ -99,7 +99,8 @@ def submit_idea_once(owner: User, data: dict[str, Any], key: str | None) -> Subm
         raise DatabaseUnavailableError(
             _(
                 "The database did not answer, so we cannot tell whether the idea was saved. "
-                "Send it again with the same Idempotency-Key: it will not be saved twice."
+                "Please send it again (with the same Idempotency-Key if you used one): "
+                "it will not be saved twice."
             )
         ) from None
 
@@ -189,6 +190,14 @@ def get_visible_idea(user: User, idea_id: int) -> Idea:
     """Another user's idea is indistinguishable from a missing one."""
     idea = db.session.get(Idea, idea_id)
     if idea is None or not (user.is_lead or idea.owner_id == user.id):
+        raise NotFoundError(_("Idea not found."))
+    return idea
+
+
+def get_own_idea(owner: User, idea_id: int) -> Idea:
+    """Only the owner changes an idea; to anyone else, the lead included, it is not there."""
+    idea = db.session.get(Idea, idea_id)
+    if idea is None or idea.owner_id != owner.id:
         raise NotFoundError(_("Idea not found."))
     return idea
 

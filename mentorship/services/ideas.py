@@ -93,6 +93,9 @@ def submit_idea_once(owner: User, data: dict[str, Any], key: str | None) -> Subm
         raise PermissionDeniedError(_("Only entrepreneurs submit ideas."))
     try:
         return _submit(owner, data, key)
+    except ServiceError:
+        db.session.rollback()  # also lets go of SQLite's write lock before the page renders
+        raise
     except CONNECTION_ERRORS:
         log.exception("the database failed during an idea submission")
         _rollback_quietly()

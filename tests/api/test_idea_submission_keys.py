@@ -187,6 +187,28 @@ def test_the_retry_after_a_failure_past_the_commit_finds_the_saved_idea(
     assert idea_count() == 1
 
 
+def test_a_database_failure_before_the_commit_is_503_and_saves_nothing(
+    client, entrepreneur_headers
+):
+    failed = []
+
+    def before_cursor_execute(_conn, _cursor, statement, parameters, _context, _many):
+        if statement.startswith("INSERT INTO idea_submissions") and not failed:
+            failed.append(statement)
+            raise sa.exc.OperationalError(statement, parameters, ConnectionError("gone"))
+
+    sa.event.listen(db.engine, "before_cursor_execute", before_cursor_execute)
+    try:
+        response = post(client, entrepreneur_headers, "order-17")
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", before_cursor_execute)
+    assert (response.status_code, error_of(response)["code"]) == (503, "unavailable")
+    assert "same Idempotency-Key" in error_of(response)["message"]
+    assert idea_count() == 0
+    assert post(client, entrepreneur_headers, "order-17").status_code == 201
+    assert idea_count() == 1
+
+
 def _require_postgresql(database_url: str) -> None:
     if not database_url.startswith("postgresql"):
         _service_missing("needs concurrent connections to PostgreSQL: set TEST_DATABASE_URL")

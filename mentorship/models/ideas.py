@@ -40,9 +40,10 @@ class Idea(Base):
     sector: Mapped[str | None] = mapped_column(String(30))
     stage: Mapped[str | None] = mapped_column(String(20))
     needs: Mapped[list] = mapped_column(default=lambda: ["mentor", "partner", "cluster"])
-    offers: Mapped[str] = mapped_column(Text, default="")
+    # Optional free text; the server default keeps rows written without them (raw SQL) valid.
+    offers: Mapped[str] = mapped_column(Text, default="", server_default="")
     """What the business will sell, in the owner's words."""
-    seeks: Mapped[str] = mapped_column(Text, default="")
+    seeks: Mapped[str] = mapped_column(Text, default="", server_default="")
     """What the business needs to buy or find, in the owner's words."""
     programme_id: Mapped[int | None] = mapped_column(
         ForeignKey("programmes.id", ondelete="SET NULL"), index=True

@@ -32,6 +32,15 @@ MATCHED_FIELDS = ("title", "description", "sector", "stage", "needs", "offers", 
 UNDECIDED = (MatchStatus.PROPOSED.value, MatchStatus.ACCEPTED.value)
 
 
+@dataclass(frozen=True)
+class IdeaEdit:
+    """The edited idea, the fields that changed, and whether it is being matched again."""
+
+    idea: Idea
+    changed: tuple[str, ...] = ()
+    rematch: bool = False
+
+
 def has_approved_match(idea: Idea) -> bool:
     statement = sa.select(
         sa.exists().where(Match.idea_id == idea.id, Match.status == MatchStatus.APPROVED.value)
@@ -75,13 +84,6 @@ def _check_changeable(idea: Idea) -> None:
     refusal = change_refusal(idea)
     if refusal is not None:
         raise ConflictError(refusal)
-
-
-@dataclass(frozen=True)
-class IdeaEdit:
-    idea: Idea
-    changed: tuple[str, ...] = ()
-    rematch: bool = False
 
 
 def edit_idea(owner: User, idea_id: int, data: dict[str, Any]) -> IdeaEdit:

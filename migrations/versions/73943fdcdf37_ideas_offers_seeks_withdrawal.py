@@ -39,14 +39,12 @@ def upgrade():
         batch_op.create_index(batch_op.f('ix_idea_submissions_created_at'), ['created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_idea_submissions_idea_id'), ['idea_id'], unique=False)
 
-    # Existing ideas offer and seek nothing in particular; the default only fills them in.
+    # Existing ideas (and rows written without them) offer and seek nothing in particular.
     with op.batch_alter_table('ideas', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('offers', sa.Text(), nullable=False, server_default=''))
-        batch_op.add_column(sa.Column('seeks', sa.Text(), nullable=False, server_default=''))
+        batch_op.add_column(sa.Column('offers', sa.Text(), server_default='', nullable=False))
+        batch_op.add_column(sa.Column('seeks', sa.Text(), server_default='', nullable=False))
         batch_op.add_column(sa.Column('withdrawn_at', sa.DateTime(timezone=True), nullable=True))
     with op.batch_alter_table('ideas', schema=None) as batch_op:
-        batch_op.alter_column('offers', server_default=None)
-        batch_op.alter_column('seeks', server_default=None)
         batch_op.drop_constraint(batch_op.f('ck_ideas_status_allowed'), type_='check')
         batch_op.create_check_constraint(batch_op.f('ck_ideas_status_allowed'), NEW_STATUSES)
 

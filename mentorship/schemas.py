@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mentorship.models.accounts import MAX_CAPACITY
+from mentorship.models.ideas import OFFERS_MAX
 from mentorship.validation import (
     Boolean,
     Choice,
@@ -71,10 +72,13 @@ IDEA = Schema(
         "sector": Choice(SECTORS),
         "stage": Choice(STAGES),
         "needs": WithDefault(ChoiceList(NEEDS, min_items=1), list(NEEDS)),
+        "offers": Text(max_length=OFFERS_MAX),
+        "seeks": Text(max_length=OFFERS_MAX),
         "programme_id": Integer(1, MAX_ID),
         "module_id": Integer(1, MAX_ID),
     }
 )
+IDEMPOTENCY_KEY_MAX = 255
 
 PARTNER = Schema(
     {

@@ -1,8 +1,12 @@
-"""Ideas: entrepreneurs submit and follow their own, the lead sees all."""
+"""Ideas: entrepreneurs submit, follow, edit and withdraw their own; the lead sees all.
+
+A withdrawn idea has left the contract's pipeline (submitted, matching, matched, failed), so the
+API treats it as gone: it is not listed, and reading or editing it is a 404.
+"""
 
 from __future__ import annotations
 
-from flask import jsonify, url_for
+from flask import jsonify, request, url_for
 
 from mentorship.api import api_bp
 from mentorship.api.request import (
@@ -16,21 +20,50 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import idea_json, match_json
-from mentorship.models.ideas import IDEA_STATUSES, Idea
-from mentorship.schemas import IDEA
-from mentorship.services.ideas import get_visible_idea, idea_matches, submit_idea, visible_ideas
+from mentorship.models.ideas import PIPELINE_STATUSES, Idea
+from mentorship.schemas import IDEA, IDEMPOTENCY_KEY_MAX
+from mentorship.services.errors import ValidationFailedError
+from mentorship.services.idea_changes import edit_idea, withdraw_idea
+from mentorship.services.ideas import (
+    get_active_idea,
+    idea_matches,
+    submit_idea_once,
+    visible_ideas,
+)
 from mentorship.services.pagination import paginate
 
 READERS = ("entrepreneur", "lead")
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def idempotency_key() -> str | None:
+    """The optional Idempotency-Key header: 1 to 255 printable ASCII characters, else 422."""
+    if IDEMPOTENCY_HEADER not in request.headers:
+        return None
+    key = request.headers[IDEMPOTENCY_HEADER]
+    if not 1 <= len(key) <= IDEMPOTENCY_KEY_MAX or not all(" " <= ch <= "~" for ch in key):
+        raise ValidationFailedError(
+            "Some fields are not valid.",
+            {
+                IDEMPOTENCY_HEADER: [
+                    f"Must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters."
+                ]
+            },
+        )
+    return key
 
 
 @api_bp.post("/ideas")
 @token_required(roles=("entrepreneur",))
 def create_idea():
-    idea = submit_idea(current_user(), IDEA.validate(json_object()))
+    key = idempotency_key()
+    submission = submit_idea_once(current_user(), IDEA.validate(json_object()), key)
+    idea = submission.require_same_request()
     response = jsonify(idea_json(idea))
     response.status_code = 201
     response.headers["Location"] = url_for("api.get_idea", idea_id=idea.id)
+    if submission.repeated:
+        response.headers["Idempotent-Replayed"] = "true"
     return response
 
 
@@ -38,7 +71,7 @@ def create_idea():
 @token_required(roles=READERS)
 def list_ideas():
     statement = visible_ideas(current_user())
-    status = query_choice("status", IDEA_STATUSES)
+    status = query_choice("status", PIPELINE_STATUSES)
     if status:
         statement = statement.where(Idea.status == status)
     programme_id = query_id("programme_id")
@@ -51,12 +84,28 @@ def list_ideas():
 @api_bp.get(f"/ideas/<{ID}:idea_id>")
 @token_required(roles=READERS)
 def get_idea(idea_id: int):
-    return jsonify(idea_json(get_visible_idea(current_user(), idea_id)))
+    return jsonify(idea_json(get_active_idea(current_user(), idea_id)))
+
+
+@api_bp.put(f"/ideas/<{ID}:idea_id>")
+@token_required(roles=("entrepreneur",))
+def update_idea(idea_id: int):
+    data = IDEA.validate(json_object())
+    get_active_idea(current_user(), idea_id)
+    return jsonify(idea_json(edit_idea(current_user(), idea_id, data).idea))
+
+
+@api_bp.post(f"/ideas/<{ID}:idea_id>/withdraw")
+@token_required(roles=("entrepreneur",))
+def withdraw(idea_id: int):
+    """204 also when it was withdrawn before: a retried withdrawal is not an error."""
+    withdraw_idea(current_user(), idea_id)
+    return "", 204
 
 
 @api_bp.get(f"/ideas/<{ID}:idea_id>/matches")
 @token_required(roles=READERS)
 def list_idea_matches(idea_id: int):
-    idea = get_visible_idea(current_user(), idea_id)
+    idea = get_active_idea(current_user(), idea_id)
     page, per_page = requested_page()
     return jsonify(page_json(paginate(idea_matches(idea), page, per_page), match_json))

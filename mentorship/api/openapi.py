@@ -7,7 +7,7 @@ from typing import Any
 
 from mentorship.api.openapi_schemas import SCHEMAS, enum_of, ref
 from mentorship.models.accounts import MENTOR_STATUSES
-from mentorship.models.ideas import IDEA_STATUSES
+from mentorship.models.ideas import PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_STATUSES
 from mentorship.vocab import SECTORS
 
@@ -21,6 +21,7 @@ ERROR_TEXT = {
     415: "Body is not JSON.",
     422: "Validation failed; `fields` names each bad field.",
     429: "Too many failed attempts; see Retry-After.",
+    503: "The database did not answer; send the same request again.",
 }
 BODY_ERRORS = (400, 413, 415, 422)
 DESCRIPTION = (
@@ -52,10 +53,12 @@ def _op(
     errors: tuple[int, ...] = (),
     params: list[dict[str, Any]] | None = None,
     roles: str = "",
+    notes: str = "",
 ) -> dict[str, Any]:
     operation: dict[str, Any] = {"summary": summary}
-    if roles:
-        operation["description"] = f"Allowed: {roles}."
+    description = " ".join(part for part in (f"Allowed: {roles}." if roles else "", notes) if part)
+    if description:
+        operation["description"] = description
     if params:
         operation["parameters"] = params
     if body:
@@ -132,6 +135,107 @@ def _directory_paths(name: str, label: str) -> dict[str, Any]:
     }
 
 
+WITHDRAWN_NOTE = (
+    "A withdrawn idea has left matching; it is not listed, and reading, editing or "
+    "listing the matches of it answer 404."
+)
+IDEMPOTENCY_PARAM = {
+    "name": "Idempotency-Key",
+    "in": "header",
+    "description": (
+        "Optional, 1 to 255 printable ASCII characters (else 422 naming `Idempotency-Key`). "
+        "A repeat with the same key by the same account within 24 hours creates nothing: it "
+        "answers 201 with the idea the first request created (header `Idempotent-Replayed: "
+        "true`), also when the first answer was lost. The same key with a different body, or "
+        "for an idea withdrawn since, is 409."
+    ),
+    "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[ -~]+$"},
+}
+
+
+def _idea_paths() -> dict[str, Any]:
+    return {
+        "/api/v1/ideas": {
+            "get": _op(
+                "Ideas: an entrepreneur's own, all for the lead",
+                200,
+                "IdeaPage",
+                errors=(403, 422),
+                params=[
+                    {"name": "status", "in": "query", "schema": enum_of(PIPELINE_STATUSES)},
+                    {"name": "programme_id", "in": "query", "schema": {"type": "integer"}},
+                    *PAGE_PARAMS,
+                ],
+                roles="entrepreneur, lead",
+                notes="Withdrawn ideas are not listed.",
+            ),
+            "post": _op(
+                "Submit an idea; matching starts in the background",
+                201,
+                "Idea",
+                body="IdeaInput",
+                errors=(403, 409, 503),
+                params=[IDEMPOTENCY_PARAM],
+                roles="entrepreneur",
+                notes=(
+                    "503 means the database failed mid-way: send the request again with the "
+                    "same Idempotency-Key and at most one idea is saved."
+                ),
+            ),
+        },
+        "/api/v1/ideas/{id}": {
+            "parameters": [ID_PARAM],
+            "get": _op(
+                "One idea",
+                200,
+                "Idea",
+                errors=(403, 404),
+                roles="the owner, lead",
+                notes=WITHDRAWN_NOTE,
+            ),
+            "put": _op(
+                "Replace what the owner wrote; the idea is matched again",
+                200,
+                "Idea",
+                body="IdeaInput",
+                errors=(403, 404, 409),
+                roles="the owner",
+                notes=(
+                    "Same fields and validation as creating one; a field left out takes its "
+                    "default. 409 once any of the idea's matches is approved. Matches a mentor "
+                    "or the lead already acted on are kept; untouched proposals are replaced."
+                ),
+            ),
+        },
+        "/api/v1/ideas/{id}/withdraw": {
+            "parameters": [ID_PARAM],
+            "post": _op(
+                "Withdraw an idea: it leaves matching for good",
+                204,
+                None,
+                errors=(403, 404, 409),
+                roles="the owner",
+                notes=(
+                    "Its proposals still waiting on a mentor or the lead are withdrawn and the "
+                    "mentors asked are told. 409 when any of its matches is approved. "
+                    "Withdrawing an idea already withdrawn answers 204 again. " + WITHDRAWN_NOTE
+                ),
+            ),
+        },
+        "/api/v1/ideas/{id}/matches": {
+            "parameters": [ID_PARAM],
+            "get": _op(
+                "The idea's matches, best first (by kind, then rank)",
+                200,
+                "MatchPage",
+                errors=(403, 404),
+                params=PAGE_PARAMS,
+                roles="the owner, lead",
+            ),
+        },
+    }
+
+
 def _paths() -> dict[str, Any]:
     paths: dict[str, Any] = {
         "/healthz": {"get": _op("Liveness", 200, None, public=True)},
@@ -179,43 +283,7 @@ def _paths() -> dict[str, Any]:
                 "Change the given fields of the account and profile", 200, "Me", body="MeUpdate"
             ),
         },
-        "/api/v1/ideas": {
-            "get": _op(
-                "Ideas: an entrepreneur's own, all for the lead",
-                200,
-                "IdeaPage",
-                errors=(403, 422),
-                params=[
-                    {"name": "status", "in": "query", "schema": enum_of(IDEA_STATUSES)},
-                    {"name": "programme_id", "in": "query", "schema": {"type": "integer"}},
-                    *PAGE_PARAMS,
-                ],
-                roles="entrepreneur, lead",
-            ),
-            "post": _op(
-                "Submit an idea; matching starts in the background",
-                201,
-                "Idea",
-                body="IdeaInput",
-                errors=(403,),
-                roles="entrepreneur",
-            ),
-        },
-        "/api/v1/ideas/{id}": {
-            "parameters": [ID_PARAM],
-            "get": _op("One idea", 200, "Idea", errors=(403, 404), roles="the owner, lead"),
-        },
-        "/api/v1/ideas/{id}/matches": {
-            "parameters": [ID_PARAM],
-            "get": _op(
-                "The idea's matches, best first (by kind, then rank)",
-                200,
-                "MatchPage",
-                errors=(403, 404),
-                params=PAGE_PARAMS,
-                roles="the owner, lead",
-            ),
-        },
+        **_idea_paths(),
         "/api/v1/reviews": {
             "get": _op(
                 "The mentor's own matches, `proposed` by default",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentorship.models.accounts import MAX_CAPACITY, MENTOR_STATUSES
-from mentorship.models.ideas import IDEA_STATUSES
+from mentorship.models.ideas import IDEA_STATUSES, OFFERS_MAX, PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_KINDS, MATCH_STATUSES
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, PASSWORD_MIN
 from mentorship.vocab import NEEDS, SECTORS, STAGES
@@ -152,6 +152,8 @@ SCHEMAS: dict[str, Any] = {
                 "minItems": 1,
                 "default": list(NEEDS),
             },
+            "offers": _text(OFFERS_MAX, description="What the business will sell.", default=""),
+            "seeks": _text(OFFERS_MAX, description="What it needs to buy or find.", default=""),
             "programme_id": {
                 "type": ["integer", "null"],
                 "description": "A programme the entrepreneur is enrolled in (else 422).",
@@ -172,9 +174,11 @@ SCHEMAS: dict[str, Any] = {
             "sector": enum_of(SECTORS, True),
             "stage": enum_of(STAGES, True),
             "needs": {"type": "array", "items": enum_of(NEEDS)},
+            "offers": {"type": "string"},
+            "seeks": {"type": "string"},
             "programme_id": {"type": ["integer", "null"]},
             "module_id": {"type": ["integer", "null"]},
-            "status": enum_of(IDEA_STATUSES),
+            "status": enum_of(PIPELINE_STATUSES),
             "created_at": TIME,
             "updated_at": TIME,
         },
@@ -185,6 +189,8 @@ SCHEMAS: dict[str, Any] = {
             "sector",
             "stage",
             "needs",
+            "offers",
+            "seeks",
             "status",
             "created_at",
             "updated_at",

@@ -47,6 +47,8 @@ def idea_json(idea: Idea) -> dict[str, Any]:
         "sector": idea.sector,
         "stage": idea.stage,
         "needs": list(idea.needs or []),
+        "offers": idea.offers or "",
+        "seeks": idea.seeks or "",
         "programme_id": idea.programme_id,
         "module_id": idea.module_id,
         "status": idea.status,

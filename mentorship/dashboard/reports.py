@@ -21,8 +21,15 @@ IDEA_STATUS_LABELS = {
     "matching": lazy_gettext("Looking for matches"),
     "matched": lazy_gettext("Matches found"),
     "failed": lazy_gettext("Matching did not finish"),
+    "withdrawn": lazy_gettext("Withdrawn"),
 }
-IDEA_STATUS_TONES = {"submitted": "warn", "matching": "warn", "matched": "ok", "failed": "error"}
+IDEA_STATUS_TONES = {
+    "submitted": "warn",
+    "matching": "warn",
+    "matched": "ok",
+    "failed": "error",
+    "withdrawn": "muted",
+}
 KIND_LABELS = {
     "mentor": lazy_gettext("Mentors"),
     "partner": lazy_gettext("Partner companies"),

@@ -1,11 +1,13 @@
-"""The idea submission form."""
+"""The idea forms: a new idea (with its one-time submission token) and an edit."""
 
 from __future__ import annotations
 
+import secrets
+
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, ValidationError
+from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
 from mentorship.main.helpers import (
     OPTIONAL_SECTOR_CHOICES,
@@ -14,6 +16,7 @@ from mentorship.main.helpers import (
     options,
     strip_text,
 )
+from mentorship.models.ideas import OFFERS_MAX
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 
 NEED_VALUES = [
@@ -22,11 +25,16 @@ NEED_VALUES = [
     ("cluster", _l("A startup cluster or association to join")),
 ]
 NEED_CHOICES = options(NEED_VALUES)
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
 
 
 def at_least_one(_form, field) -> None:
     if not field.data:
         raise ValidationError(_l("Choose at least one kind of support."))
+
+
+def new_submission_token() -> str:
+    return secrets.token_urlsafe(24)
 
 
 class IdeaForm(FlaskForm):
@@ -45,6 +53,24 @@ class IdeaForm(FlaskForm):
             "Concrete words (products, places, skills) help us find the right people."
         ),
     )
+    offers = TextAreaField(
+        _l("What will you sell?"),
+        filters=[strip_text],
+        validators=[Length(max=OFFERS_MAX)],
+        description=_l(
+            "Your products or services in a few words, e.g. plum jam, ajvar, gift boxes. "
+            "We show them to companies that want to buy such things. You can leave it empty."
+        ),
+    )
+    seeks = TextAreaField(
+        _l("What do you need to buy or find?"),
+        filters=[strip_text],
+        validators=[Length(max=OFFERS_MAX)],
+        description=_l(
+            "Supplies, equipment or services, e.g. glass jars, a cold store, a web shop. "
+            "We look for companies that sell them. You can leave it empty."
+        ),
+    )
     sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)
     stage = SelectField(_l("Stage"), choices=OPTIONAL_STAGE_CHOICES)
     programme = SelectField(
@@ -58,4 +84,20 @@ class IdeaForm(FlaskForm):
         choices=NEED_CHOICES,
         default=[value for value, _label in NEED_VALUES],
         validators=[at_least_one],
+    )
+
+
+class NewIdeaForm(IdeaForm):
+    """Carries a one-time token, so a double click or a re-sent form makes one idea only.
+
+    A form sent without one (a page cached from before tokens) still works, with a new token.
+    """
+
+    submission_token = HiddenField(
+        validators=[
+            Regexp(
+                TOKEN_PATTERN,
+                message=_l("This form is out of date. Please check it and submit it again."),
+            )
+        ]
     )

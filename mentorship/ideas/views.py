@@ -1,14 +1,17 @@
-"""Entrepreneurs' ideas: submit, list, follow one live, and see its matches."""
+"""Entrepreneurs' ideas: submit, list, follow one live, see its matches, edit or withdraw it."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from flask import Blueprint, flash, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user
 
-from mentorship.ideas.forms import IdeaForm
+from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
 from mentorship.models import Idea, IdeaStatus
+from mentorship.services import idea_changes
 from mentorship.services import ideas as idea_service
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import ServiceError
@@ -17,7 +20,9 @@ from mentorship.services.pagination import page_args, paginate
 ideas_bp = Blueprint("ideas", __name__, url_prefix="/ideas")
 
 IDEAS_PER_PAGE = 10
-SETTLED = (IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value)
+SETTLED = (IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value, IdeaStatus.WITHDRAWN.value)
+# Form tokens share the account's key space with API Idempotency-Keys; the prefix keeps them apart.
+FORM_KEY_PREFIX = "form:"
 
 
 def _programme_choices() -> list:
@@ -45,18 +50,52 @@ def _programme_ids(value: str | None) -> tuple[int | None, int | None]:
     )
 
 
+def _programme_value(idea: Idea) -> str:
+    if idea.programme_id is None:
+        return ""
+    return f"{idea.programme_id}:{idea.module_id}" if idea.module_id else str(idea.programme_id)
+
+
+def _form_data(form: IdeaForm) -> dict[str, Any]:
+    programme_id, module_id = _programme_ids(form.programme.data)
+    return {
+        "title": form.title.data,
+        "description": form.description.data,
+        "sector": form.sector.data or None,
+        "stage": form.stage.data or None,
+        "needs": form.needs.data,
+        "offers": form.offers.data or "",
+        "seeks": form.seeks.data or "",
+        "programme_id": programme_id,
+        "module_id": module_id,
+    }
+
+
+def _show_error(form: IdeaForm, error: ServiceError) -> None:
+    error.fields = {
+        "programme" if name in ("programme_id", "module_id") else name: messages
+        for name, messages in (error.fields or {}).items()
+    } or None
+    show_service_error(form, error)
+
+
 @ideas_bp.route("")
 @role_required("entrepreneur", "lead")
 def index():
     page, per_page = page_args(request.args, IDEAS_PER_PAGE)
-    statement = idea_service.visible_ideas(current_user)
+    withdrawn = request.args.get("show") == "withdrawn"
+    statement = idea_service.visible_ideas(current_user, withdrawn=withdrawn)
     programme_id = request.args.get("programme", type=int) if current_user.is_lead else None
     if programme_id:
         statement = statement.where(Idea.programme_id == programme_id)
     result = paginate(statement, page, per_page)
     programme_list = programme_service.all_programmes() if current_user.is_lead else []
     return render_template(
-        "ideas/index.html", page=result, programmes=programme_list, programme_id=programme_id
+        "ideas/index.html",
+        page=result,
+        programmes=programme_list,
+        programme_id=programme_id,
+        withdrawn=withdrawn,
     )
 
 
@@ -64,38 +103,39 @@ def index():
 @role_required("entrepreneur")
 def new():
     profile = current_user.entrepreneur_profile
-    form = IdeaForm(
+    form = NewIdeaForm(
         sector=profile.sector if profile else None, stage=profile.stage if profile else None
     )
     form.programme.choices = _programme_choices()
+    if not form.submission_token.data:
+        form.submission_token.data = new_submission_token()
     if form.validate_on_submit():
-        programme_id, module_id = _programme_ids(form.programme.data)
-        data = {
-            "title": form.title.data,
-            "description": form.description.data,
-            "sector": form.sector.data or None,
-            "stage": form.stage.data or None,
-            "needs": form.needs.data,
-            "programme_id": programme_id,
-            "module_id": module_id,
-        }
+        key = FORM_KEY_PREFIX + form.submission_token.data
         try:
-            idea = idea_service.submit_idea(current_user, data)
+            submission = idea_service.submit_idea_once(current_user, _form_data(form), key)
         except ServiceError as error:
-            error.fields = {
-                "programme" if name in ("programme_id", "module_id") else name: messages
-                for name, messages in (error.fields or {}).items()
-            } or None
-            show_service_error(form, error)
+            _show_error(form, error)
         else:
-            flash(
-                gettext(
-                    "Your idea is submitted. We are looking for matches now; "
-                    "this page updates by itself."
-                ),
-                "success",
-            )
-            return redirect(url_for("ideas.show", idea_id=idea.id))
+            if submission.repeated:
+                flash(
+                    gettext(
+                        "This form was already sent, so no second idea was made. "
+                        "Here is the idea it created."
+                    ),
+                    "info",
+                )
+            else:
+                flash(
+                    gettext(
+                        "Your idea is submitted. We are looking for matches now; "
+                        "this page updates by itself."
+                    ),
+                    "success",
+                )
+            return redirect(url_for("ideas.show", idea_id=submission.idea.id))
+    elif form.submission_token.errors:
+        flash(str(form.submission_token.errors[0]), "error")
+        form.submission_token.data = new_submission_token()
     elif form.errors:
         flash(gettext("Please correct the marked fields."), "error")
     return render_template("ideas/new.html", form=form)
@@ -105,12 +145,75 @@ def new():
 @role_required("entrepreneur", "lead", "mentor")
 def show(idea_id: int):
     idea = idea_service.get_visible_idea(current_user, idea_id)
+    own = idea.owner_id == current_user.id
     return render_template(
         "ideas/show.html",
         idea=idea,
         matches=idea_service.matches_by_kind(idea),
         settled=idea.status in SETTLED,
         retry_form=ConfirmForm(),
+        can_change=own and idea_changes.can_change(idea),
+    )
+
+
+def _own_changeable_idea(idea_id: int) -> Idea | None:
+    """The owner's idea if she may still change it; else the reason as a message, and None."""
+    idea = idea_service.get_own_idea(current_user, idea_id)
+    refusal = idea_changes.change_refusal(idea)
+    if refusal is not None:
+        flash(refusal, "info")
+        return None
+    return idea
+
+
+@ideas_bp.route("/<int:idea_id>/edit", methods=["GET", "POST"])
+@role_required("entrepreneur")
+def edit(idea_id: int):
+    idea = _own_changeable_idea(idea_id)
+    if idea is None:
+        return redirect(url_for("ideas.show", idea_id=idea_id))
+    form = IdeaForm(obj=idea, programme=_programme_value(idea))
+    form.programme.choices = _programme_choices()
+    if form.validate_on_submit():
+        try:
+            result = idea_changes.edit_idea(current_user, idea.id, _form_data(form))
+        except ServiceError as error:
+            _show_error(form, error)
+        else:
+            if result.rematch:
+                message = gettext("Your changes are saved. We are looking for matches again.")
+            elif result.changed:
+                message = gettext("Your changes are saved.")
+            else:
+                message = gettext("Nothing was changed.")
+            flash(message, "success")
+            return redirect(url_for("ideas.show", idea_id=idea.id))
+    elif form.errors:
+        flash(gettext("Please correct the marked fields."), "error")
+    return render_template("ideas/edit.html", form=form, idea=idea)
+
+
+@ideas_bp.route("/<int:idea_id>/withdraw", methods=["GET", "POST"])
+@role_required("entrepreneur")
+def withdraw(idea_id: int):
+    """A confirmation page first: withdrawing cannot be undone."""
+    idea = _own_changeable_idea(idea_id)
+    if idea is None:
+        return redirect(url_for("ideas.show", idea_id=idea_id))
+    form = ConfirmForm()
+    if form.validate_on_submit():
+        try:
+            idea_changes.withdraw_idea(current_user, idea.id)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("Your idea is withdrawn. It is no longer matched."), "success")
+        return redirect(url_for("ideas.show", idea_id=idea_id))
+    return render_template(
+        "ideas/withdraw.html",
+        idea=idea,
+        form=form,
+        waiting=idea_changes.undecided_count(idea),
     )
 
 

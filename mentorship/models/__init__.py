@@ -10,7 +10,7 @@ from mentorship.models.accounts import (
 from mentorship.models.audit import AuditEntry
 from mentorship.models.base import Base
 from mentorship.models.directory import Cluster, Partner
-from mentorship.models.ideas import Idea, IdeaStatus
+from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.matches import Match, MatchKind, MatchStatus
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
@@ -35,6 +35,7 @@ __all__ = [
     "EntrepreneurProfile",
     "Idea",
     "IdeaStatus",
+    "IdeaSubmission",
     "Match",
     "MatchKind",
     "MatchStatus",

@@ -36,6 +36,8 @@ def idea_record(idea: Idea) -> IdeaRecord:
         languages=tuple(profile.languages or ()) if profile else (),
         city=profile.city if profile else "",
         country=profile.country if profile else "",
+        offers=idea.offers or "",
+        seeks=idea.seeks or "",
     )
 
 

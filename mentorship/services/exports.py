@@ -118,10 +118,12 @@ def idea_rows(programme_id: int | None) -> Rows:
             idea.status,
             _time(idea.created_at),
         ]
+        # Appended last, so the columns older spreadsheets rely on keep their places.
+        trade = [idea.offers or "", idea.seeks or ""]
         matches = by_idea.get(idea.id) or [None]
         for match in matches:
             if match is None:
-                yield [*base, "", "", "", "", "", "", ""]
+                yield [*base, "", "", "", "", "", "", "", *trade]
                 continue
             yield [
                 *base,
@@ -132,6 +134,7 @@ def idea_rows(programme_id: int | None) -> Rows:
                 match.status,
                 _time(match.reviewed_at),
                 _time(match.decided_at),
+                *trade,
             ]
 
 
@@ -242,6 +245,8 @@ EXPORTS: dict[str, ExportSpec] = {
             "match_status",
             "reviewed_at",
             "decided_at",
+            "offers",
+            "seeks",
         ),
         idea_rows,
     ),

@@ -50,9 +50,14 @@ def _now() -> datetime:
 
 def match_idea(idea_id: int) -> str:
     """submitted -> matching -> matched, or failed with the reason kept for the lead."""
-    idea = db.session.get(Idea, idea_id)
+    # Under the idea's row lock, so an owner withdrawing it meanwhile is seen, never overwritten.
+    begin_serialised()
+    idea = db.session.get(Idea, idea_id, with_for_update=True, populate_existing=True)
     if idea is None:
         return "missing"
+    if idea.status == IdeaStatus.WITHDRAWN.value:
+        db.session.rollback()
+        return "withdrawn"
     idea.status = IdeaStatus.MATCHING.value
     idea.matching_started_at = _now()
     db.session.commit()
@@ -139,6 +144,8 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
             .execution_options(populate_existing=True)
         )
     )
+    # An idea withdrawn while it was being ranked gets no proposals.
+    ideas = [idea for idea in ideas if idea.status != IdeaStatus.WITHDRAWN.value]
     if not ideas:
         return
     stored = _stored_matches([idea.id for idea in ideas])

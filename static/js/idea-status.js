@@ -9,7 +9,7 @@
   var statusUrl = region.getAttribute("data-status-url");
   var progressUrl = region.getAttribute("data-progress-url");
   var shown = region.getAttribute("data-status");
-  var SETTLED = { matched: true, failed: true };
+  var SETTLED = { matched: true, failed: true, withdrawn: true };
   var delay = 2000;
   var MAX_DELAY = 15000;
 

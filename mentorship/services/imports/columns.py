@@ -205,6 +205,13 @@ KINDS: dict[str, KindSpec] = {
                 _l("mentor, partner, cluster: %(list)s (empty: all three).", list=LIST_NOTE),
                 "mentor; partner",
             ),
+            Column("offers", False, _l("What she will sell."), "plum jam, ajvar"),
+            Column(
+                "seeks",
+                False,
+                _l("What she needs to buy or find."),
+                "glass jars, a cold store",
+            ),
             Column(
                 "module",
                 False,

@@ -249,7 +249,17 @@ class OrganisationHandler:
 
 
 class IdeaHandler:
-    fields = ("title", "description", "sector", "stage", "needs", "module_id", "programme_id")
+    fields = (
+        "title",
+        "description",
+        "sector",
+        "stage",
+        "needs",
+        "offers",
+        "seeks",
+        "module_id",
+        "programme_id",
+    )
 
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
         required = {
@@ -261,6 +271,8 @@ class IdeaHandler:
             "sector": cells.sector,
             "stage": cells.stage,
             "needs": lambda text: [part.lower() for part in cells.split_list(text)],
+            "offers": _text,
+            "seeks": _text,
         }
         cleaned = _clean(
             values, required, optional, Schema({name: IDEA.fields[name] for name in optional})

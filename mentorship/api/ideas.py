@@ -17,6 +17,7 @@ from mentorship.api.request import (
 )
 from mentorship.api.serializers import idea_json, match_json
 from mentorship.models.ideas import IDEA_STATUSES, Idea
+from mentorship.ratelimit import rate_limited
 from mentorship.schemas import IDEA
 from mentorship.services.ideas import get_visible_idea, idea_matches, submit_idea, visible_ideas
 from mentorship.services.pagination import paginate
@@ -26,6 +27,7 @@ READERS = ("entrepreneur", "lead")
 
 @api_bp.post("/ideas")
 @token_required(roles=("entrepreneur",))
+@rate_limited("IDEA_SUBMIT_RATE_LIMIT")
 def create_idea():
     idea = submit_idea(current_user(), IDEA.validate(json_object()))
     response = jsonify(idea_json(idea))

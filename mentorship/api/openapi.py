@@ -20,7 +20,7 @@ ERROR_TEXT = {
     413: "Body larger than 1 MB.",
     415: "Body is not JSON.",
     422: "Validation failed; `fields` names each bad field.",
-    429: "Too many failed attempts; see Retry-After.",
+    429: "Rate limited (per account and per client address); see Retry-After.",
 }
 BODY_ERRORS = (400, 413, 415, 422)
 DESCRIPTION = (
@@ -145,7 +145,7 @@ def _paths() -> dict[str, Any]:
                 "Account",
                 public=True,
                 body="Register",
-                errors=(409,),
+                errors=(409, 429),
             )
         },
         "/api/v1/auth/token": {
@@ -182,7 +182,7 @@ def _paths() -> dict[str, Any]:
                 201,
                 "Idea",
                 body="IdeaInput",
-                errors=(403,),
+                errors=(403, 429),
                 roles="entrepreneur",
             ),
         },

@@ -9,6 +9,7 @@ from flask_login import current_user
 from mentorship.ideas.forms import IdeaForm
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
 from mentorship.models import Idea, IdeaStatus
+from mentorship.ratelimit import rate_limited
 from mentorship.services import ideas as idea_service
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import ServiceError
@@ -62,6 +63,7 @@ def index():
 
 @ideas_bp.route("/new", methods=["GET", "POST"])
 @role_required("entrepreneur")
+@rate_limited("IDEA_SUBMIT_RATE_LIMIT")
 def new():
     profile = current_user.entrepreneur_profile
     form = IdeaForm(

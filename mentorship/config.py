@@ -148,13 +148,12 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
         "MAIL_SERVER": env.get("MAIL_SERVER") or None,
         "MAIL_PORT": _whole_number(env, "MAIL_PORT", 587),
-        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "true").lower() in {"1", "true", "yes"},
+        "MAIL_USE_TLS": (env.get("MAIL_USE_TLS") or "true").lower() in {"1", "true", "yes"},
         "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
-        "MAIL_DEFAULT_SENDER": env.get(
-            "MAIL_DEFAULT_SENDER", "Mentorship Match <no-reply@localhost>"
-        ),
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER")
+        or "Mentorship Match <no-reply@localhost>",
         "PUBLIC_BASE_URL": public_base_url,
         # Times are stored in UTC and shown in the programme's own time zone.
-        "BABEL_DEFAULT_TIMEZONE": env.get("DISPLAY_TIMEZONE", "Europe/Belgrade"),
+        "BABEL_DEFAULT_TIMEZONE": env.get("DISPLAY_TIMEZONE") or "Europe/Belgrade",
     }

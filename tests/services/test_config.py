@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from limits import parse
 
@@ -106,3 +108,48 @@ def test_the_default_limits_leave_the_room_the_contract_promises():
     assert _per_hour("REGISTER_RATE_LIMIT") >= 60
     assert _per_hour("IDEA_SUBMIT_RATE_LIMIT") >= 120
     assert 10 <= parse(RATE_LIMIT_DEFAULTS["LOGIN_ACCOUNT_RATE_LIMIT"]).amount < 60
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# Set by docker-compose.yml itself, or meaningful only outside it.
+SET_BY_COMPOSE = {"APP_ENV", "DATABASE_URL", "REDIS_URL", "MATCH_INDEX_PATH", "PROXY_HOPS"}
+NOT_FOR_COMPOSE = {"FLASK_ENV", "PORT"}
+
+
+class ReadRecorder(dict):
+    """An environment that remembers every name the settings asked for."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.asked: set[str] = set()
+
+    def get(self, name, default=None):
+        self.asked.add(name)
+        return super().get(name, default)
+
+
+def _env_example() -> dict[str, str]:
+    lines = (ROOT / ".env.example").read_text().splitlines()
+    pairs = [line.split("=", 1) for line in lines if line and not line.startswith("#")]
+    return {name: value for name, value in pairs}
+
+
+def test_env_example_documents_every_setting_the_app_reads(tmp_path):
+    env = ReadRecorder({**_env_example(), **PRODUCTION})
+    load_config(tmp_path, env)
+    undocumented = env.asked - set(_env_example()) - SET_BY_COMPOSE - NOT_FOR_COMPOSE
+    assert undocumented == set()
+
+
+def test_env_example_once_filled_in_starts_production(tmp_path):
+    filled = {**_env_example(), "SECRET_KEY": "s" * 64, "POSTGRES_PASSWORD": "pw"}
+    compose = {"APP_ENV": "production", "DATABASE_URL": "postgresql://mentorship:pw@db/mentorship"}
+    config = load_config(tmp_path, {**filled, **compose})
+    assert config["PUBLIC_BASE_URL"] == "https://match.example.org"
+    assert config["LOGIN_ACCOUNT_RATE_LIMIT"] == RATE_LIMIT_DEFAULTS["LOGIN_ACCOUNT_RATE_LIMIT"]
+    assert config["MAIL_SERVER"] is None and config["MAIL_PORT"] == 587
+
+
+def test_env_example_holds_no_secret():
+    example = _env_example()
+    assert example["SECRET_KEY"] == "" and example["POSTGRES_PASSWORD"] == ""

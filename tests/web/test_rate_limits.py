@@ -155,3 +155,10 @@ def test_idea_submissions_through_the_form_are_limited_with_a_friendly_page(app,
     refused = submit("/ideas/new", idea, follow_redirects=False)
     assert refused.status_code == 429 and int(refused.headers["Retry-After"]) > 0
     assert SLOW_DOWN in refused.get_data(as_text=True)
+
+
+def test_the_slow_down_message_speaks_serbian(app):
+    user = EntrepreneurFactory()
+    _fail(app, user.email, 10)
+    refused = _log_in(app, user.email, HTTP_ACCEPT_LANGUAGE="sr")
+    assert "Previše pokušaja. Pokušajte ponovo za 15 minuta." in refused.get_data(as_text=True)

@@ -81,12 +81,11 @@ class CountStore:
         return max(1, math.ceil(reset_time - time.time()))
 
     def status(self) -> str:
-        """For /readyz: where the counts are kept right now (probing a failed Redis first)."""
+        """For /readyz: where the counts are kept, after asking the shared storage right now."""
         if self._shared is None:
             return "memory"
-        if self.failing_since is not None:
-            self._next_probe = 0.0
-            self._run("test", KNOWN_ADDRESS, "probe")
+        self._next_probe = 0.0
+        self._run("test", KNOWN_ADDRESS, "probe")
         if self.failing_since is None:
             return "redis"
         return "degraded: redis unreachable, counting in memory per process"

@@ -146,3 +146,9 @@ def test_shared_counts_come_back_with_redis(redis_backed_app, private_redis):
     assert status == 200 and body["checks"]["rate_limits"] == "redis"
     assert _log_in(app, "nobody@example.org", "wrong") == 200
     assert private_redis.keys()
+
+
+def test_readyz_notices_the_outage_before_any_request_does(redis_backed_app, private_redis):
+    assert _readyz(redis_backed_app)[1]["checks"]["rate_limits"] == "redis"
+    private_redis.stop()
+    assert _readyz(redis_backed_app)[1]["checks"]["rate_limits"].startswith("degraded")

@@ -10,7 +10,7 @@ from flask import Flask
 from flask_babel import lazy_gettext
 
 from mentorship.config import load_config
-from mentorship.extensions import babel, csrf, db, limiter, login_manager, migrate
+from mentorship.extensions import babel, csrf, db, login_manager, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +36,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
 
 def register_extensions(app: Flask) -> None:
+    from mentorship import ratelimit
     from mentorship.i18n import select_locale
     from mentorship.models import User
     from worker.celery_app import celery_init_app
@@ -44,7 +45,7 @@ def register_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
-    limiter.init_app(app)
+    ratelimit.init_app(app)
     login_manager.init_app(app)
     celery_init_app(app)
     login_manager.login_view = "auth.login"
@@ -135,8 +136,9 @@ def register_errorhandlers(app: Flask) -> None:
 
 
 def register_security_headers(app: Flask) -> None:
-    from mentorship.security import apply_security_headers
+    from mentorship.security import apply_security_headers, trust_proxy_headers
 
+    trust_proxy_headers(app)
     app.after_request(apply_security_headers)
 
 

@@ -5,9 +5,25 @@ from __future__ import annotations
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
+from urllib.parse import urlsplit
+
+from limits import parse as parse_rate_limit
 
 PRODUCTION_NAMES = {"production", "prod"}
+# Where links in e-mails point when PUBLIC_BASE_URL is unset outside production: the address
+# `./dev demo` serves, never the Host header a request happened to carry.
+DEVELOPMENT_PORT = "5000"
+DEVELOPMENT_BASE_URL = f"http://127.0.0.1:{DEVELOPMENT_PORT}"
+# The limits, as "N per period"; the contract's floors are in the README ("Rate limits").
+RATE_LIMIT_DEFAULTS = {
+    "LOGIN_ACCOUNT_RATE_LIMIT": "10 per 15 minutes",
+    "LOGIN_ADDRESS_RATE_LIMIT": "50 per hour",
+    "LOGIN_UNFAMILIAR_RATE_LIMIT": "10 per hour",
+    "REGISTER_RATE_LIMIT": "60 per hour",
+    "PASSWORD_RESET_RATE_LIMIT": "10 per hour",
+    "IDEA_SUBMIT_RATE_LIMIT": "120 per hour",
+}
 
 
 class ConfigError(RuntimeError):
@@ -32,9 +48,56 @@ def _development_secret(instance_path: Path) -> str:
     return key_file.read_text().strip()
 
 
-def load_config(
-    instance_path: Path, env: os._Environ[str] | dict[str, str] = os.environ
-) -> dict[str, Any]:
+def _public_base_url(env: Mapping[str, str], production: bool) -> str:
+    """The site's own address for links in e-mails; production must name it, over HTTPS."""
+    url = (env.get("PUBLIC_BASE_URL") or "").strip().rstrip("/")
+    if not url:
+        if production:
+            raise ConfigError(
+                "production needs PUBLIC_BASE_URL (e.g. https://match.example.org): "
+                "links in e-mails are built from it"
+            )
+        return f"http://127.0.0.1:{env.get('PORT') or DEVELOPMENT_PORT}"
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc or parts.query or parts.fragment:
+        raise ConfigError(f"PUBLIC_BASE_URL must look like https://match.example.org, not {url!r}")
+    if production and parts.scheme != "https":
+        raise ConfigError(
+            "production serves its session cookies over HTTPS only, so PUBLIC_BASE_URL must "
+            "start with https:// (put the TLS proxy from docker-compose.yml in front)"
+        )
+    return url
+
+
+def _whole_number(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not {raw!r}") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative")
+    return value
+
+
+def _rate_limits(env: Mapping[str, str]) -> dict[str, str]:
+    limits = {name: env.get(name) or default for name, default in RATE_LIMIT_DEFAULTS.items()}
+    for name, value in limits.items():
+        check_rate_limit(name, value)
+    return limits
+
+
+def check_rate_limit(name: str, value: str) -> None:
+    """A limit the limiter cannot read stops the start, rather than silently limiting nothing."""
+    try:
+        parse_rate_limit(value)
+    except ValueError:
+        raise ConfigError(f"{name} must read like '10 per hour', not {value!r}") from None
+
+
+def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """Build the Flask config mapping from environment variables."""
     environment = env.get("APP_ENV") or env.get("FLASK_ENV") or "development"
     production = environment.lower() in PRODUCTION_NAMES
@@ -49,6 +112,7 @@ def load_config(
         ]
         if missing:
             raise ConfigError(f"production needs {', '.join(missing)} set in the environment")
+    public_base_url = _public_base_url(env, production)
     if not secret_key:
         secret_key = _development_secret(instance_path)
     if not database_url:
@@ -69,26 +133,27 @@ def load_config(
         "REMEMBER_COOKIE_SAMESITE": "Lax",
         "REMEMBER_COOKIE_SECURE": production,
         "WTF_CSRF_TIME_LIMIT": None,
-        "API_TOKEN_TTL_SECONDS": int(env.get("API_TOKEN_TTL_SECONDS", 24 * 3600)),
-        "LOGIN_RATE_LIMIT": env.get("LOGIN_RATE_LIMIT", "5 per minute"),
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "API_TOKEN_TTL_SECONDS": _whole_number(env, "API_TOKEN_TTL_SECONDS", 24 * 3600),
+        # How many reverse proxies in front of the app add X-Forwarded-For / -Proto; 0 trusts none.
+        "PROXY_HOPS": _whole_number(env, "PROXY_HOPS", 0),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI") or redis_url or "memory://",
-        "RATELIMIT_HEADERS_ENABLED": True,
+        **_rate_limits(env),
         "MATCH_INDEX_PATH": env.get("MATCH_INDEX_PATH")
         or str(instance_path / "match_index.joblib"),
         # An unacknowledged task (its worker died) is handed out again after this many seconds.
-        "BROKER_VISIBILITY_TIMEOUT": int(env.get("BROKER_VISIBILITY_TIMEOUT", 600)),
-        "BROKER_RESTORE_INTERVAL": int(env.get("BROKER_RESTORE_INTERVAL", 60)),
-        "STALE_IDEA_MINUTES": int(env.get("STALE_IDEA_MINUTES", 10)),
+        "BROKER_VISIBILITY_TIMEOUT": _whole_number(env, "BROKER_VISIBILITY_TIMEOUT", 600),
+        "BROKER_RESTORE_INTERVAL": _whole_number(env, "BROKER_RESTORE_INTERVAL", 60),
+        "STALE_IDEA_MINUTES": _whole_number(env, "STALE_IDEA_MINUTES", 10),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
         "MAIL_SERVER": env.get("MAIL_SERVER") or None,
-        "MAIL_PORT": int(env.get("MAIL_PORT", 587)),
-        "MAIL_USE_TLS": env.get("MAIL_USE_TLS", "true").lower() in {"1", "true", "yes"},
+        "MAIL_PORT": _whole_number(env, "MAIL_PORT", 587),
+        "MAIL_USE_TLS": (env.get("MAIL_USE_TLS") or "true").lower() in {"1", "true", "yes"},
         "MAIL_USERNAME": env.get("MAIL_USERNAME") or None,
         "MAIL_PASSWORD": env.get("MAIL_PASSWORD") or None,
-        "MAIL_DEFAULT_SENDER": env.get(
-            "MAIL_DEFAULT_SENDER", "Mentorship Match <no-reply@localhost>"
-        ),
-        "PUBLIC_BASE_URL": env.get("PUBLIC_BASE_URL", ""),
+        "MAIL_DEFAULT_SENDER": env.get("MAIL_DEFAULT_SENDER")
+        or "Mentorship Match <no-reply@localhost>",
+        "PUBLIC_BASE_URL": public_base_url,
         # Times are stored in UTC and shown in the programme's own time zone.
-        "BABEL_DEFAULT_TIMEZONE": env.get("DISPLAY_TIMEZONE", "Europe/Belgrade"),
+        "BABEL_DEFAULT_TIMEZONE": env.get("DISPLAY_TIMEZONE") or "Europe/Belgrade",
     }

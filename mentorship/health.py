@@ -31,6 +31,9 @@ def readyz():
     else:
         checks["broker"] = "embedded"
     failed = [name for name, state in checks.items() if state.startswith("failed")]
+    # Details that do not decide readiness: the app serves on without them, less well.
+    checks["rate_limits"] = current_app.extensions["rate_limits"].status()
+    checks["mail"] = "smtp" if current_app.config.get("MAIL_SERVER") else "files (no MAIL_SERVER)"
     if failed:
         return jsonify({"status": "unavailable", "failed": failed, "checks": checks}), 503
     return jsonify({"status": "ok", "checks": checks})

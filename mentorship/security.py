@@ -1,8 +1,10 @@
-"""Security headers on every response: no inline script, no framing, no sniffing."""
+"""Security headers on every response (no inline script, no framing, no sniffing), and which
+proxy headers to believe."""
 
 from __future__ import annotations
 
-from flask import Response, current_app
+from flask import Flask, Response, current_app
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -30,3 +32,14 @@ def apply_security_headers(response: Response) -> Response:
     if current_app.config.get("SESSION_COOKIE_SECURE"):
         headers.setdefault("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
     return response
+
+
+def trust_proxy_headers(app: Flask) -> None:
+    """Believe X-Forwarded-For/-Proto from exactly PROXY_HOPS proxies (0: believe none).
+
+    The client address then is the one the outermost trusted proxy saw, so rate limits count
+    people, not the proxy; a client cannot pick its own address by sending the header itself.
+    """
+    hops = app.config.get("PROXY_HOPS", 0)
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]

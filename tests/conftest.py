@@ -148,6 +148,13 @@ class AuthActions:
         return self._client.post("/logout", data={"csrf_token": token}, follow_redirects=True)
 
 
+def client_at(app, address: str, **environ):
+    """A browser or API client seen by the app as coming from `address`."""
+    client = app.test_client()
+    client.environ_base.update(REMOTE_ADDR=address, **environ)
+    return client
+
+
 def csrf_token_from(html: str) -> str:
     import re
 

@@ -1,42 +1,21 @@
-"""Registration and bearer tokens; failed token requests are rate limited per address and e-mail."""
+"""Registration and bearer tokens; both are rate limited (mentorship.ratelimit)."""
 
 from __future__ import annotations
 
-from flask import Response, current_app, jsonify, request
-from flask_limiter.util import get_remote_address
-from werkzeug.exceptions import HTTPException
+from flask import jsonify
 
+from mentorship import ratelimit
 from mentorship.api import api_bp
 from mentorship.api.request import json_object
 from mentorship.api.serializers import account_json
 from mentorship.errors import error_response
-from mentorship.extensions import limiter
 from mentorship.models.base import isoformat_utc
 from mentorship.schemas import REGISTER, TOKEN
-from mentorship.services.accounts import authenticate, issue_token, register_user
-
-
-def _login_rate_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def _login_attempt_key() -> str:
-    """Client address plus the e-mail tried: one guesser cannot lock out a whole office."""
-    email = ""
-    try:
-        data = request.get_json(silent=True, cache=True)
-    except HTTPException:  # a too-large body: the view answers it; key on the address alone
-        data = None
-    if isinstance(data, dict) and isinstance(data.get("email"), str):
-        email = data["email"].strip().lower()[:254]
-    return f"{get_remote_address()}|{email}"
-
-
-def _failed_login(response: Response) -> bool:
-    return response.status_code == 401
+from mentorship.services.accounts import issue_token, register_user
 
 
 @api_bp.post("/auth/register")
+@ratelimit.rate_limited("REGISTER_RATE_LIMIT")
 def register():
     data = REGISTER.validate(json_object())
     user = register_user(data["email"], data["password"], data["name"], data["role"])
@@ -44,10 +23,9 @@ def register():
 
 
 @api_bp.post("/auth/token")
-@limiter.limit(_login_rate_limit, key_func=_login_attempt_key, deduct_when=_failed_login)
 def token():
     data = TOKEN.validate(json_object())
-    user = authenticate(data["email"], data["password"])
+    user = ratelimit.attempt_login(data["email"], data["password"])
     if user is None:
         return error_response(
             401,

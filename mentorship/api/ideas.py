@@ -21,6 +21,7 @@ from mentorship.api.request import (
 )
 from mentorship.api.serializers import idea_json, match_json
 from mentorship.models.ideas import PIPELINE_STATUSES, Idea
+from mentorship.ratelimit import rate_limited
 from mentorship.schemas import IDEA, IDEMPOTENCY_KEY_MAX
 from mentorship.services.errors import ValidationFailedError
 from mentorship.services.idea_changes import edit_idea, withdraw_idea
@@ -55,6 +56,7 @@ def idempotency_key() -> str | None:
 
 @api_bp.post("/ideas")
 @token_required(roles=("entrepreneur",))
+@rate_limited("IDEA_SUBMIT_RATE_LIMIT")
 def create_idea():
     key = idempotency_key()
     submission = submit_idea_once(current_user(), IDEA.validate(json_object()), key)

@@ -20,7 +20,7 @@ ERROR_TEXT = {
     413: "Body larger than 1 MB.",
     415: "Body is not JSON.",
     422: "Validation failed; `fields` names each bad field.",
-    429: "Too many failed attempts; see Retry-After.",
+    429: "Rate limited (per account and per client address); see Retry-After.",
     503: "The database did not answer; send the same request again.",
 }
 BODY_ERRORS = (400, 413, 415, 422)
@@ -174,7 +174,7 @@ def _idea_paths() -> dict[str, Any]:
                 201,
                 "Idea",
                 body="IdeaInput",
-                errors=(403, 409, 503),
+                errors=(403, 409, 429, 503),
                 params=[IDEMPOTENCY_PARAM],
                 roles="entrepreneur",
                 notes=(
@@ -264,7 +264,7 @@ def _paths() -> dict[str, Any]:
                 "Account",
                 public=True,
                 body="Register",
-                errors=(409,),
+                errors=(409, 429),
             )
         },
         "/api/v1/auth/token": {

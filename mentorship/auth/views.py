@@ -1,13 +1,13 @@
-"""Sign up, log in (rate limited on failures) and log out."""
+"""Sign up, log in (rate limited on failures: mentorship.ratelimit) and log out."""
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user, logout_user
 
+from mentorship import ratelimit
 from mentorship.auth.forms import LoginForm, RegisterForm
-from mentorship.extensions import limiter
 from mentorship.i18n import current_language
 from mentorship.main.helpers import ConfirmForm, is_safe_next, show_service_error
 from mentorship.services import accounts
@@ -18,16 +18,8 @@ auth_bp = Blueprint("auth", __name__)
 BAD_CREDENTIALS = lazy_gettext("That e-mail and password do not match an account.")
 
 
-def _login_rate_limit() -> str:
-    return current_app.config["LOGIN_RATE_LIMIT"]
-
-
-def _login_failed(_response) -> bool:
-    """Only failed attempts count towards the limit, so a busy office behind one address is fine."""
-    return bool(g.get("login_failed"))
-
-
 @auth_bp.route("/register", methods=["GET", "POST"])
+@ratelimit.rate_limited("REGISTER_RATE_LIMIT")
 def register():
     if current_user.is_authenticated:
         return redirect(url_for("main.home"))
@@ -65,23 +57,26 @@ def register():
 
 
 @auth_bp.route("/login", methods=["GET", "POST"])
-@limiter.limit(_login_rate_limit, methods=["POST"], deduct_when=_login_failed)
 def login():
     next_url = request.values.get("next")
     if current_user.is_authenticated:
         return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
     form = LoginForm()
+    status, headers = 200, {}
     if form.validate_on_submit():
-        user = accounts.authenticate(form.email.data, form.password.data)
-        if user is not None:
-            login_user(user)
-            flash(gettext("Welcome back, %(name)s.", name=user.name), "success")
-            return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
-        form.form_errors.append(BAD_CREDENTIALS)
-    if request.method == "POST":
-        g.login_failed = True
+        try:
+            user = ratelimit.attempt_login(form.email.data, form.password.data)
+        except ratelimit.RateLimited as refusal:
+            form.form_errors.append(refusal.description)
+            status, headers = 429, {"Retry-After": str(refusal.retry_after)}
+        else:
+            if user is not None:
+                login_user(user)
+                flash(gettext("Welcome back, %(name)s.", name=user.name), "success")
+                return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
+            form.form_errors.append(BAD_CREDENTIALS)
     safe_next = next_url if is_safe_next(next_url) else None
-    return render_template("auth/login.html", form=form, next_url=safe_next)
+    return render_template("auth/login.html", form=form, next_url=safe_next), status, headers
 
 
 @auth_bp.route("/logout", methods=["POST"])

@@ -11,6 +11,7 @@ from flask_login import current_user
 from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
 from mentorship.models import Idea, IdeaStatus
+from mentorship.ratelimit import rate_limited
 from mentorship.services import idea_changes
 from mentorship.services import ideas as idea_service
 from mentorship.services import programmes as programme_service
@@ -101,6 +102,7 @@ def index():
 
 @ideas_bp.route("/new", methods=["GET", "POST"])
 @role_required("entrepreneur")
+@rate_limited("IDEA_SUBMIT_RATE_LIMIT")
 def new():
     profile = current_user.entrepreneur_profile
     form = NewIdeaForm(

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import current_app, url_for
 from flask_babel import gettext as _
 
+from mentorship.config import DEVELOPMENT_BASE_URL
 from mentorship.extensions import db
 from mentorship.i18n import language_of
 from mentorship.models import (
@@ -102,11 +103,9 @@ def _live_reset_links(user: User) -> int:
 
 
 def _reset_link(raw: str) -> str:
-    """An absolute link on the configured public address; the request's Host only in development."""
-    base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
-    if base:
-        return base + url_for("passwords.reset", token=raw)
-    return url_for("passwords.reset", token=raw, _external=True)
+    """An absolute link on the configured public address, never on the request's Host header."""
+    base = current_app.config.get("PUBLIC_BASE_URL") or DEVELOPMENT_BASE_URL
+    return base.rstrip("/") + url_for("passwords.reset", token=raw)
 
 
 def _reset_email_body(user: User, link: str) -> str:

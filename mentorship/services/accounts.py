@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from datetime import datetime, timedelta, timezone
 from typing import Any
 
@@ -77,8 +79,14 @@ def _serializer() -> URLSafeTimedSerializer:
 
 
 def password_stamp(user: User) -> str:
-    """The short stamp of the password hash that API tokens carry; it changes with the password."""
-    return user.password_hash[-12:]
+    """A short keyed digest of the password hash, carried by sessions and API tokens.
+
+    It changes with the password, so a change or reset revokes them all; being keyed, it tells
+    a reader of a token nothing about the hash itself.
+    """
+    key = current_app.config["SECRET_KEY"]
+    key = key if isinstance(key, bytes) else key.encode()
+    return hmac.new(key, user.password_hash.encode(), hashlib.sha256).hexdigest()[:20]
 
 
 def issue_token(user: User) -> tuple[str, datetime]:

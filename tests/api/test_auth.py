@@ -110,7 +110,7 @@ def test_a_token_request_without_a_password_is_422(client, entrepreneur):
 
 
 def test_repeated_failed_token_requests_are_429_with_retry_after(app, client, entrepreneur):
-    app.config["LOGIN_RATE_LIMIT"] = "3 per minute"
+    app.config["LOGIN_ACCOUNT_RATE_LIMIT"] = "3 per minute"
     attempt = {"email": entrepreneur.email, "password": "wrong-one"}
     statuses = [client.post("/api/v1/auth/token", json=attempt).status_code for _ in range(4)]
     assert statuses == [401, 401, 401, 429]
@@ -121,14 +121,14 @@ def test_repeated_failed_token_requests_are_429_with_retry_after(app, client, en
 
 
 def test_successful_token_requests_do_not_count_towards_the_limit(app, client, entrepreneur):
-    app.config["LOGIN_RATE_LIMIT"] = "2 per minute"
+    app.config["LOGIN_ACCOUNT_RATE_LIMIT"] = "2 per minute"
     login = {"email": entrepreneur.email, "password": PASSWORD}
     statuses = [client.post("/api/v1/auth/token", json=login).status_code for _ in range(5)]
     assert statuses == [200] * 5
 
 
 def test_failures_for_one_email_do_not_lock_out_another(app, client, entrepreneur):
-    app.config["LOGIN_RATE_LIMIT"] = "2 per minute"
+    app.config["LOGIN_ACCOUNT_RATE_LIMIT"] = "2 per minute"
     for _ in range(3):
         client.post(
             "/api/v1/auth/token", json={"email": "guess@example.org", "password": "wrong-one"}

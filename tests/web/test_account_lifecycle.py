@@ -10,10 +10,10 @@ from datetime import datetime, timedelta, timezone
 import pytest
 import sqlalchemy as sa
 
-from mentorship.extensions import db, limiter
+from mentorship.extensions import db
 from mentorship.models import AccountToken, AuditEntry, Idea, Match, OutboxEmail, User
 from mentorship.services import audit
-from tests.conftest import AuthActions
+from tests.conftest import AuthActions, client_at, csrf_token_from
 from tests.factories import (
     PASSWORD,
     EntrepreneurFactory,
@@ -22,15 +22,10 @@ from tests.factories import (
     MatchFactory,
     MentorFactory,
 )
+from tests.web.conftest import FormSubmitter
 
 NEW_PASSWORD = "plum jam from Merošina"
 SENT = "If an account exists for that address, we have sent a link"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits(app):
-    """The limiter's in-memory counts outlive one app; each test starts with none."""
-    limiter.reset()
 
 
 def _reset_links() -> list[str]:
@@ -170,9 +165,102 @@ def test_reset_ends_a_session_opened_with_the_old_password(app, client, submit):
     assert response.status_code == 302 and "/login" in response.headers["Location"]
 
 
-def test_reset_requests_are_rate_limited(client, submit):
-    responses = [_ask_for_reset(submit, f"someone{n}@example.org") for n in range(6)]
-    assert [response.status_code for response in responses][-1] == 429
+def _log_in_without_following(browser, email: str, password: str = PASSWORD):
+    """The cookie the log-in answer sets, before any later page could touch the session."""
+    token = csrf_token_from(browser.get("/login").get_data(as_text=True))
+    response = browser.post(
+        "/login", data={"email": email, "password": password, "csrf_token": token}
+    )
+    assert response.status_code == 302
+    return response
+
+
+def test_a_session_cookie_from_before_a_reset_is_refused_on_its_very_first_reuse(
+    app, client, submit
+):
+    user = EntrepreneurFactory(email="jelena@example.org")
+    other_browser = app.test_client()
+    with app.app_context():
+        _log_in_without_following(other_browser, user.email)
+    _choose(submit, _reset_link_for(submit, "jelena@example.org"))
+    with app.app_context():
+        response = other_browser.get("/profile")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_session_cookie_from_before_a_password_change_is_refused_on_its_first_reuse(app, submit):
+    user = EntrepreneurFactory(email="jelena@example.org")
+    first_browser, second_browser = app.test_client(), app.test_client()
+    with app.app_context():
+        _log_in_without_following(first_browser, user.email)
+    with app.app_context():
+        AuthActions(second_browser).login(user.email)
+        FormSubmitter(second_browser)(
+            "/account/password",
+            {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+        )
+        assert second_browser.get("/profile").status_code == 200
+    with app.app_context():
+        response = first_browser.get("/profile")
+    assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_password_change_revokes_api_tokens(client, auth, submit, api_headers):
+    user = EntrepreneurFactory()
+    headers = api_headers(user)
+    auth.login(user.email)
+    submit(
+        "/account/password",
+        {"current_password": PASSWORD, "password": NEW_PASSWORD, "confirm": NEW_PASSWORD},
+    )
+    assert client.get("/api/v1/me", headers=headers).status_code == 401
+
+
+def _ask_for_reset_with_host(client, host: str, email: str) -> str:
+    """Both requests carry the forged Host (the form, then the post); returns the e-mail body."""
+    page = client.get("/forgot-password", headers={"Host": host})
+    token = csrf_token_from(page.get_data(as_text=True))
+    client.post(
+        "/forgot-password",
+        data={"email": email, "csrf_token": token},
+        headers={"Host": host, "X-Forwarded-Host": host},
+    )
+    return db.session.scalar(sa.select(OutboxEmail.body))
+
+
+def test_a_reset_link_uses_the_public_base_url_whatever_the_host_header(app, client):
+    app.config["PUBLIC_BASE_URL"] = "https://match.example.org"
+    EntrepreneurFactory(email="jelena@example.org")
+    body = _ask_for_reset_with_host(client, "evil.example", "jelena@example.org")
+    assert re.search(r"https://match\.example\.org/reset/\S+", body)
+    assert "evil.example" not in body
+
+
+def test_without_a_public_base_url_development_links_go_to_the_local_server(app, client):
+    app.config["PUBLIC_BASE_URL"] = ""
+    EntrepreneurFactory(email="jelena@example.org")
+    body = _ask_for_reset_with_host(client, "evil.example", "jelena@example.org")
+    assert "http://127.0.0.1:5000/reset/" in body and "evil.example" not in body
+
+
+def test_reset_requests_are_limited_per_address_with_a_form_message(app, client, submit):
+    app.config["PASSWORD_RESET_RATE_LIMIT"] = "3 per hour"
+    responses = [_ask_for_reset(submit, f"someone{n}@example.org") for n in range(4)]
+    assert [response.status_code for response in responses] == [200, 200, 200, 429]
+    assert int(responses[-1].headers["Retry-After"]) > 0
+    assert "Too many attempts. Please try again in 60 minutes." in responses[-1].get_data(
+        as_text=True
+    )
+
+
+def test_reset_requests_are_limited_per_email_across_addresses(app):
+    app.config["PASSWORD_RESET_RATE_LIMIT"] = "2 per hour"
+    responses = []
+    for n in range(1, 4):
+        with app.app_context():  # each browser keeps its own CSRF token (cached on `g`)
+            browser = FormSubmitter(client_at(app, f"10.0.0.{n}"))
+            responses.append(browser("/forgot-password", {"email": "a@example.org"}))
+    assert [response.status_code for response in responses] == [200, 200, 429]
 
 
 def test_reset_request_without_csrf_token_is_refused(client):

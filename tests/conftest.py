@@ -108,6 +108,9 @@ def app(_schema, tmp_path):
         db.session.remove()
         empty_all_tables()
         _reset_match_index()
+        # Each app has its own engine: close its pooled connections now rather than at garbage
+        # collection, so a long run never holds dozens of idle database connections.
+        db.engine.dispose()
 
 
 def _reset_match_index() -> None:

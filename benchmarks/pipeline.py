@@ -78,7 +78,7 @@ def reset_schema() -> None:
 
 def measure_demo_rematch(database_url: str, workdir: Path) -> dict[str, float]:
     from mentorship.demo.loader import load_demo
-    from mentorship.services.candidates import holder
+    from mentorship.services.index_holder import holder
     from mentorship.services.matching import rematch_open_ideas
 
     app = make_app(database_url, workdir / "demo_index.joblib")
@@ -215,7 +215,7 @@ def measure_submit_latency(
 ) -> dict[str, float]:
     import redis
 
-    from mentorship.services.candidates import holder
+    from mentorship.services.index_holder import holder
 
     index_path = workdir / "pipeline_index.joblib"
     app = make_app(database_url, index_path)

@@ -1,15 +1,18 @@
-"""Speed and memory of the engine vs plain scikit-learn TF-IDF rankers, one process per figure.
+"""Speed and memory of the engine vs plain scikit-learn TF-IDF, on realistic text lengths.
 
-Run from the repository root: ``python -m benchmarks.speed [--quick] [--million] [--output F]``.
-Every measurement runs in a fresh subprocess pinned to one BLAS/OpenMP thread, so its peak
-resident memory (``ru_maxrss``) is its own.
+Run from the repository root: ``python -m benchmarks.speed [--quick] [--output FILE]``.
+
+Candidates are mentor profiles of 60-120 words and ideas of about 70 words, recombined from
+real sentences (`benchmarks/realistic.py`). Every figure runs in a fresh subprocess pinned to
+one thread (BLAS, OpenMP and the sentence model), so its peak resident memory is its own.
+Candidate meaning vectors are computed once beforehand, as the service stores them, so the
+fit below never embeds a candidate ("refit without re-embedding").
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import resource
 import subprocess
@@ -19,7 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
-RANKERS = ("engine", "sklearn word+char", "sklearn word")
+from benchmarks.wordcache import CACHE
+
 SINGLE_THREAD = {
     name: "1"
     for name in (
@@ -29,13 +33,35 @@ SINGLE_THREAD = {
         "NUMEXPR_NUM_THREADS",
     )
 }
+RANKERS = ("engine", "engine without meaning", "sklearn word+char", "sklearn word")
+QUERIES = 200
 
 
 def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-class _SklearnRanker:
+def _vectors_path(n: int) -> Path:
+    return CACHE / f"speed-mentor-vectors-{n}.npy"
+
+
+def prepare_vectors(n: int) -> None:
+    """Meaning vectors of the n generated mentors, made once and kept for every run."""
+    from benchmarks.realistic import RealisticTexts
+    from benchmarks.wordcache import cached_embedder
+    from matching import embed_candidates
+
+    path = _vectors_path(n)
+    if path.exists():
+        return
+    embedder, store = cached_embedder()
+    mentors = RealisticTexts().mentors(n)
+    vectors = embed_candidates(mentors, embedder)
+    store.flush()
+    np.save(path, np.vstack([vectors[("mentor", m.id)]["profile"] for m in mentors]))
+
+
+class SklearnRanker:
     """Baseline: TfidfVectorizer (word, optionally + char_wb 3-5) and a sparse dot product."""
 
     def __init__(self, texts: list[str], with_chars: bool) -> None:
@@ -58,154 +84,149 @@ class _SklearnRanker:
         ]
         return sp.hstack(blocks, format="csr")
 
-    def rank_many(self, texts: list[str], k: int = 5) -> list[np.ndarray]:
-        scores = (self._encode(texts) @ self.matrix).toarray()
-        top = np.argpartition(-scores, k - 1, axis=1)[:, :k]
-        return [row[np.argsort(-scores[i, row])] for i, row in enumerate(top)]
+    def rank(self, text: str, k: int = 5) -> np.ndarray:
+        scores = (self._encode([text]) @ self.matrix).toarray().ravel()
+        top = np.argpartition(-scores, k - 1)[:k]
+        return top[np.argsort(-scores[top])]
 
 
-def measure(ranker: str, n: int, queries: int, batch: int) -> dict[str, float]:
-    """Fit on n synthetic mentors, then time single-idea ranking and batch ranking."""
+def measure(ranker: str, n: int) -> dict[str, float]:
+    """Fit on n mentors, then time ranking single ideas (and, for the engine, embedding)."""
     from threadpoolctl import threadpool_limits
 
-    from benchmarks.synthetic import CorpusSampler
-    from matching import MatchIndex
+    from benchmarks.realistic import RealisticTexts
+    from benchmarks.wordcache import cached_embedder
+    from matching import MatchIndex, Teacher, TextEmbedder
     from matching.profiles import candidate_texts, idea_text
 
     threadpool_limits(1)
-    sampler = CorpusSampler()
-    mentors = sampler.mentors(n)
-    ideas = sampler.queries(max(queries, batch))
-    texts = [candidate_texts(m)["profile"] for m in mentors] if ranker != "engine" else []
+    texts = RealisticTexts()
+    mentors = texts.mentors(n)
+    ideas = texts.ideas(QUERIES)
+    out: dict[str, float] = {}
+    embedder = None
+    vectors = None
+    if ranker == "engine":
+        embedder, _ = cached_embedder()
+        embedder.embed([idea_text(i) for i in ideas])  # warm words, as a running worker is
+        matrix = np.load(_vectors_path(n))
+        vectors = {("mentor", m.id): {"profile": matrix[i]} for i, m in enumerate(mentors)}
     before = _peak_mb()
     start = time.perf_counter()
-    if ranker == "engine":
-        index = MatchIndex.fit(mentors=mentors)
+    if ranker.startswith("engine"):
+        index = MatchIndex.fit(mentors=mentors, embedder=embedder, vectors=vectors)
 
-        def rank_one(i: int) -> None:
-            index.rank(ideas[i], kinds=("mentor",), k=5)
-
-        def rank_batch(count: int) -> None:
-            index.rank_many(ideas[:count], kinds=("mentor",), k=5)
+        def rank(idea):
+            return index.rank(idea, kinds=("mentor",))
     else:
-        baseline = _SklearnRanker(texts, with_chars=ranker == "sklearn word+char")
-        idea_texts = [idea_text(idea) for idea in ideas]
+        model = SklearnRanker([candidate_texts(m)["profile"] for m in mentors], "char" in ranker)
 
-        def rank_one(i: int) -> None:
-            baseline.rank_many(idea_texts[i : i + 1])
+        def rank(idea):
+            return model.rank(idea_text(idea))
 
-        def rank_batch(count: int) -> None:
-            for at in range(0, count, 256):
-                baseline.rank_many(idea_texts[at : min(at + 256, count)])
-
-    fit_seconds = time.perf_counter() - start
-    fit_peak = _peak_mb()
-    for i in range(5):
-        rank_one(i)
-    latencies = []
-    for i in range(queries):
+    out["fit_s"] = time.perf_counter() - start
+    out["fit_peak_mb"] = _peak_mb()
+    out["fit_added_mb"] = _peak_mb() - before
+    latencies, embeddings = [], []
+    for idea in ideas:
+        if embedder is not None:
+            start = time.perf_counter()
+            embedder.embed([idea_text(idea)])
+            embeddings.append(time.perf_counter() - start)
         start = time.perf_counter()
-        rank_one(i)
+        rank(idea)
         latencies.append(time.perf_counter() - start)
-    throughput = float("nan")
-    if batch:
-        start = time.perf_counter()
-        rank_batch(batch)
-        throughput = batch / (time.perf_counter() - start)
-    return {
-        "fit_s": fit_seconds,
-        "fit_peak_mb": fit_peak,
-        "fit_added_mb": fit_peak - before,
-        "median_ms": float(np.median(latencies) * 1e3),
-        "p95_ms": float(np.percentile(latencies, 95) * 1e3),
-        "batch_per_s": throughput,
-        "peak_mb": _peak_mb(),
-    }
-
-
-def _run(ranker: str, n: int, queries: int, batch: int) -> dict[str, float]:
-    spec = json.dumps({"ranker": ranker, "n": n, "queries": queries, "batch": batch})
-    env = {**os.environ, **SINGLE_THREAD}
-    done = subprocess.run(
-        [sys.executable, "-m", "benchmarks.speed", "--measure", spec],
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-    )
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def plan(quick: bool, million: bool) -> list[tuple[str, int, int, int]]:
-    """(ranker, candidates, single-idea queries, batch size) of each measurement."""
-    if quick:
-        return [(r, n, 50, 500 if n == 10_000 else 0) for r in RANKERS for n in (1_000, 10_000)]
-    runs = [
-        (r, n, 200, 2000 if n == 10_000 else 0) for r in RANKERS for n in (1_000, 10_000, 100_000)
-    ]
-    if million:
-        runs.append(("engine", 1_000_000, 100, 0))
-    return runs
-
-
-def _fmt(value: float, digits: int) -> str:
-    return "–" if math.isnan(value) else f"{value:,.{digits}f}"
-
-
-def table(results: list[tuple[str, int, dict[str, float]]]) -> str:
-    lines = [
-        (
-            "| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms "
-            "| batch ideas/s |"
-        ),
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
-    for ranker, n, r in results:
-        lines.append(
-            f"| {ranker} | {n:,} | {_fmt(r['fit_s'], 2)} | {_fmt(r['fit_peak_mb'], 0)} "
-            f"| {_fmt(r['median_ms'], 2)} | {_fmt(r['p95_ms'], 2)} "
-            f"| {_fmt(r['batch_per_s'], 0)} |"
+    out["rank_median_ms"] = 1000 * float(np.median(latencies))
+    out["rank_p95_ms"] = 1000 * float(np.percentile(latencies, 95))
+    if embeddings:
+        out["embed_warm_median_ms"] = 1000 * float(np.median(embeddings))
+        out["rank_without_embedding_median_ms"] = (
+            out["rank_median_ms"] - out["embed_warm_median_ms"]
         )
-    return "\n".join(lines)
+        cold = TextEmbedder(Teacher(threads=1)).load()
+        sample = [idea_text(i) for i in ideas[:20]]
+        start = time.perf_counter()
+        for text in sample:
+            cold.embed([text])
+        out["embed_cold_median_ms"] = 1000 * (time.perf_counter() - start) / len(sample)
+        profiles = [candidate_texts(m)["profile"] for m in texts.mentors(500)]
+        start = time.perf_counter()
+        embedder.embed(profiles)
+        out["candidates_per_s_warm"] = len(profiles) / (time.perf_counter() - start)
+        start = time.perf_counter()
+        cold.embed(profiles[:100])
+        out["candidates_per_s_cold"] = 100 / (time.perf_counter() - start)
+    return out
+
+
+def run_child(ranker: str, n: int) -> dict[str, float]:
+    env = {**os.environ, **SINGLE_THREAD}
+    command = [sys.executable, "-m", "benchmarks.speed", "--child", ranker, str(n)]
+    result = subprocess.run(command, env=env, capture_output=True, text=True, check=True)
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def report(rows: list[tuple[str, int, dict]]) -> str:
+    lines = [
+        "# Matching speed on realistic text lengths",
+        "",
+        "Machine: 2 cores; one thread (BLAS, OpenMP, the sentence model) per figure, each row one",
+        "fresh process. Candidates: mentor profiles of 60-120 words; ideas of about 70 words, both",
+        "recombined from real sentences (`benchmarks/realistic.py`). Ranking: one idea against",
+        "every mentor, k = 5, reasons included. The engine's candidate vectors are stored ones",
+        "(computed beforehand, as the service keeps them): its fit never embeds a candidate.",
+        "Command: `python -m benchmarks.speed`.",
+        "",
+        "| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for ranker, n, r in rows:
+        lines.append(
+            f"| {ranker} | {n:,} | {r['fit_s']:.2f} | {r['fit_peak_mb']:,.0f} "
+            f"| {r['rank_median_ms']:.2f} | {r['rank_p95_ms']:.2f} |"
+        )
+    engine = [(n, r) for ranker, n, r in rows if ranker == "engine"]
+    if engine:
+        lines += [
+            "",
+            "The sentence model in the engine (same runs):",
+            "",
+            "| candidates | embed 1 idea, warm ms | embed 1 idea, cold ms | rank without embedding ms "
+            "| candidate texts/s warm | candidate texts/s cold |",
+            "| ---: | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        for n, r in engine:
+            lines.append(
+                f"| {n:,} | {r['embed_warm_median_ms']:.2f} | {r['embed_cold_median_ms']:.0f} "
+                f"| {r['rank_without_embedding_median_ms']:.2f} | {r['candidates_per_s_warm']:,.0f} "
+                f"| {r['candidates_per_s_cold']:.1f} |"
+            )
+        lines += [
+            "",
+            "Warm: the words were seen before (the service keeps every word's vector in the",
+            "database, shared by all workers). Cold: a process that has never seen any of the",
+            "words, so the sentence model embeds each of them once.",
+        ]
+    return "\n".join(lines) + "\n"
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k candidates only")
-    parser.add_argument("--million", action="store_true", help="also rank against 1M (slow)")
-    parser.add_argument("--output", type=Path, help="also write the markdown report here")
-    parser.add_argument("--measure", help=argparse.SUPPRESS)
+    parser.add_argument("--output", type=Path)
+    parser.add_argument("--child", nargs=2, metavar=("RANKER", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.measure:
-        spec = json.loads(args.measure)
-        print(json.dumps(measure(spec["ranker"], spec["n"], spec["queries"], spec["batch"])))
+    if args.child:
+        print(json.dumps(measure(args.child[0], int(args.child[1]))))
         return
-    results = []
-    for ranker, n, queries, batch in plan(args.quick, args.million):
-        results.append((ranker, n, _run(ranker, n, queries, batch)))
-        print(f"{ranker} {n:,}: {results[-1][2]}", file=sys.stderr, flush=True)
-    text = "\n".join(
-        [
-            "# Matching speed",
-            "",
-            (
-                f"Machine: {os.cpu_count()} cores; one BLAS/OpenMP thread; each row is one fresh process. "
-                "Candidates: synthetic mentor profiles resampled from the evaluation set's wording "
-                "(`benchmarks/synthetic.py`); ideas: the 320 evaluation ideas, cycled. Latency ranks one "
-                "idea against mentors only (k=5, reasons included); batch = `rank_many` of 2,000 ideas "
-                "(the sklearn baselines score blocks of 256 and return ids only). Fit peak RSS includes "
-                "the ~100-200 MB of the process and the generated records."
-            ),
-            "",
-            table(results),
-            "",
-            (
-                f"Command: `python -m benchmarks.speed{' --quick' if args.quick else ''}"
-                f"{' --million' if args.million else ''}`"
-            ),
-            "",
-        ]
-    )
+    sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000)
+    rows = []
+    for n in sizes:
+        prepare_vectors(n)
+        for ranker in RANKERS:
+            rows.append((ranker, n, run_child(ranker, n)))
+            print(ranker, n, rows[-1][2], flush=True)
+    text = report(rows)
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -9,45 +9,64 @@ from dataclasses import dataclass
 class MatchConfig:
     """Engine settings; frozen so a fitted index always knows how it was built.
 
-    Text similarity is the cosine of two L2-normalised TF-IDF blocks (word n-grams
-    and `char_wb` n-grams), mixed as ``word_weight * cos_word + char_weight * cos_char``.
-    The final score blends the text score with the structured signals that apply
-    to the idea and the candidate kind, divided by the sum of the applicable
-    weights, so it always lies in [0, 1].
+    The text score of a candidate field blends three views of the same texts, each in [0, 1]:
+    TF-IDF (word n-grams and `char_wb` n-grams: exact and inflected words), topics learnt from
+    the candidates themselves (LSA over the word TF-IDF) and meaning (static multilingual word
+    vectors of the bundled sentence model, see `matching.embedding`). The topic and meaning
+    cosines are calibrated at fit time so that two unrelated texts score about 0. The final
+    score blends the text score with the structured signals that apply to the idea and the
+    candidate kind, divided by the sum of the applicable weights, so it always lies in [0, 1].
+    The blend weights were tuned on real start-up descriptions (`benchmarks/realdata.py`).
     """
 
     top_k: int = 5
     """Matches returned per kind when `rank` is not given `k`."""
-    proposal_margin: float = 0.05
-    """Score by which a newcomer must beat the weakest stored proposal to replace it on a re-match.
 
-    One more or one fewer approved mentee moves a mentor's score by about a third of the capacity
-    weight; the margin is wider, so capacity changes alone never reshuffle proposals.
-    """
+    tfidf_weight: float = 0.65
+    """Share of the TF-IDF cosine in the text score."""
+    topic_weight: float = 0.15
+    """Share of the topic (LSA) cosine in the text score; 0 turns topics off."""
+    meaning_weight: float = 0.20
+    """Share of the meaning (static embedding) cosine; used only when an embedder is given."""
 
     word_weight: float = 0.4
-    """Share of the word n-gram cosine in the text score."""
+    """Share of the word n-gram cosine inside the TF-IDF cosine."""
     char_weight: float = 0.6
-    """Share of the character n-gram cosine in the text score."""
-
+    """Share of the character n-gram cosine inside the TF-IDF cosine."""
     word_ngram_range: tuple[int, int] = (1, 2)
     """Word n-gram sizes (after stop word removal)."""
     char_ngram_range: tuple[int, int] = (3, 5)
+    char_grams: str = "prefix"
+    """"prefix": each word's first 3-7 letters, so inflected forms meet ("pekarstvo" and
+    "pekarstva") while common endings ("-tion", "-ija") make no false likeness; "wb":
+    `char_wb` n-grams of `char_ngram_range`, endings included (measured no better on real
+    text, and it matched "station" with "certification")."""
     """`char_wb` n-gram sizes, taken inside each word padded with spaces."""
     word_min_df: int = 1
     """Drop word n-grams seen in fewer candidate documents than this."""
     char_min_df: int = 2
     """Drop character n-grams seen in fewer candidate documents than this."""
-    char_max_df: float = 0.03
+    char_max_df: float = 0.2
     """Drop character n-grams seen in more than this share of candidate documents."""
     pruning_min_documents: int = 50
     """Character n-gram pruning (min/max df) applies only from this many documents on."""
     char_max_features: int | None = 300_000
     """Keep at most this many character n-grams (the most frequent ones)."""
+    background_documents: int = 2000
+    """Weight, in documents, of the generic reference texts in every word's document frequency."""
     sublinear_tf: bool = True
     """Use 1 + log(tf) instead of raw term counts."""
     dtype: str = "float32"
     """Floating point type of every matrix."""
+
+    topic_dimensions: int = 100
+    """Number of LSA topics (at most a quarter of the candidate documents)."""
+    topic_min_documents: int = 200
+    """Below this many candidate documents there is too little text to learn topics from."""
+    meaning_dimensions: int | None = 128
+    """Keep this many principal directions of the meaning vectors (None keeps all)."""
+    seed: int = 20261127
+    """Seed of the randomised SVD and of the calibration sample: same input, same index."""
 
     text_weight: float = 0.7
     """Weight of the text score in the blended score."""
@@ -63,10 +82,30 @@ class MatchConfig:
     """Remaining capacity at which the capacity signal is full."""
 
     min_text_score: float = 0.03
-    """Text score below which a candidate is proposed only if it shares the sector."""
+    """Text score below which a partner or cluster is proposed only if it shares the sector."""
+    min_mentor_fit: float = 0.15
+    """Text score below which a mentor is never proposed, whatever the sector: a mentor's time
+    is the scarcest thing, and one shared generic word ("small", "near") is not a reason to ask
+    her. Calibrated on real text (`python -m benchmarks.realdata --calibrate`): below 0.15 a
+    proposed mentor was relevant 23% of the time, no better than one drawn at random (~20%);
+    from 0.15 to 0.20, 42%; from 0.20 to 0.25, 59%; above 0.25, three in four."""
+    min_mentor_fit_without_meaning: float = 0.10
+    """The same floor when the meaning model is off or unavailable: words and topics alone give
+    lower scores (calibrated the same way: 0.10-0.15 was relevant 39% of the time, twice chance)."""
+    general_partner_share: float = 0.8
+    """A partner that is only about the same things (not a supplier or buyer) counts this much."""
+    peer_penalty: float = 0.1
+    """A partner that offers what the idea itself will sell (a peer or competitor) counts this
+    much: it sinks below any real supplier or buyer, and is never called a supplier."""
+
     reason_terms: int = 3
     """Shared terms quoted in a reason."""
     batch_size: int = 256
     """Ideas scored together by `rank_many`."""
     delta_limit: int = 2048
     """Upserted rows kept aside before they are merged into the main matrix."""
+    proposal_margin: float = 0.05
+    """A re-match replaces a stored proposal only when a newcomer scores at least this much
+    more than the proposal it would displace; a smaller lead is an edge flip (one capacity
+    change moves a mentor's score by `capacity_weight / total weight` = 0.05 / 1.0 at most),
+    not a clearly better candidate."""

@@ -21,3 +21,7 @@ class UnknownKindError(MatchingError, ValueError):
 
 class UnsupportedRecordError(MatchingError, TypeError):
     """An object that is not a mentor, partner or cluster record was given."""
+
+
+class EmbeddingUnavailableError(MatchingError):
+    """The sentence-embedding model cannot run here; ranking falls back to TF-IDF alone."""

@@ -1,30 +1,33 @@
-"""MatchIndex: fit once over all candidates, then rank ideas, upsert, remove, save, load."""
+"""MatchIndex: fit once over all candidates, then rank ideas, upsert and remove candidates."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from os import PathLike
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 
 from matching.config import MatchConfig
+from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.errors import IndexNotFittedError, UnknownKindError, UnsupportedRecordError
-from matching.profiles import FIELDS, SignalEncoder, candidate_texts, idea_text
-from matching.reasons import IdeaTerms, SharedTerms, build_reasons
-from matching.scoring import IdeaSignals, ScoredRow, rank_store
+from matching.profiles import FIELDS, SignalEncoder, candidate_texts
+from matching.ranking import QueryEncoder, rank_batch
+from matching.semantic import SemanticSpace, reference_texts
 from matching.store import CandidateStore
 from matching.types import KIND_OF_RECORD, KINDS, CandidateRecord, IdeaRecord, Match
 
+Vectors = Mapping[tuple[str, int], Mapping[str, np.ndarray]]
+"""Stored meaning vectors: (kind, candidate id) -> field -> vector of the embedder's model."""
 
-def _kind_of(record: object) -> str:
+
+def kind_of(record: object) -> str:
     kind = KIND_OF_RECORD.get(type(record))
     if kind is None:
         raise UnsupportedRecordError(f"not a mentor, partner or cluster record: {record!r}")
     return kind
 
 
-def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+def check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     requested = tuple(dict.fromkeys(kinds))
     unknown = [kind for kind in requested if kind not in KINDS]
     if unknown:
@@ -32,19 +35,56 @@ def _check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
     return requested
 
 
+def embed_candidates(
+    records: Sequence[CandidateRecord], embedder: TextEmbedder | None, known: Vectors | None = None
+) -> dict[tuple[str, int], dict[str, np.ndarray]]:
+    """Meaning vectors of candidates by field: `known` ones reused, the rest embedded now.
+
+    The caller stores what it gets back, so a refit or a restart never embeds a text twice.
+    """
+    if embedder is None or not records:
+        return {}
+    known = known or {}
+    out: dict[tuple[str, int], dict[str, np.ndarray]] = {}
+    missing: list[tuple[tuple[str, int], str, str]] = []
+    for record in records:
+        kind = kind_of(record)
+        key = (kind, int(record.id))
+        have = known.get(key) or {}
+        texts = candidate_texts(record)
+        out[key] = {}
+        for field in FIELDS[kind]:
+            vector = have.get(field)
+            if vector is not None and len(vector) == embedder.dim:
+                out[key][field] = np.asarray(vector, np.float32)
+            else:
+                missing.append((key, field, texts[field]))
+    if missing:
+        embedded = embedder.embed([text for _, _, text in missing])
+        for (key, field, _), vector in zip(missing, embedded, strict=True):
+            out[key][field] = vector
+    return out
+
+
 class MatchIndex:
     """Ranks mentors, supply-chain partners and clusters for business ideas.
 
-    Ranking only reads the index; `upsert` and `remove` change it, so callers that share
-    one index between threads must not run them while ranking. Unknown kinds in an
-    idea's `needs` are ignored; unknown kinds passed explicitly raise UnknownKindError.
+    Ranking only reads the index; `upsert` and `remove` change it, so callers that share one
+    index between threads must not run them while ranking. The embedder (meaning view) is
+    optional and never saved with the index: `attach` it again after loading.
     """
 
-    def __init__(self, config: MatchConfig | None = None) -> None:
+    def __init__(self, config: MatchConfig | None = None, embedder: TextEmbedder | None = None):
         self.config = config or MatchConfig()
+        self.embedder = embedder
         self.encoder: TextEncoder | None = None
+        self.semantic = SemanticSpace(self.config)
         self.signal_encoder = SignalEncoder(self.config)
         self.stores: dict[str, CandidateStore] = {}
+        self.sentences: dict = {}
+        """Encoded sentences of recently explained candidates (see `ranking.Explainer`)."""
+        self.meaning_version: str | None = None
+        """The embedder model the index was fitted with (None: fitted without meaning)."""
 
     @classmethod
     def fit(
@@ -53,51 +93,76 @@ class MatchIndex:
         partners: Iterable[CandidateRecord] = (),
         clusters: Iterable[CandidateRecord] = (),
         config: MatchConfig | None = None,
+        embedder: TextEmbedder | None = None,
+        vectors: Vectors | None = None,
     ) -> MatchIndex:
-        """Learn the vocabulary from every candidate and index them all."""
-        index = cls(config)
-        index._build(
-            {"mentor": list(mentors), "partner": list(partners), "cluster": list(clusters)}
-        )
+        """Learn vocabulary, topics and calibration from every candidate and index them all."""
+        index = cls(config, embedder)
+        records = {"mentor": list(mentors), "partner": list(partners), "cluster": list(clusters)}
+        for kind, rows in records.items():
+            for record in rows:
+                if kind_of(record) != kind:
+                    raise UnsupportedRecordError(f"{type(record).__name__} given as a {kind}")
+        index._build(records, vectors or {})
+        index.meaning_version = embedder.version if embedder is not None else None
         return index
 
-    def _build(self, records_by_kind: dict[str, list[CandidateRecord]]) -> None:
-        documents: list[str] = []
-        spans: dict[tuple[str, str], tuple[int, int]] = {}
-        for kind, records in records_by_kind.items():
-            for record in records:
-                if _kind_of(record) != kind:
-                    raise UnsupportedRecordError(f"{type(record).__name__} given as a {kind}")
-            texts = [candidate_texts(record) for record in records]
+    def _build(self, records: dict[str, list[CandidateRecord]], vectors: Vectors) -> None:
+        spans, documents, meaning = {}, [], []
+        for kind, rows in records.items():
+            stored = self.candidate_vectors(rows, vectors)
             for field in FIELDS[kind]:
                 start = len(documents)
-                documents.extend(text[field] for text in texts)
+                documents.extend(candidate_texts(record)[field] for record in rows)
+                if stored:
+                    meaning.extend(stored[(kind, int(r.id))][field] for r in rows)
                 spans[(kind, field)] = (start, len(documents))
-        encoder = TextEncoder(self.config)
-        matrix = encoder.fit_transform(documents)
-        self.encoder = encoder
-        self.signal_encoder = SignalEncoder(self.config)
+        self.encoder = TextEncoder(self.config)
+        sparse = self.encoder.fit_transform(documents, background=reference_texts())
+        reference = None
+        if meaning and self.embedder is not None:
+            reference = self.embedder.embed(reference_texts())
+        dense = self.semantic.fit(
+            self.encoder.word_part(sparse), np.vstack(meaning) if meaning else None, reference
+        )
+        del documents, meaning
         self.stores = {}
-        del documents
-        for kind, records in records_by_kind.items():
+        for kind, rows in records.items():
             store = self._new_store(kind)
-            rows = {}
-            for field in FIELDS[kind]:
-                start, end = spans[(kind, field)]
-                rows[field] = matrix if (start, end) == (0, matrix.shape[0]) else matrix[start:end]
-            store.load(records, rows, self.signal_encoder.candidates(records))
+            parts = {field: spans[(kind, field)] for field in FIELDS[kind]}
+            store.load(
+                rows,
+                {field: sparse[start:end] for field, (start, end) in parts.items()},
+                {field: dense[start:end] for field, (start, end) in parts.items()},
+                self.signal_encoder.candidates(rows),
+            )
             self.stores[kind] = store
-            del rows
 
     def _new_store(self, kind: str) -> CandidateStore:
-        assert self.encoder is not None
+        encoder = self._fitted_encoder()
         return CandidateStore(
             kind,
             FIELDS[kind],
-            self.encoder.n_features,
-            self.encoder.n_word_features,
-            np.dtype(self.config.dtype),
+            encoder.n_char_features,
+            encoder.n_features,
+            self.semantic.dimensions,
         )
+
+    def candidate_vectors(
+        self, records: Sequence[CandidateRecord], known: Vectors | None = None
+    ) -> dict[tuple[str, int], dict[str, np.ndarray]]:
+        """Meaning vectors of candidates by field (see `embed_candidates`); empty without embedder."""
+        return embed_candidates(records, self.embedder, known)
+
+    def attach(self, embedder: TextEmbedder | None) -> None:
+        """Use this embedder for the meaning view (after `load`), or none."""
+        self.embedder = embedder
+        self.sentences = {}
+
+    @property
+    def meaning_on(self) -> bool:
+        """Whether ranking uses the meaning view (an embedder and a fitted meaning view)."""
+        return self.embedder is not None and self.semantic.meaning is not None
 
     @property
     def is_fitted(self) -> bool:
@@ -115,27 +180,41 @@ class MatchIndex:
 
     def size(self, kind: str) -> int:
         """Number of candidates of `kind` currently in the index."""
-        _check_kinds((kind,))
+        check_kinds((kind,))
         store = self.stores.get(kind)
         return 0 if store is None else len(store)
 
-    def upsert(self, record: CandidateRecord) -> None:
-        """Add or replace a candidate, encoded with the fitted vocabulary (no refit)."""
-        kind = _kind_of(record)
+    def upsert(self, record: CandidateRecord, vectors: Vectors | None = None) -> None:
+        """Add or replace a candidate. Words never seen before join the vocabulary at once."""
+        kind = kind_of(record)
         encoder = self._fitted_encoder()
         store = self.stores.setdefault(kind, self._new_store(kind))
         texts = candidate_texts(record)
-        encoded = encoder.transform([texts[field] for field in FIELDS[kind]])
-        rows = {
-            field: encoded[position : position + 1] for position, field in enumerate(FIELDS[kind])
-        }
-        store.upsert(record, rows, self.signal_encoder.candidates([record]))
+        before = encoder.n_features
+        sparse = encoder.transform([texts[field] for field in FIELDS[kind]], grow=True)
+        if encoder.n_features != before:
+            for other in self.stores.values():
+                other.widen(encoder.n_features)
+        meaning = None
+        if self.semantic.meaning is not None:
+            stored = self.candidate_vectors([record], vectors).get((kind, int(record.id)))
+            width = self.semantic.meaning.basis.shape[0]
+            meaning = np.vstack(
+                [stored[f] if stored else np.zeros(width, np.float32) for f in FIELDS[kind]]
+            )
+        dense = self.semantic.transform(encoder.word_part(sparse), meaning)
+        store.upsert(
+            record,
+            {field: sparse[i : i + 1] for i, field in enumerate(FIELDS[kind])},
+            {field: dense[i : i + 1] for i, field in enumerate(FIELDS[kind])},
+            self.signal_encoder.candidates([record]),
+        )
         if store.needs_compaction(self.config.delta_limit):
             store.compact()
 
     def remove(self, kind: str, candidate_id: int) -> bool:
         """Remove a candidate; return whether it was in the index."""
-        _check_kinds((kind,))
+        check_kinds((kind,))
         self._fitted_encoder()
         store = self.stores.get(kind)
         return False if store is None else store.remove(candidate_id)
@@ -149,110 +228,27 @@ class MatchIndex:
     def rank_many(
         self, ideas: Sequence[IdeaRecord], kinds: Sequence[str] | None = None, k: int | None = None
     ) -> list[dict[str, list[Match]]]:
-        """`rank` for many ideas, scored in batches; gives exactly the same results."""
+        """`rank` for many ideas, encoded in batches; gives exactly the same results."""
         encoder = self._fitted_encoder()
-        explicit = None if kinds is None else _check_kinds(kinds)
+        explicit = None if kinds is None else check_kinds(kinds)
         limit = self.config.top_k if k is None else int(k)
         wanted = [
-            explicit
-            if explicit is not None
-            else tuple(kind for kind in KINDS if kind in set(idea.needs or ()))
-            for idea in ideas
+            explicit if explicit is not None else tuple(k for k in KINDS if k in (i.needs or ()))
+            for i in ideas
         ]
-        results: list[dict[str, list[Match]]] = [{kind: [] for kind in w} for w in wanted]
-        batch_size = max(1, self.config.batch_size)
-        for start in range(0, len(ideas), batch_size):
-            batch = list(range(start, min(start + batch_size, len(ideas))))
-            self._rank_batch(encoder, ideas, batch, wanted, limit, results)
+        queries = QueryEncoder(encoder, self.semantic, self.embedder, self.signal_encoder)
+        regions = self.signal_encoder.region_names
+        step = max(1, self.config.batch_size)
+        results: list[dict[str, list[Match]]] = []
+        for start in range(0, len(ideas), step):
+            batch = slice(start, start + step)
+            results += rank_batch(
+                queries, self.sentences, self.stores, regions, ideas[batch], wanted[batch], limit
+            )
         return results
 
-    def _rank_batch(
-        self,
-        encoder: TextEncoder,
-        ideas: Sequence[IdeaRecord],
-        batch: list[int],
-        wanted: list[tuple[str, ...]],
-        limit: int,
-        results: list[dict[str, list[Match]]],
-    ) -> None:
-        texts = [idea_text(ideas[i]) for i in batch]
-        queries = encoder.transform(texts)
-        signals = [self.signal_encoder.idea(ideas[i]) for i in batch]
-        idea_signals = IdeaSignals(
-            sectors=np.array([s[0] for s in signals], np.int64),
-            languages=np.array([s[1] for s in signals], np.int64),
-            regions=np.array([s[2] for s in signals], np.int32),
-            has_languages=np.array([bool(ideas[i].languages) for i in batch]),
-            has_place=np.array([bool((ideas[i].city or "").strip()) for i in batch]),
-        )
-        terms: dict[int, IdeaTerms] = {}
-        for kind in KINDS:
-            members = [p for p, i in enumerate(batch) if kind in wanted[i]]
-            store = self.stores.get(kind)
-            if not members or store is None:
-                continue
-            picked = np.array(members)
-            subset = IdeaSignals(
-                *(
-                    getattr(idea_signals, name)[picked]
-                    for name in ("sectors", "languages", "regions", "has_languages", "has_place")
-                )
-            )
-            ranked = rank_store(store, queries[picked], subset, self.config, limit)
-            for position, rows in zip(members, ranked, strict=False):
-                if not rows:
-                    continue
-                idea_terms = terms.get(position)
-                if idea_terms is None:
-                    start, end = queries.indptr[position], queries.indptr[position + 1]
-                    indices, weights = queries.indices[start:end], queries.data[start:end]
-                    in_words = indices < encoder.n_word_features
-                    idea_terms = IdeaTerms(
-                        ideas[batch[position]],
-                        texts[position],
-                        indices[in_words],
-                        weights[in_words],
-                    )
-                    terms[position] = idea_terms
-                shared = SharedTerms(
-                    idea_terms, store, np.array([s.row for s in rows]), encoder.word_terms
-                )
-                results[batch[position]][kind] = [
-                    self._match(kind, store, shared, scored, rank)
-                    for rank, scored in enumerate(rows, start=1)
-                ]
-
-    def _match(
-        self, kind: str, store: CandidateStore, shared: SharedTerms, scored: ScoredRow, rank: int
-    ) -> Match:
-        record = store.records[scored.row]
-        region = self.signal_encoder.region_names.get(int(store.signals.regions[scored.row]))
-        reasons = build_reasons(
-            record,
-            scored,
-            shared,
-            rank - 1,
-            region,
-            self.config.reason_terms,
-            self.config.min_text_score,
-        )
-        return Match(
-            kind=kind,
-            candidate_id=int(record.id),
-            score=round(scored.score, 6),
-            rank=rank,
-            reasons=reasons,
-        )
-
-    def save(self, path: str | PathLike[str]) -> None:
-        """Write the index to `path` with joblib, stamped with the format version."""
-        from matching.persistence import save_index
-
-        save_index(self, path)
-
-    @classmethod
-    def load(cls, path: str | PathLike[str]) -> MatchIndex:
-        """Read an index written by `save`; raise IndexVersionError if incompatible."""
-        from matching.persistence import load_index
-
-        return load_index(path)
+    def __getstate__(self) -> dict:
+        state = dict(self.__dict__)
+        state["embedder"] = None  # a loaded model is not data: attach it again after loading
+        state["sentences"] = {}
+        return state

@@ -8,14 +8,14 @@ from functools import lru_cache
 
 from matching.stopwords import STOP_WORDS
 
-_CYRILLIC_TO_LATIN = {
+CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
     "з": "z", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n",
     "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "ć", "у": "u",
     "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
 }  # fmt: skip
 _LATIN_FOLDS = {"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d", "ß": "ss", "æ": "ae", "ø": "o"}
-_FOLD_TABLE = str.maketrans({**_CYRILLIC_TO_LATIN, **_LATIN_FOLDS})
+_FOLD_TABLE = str.maketrans({**CYRILLIC_TO_LATIN, **_LATIN_FOLDS})
 _SECOND_PASS = str.maketrans(_LATIN_FOLDS)
 _TOKEN = re.compile(r"\w\w+")
 

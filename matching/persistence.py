@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from os import PathLike
-from typing import TYPE_CHECKING
 
 import joblib
 
 from matching.errors import IndexVersionError
-
-if TYPE_CHECKING:
-    from matching.index import MatchIndex
+from matching.index import MatchIndex
 
 FORMAT_NAME = "mentorship-match-index"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def save_index(index: MatchIndex, path: str | PathLike[str]) -> None:
@@ -22,9 +19,10 @@ def save_index(index: MatchIndex, path: str | PathLike[str]) -> None:
 
 
 def load_index(path: str | PathLike[str]) -> MatchIndex:
-    """Load an index; IndexVersionError if it is not a current-version index file."""
-    from matching.index import MatchIndex
+    """Load an index; IndexVersionError if it is not a current-version index file.
 
+    The embedder is not saved: attach one with `MatchIndex.attach` to use the meaning view.
+    """
     try:
         payload = joblib.load(path)
     except FileNotFoundError:

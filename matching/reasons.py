@@ -2,26 +2,31 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import numpy as np
 
 from matching.normalize import surface_forms, tokens
-from matching.profiles import OFFERS, PROFILE, SEEKS
-from matching.scoring import ScoredRow
+from matching.scoring import BUYER, GENERAL, PEER, SUPPLIER, ScoredRow
 from matching.signals import language_code, language_name, sector_slug
-from matching.store import CandidateStore
 from matching.types import CandidateRecord, IdeaRecord, MentorRecord, PartnerRecord
 
 _RELATED_PREFIX = 5
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_QUOTE_WORDS = 18
+RELATION_VERBS = {
+    SUPPLIER: "offers what you need",
+    BUYER: "seeks what you would produce",
+    PEER: "offers what you will sell too (a peer or competitor, not a supplier)",
+}
 
 
 class IdeaTerms:
-    """The word TF-IDF entries of one idea (sorted by feature), and how its words were written."""
+    """The word TF-IDF entries of one idea text (sorted by word index) and how it was written."""
 
-    def __init__(
-        self, idea: IdeaRecord, text: str, indices: np.ndarray, weights: np.ndarray
-    ) -> None:
+    def __init__(self, text: str, indices: np.ndarray, weights: np.ndarray) -> None:
         order = np.argsort(indices)
-        self.idea = idea
         self.text = text
         self.indices = indices[order]
         self.weights = weights[order]
@@ -29,143 +34,102 @@ class IdeaTerms:
 
     @property
     def tokens(self) -> list[str]:
-        """The idea's folded word tokens, in order."""
         return tokens(self.text)
 
     def display(self, term: str) -> str:
         """A folded term written back the way the idea wrote it."""
         if self._forms is None:
             self._forms = surface_forms(self.text)
-        if " " not in term:
-            return self._forms.get(term, term)
-        return " ".join([self._forms.get(part, part) for part in term.split(" ")])
+        return " ".join(self._forms.get(part, part) for part in term.split(" "))
 
 
-class SharedTerms:
-    """Element-wise products of an idea's word vector with its matches' word vectors.
+def shared_terms(
+    idea: IdeaTerms, row: tuple[np.ndarray, np.ndarray], word_terms: list[str], limit: int
+) -> list[str]:
+    """Readable terms with the largest TF-IDF products, skipping words already quoted."""
+    indices, weights = row
+    at = np.searchsorted(idea.indices, indices)
+    at[at == idea.indices.size] = 0
+    shared = idea.indices.size > 0 and indices.size > 0
+    if not shared:
+        return []
+    mask = idea.indices[at] == indices
+    values = weights[mask] * idea.weights[at[mask]]
+    chosen: list[str] = []
+    covered: set[str] = set()
+    for index in indices[mask][np.lexsort((indices[mask], -values))]:
+        term = word_terms[int(index)]
+        parts = term.split(" ")
+        if all(part in covered for part in parts):
+            continue
+        chosen.append(idea.display(term))
+        covered.update(parts)
+        if len(chosen) == limit:
+            break
+    return chosen
 
-    Computed once per field for all matches of the idea: the shared entries of every
-    match sorted by (match, product descending, feature), so each match reads a slice.
-    """
 
-    def __init__(
-        self, idea: IdeaTerms, store: CandidateStore, rows: np.ndarray, word_terms: list[str]
-    ) -> None:
-        self.idea = idea
-        self.store = store
-        self.rows = rows
-        self.word_terms = word_terms
-        self._sorted: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-
-    def _products(self, field: str) -> tuple[np.ndarray, np.ndarray]:
-        """(feature indices, boundaries per match) of shared terms, best first per match."""
-        found = self._sorted.get(field)
-        if found is not None:
-            return found
-        parts = [self.store.word_row(field, int(row)) for row in self.rows]
-        lengths = np.array([len(indices) for indices, _ in parts], dtype=np.int64)
-        indices = np.concatenate([indices for indices, _ in parts])
-        weights = np.concatenate([weights for _, weights in parts])
-        owner = np.repeat(np.arange(len(parts)), lengths)
-        idea_indices = self.idea.indices
-        if idea_indices.size == 0 or indices.size == 0:
-            found = (np.zeros(0, np.int64), np.zeros(len(parts) + 1, np.int64))
-        else:
-            at = np.searchsorted(idea_indices, indices)
-            at[at == idea_indices.size] = 0
-            shared = idea_indices[at] == indices
-            values = weights[shared] * self.idea.weights[at[shared]]
-            indices, owner = indices[shared], owner[shared]
-            order = np.lexsort((indices, -values, owner))
-            bounds = np.searchsorted(owner[order], np.arange(len(parts) + 1))
-            found = (indices[order], bounds)
-        self._sorted[field] = found
-        return found
-
-    def top(self, field: str, position: int, limit: int) -> list[str]:
-        """Readable terms with the largest products, skipping words already quoted."""
-        indices, bounds = self._products(field)
-        chosen: list[str] = []
-        covered: set[str] = set()
-        for index in indices[bounds[position] : bounds[position + 1]]:
-            term = self.word_terms[int(index)]
-            parts = term.split(" ")
-            if all(part in covered for part in parts):
-                continue
-            chosen.append(self.idea.display(term))
-            covered.update(parts)
-            if len(chosen) == limit:
+def related_words(idea: IdeaTerms, row_indices: np.ndarray, word_terms: list[str], limit: int):
+    """Idea words meeting a candidate word only through a shared stem (inflection)."""
+    by_prefix: dict[str, str] = {}
+    for index in row_indices:
+        term = word_terms[int(index)]
+        if " " not in term and len(term) >= _RELATED_PREFIX:
+            by_prefix.setdefault(term[:_RELATED_PREFIX], term)
+    found: list[str] = []
+    for token in dict.fromkeys(idea.tokens):
+        match = by_prefix.get(token[:_RELATED_PREFIX])
+        if len(token) >= _RELATED_PREFIX and match is not None and match != token:
+            found.append(f"{idea.display(token)} ~ {match}")
+            if len(found) == limit:
                 break
-        return chosen
-
-    def related(self, field: str, position: int, limit: int) -> list[str]:
-        """Idea words meeting a candidate word only through a shared stem (inflection)."""
-        indices, _ = self.store.word_row(field, int(self.rows[position]))
-        by_prefix: dict[str, str] = {}
-        for index in indices:
-            term = self.word_terms[int(index)]
-            if " " not in term and len(term) >= _RELATED_PREFIX:
-                by_prefix.setdefault(term[:_RELATED_PREFIX], term)
-        found: list[str] = []
-        for token in dict.fromkeys(self.idea.tokens):
-            match = by_prefix.get(token[:_RELATED_PREFIX])
-            if len(token) >= _RELATED_PREFIX and match is not None and match != token:
-                found.append(f"{self.idea.display(token)} ~ {match}")
-                if len(found) == limit:
-                    break
-        return found
-
-    def sentence_terms(self, field: str, position: int, limit: int) -> tuple[list[str], bool]:
-        """(terms, whether they are only related words) for one field of one match."""
-        terms = self.top(field, position, limit)
-        if terms:
-            return terms, False
-        return self.related(field, position, limit), True
+    return found
 
 
-def _supply_reason(
-    record: PartnerRecord,
+def sentences(text: str) -> list[str]:
+    """The sentences (or lines) of a candidate text, each cut to a quotable length."""
+    found = []
+    for sentence in _SENTENCE.split(text or ""):
+        words = sentence.split()
+        if len(words) >= 2:
+            cut = " ".join(words[:_QUOTE_WORDS])
+            found.append(cut + ("…" if len(words) > _QUOTE_WORDS else ""))
+    return found
+
+
+Closest = Callable[[str], str | None]
+"""Given a candidate text, its sentence closest in meaning to the idea (or None)."""
+
+
+def text_reasons(
     scored: ScoredRow,
-    shared: SharedTerms,
-    position: int,
-    limit: int,
-    min_text_score: float,
-) -> str | None:
-    seeks, offers = scored.field_scores.get(SEEKS, 0.0), scored.field_scores.get(OFFERS, 0.0)
-    if max(seeks, offers) < min_text_score:
-        return None
-    field = SEEKS if seeks >= offers else OFFERS
-    terms, _ = shared.sentence_terms(field, position, limit)
-    verb = "seeks what you would produce" if field == SEEKS else "offers what you need"
-    return f"{record.name} {verb}" + (f": {', '.join(terms)}" if terms else "")
-
-
-def build_reasons(
+    relation: str,
+    terms: list[str],
+    related: bool,
+    closest: str | None,
     record: CandidateRecord,
-    scored: ScoredRow,
-    shared: SharedTerms,
-    position: int,
-    region_name: str | None,
-    limit: int,
-    min_text_score: float,
-) -> tuple[str, ...]:
-    """Reasons for one match, strongest first, from the parts that made its score."""
-    idea = shared.idea.idea
-    reasons: list[str] = []
-    supply = (
-        _supply_reason(record, scored, shared, position, limit, min_text_score)
-        if isinstance(record, PartnerRecord)
-        else None
-    )
-    if supply:
-        reasons.append(supply)
-    elif scored.field_scores.get(PROFILE, 0.0) > 0:
-        terms, related = shared.sentence_terms(PROFILE, position, limit)
-        if terms:
-            label = "Related words: " if related else "Shared terms: "
-            reasons.append(label + ", ".join(terms))
-        else:
-            reasons.append(f"Similar wording (text similarity {scored.field_scores[PROFILE]:.2f})")
+) -> list[str]:
+    """Reasons about the text: what the partner offers or seeks, shared words, and the closest
+    sentence when meaning rather than shared words carried the match."""
+    tfidf, dense = scored.parts.get(relation, (0.0, 0.0))
+    quoted = f"“{closest}”" if closest else ""
+    if relation in RELATION_VERBS and isinstance(record, PartnerRecord):
+        what = ", ".join(terms) if terms else quoted
+        return [f"{record.name} {RELATION_VERBS[relation]}" + (f": {what}" if what else "")]
+    reasons = []
+    if terms:
+        reasons.append(("Related words: " if related else "Shared terms: ") + ", ".join(terms))
+    if closest and quote_meaning(scored, relation, terms):
+        reasons.append(f"Close in meaning: {quoted}")
+    if not reasons and (tfidf > 0 or dense > 0):
+        reasons.append(f"Similar wording (text similarity {scored.text:.2f})")
+    return reasons
+
+
+def signal_reasons(
+    idea: IdeaRecord, record: CandidateRecord, scored: ScoredRow, region_name: str | None
+) -> list[str]:
+    reasons = []
     if scored.same_sector:
         reasons.append(f"Same sector: {sector_slug(idea.sector)}")
     if scored.shared_language and isinstance(record, MentorRecord):
@@ -175,4 +139,22 @@ def build_reasons(
         reasons.append("Shared language: " + ", ".join(names))
     if scored.same_region and region_name:
         reasons.append(f"Same region: {region_name}")
-    return tuple(reasons)
+    return reasons
+
+
+def quote_meaning(scored: ScoredRow, relation: str, terms: list[str]) -> bool:
+    """Whether the meaning views, not shared words, carried this match's text score."""
+    tfidf, dense = scored.parts.get(relation, (0.0, 0.0))
+    return dense > 0 and (not terms or dense > 2 * tfidf)
+
+
+__all__ = [
+    "GENERAL",
+    "IdeaTerms",
+    "quote_meaning",
+    "related_words",
+    "sentences",
+    "shared_terms",
+    "signal_reasons",
+    "text_reasons",
+]

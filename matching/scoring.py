@@ -1,25 +1,49 @@
-"""Blending text and structured scores, and deterministic sparse-friendly top-k."""
+"""Scores of one idea against every row of a store: text views, supply direction, signals."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
-import scipy.sparse as sp
 
 from matching.config import MatchConfig
+from matching.profiles import OFFERS, PROFILE, SEEKS
 from matching.store import CandidateStore
+
+WHOLE = "whole"
+GENERAL, SUPPLIER, BUYER, PEER = "general", "supplier", "buyer", "peer"
+# Which idea text meets which partner field, for each relation.
+PARTNER_PAIRS = {
+    GENERAL: (WHOLE, PROFILE),
+    SUPPLIER: (SEEKS, OFFERS),
+    BUYER: (OFFERS, SEEKS),
+    PEER: (OFFERS, OFFERS),
+}
 
 
 @dataclass(frozen=True)
-class IdeaSignals:
-    """Structured signals of a batch of ideas, one entry per idea."""
+class EncodedText:
+    """One text of an idea: sparse TF-IDF entries and its dense (topic + meaning) vector."""
 
-    sectors: np.ndarray
-    languages: np.ndarray
-    regions: np.ndarray
-    has_languages: np.ndarray
-    has_place: np.ndarray
+    indices: np.ndarray
+    weights: np.ndarray
+    dense: np.ndarray
+
+    @property
+    def empty(self) -> bool:
+        return self.indices.size == 0 and not np.any(self.dense)
+
+
+@dataclass(frozen=True)
+class IdeaQuery:
+    """An idea as the scorer sees it: its encoded texts by role and its structured signals."""
+
+    texts: dict[str, EncodedText]
+    sector: int
+    languages: int
+    region: int
+    has_languages: bool
+    has_place: bool
 
 
 @dataclass(frozen=True)
@@ -28,21 +52,24 @@ class ScoredRow:
 
     row: int
     score: float
-    field_scores: dict[str, float]
-    same_sector: bool
-    shared_language: bool
-    same_region: bool
+    text: float
+    relation: str
+    parts: dict[str, tuple[float, float]] = field(default_factory=dict)
+    """(TF-IDF cosine, calibrated dense score) of each relation that was scored."""
+    same_sector: bool = False
+    shared_language: bool = False
+    same_region: bool = False
 
 
-def _weight_columns(kind: str, ideas: IdeaSignals, config: MatchConfig) -> tuple[np.ndarray, ...]:
-    """Per-idea weights of sector, language, region and capacity (0 when not applicable)."""
-    n = len(ideas.sectors)
-    is_mentor = kind == "mentor"
-    sector = np.where(ideas.sectors != 0, config.sector_weight, 0.0)
-    language = np.where(ideas.has_languages & is_mentor, config.language_weight, 0.0)
-    region = np.where(ideas.has_place, config.region_weight, 0.0)
-    capacity = np.full(n, config.capacity_weight if is_mentor else 0.0)
-    return sector, language, region, capacity
+@dataclass(frozen=True)
+class TextWeights:
+    """How the views add up: the TF-IDF share, the dense offset and the total share."""
+
+    tfidf: float
+    offset: float
+    total: float
+    mentor_fit: float
+    """The least text score a mentor needs (it depends on whether meaning is on)."""
 
 
 def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
@@ -59,73 +86,97 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
     return positive[order[:k]]
 
 
-def rank_store(
-    store: CandidateStore, queries: sp.csr_matrix, ideas: IdeaSignals, config: MatchConfig, k: int
-) -> list[list[ScoredRow]]:
-    """Best k rows of `store` for each query row, with their score components."""
-    n_queries = queries.shape[0]
-    if store.n_rows == 0 or len(store) == 0 or k <= 0:
-        return [[] for _ in range(n_queries)]
+def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeights):
+    rows = store.rows[name]
+    tfidf = rows.sparse_scores(text.indices, text.weights)
+    if text.dense.size:
+        dense = np.maximum(rows.dense_scores(text.dense) - weights.offset, 0.0)
+    else:
+        dense = np.zeros_like(tfidf)
+    return tfidf, dense, (weights.tfidf * tfidf + dense) / weights.total
+
+
+def text_scores(
+    store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights
+) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
+    """(text score, relation code per row, (tfidf, dense) arrays per relation)."""
+    if store.kind != "partner":
+        tfidf, dense, text = _pair(store, query.texts[WHOLE], PROFILE, weights)
+        return text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}
+    parts, scores = {}, {}
+    for relation, (role, name) in PARTNER_PAIRS.items():
+        text = query.texts.get(role)
+        if text is not None and not text.empty:
+            tfidf, dense, scores[relation] = _pair(store, text, name, weights)
+            parts[relation] = (tfidf, dense)
+    if SUPPLIER not in scores and BUYER not in scores:
+        text = scores[GENERAL]
+        return text, np.zeros(len(text), np.int8), parts
+    general = scores[GENERAL] * config.general_partner_share
+    supplier = scores.get(SUPPLIER, np.zeros_like(general))
+    buyer = scores.get(BUYER, np.zeros_like(general))
+    directional = np.maximum(supplier, buyer)
+    text = np.maximum(general, directional)
+    relation = np.where(supplier >= buyer, 1, 2).astype(np.int8)
+    # Named a supplier or buyer when that evidence is at least half of the general likeness.
+    relation[(directional < 0.5 * general) | (directional <= 0)] = 0
+    if PEER in scores:
+        # Offering what the idea itself will sell makes a peer or a competitor, never a supplier.
+        peer = (scores[PEER] > directional) & (scores[PEER] >= config.min_text_score)
+        text = np.where(peer, text * config.peer_penalty, text)
+        relation[peer] = 3
+    return text, relation, parts
+
+
+RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
+
+
+def score_store(
+    store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights, k: int
+) -> list[ScoredRow]:
+    """Best k rows of `store` for one idea, with their score components."""
+    if len(store) == 0 or k <= 0 or query.texts[WHOLE].empty and not query.sector:
+        return []
     signals = store.signals
-    proposable = store.present & signals.proposable
-    sector_weight, language_weight, region_weight, capacity_weight = _weight_columns(
-        store.kind, ideas, config
-    )
-    capacity_bonus = signals.capacity * (config.capacity_weight if store.kind == "mentor" else 0.0)
-    sector_members: dict[int, np.ndarray] = {}
-    results: list[list[ScoredRow]] = []
-    for query in range(n_queries):
-        start, end = queries.indptr[query], queries.indptr[query + 1]
-        if start == end and ideas.sectors[query] == 0:
-            results.append([])
-            continue
-        indices, weights = queries.indices[start:end], queries.data[start:end]
-        field_scores = {f: store.text_scores(f, indices, weights) for f in store.fields}
-        text = field_scores[store.fields[0]]
-        for field in store.fields[1:]:
-            text = np.maximum(text, field_scores[field])
-        blended = text * config.text_weight
+    is_mentor = store.kind == "mentor"
+    text, relation, parts = text_scores(store, query, config, weights)
+    blended = text * config.text_weight
+    total = config.text_weight
+    same_sector = (signals.sectors & query.sector) != 0 if query.sector else None
+    if is_mentor:
+        eligible = text >= weights.mentor_fit
+    else:
         eligible = text >= config.min_text_score
-        if sector_weight[query]:
-            sector = int(ideas.sectors[query])
-            same_sector = sector_members.get(sector)
-            if same_sector is None:
-                same_sector = sector_members.setdefault(sector, (signals.sectors & sector) != 0)
-            blended += sector_weight[query] * same_sector
+        if same_sector is not None:
             eligible |= same_sector
-        if language_weight[query]:
-            blended += language_weight[query] * ((signals.languages & ideas.languages[query]) != 0)
-        if region_weight[query] and ideas.regions[query] >= 0:
-            blended += region_weight[query] * (signals.regions == ideas.regions[query])
-        if capacity_weight[query]:
-            blended += capacity_bonus
-        total = (
-            config.text_weight
-            + sector_weight[query]
-            + language_weight[query]
-            + region_weight[query]
-            + capacity_weight[query]
+    if same_sector is not None:
+        blended += config.sector_weight * same_sector
+        total += config.sector_weight
+    shares_language = None
+    if is_mentor and query.has_languages:
+        shares_language = (signals.languages & query.languages) != 0
+        blended += config.language_weight * shares_language
+        total += config.language_weight
+    if query.has_place:
+        total += config.region_weight
+        if query.region >= 0:
+            blended += config.region_weight * (signals.regions == query.region)
+    if is_mentor:
+        blended += config.capacity_weight * signals.capacity
+        total += config.capacity_weight
+    blended /= total
+    np.clip(blended, 0.0, 1.0, out=blended)
+    blended *= eligible & store.present & signals.proposable
+    return [
+        ScoredRow(
+            row=int(row),
+            score=float(blended[row]),
+            text=float(text[row]),
+            relation=RELATION_NAMES[int(relation[row])],
+            parts={name: (float(t[row]), float(d[row])) for name, (t, d) in parts.items()},
+            same_sector=bool(same_sector is not None and same_sector[row]),
+            shared_language=bool(shares_language is not None and shares_language[row]),
+            same_region=bool(query.region >= 0 and signals.regions[row] == query.region),
         )
-        blended /= total
-        eligible &= proposable
-        np.clip(blended, 0.0, 1.0, out=blended)
-        blended *= eligible
-        rows = top_k(blended, store.ids, k)
-        results.append(
-            [
-                ScoredRow(
-                    row=int(row),
-                    score=float(blended[row]),
-                    field_scores={f: float(s[row]) for f, s in field_scores.items()},
-                    same_sector=bool(signals.sectors[row] & ideas.sectors[query]),
-                    shared_language=bool(
-                        language_weight[query] and signals.languages[row] & ideas.languages[query]
-                    ),
-                    same_region=bool(
-                        ideas.regions[query] >= 0 and signals.regions[row] == ideas.regions[query]
-                    ),
-                )
-                for row in rows
-            ]
-        )
-    return results
+        for row in top_k(blended, store.ids, k)
+    ]

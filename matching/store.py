@@ -1,4 +1,4 @@
-"""Candidate rows of one kind: term-major text matrices, signals, upserts and removals."""
+"""Candidate rows of one kind: sparse and dense text rows, signals, upserts and removals."""
 
 from __future__ import annotations
 
@@ -9,44 +9,136 @@ from matching.profiles import SignalColumns
 from matching.types import CandidateRecord
 
 
-class CandidateStore:
-    """All rows of one candidate kind.
+def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """Dot products of one sparse query with every column of a term-major matrix.
 
-    Text rows live in a main matrix stored term-major (row t of `postings` is the
-    posting list of term t) so a query only touches the postings of its own terms,
-    plus a small row-major "delta" of rows upserted since the last merge. Replaced or removed
-    rows stay in place, flagged absent, until the next merge drops them.
+    Only the posting lists of the query's own terms are read, so the cost grows with how
+    many candidates share those terms, not with the size of the index.
+    """
+    inside = indices < postings.shape[0]
+    indices, weights = indices[inside], weights[inside]
+    starts = postings.indptr[indices]
+    lengths = postings.indptr[indices + 1] - starts
+    total = int(lengths.sum())
+    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
+    positions = offsets + np.arange(total)
+    return np.bincount(
+        postings.indices[positions],
+        weights=postings.data[positions] * np.repeat(weights, lengths),
+        minlength=postings.shape[1],
+    )
+
+
+class FieldRows:
+    """One text field of every row: term-major sparse main part, row-major delta, dense rows.
+
+    Columns are [char n-grams | word n-grams]; `n_char` says where the words start. Only the
+    word part of main rows is also kept row-major, for quoting shared words in reasons.
     """
 
+    def __init__(self, n_char: int, n_features: int, dimensions: int, dtype: np.dtype) -> None:
+        self.dtype = dtype
+        self.n_char = n_char
+        self.postings = sp.csr_matrix((n_features, 0), dtype=dtype)
+        self.main_words = sp.csr_matrix((0, n_features - n_char), dtype=dtype)
+        self.dense_main = np.zeros((0, dimensions), np.float32)
+        self.delta: list[tuple[sp.csr_matrix, np.ndarray]] = []
+        self._delta_sparse = sp.csr_matrix((0, n_features), dtype=dtype)
+        self._delta_dense = np.zeros((0, dimensions), np.float32)
+
+    @property
+    def n_main(self) -> int:
+        return self.postings.shape[1]
+
+    @property
+    def width(self) -> int:
+        return self._delta_sparse.shape[1]
+
+    def set_main(self, sparse: sp.csr_matrix, dense: np.ndarray) -> None:
+        sparse = sp.csr_matrix(sparse, dtype=self.dtype)
+        self.postings = sparse.T.tocsr()
+        self.main_words = sparse[:, self.n_char :].tocsr()
+        self.dense_main = np.ascontiguousarray(dense, np.float32)
+        self.delta = []
+        self._restack(sparse.shape[1])
+        del sparse
+
+    def append(self, sparse: sp.csr_matrix, dense: np.ndarray) -> None:
+        self.delta.append((sp.csr_matrix(sparse, dtype=self.dtype), dense.astype(np.float32)))
+        self._restack(max(self.width, sparse.shape[1]))
+
+    def widen(self, n_features: int) -> None:
+        """Make room for word n-grams learnt since the rows were stored."""
+        self._restack(n_features)
+
+    def merged(self, keep_main: np.ndarray, keep_delta: np.ndarray) -> tuple:
+        """(sparse, dense) of the kept main and delta rows, main first."""
+        main = self.postings.T.tocsr()[keep_main]
+        main.resize((main.shape[0], self.width))
+        sparse = sp.vstack([main, self._delta_sparse[keep_delta]], format="csr")
+        dense = np.vstack([self.dense_main[keep_main], self._delta_dense[keep_delta]])
+        return sparse, dense
+
+    def sparse_scores(self, indices: np.ndarray, weights: np.ndarray) -> np.ndarray:
+        scores = posting_scores(self.postings, indices, weights)
+        if self._delta_sparse.shape[0] == 0:
+            return scores
+        inside = indices < self.width
+        query = sp.csr_matrix(
+            (weights[inside], indices[inside], [0, int(inside.sum())]), shape=(1, self.width)
+        )
+        return np.concatenate([scores, (self._delta_sparse @ query.T).toarray().ravel()])
+
+    def dense_scores(self, query: np.ndarray) -> np.ndarray:
+        return np.concatenate([self.dense_main @ query, self._delta_dense @ query])
+
+    def word_row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """(word indices counted from the first word column, weights) of one stored row."""
+        if row < self.n_main:
+            matrix, local, offset = self.main_words, row, 0
+        else:
+            matrix, local, offset = self._delta_sparse, row - self.n_main, self.n_char
+        start, end = matrix.indptr[local], matrix.indptr[local + 1]
+        indices, data = matrix.indices[start:end] - offset, matrix.data[start:end]
+        words = indices >= 0
+        return indices[words], data[words]
+
+    def dense_row(self, row: int) -> np.ndarray:
+        if row < self.n_main:
+            return self.dense_main[row]
+        return self._delta_dense[row - self.n_main]
+
+    def _restack(self, width: int) -> None:
+        if self.delta:
+            rows = [self._wide(sparse, width) for sparse, _ in self.delta]
+            self._delta_sparse = sp.vstack(rows, format="csr")
+            self._delta_dense = np.vstack([dense for _, dense in self.delta])
+        else:
+            self._delta_sparse = sp.csr_matrix((0, width), dtype=self.dtype)
+            self._delta_dense = np.zeros((0, self.dense_main.shape[1]), np.float32)
+
+    @staticmethod
+    def _wide(rows: sp.csr_matrix, width: int) -> sp.csr_matrix:
+        if rows.shape[1] != width:
+            rows = rows.copy()
+            rows.resize((rows.shape[0], width))
+        return rows
+
+
+class CandidateStore:
+    """All rows of one candidate kind; replaced or removed rows stay, flagged absent, until a merge."""
+
     def __init__(
-        self,
-        kind: str,
-        fields: tuple[str, ...],
-        n_features: int,
-        n_word_features: int,
-        dtype: np.dtype,
+        self, kind: str, fields: tuple[str, ...], n_char: int, n_features: int, dimensions: int
     ) -> None:
         self.kind = kind
         self.fields = fields
-        self.n_features = n_features
-        self.n_word_features = n_word_features
-        self.dtype = dtype
         self.records: list[CandidateRecord] = []
         self.row_of: dict[int, int] = {}
         self.ids = np.zeros(0, np.int64)
         self.present = np.zeros(0, bool)
         self.signals = SignalColumns.empty()
-        self.postings: dict[str, sp.csr_matrix] = {
-            f: sp.csr_matrix((n_features, 0), dtype=dtype) for f in fields
-        }
-        self.main_words: dict[str, sp.csr_matrix] = {
-            f: sp.csr_matrix((0, n_word_features), dtype=dtype) for f in fields
-        }
-        self.delta_rows: dict[str, list[sp.csr_matrix]] = {f: [] for f in fields}
-        self._delta: dict[str, sp.csr_matrix] = {f: self._empty(sp.csr_matrix) for f in fields}
-
-    def _empty(self, kind: type) -> sp.spmatrix:
-        return kind((0, self.n_features), dtype=self.dtype)
+        self.rows = {f: FieldRows(n_char, n_features, dimensions, np.float32) for f in fields}
 
     def __len__(self) -> int:
         return len(self.row_of)
@@ -55,54 +147,17 @@ class CandidateStore:
     def n_rows(self) -> int:
         return len(self.records)
 
-    @property
-    def n_main(self) -> int:
-        return self.postings[self.fields[0]].shape[1]
-
-    def load(
-        self,
-        records: list[CandidateRecord],
-        matrices: dict[str, sp.csr_matrix],
-        signals: SignalColumns,
-    ) -> None:
+    def load(self, records: list, sparse: dict, dense: dict, signals: SignalColumns) -> None:
         """Replace everything with freshly encoded rows (used by fit)."""
-        self.records = []
-        self.row_of = {}
-        self.ids = np.zeros(0, np.int64)
-        self.present = np.zeros(0, bool)
-        self.delta_rows = {f: [] for f in self.fields}
-        self._delta = {f: self._empty(sp.csr_matrix) for f in self.fields}
         self.signals = signals
-        self._set_rows(records)
+        self._set_records(records)
         for field in self.fields:
-            self._set_main(field, matrices[field])
-        self._drop_duplicate_ids()
-
-    def _set_rows(self, records: list[CandidateRecord]) -> None:
-        self.records = list(records)
-        self.ids = np.array([int(r.id) for r in records], np.int64)
-        self.present = np.ones(len(records), bool)
-        self.row_of = {}
-        for row, record in enumerate(records):
-            previous = self.row_of.get(int(record.id))
-            if previous is not None:
-                self.present[previous] = False
-            self.row_of[int(record.id)] = row
-
-    def _drop_duplicate_ids(self) -> None:
+            self.rows[field].set_main(sparse[field], dense[field])
         if not self.present.all():
             self.compact()
 
-    def _set_main(self, field: str, matrix: sp.csr_matrix) -> None:
-        matrix = sp.csr_matrix(matrix, dtype=self.dtype)
-        self.main_words[field] = matrix[:, : self.n_word_features].tocsr()
-        self.postings[field] = matrix.T.tocsr()
-        del matrix
-
-    def upsert(
-        self, record: CandidateRecord, rows: dict[str, sp.csr_matrix], signals: SignalColumns
-    ) -> None:
-        """Add or replace a record; its text rows go to the delta until the next merge."""
+    def upsert(self, record, sparse: dict, dense: dict, signals: SignalColumns) -> None:
+        """Add or replace a record; its rows go to the delta until the next merge."""
         self.remove(int(record.id))
         self.row_of[int(record.id)] = len(self.records)
         self.records.append(record)
@@ -110,8 +165,7 @@ class CandidateStore:
         self.present = np.append(self.present, True)
         self.signals = SignalColumns.concat([self.signals, signals])
         for field in self.fields:
-            self.delta_rows[field].append(sp.csr_matrix(rows[field], dtype=self.dtype))
-            self._delta[field] = sp.vstack(self.delta_rows[field], format="csr")
+            self.rows[field].append(sparse[field], dense[field])
 
     def remove(self, candidate_id: int) -> bool:
         """Flag the row of `candidate_id` absent; return whether there was one."""
@@ -121,53 +175,30 @@ class CandidateStore:
         self.present[row] = False
         return True
 
+    def widen(self, n_features: int) -> None:
+        for rows in self.rows.values():
+            rows.widen(n_features)
+
     def needs_compaction(self, delta_limit: int) -> bool:
-        return len(self.delta_rows[self.fields[0]]) > delta_limit
+        return len(self.rows[self.fields[0]].delta) > delta_limit
 
     def compact(self) -> None:
         """Merge the delta into the main matrices and drop absent rows."""
         keep = np.flatnonzero(self.present)
-        n_main = self.n_main
+        n_main = self.rows[self.fields[0]].n_main
         keep_main, keep_delta = keep[keep < n_main], keep[keep >= n_main] - n_main
-        for field in self.fields:
-            main_rows = self.postings[field].T.tocsr()[keep_main]
-            merged = sp.vstack([main_rows, self._delta[field][keep_delta]], format="csr")
-            self._set_main(field, merged)
-        self.delta_rows = {f: [] for f in self.fields}
-        self._delta = {f: self._empty(sp.csr_matrix) for f in self.fields}
+        for rows in self.rows.values():
+            rows.set_main(*rows.merged(keep_main, keep_delta))
         self.signals = self.signals.select(keep)
-        self._set_rows([self.records[row] for row in keep])
+        self._set_records([self.records[row] for row in keep])
 
-    def text_scores(self, field: str, indices: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """Dense cosine scores (float64) of one query against every row of `field`.
-
-        Only the posting lists of the query's own terms are read and accumulated, so
-        the cost grows with how many candidates share those terms, not with the index.
-        """
-        postings = self.postings[field]
-        starts = postings.indptr[indices]
-        lengths = postings.indptr[indices + 1] - starts
-        total = int(lengths.sum())
-        offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-        positions = offsets + np.arange(total)
-        scores = np.bincount(
-            postings.indices[positions],
-            weights=postings.data[positions] * np.repeat(weights, lengths),
-            minlength=postings.shape[1],
-        )
-        delta = self._delta[field]
-        if delta.shape[0] == 0:
-            return scores
-        query = sp.csr_matrix((weights, indices, [0, len(indices)]), shape=(1, self.n_features))
-        return np.concatenate([scores, (delta @ query.T).toarray().ravel()])
-
-    def word_row(self, field: str, row: int) -> tuple[np.ndarray, np.ndarray]:
-        """(word feature indices, weights) of one stored row of `field`."""
-        n_main = self.n_main
-        matrix, local = (
-            (self.main_words[field], row) if row < n_main else (self._delta[field], row - n_main)
-        )
-        start, end = matrix.indptr[local], matrix.indptr[local + 1]
-        indices, data = matrix.indices[start:end], matrix.data[start:end]
-        in_words = indices < self.n_word_features
-        return indices[in_words], data[in_words]
+    def _set_records(self, records: list) -> None:
+        self.records = list(records)
+        self.ids = np.array([int(r.id) for r in records], np.int64)
+        self.present = np.ones(len(records), bool)
+        self.row_of = {}
+        for row, record in enumerate(records):
+            previous = self.row_of.get(int(record.id))
+            if previous is not None:
+                self.present[previous] = False
+            self.row_of[int(record.id)] = row

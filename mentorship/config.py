@@ -141,6 +141,11 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         **_rate_limits(env),
         "MATCH_INDEX_PATH": env.get("MATCH_INDEX_PATH")
         or str(instance_path / "match_index.joblib"),
+        # Meaning-aware matching with the bundled sentence model; "off" matches on words alone.
+        "MATCH_EMBEDDINGS": (env.get("MATCH_EMBEDDINGS") or "on").strip().lower()
+        not in {"0", "off", "false", "no"},
+        # Another packed e5 model file for it; empty means the one bundled in the package.
+        "MATCH_EMBEDDING_MODEL": env.get("MATCH_EMBEDDING_MODEL") or None,
         # An unacknowledged task (its worker died) is handed out again after this many seconds.
         "BROKER_VISIBILITY_TIMEOUT": _whole_number(env, "BROKER_VISIBILITY_TIMEOUT", 600),
         "BROKER_RESTORE_INTERVAL": _whole_number(env, "BROKER_RESTORE_INTERVAL", 60),

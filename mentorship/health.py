@@ -6,6 +6,7 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify
 
 from mentorship.extensions import db
+from mentorship.services import embeddings
 
 health_bp = Blueprint("health", __name__)
 
@@ -34,6 +35,7 @@ def readyz():
     # Details that do not decide readiness: the app serves on without them, less well.
     checks["rate_limits"] = current_app.extensions["rate_limits"].status()
     checks["mail"] = "smtp" if current_app.config.get("MAIL_SERVER") else "files (no MAIL_SERVER)"
+    checks["matching_meaning"] = embeddings.status()
     if failed:
         return jsonify({"status": "unavailable", "failed": failed, "checks": checks}), 503
     return jsonify({"status": "ok", "checks": checks})

@@ -90,6 +90,24 @@ def _offers(found: re.Match) -> str:
     )
 
 
+def _close_in_meaning(found: re.Match) -> str:
+    return gettext("Close in meaning: “%(sentence)s”", sentence=found["sentence"])
+
+
+def _peer(found: re.Match) -> str:
+    if found["terms"] is None:
+        return gettext(
+            "%(partner)s offers what you will sell too (a peer or competitor, not a supplier)",
+            partner=found["partner"],
+        )
+    return gettext(
+        "%(partner)s offers what you will sell too (a peer or competitor, not a supplier): "
+        "%(terms)s",
+        partner=found["partner"],
+        terms=found["terms"],
+    )
+
+
 CAPACITY = re.compile(r"Can take (?P<count>\d+) more mentees?")
 
 
@@ -111,7 +129,15 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = (
     (re.compile(r"Same sector: (?P<sector>[a-z]+)"), _same_sector),
     (re.compile(r"Shared language: (?P<languages>.+)"), _shared_language),
     (re.compile(r"Same region: (?P<region>.+)"), _same_region),
+    (re.compile(r"Close in meaning: “(?P<sentence>.+)”"), _close_in_meaning),
     (CAPACITY, _capacity),
+    (
+        re.compile(
+            r"(?P<partner>.+?) offers what you will sell too \(a peer or competitor, not a "
+            r"supplier\)(?:: (?P<terms>.+))?"
+        ),
+        _peer,
+    ),
     (re.compile(r"(?P<partner>.+?) seeks what you would produce(?:: (?P<terms>.+))?"), _seeks),
     (re.compile(r"(?P<partner>.+?) offers what you need(?:: (?P<terms>.+))?"), _offers),
 )

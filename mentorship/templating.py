@@ -10,6 +10,7 @@ from flask_babel import format_date, format_datetime, format_decimal, format_per
 from mentorship.i18n import current_language
 from mentorship.imports.messages import localise_import_message
 from mentorship.reasons import localise_reason
+from mentorship.services import embeddings
 from mentorship.services.match_reasons import current_reasons
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
 
@@ -35,6 +36,7 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["percent"] = lambda value: "" if value is None else format_percent(value)
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS
+    app.jinja_env.globals["matching_meaning_status"] = embeddings.status
 
 
 def format_local_datetime(value: datetime | None) -> str:

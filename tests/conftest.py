@@ -115,9 +115,9 @@ def app(_schema, tmp_path):
 
 def _reset_match_index() -> None:
     """The per-process index must not carry candidates from one test into the next."""
-    candidates = sys.modules.get("mentorship.services.candidates")
-    if candidates is not None:
-        candidates.holder.reset()
+    holders = sys.modules.get("mentorship.services.index_holder")
+    if holders is not None:
+        holders.holder.reset()
 
 
 @pytest.fixture

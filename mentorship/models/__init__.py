@@ -17,6 +17,7 @@ from mentorship.models.notifications import Notification, OutboxEmail, OutboxSta
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
 from mentorship.models.proposals import ProposalNotice, WithdrawnProposal
 from mentorship.models.tokens import AccountToken
+from mentorship.models.vectors import CandidateVector, WordVector
 
 __all__ = [
     "AccountToken",
@@ -30,6 +31,8 @@ __all__ = [
     "ProgrammeModule",
     "ProposalNotice",
     "AuditEntry",
+    "CandidateVector",
+    "WordVector",
     "Base",
     "Cluster",
     "EntrepreneurProfile",

@@ -26,7 +26,8 @@ from mentorship.models import (
     WithdrawnProposal,
 )
 from mentorship.services.background import enqueue
-from mentorship.services.candidates import holder, idea_record
+from mentorship.services.candidates import idea_record
+from mentorship.services.index_holder import holder
 from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import ProposalChange, notify_proposal_changes
 

@@ -110,7 +110,7 @@ def clean_state(live_server) -> Iterator[None]:
 
 
 def _reset(live_server: LiveServer) -> None:
-    from mentorship.services.candidates import holder
+    from mentorship.services.index_holder import holder
 
     with live_server.db():
         empty_all_tables()

@@ -40,7 +40,8 @@ def test_no_candidates_at_all(jam_idea: IdeaRecord) -> None:
     index = MatchIndex.fit()
     assert index.rank(jam_idea) == {kind: [] for kind in KINDS}
     index.upsert(MentorRecord(1, "Late", bio="plum jam"))
-    assert index.rank(jam_idea)["mentor"] == []
+    # A first candidate brings its own words: it is matched without a refit.
+    assert [m.candidate_id for m in index.rank(jam_idea)["mentor"]] == [1]
 
 
 def test_removed_only_candidate(jam_idea: IdeaRecord) -> None:

@@ -8,6 +8,7 @@ import joblib
 import pytest
 
 from matching import (
+    ClusterRecord,
     IdeaRecord,
     IndexNotFittedError,
     IndexVersionError,
@@ -17,6 +18,8 @@ from matching import (
     PartnerRecord,
     UnknownKindError,
     UnsupportedRecordError,
+    load_index,
+    save_index,
 )
 from matching.persistence import FORMAT_NAME, FORMAT_VERSION
 from tests.matching.records import CLUSTERS, MENTORS, PARTNERS
@@ -36,6 +39,7 @@ def test_upsert_new_mentor_ranks_without_refitting(fresh_index: MatchIndex) -> N
     vocabulary = dict(encoder.word_vocabulary)
     char_vocabulary = dict(encoder.char_vectorizer.vocabulary)
     known_tokens = len(encoder.token_rows)
+    assert "knitwear sweaters" not in vocabulary
     idea = IdeaRecord(1, "Knitting", "Handmade knitwear and wool sweaters for export")
     fresh_index.upsert(
         MentorRecord(
@@ -47,21 +51,26 @@ def test_upsert_new_mentor_ranks_without_refitting(fresh_index: MatchIndex) -> N
         )
     )
     assert fresh_index.encoder is encoder
-    assert encoder.word_vocabulary == vocabulary
+    # Known words keep their columns; new word n-grams are appended after them.
+    assert {t: encoder.word_vocabulary[t] for t in vocabulary} == vocabulary
+    assert "knitwear sweaters" in encoder.word_vocabulary
     assert encoder.char_vectorizer.vocabulary == char_vocabulary
     assert len(encoder.token_rows) == known_tokens
     assert fresh_index.size("mentor") == len(MENTORS) + 1
     assert fresh_index.rank(idea, kinds=("mentor",))["mentor"][0].candidate_id == 42
 
 
-def test_out_of_vocabulary_words_are_ignored_until_rebuild(fresh_index: MatchIndex) -> None:
-    fresh_index.upsert(MentorRecord(43, "Quirky", bio="zyzzyva quokka"))
-    assert "zyzzyva" not in fresh_index.encoder.word_vocabulary
-    idea = IdeaRecord(1, "zyzzyva", "zyzzyva quokka")
-    assert all(
-        m.candidate_id != 43 or "zyzzyva" not in " ".join(m.reasons)
-        for m in fresh_index.rank(idea)["mentor"]
-    )
+def test_words_nobody_used_before_count_at_once_without_a_rebuild(
+    fresh_index: MatchIndex,
+) -> None:
+    idea = IdeaRecord(1, "Cloves", "We grow cloves on a small clove farm")
+    before = [m.candidate_id for m in fresh_index.rank(idea, kinds=("cluster",))["cluster"]]
+    assert 99 not in before
+    fresh_index.upsert(ClusterRecord(99, "Clove growers", description="clove growers cloves"))
+    assert "clove" in fresh_index.encoder.word_vocabulary
+    best = fresh_index.rank(idea, kinds=("cluster",))["cluster"][0]
+    assert best.candidate_id == 99
+    assert "clove" in best.reasons[0].lower()
 
 
 def test_upsert_replaces_and_remove_deletes(fresh_index: MatchIndex, jam_idea: IdeaRecord) -> None:
@@ -87,7 +96,7 @@ def test_many_upserts_merge_into_the_main_matrix(jam_idea: IdeaRecord) -> None:
     index.remove("partner", 101)
     assert index.size("partner") == len(PARTNERS) + 9
     store = index.stores["partner"]
-    assert len(store.delta_rows["profile"]) <= 3
+    assert len(store.rows["profile"].delta) <= 3
     assert index.rank(jam_idea, kinds=("partner",))["partner"][0].candidate_id == 10
     assert index.rank_many([jam_idea]) == [index.rank(jam_idea)]
 
@@ -99,8 +108,8 @@ def test_upsert_rejects_foreign_objects(fresh_index: MatchIndex) -> None:
 
 def test_save_load_round_trip(index: MatchIndex, jam_idea: IdeaRecord, tmp_path: Path) -> None:
     path = tmp_path / "index.joblib"
-    index.save(path)
-    loaded = MatchIndex.load(path)
+    save_index(index, path)
+    loaded = load_index(path)
     assert loaded.rank(jam_idea) == index.rank(jam_idea)
     assert len(loaded) == len(index)
 
@@ -109,13 +118,13 @@ def test_loading_another_version_raises(index: MatchIndex, tmp_path: Path) -> No
     path = tmp_path / "old.joblib"
     joblib.dump({"format": FORMAT_NAME, "version": FORMAT_VERSION - 1, "index": index}, path)
     with pytest.raises(IndexVersionError, match="version"):
-        MatchIndex.load(path)
+        load_index(path)
     joblib.dump(["not", "an", "index"], path)
     with pytest.raises(IndexVersionError):
-        MatchIndex.load(path)
+        load_index(path)
     path.write_bytes(b"garbage")
     with pytest.raises(IndexVersionError):
-        MatchIndex.load(path)
+        load_index(path)
 
 
 def test_unfitted_index_refuses_to_rank(jam_idea: IdeaRecord) -> None:

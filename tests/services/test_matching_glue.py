@@ -7,8 +7,9 @@ import sqlalchemy as sa
 from mentorship.extensions import db
 from mentorship.models import Idea, Match
 from mentorship.services import matching
-from mentorship.services.candidates import IndexHolder, holder, idea_record
+from mentorship.services.candidates import idea_record
 from mentorship.services.ideas import submit_idea
+from mentorship.services.index_holder import IndexHolder, holder
 from mentorship.services.mentors import get_mentor, set_mentor_status
 from tests.factories import (
     ClusterFactory,

@@ -1,0 +1,83 @@
+"""Sparse count matrices built one document at a time, and the TF-IDF weighting of them."""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Sequence
+
+import numpy as np
+import scipy.sparse as sp
+
+
+class CountBuilder:
+    """Builds a document-term count matrix one document at a time."""
+
+    def __init__(self, vocabulary: dict[str, int], grow: bool) -> None:
+        self.vocabulary = vocabulary
+        self.grow = grow
+        self.indices = array("i")
+        self.indptr = array("q", [0])
+
+    def add(self, terms: Sequence[str]) -> None:
+        vocabulary = self.vocabulary
+        if self.grow:
+            lookup = vocabulary.setdefault
+            self.indices.extend([lookup(term, len(vocabulary)) for term in terms])
+        else:
+            self.indices.extend([vocabulary[term] for term in terms if term in vocabulary])
+        self.indptr.append(len(self.indices))
+
+    def matrix(self, dtype: np.dtype, width: int | None = None) -> sp.csr_matrix:
+        indices = (
+            np.frombuffer(self.indices, dtype=np.int32)
+            if len(self.indices)
+            else np.zeros(0, np.int32)
+        )
+        counts = sp.csr_matrix(
+            (np.ones(len(indices), dtype=dtype), indices, np.frombuffer(self.indptr, np.int64)),
+            shape=(len(self.indptr) - 1, len(self.vocabulary) if width is None else width),
+        )
+        counts.sum_duplicates()
+        self.indices, self.indptr = array("i"), array("q", [0])
+        return counts
+
+
+def count_matrix(
+    rows: Sequence[Sequence[str]],
+    vocabulary: dict[str, int],
+    grow: bool,
+    dtype: np.dtype,
+    width: int | None = None,
+) -> sp.csr_matrix:
+    """Count matrix of `rows` of terms; unseen terms are added only when `grow`."""
+    builder = CountBuilder(vocabulary, grow)
+    for terms in rows:
+        builder.add(terms)
+    return builder.matrix(dtype, width)
+
+
+def smooth_idf(document_frequency: np.ndarray, n_documents: int, dtype: np.dtype) -> np.ndarray:
+    """Scikit-learn's smoothed inverse document frequency: ln((1 + n) / (1 + df)) + 1."""
+    return (np.log((1.0 + n_documents) / (1.0 + document_frequency)) + 1.0).astype(dtype)
+
+
+def weigh(
+    counts: sp.csr_matrix, idf: np.ndarray, weight: float, sublinear: bool, dtype: np.dtype
+) -> sp.csr_matrix:
+    """(Sublinear) TF x IDF, L2-normalised rows, scaled by sqrt(weight)."""
+    data = counts.data.astype(dtype, copy=True)
+    if sublinear:
+        np.log(data, out=data)
+        data += 1.0
+    data *= idf[counts.indices]
+    lengths = np.diff(counts.indptr)
+    squares = np.zeros(len(lengths), dtype=np.float64)
+    nonempty = lengths > 0
+    if data.size:
+        squares[nonempty] = np.add.reduceat(
+            data.astype(np.float64) ** 2, counts.indptr[:-1][nonempty]
+        )
+    scale = np.zeros_like(squares)
+    scale[nonempty] = np.sqrt(weight) / np.sqrt(squares[nonempty])
+    data *= np.repeat(scale, lengths).astype(dtype)
+    return sp.csr_matrix((data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)

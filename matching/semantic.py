@@ -1,0 +1,162 @@
+"""Dense views of text: topics learnt from the candidates (LSA) and meaning (static embeddings).
+
+Both are cosines with a baseline: two unrelated texts of one corpus rarely score 0 (their
+vectors share a common direction), so the baseline measured on random pairs at fit time is
+subtracted and the rest rescaled, making 0 "unrelated" and 1 "the same" for either view.
+Each view is stored as a block pre-scaled by the square root of its share of the text score,
+so one dot product of concatenated rows gives the weighted sum of both calibrated cosines.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.decomposition import TruncatedSVD
+
+from matching.config import MatchConfig
+
+_FIT_SAMPLE = 20_000
+_CALIBRATION_PAIRS = 20_000
+
+
+@lru_cache(maxsize=1)
+def reference_texts() -> tuple[str, ...]:
+    """Generic business texts (English and Serbian) that steady the meaning view of a small corpus."""
+    data = resources.files("matching").joinpath("data/reference_texts.json").read_text("utf-8")
+    return tuple(json.loads(data)["texts"])
+
+
+def _unit_rows(matrix: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    np.divide(matrix, norms, out=matrix, where=norms > 0)
+    return matrix
+
+
+@dataclass
+class View:
+    """One calibrated dense view: a projection, a baseline and a share of the text score."""
+
+    basis: np.ndarray
+    mean: np.ndarray | None
+    baseline: float
+    weight: float
+
+    @property
+    def scale(self) -> float:
+        return float(np.sqrt(self.weight / (1.0 - self.baseline)))
+
+    @property
+    def offset(self) -> float:
+        return self.weight * self.baseline / (1.0 - self.baseline)
+
+    def project(self, rows: np.ndarray | sp.spmatrix) -> np.ndarray:
+        if self.mean is not None:
+            rows = np.asarray(rows, np.float32)
+            empty = ~np.any(rows, axis=1)
+            rows = rows - self.mean
+            rows[empty] = 0.0
+        projected = np.asarray(rows @ self.basis, dtype=np.float32)
+        return _unit_rows(projected) * np.float32(self.scale)
+
+
+class SemanticSpace:
+    """Learns the topic and meaning views from candidate rows and projects any text into them."""
+
+    def __init__(self, config: MatchConfig) -> None:
+        self.config = config
+        self.topics: View | None = None
+        self.meaning: View | None = None
+        self.n_topic_terms = 0
+        self.rng = np.random.default_rng(config.seed)
+
+    @property
+    def dimensions(self) -> int:
+        return sum(view.basis.shape[1] for view in self.views())
+
+    @property
+    def weight(self) -> float:
+        """Share of the text score the dense views carry together."""
+        return sum(view.weight for view in self.views())
+
+    @property
+    def offset(self) -> float:
+        return sum(view.offset for view in self.views())
+
+    def views(self) -> list[View]:
+        return [view for view in (self.topics, self.meaning) if view is not None]
+
+    def fit(
+        self,
+        words: sp.csr_matrix,
+        meaning: np.ndarray | None,
+        reference: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """Learn the views from candidate rows and return those rows projected.
+
+        `reference`: meaning vectors of `reference_texts()`, pooled with the candidates' to find
+        the meaning view's centre, directions and baseline, so that a directory of a dozen
+        candidates gets as steady a view as one of thousands.
+        """
+        config = self.config
+        n_rows = words.shape[0]
+        dimensions = min(config.topic_dimensions, n_rows // 4, max(words.shape[1] - 1, 0))
+        if config.topic_weight > 0 and n_rows >= config.topic_min_documents and dimensions >= 2:
+            svd = TruncatedSVD(dimensions, n_iter=5, random_state=config.seed)
+            svd.fit(words[self._sample(n_rows)])
+            self.n_topic_terms = words.shape[1]
+            basis = svd.components_.T.astype(np.float32)
+            self.topics = self._calibrated(View(basis, None, 0.0, config.topic_weight), words)
+        if meaning is not None and config.meaning_weight > 0 and np.any(meaning):
+            pooled = meaning if reference is None else np.vstack([meaning, reference])
+            self.meaning = self._calibrated(self._meaning_view(pooled), pooled)
+        return self.transform(words, meaning)
+
+    def transform(self, words: sp.csr_matrix, meaning: np.ndarray | None) -> np.ndarray:
+        """Rows projected into every view, concatenated (n_rows x dimensions, float32)."""
+        blocks = []
+        if self.topics is not None:
+            blocks.append(self.topics.project(words[:, : self.n_topic_terms]))
+        if self.meaning is not None:
+            if meaning is None:
+                meaning = np.zeros((words.shape[0], self.meaning.basis.shape[0]), np.float32)
+            blocks.append(self.meaning.project(meaning))
+        if not blocks:
+            return np.zeros((words.shape[0], 0), np.float32)
+        return np.hstack(blocks).astype(np.float32, copy=False)
+
+    def _meaning_view(self, meaning: np.ndarray) -> View:
+        present = meaning[np.any(meaning, axis=1)]
+        mean = present.mean(axis=0).astype(np.float32)
+        sample = present[self._sample(len(present))] - mean
+        wanted = self.config.meaning_dimensions or sample.shape[1]
+        if len(sample) > wanted:
+            _, _, directions = np.linalg.svd(sample, full_matrices=False)
+            basis = directions[:wanted].T.astype(np.float32)
+        else:
+            basis = np.eye(sample.shape[1], dtype=np.float32)
+        return View(basis, mean, 0.0, self.config.meaning_weight)
+
+    def _calibrated(self, view: View, rows: np.ndarray | sp.spmatrix) -> View:
+        """Set the view's baseline to the mean cosine of random pairs of non-empty rows."""
+        unit = View(view.basis, view.mean, 0.0, 1.0).project(
+            rows if view.mean is not None else rows[:, : self.n_topic_terms]
+        )
+        present = np.flatnonzero(np.any(unit, axis=1))
+        if len(present) < 3:
+            return view
+        left = self.rng.choice(present, _CALIBRATION_PAIRS)
+        right = self.rng.choice(present, _CALIBRATION_PAIRS)
+        distinct = left != right
+        cosines = np.einsum("ij,ij->i", unit[left[distinct]], unit[right[distinct]])
+        view.baseline = float(np.clip(cosines.mean(), 0.0, 0.9))
+        return view
+
+    def _sample(self, n_rows: int) -> np.ndarray:
+        if n_rows <= _FIT_SAMPLE:
+            return np.arange(n_rows)
+        return np.sort(self.rng.choice(n_rows, _FIT_SAMPLE, replace=False))

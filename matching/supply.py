@@ -1,0 +1,85 @@
+"""What an idea will sell and what it needs, for telling suppliers and buyers from competitors.
+
+A partner is a supplier when it offers what the idea needs, a buyer when it seeks what the
+idea will sell, and a peer (a competitor, or a colleague to learn from) when it offers what
+the idea itself will sell. Ideas may say both in their own fields; otherwise both are found in
+the description after phrases such as "I make", "we need", "pravim", "treba mi".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from matching.normalize import fold
+from matching.types import IdeaRecord
+
+OFFERS, SEEKS = "offers", "seeks"
+_CLAUSE = re.compile(r"[.!?;:\n]+")
+_EDGE_WORDS = {"and", "i", "we", "but", "so", "to", "a", "an", "the", "also", "then", "i'm",
+               "te", "ali", "pa", "da", "jos", "takode"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class SupplyText:
+    """What an idea offers and seeks, and whether the idea said so itself."""
+
+    offers: str
+    seeks: str
+    stated: bool
+
+    @property
+    def known(self) -> bool:
+        return bool(self.offers or self.seeks)
+
+
+@lru_cache(maxsize=1)
+def _cue_pattern() -> re.Pattern[str]:
+    data = json.loads(resources.files("matching").joinpath("data/supply_cues.json").read_text())
+    cues = {
+        cue: kind
+        for kind in (OFFERS, SEEKS)
+        for language in data[kind].values()
+        for cue in language
+    }
+    _CUE_KIND.update(cues)
+    alternatives = "|".join(re.escape(cue) for cue in sorted(cues, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+
+
+_CUE_KIND: dict[str, str] = {}
+
+
+def _trim(phrase: str) -> str:
+    words = phrase.split()
+    while words and words[0] in _EDGE_WORDS:
+        words.pop(0)
+    while words and words[-1] in _EDGE_WORDS:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def find_supply(description: str) -> tuple[str, str]:
+    """(offers, seeks) phrases of a description, folded; empty strings when none is found."""
+    pattern = _cue_pattern()
+    found: dict[str, list[str]] = {OFFERS: [], SEEKS: []}
+    for clause in _CLAUSE.split(fold(description or "")):
+        cues = list(pattern.finditer(clause))
+        for position, cue in enumerate(cues):
+            end = cues[position + 1].start() if position + 1 < len(cues) else len(clause)
+            phrase = _trim(clause[cue.end() : end])
+            if phrase:
+                found[_CUE_KIND[cue.group(0)]].append(phrase)
+    return "; ".join(found[OFFERS]), "; ".join(found[SEEKS])
+
+
+def supply_text(idea: IdeaRecord) -> SupplyText:
+    """The idea's own offers/seeks when it gave any, else what its description says."""
+    offers, seeks = (idea.offers or "").strip(), (idea.seeks or "").strip()
+    if offers or seeks:
+        return SupplyText(offers, seeks, stated=True)
+    found_offers, found_seeks = find_supply(f"{idea.title or ''}.\n{idea.description or ''}")
+    return SupplyText(found_offers, found_seeks, stated=False)

@@ -1,0 +1,112 @@
+"""What an idea sells and needs, and partners ranked as suppliers, buyers or peers from it."""
+
+from __future__ import annotations
+
+import pytest
+
+from matching import IdeaRecord, MatchIndex, PartnerRecord
+from matching.supply import find_supply, supply_text
+
+JAM_AND_JARS = IdeaRecord(
+    1,
+    "Raspberry jam from Arilje",
+    "I make raspberry jam from berries grown on our family farm near Arilje. "
+    "I need glass jars with lids and labels to sell it in shops.",
+)
+PARTNERS = [
+    PartnerRecord(
+        1,
+        "Berry Preserves Ltd",
+        description="A family company that makes jam and fruit preserves.",
+        offers="raspberry jam, strawberry jam, fruit preserves",
+    ),
+    PartnerRecord(
+        2,
+        "Staklo Pak",
+        description="Glass packaging for food producers.",
+        offers="glass jars with lids, bottles, labels printing",
+    ),
+    PartnerRecord(
+        3,
+        "Hotel Zlatibor",
+        description="A mountain hotel that serves local food at breakfast.",
+        seeks="local jam, honey and cheese for breakfast",
+    ),
+    PartnerRecord(4, "Auto Servis", description="Car repairs and tyres.", offers="car repairs"),
+]
+
+
+@pytest.mark.parametrize(
+    ("description", "offers", "seeks"),
+    [
+        (
+            "I make raspberry jam. I need glass jars and labels.",
+            "raspberry jam",
+            "glass jars and labels",
+        ),
+        (
+            "Pravim džem od malina. Treba mi staklena ambalaža.",
+            "dzem od malina",
+            "staklena ambalaza",
+        ),
+        (
+            "Правим џем од малина и треба ми стаклена амбалажа.",
+            "dzem od malina",
+            "staklena ambalaza",
+        ),
+        (
+            "We produce goat cheese and we are looking for a cold store",
+            "goat cheese",
+            "cold store",
+        ),
+        ("A web shop for handmade knitwear.", "", ""),
+        ("", "", ""),
+    ],
+)
+def test_what_an_idea_sells_and_needs_is_found_in_english_and_serbian(
+    description: str, offers: str, seeks: str
+) -> None:
+    assert find_supply(description) == (offers, seeks)
+
+
+def test_the_ideas_own_fields_win_over_its_description() -> None:
+    idea = IdeaRecord(1, "Jam", "I make jam. I need jars.", offers="plum jam", seeks="")
+    found = supply_text(idea)
+    assert (found.offers, found.seeks, found.stated) == ("plum jam", "", True)
+
+
+def test_a_competitor_is_never_ranked_as_a_supplier() -> None:
+    index = MatchIndex.fit(partners=PARTNERS)
+    ranked = index.rank(JAM_AND_JARS, kinds=("partner",))["partner"]
+    ids = [m.candidate_id for m in ranked]
+    assert ids[0] == 2, ranked
+    supplier = ranked[0]
+    assert supplier.reasons[0].startswith("Staklo Pak offers what you need:")
+    assert "jars" in supplier.reasons[0]
+    assert 3 in ids[:2]
+    # The jam maker is a competitor: last, and never called a supplier, or not shown at all.
+    if 1 in ids:
+        assert ids.index(1) > ids.index(3)
+        competitor = ranked[ids.index(1)]
+        assert "offers what you need" not in " ".join(competitor.reasons)
+        assert "peer or competitor" in competitor.reasons[0]
+    assert 4 not in ids
+
+
+def test_stated_offers_and_seeks_decide_the_direction() -> None:
+    idea = IdeaRecord(
+        2,
+        "Breakfast jam",
+        "Small jam kitchen near Zlatibor.",
+        offers="raspberry jam",
+        seeks="glass jars, labels",
+    )
+    index = MatchIndex.fit(partners=PARTNERS)
+    ranked = index.rank(idea, kinds=("partner",))["partner"]
+    by_id = {m.candidate_id: m for m in ranked}
+    assert by_id[2].reasons[0].startswith("Staklo Pak offers what you need")
+    assert "jam" in by_id[3].reasons[0].lower()
+    ids = [m.candidate_id for m in ranked]
+    assert ids[:2] == [2, 3]
+    # A competitor is shown last as what it is, or not at all.
+    assert 1 not in ids or (ids[-1] == 1 and "peer or competitor" in by_id[1].reasons[0])

@@ -385,7 +385,8 @@ def tune(rows: list[dict], embedder, n_folds: int) -> None:
     results = []
     for tfidf_w, topic_w, meaning_w in grid:
 
-        def blended(fold_index: int, task: str) -> list[list[int]]:
+        def blended(fold_index: int, task: str, weights=(tfidf_w, topic_w, meaning_w)):
+            tfidf_w, topic_w, meaning_w = weights
             tfidf, topic, meaning, ids = units[fold_index][task]
             dense = np.maximum(topic_w * topic + meaning_w * meaning, 0.0)
             return _top((tfidf_w * tfidf + dense) / (tfidf_w + topic_w + meaning_w) + 1e-9, ids)

@@ -54,16 +54,16 @@ class QueryEncoder:
     @property
     def weights(self) -> TextWeights:
         views = [self.semantic.topics] if self.semantic.topics is not None else []
-        if self.embedder is not None:
+        meaning = self.embedder is not None
+        if meaning:
             views.append(self.semantic.meaning)
         config = self.encoder.config
         return TextWeights(
             tfidf=config.tfidf_weight,
             offset=sum(view.offset for view in views),
             total=config.tfidf_weight + sum(view.weight for view in views),
-            mentor_fit=config.min_mentor_fit
-            if self.embedder is not None
-            else config.min_mentor_fit_without_meaning,
+            mentor_fit=config.min_mentor_fit if meaning else config.min_mentor_fit_without_meaning,
+            other_fit=config.min_text_score if meaning else config.min_text_score_without_meaning,
         )
 
     def encode_texts(self, texts: Sequence[str]) -> tuple:

@@ -70,6 +70,8 @@ class TextWeights:
     total: float
     mentor_fit: float
     """The least text score a mentor needs (it depends on whether meaning is on)."""
+    other_fit: float
+    """The least text score a partner or cluster of another sector needs."""
 
 
 def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
@@ -122,7 +124,9 @@ def text_scores(
     relation[(directional < 0.5 * general) | (directional <= 0)] = 0
     if PEER in scores:
         # Offering what the idea itself will sell makes a peer or a competitor, never a supplier.
-        peer = (scores[PEER] > directional) & (scores[PEER] >= config.min_text_score)
+        peer = (scores[PEER] > directional) & (
+            scores[PEER] >= config.min_text_score_without_meaning
+        )
         text = np.where(peer, text * config.peer_penalty, text)
         relation[peer] = 3
     return text, relation, parts
@@ -146,7 +150,7 @@ def score_store(
     if is_mentor:
         eligible = text >= weights.mentor_fit
     else:
-        eligible = text >= config.min_text_score
+        eligible = text >= weights.other_fit
         if same_sector is not None:
             eligible |= same_sector
     if same_sector is not None:

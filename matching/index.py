@@ -255,4 +255,4 @@ class MatchIndex:
         """Read an index written by `save`; raise IndexVersionError if incompatible."""
         from matching.persistence import load_index
 
-        return load_index(path)
+        return load_index(path, cls)

@@ -21,10 +21,11 @@ def save_index(index: MatchIndex, path: str | PathLike[str]) -> None:
     joblib.dump({"format": FORMAT_NAME, "version": FORMAT_VERSION, "index": index}, path)
 
 
-def load_index(path: str | PathLike[str]) -> MatchIndex:
-    """Load an index; IndexVersionError if it is not a current-version index file."""
-    from matching.index import MatchIndex
+def load_index(path: str | PathLike[str], index_class: type[MatchIndex]) -> MatchIndex:
+    """Load an index; IndexVersionError if it is not a current-version index file.
 
+    The caller names the class to expect, so this module never imports the index module back.
+    """
     try:
         payload = joblib.load(path)
     except FileNotFoundError:
@@ -40,6 +41,6 @@ def load_index(path: str | PathLike[str]) -> MatchIndex:
             f"version {FORMAT_VERSION}: rebuild it with MatchIndex.fit"
         )
     index = payload.get("index")
-    if not isinstance(index, MatchIndex):
+    if not isinstance(index, index_class):
         raise IndexVersionError(f"{path} does not contain a MatchIndex")
     return index

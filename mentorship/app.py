@@ -39,7 +39,7 @@ def register_extensions(app: Flask) -> None:
     from mentorship import ratelimit
     from mentorship.i18n import select_locale
     from mentorship.models import User
-    from worker.celery_app import celery_init_app
+    from mentorship.tasks_runtime import celery_init_app
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)

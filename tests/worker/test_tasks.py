@@ -10,11 +10,12 @@ import time
 import pytest
 import sqlalchemy as sa
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import Idea, Match
 from mentorship.services.background import enqueue
 from mentorship.services.ideas import submit_idea
-from mentorship.services.matching import sweep_stale_ideas
+from mentorship.services.recovery import sweep_stale_ideas
 from tests.conftest import _service_missing
 from tests.factories import ClusterFactory, EntrepreneurFactory, MentorFactory, PartnerFactory
 from tests.worker.conftest import wait_until
@@ -73,8 +74,8 @@ def test_rerunning_a_match_task_replaces_proposals_without_duplicates(
     idea_id = submit(EntrepreneurFactory())
     wait_until(lambda: idea_status(idea_id) == "matched")
     first = sorted((m.kind, m.target_id, m.rank) for m in matches_of(idea_id))
-    enqueue("worker.tasks.match_idea", idea_id)
-    enqueue("worker.tasks.match_idea", idea_id)
+    enqueue(task_names.MATCH_IDEA, idea_id)
+    enqueue(task_names.MATCH_IDEA, idea_id)
     wait_until(lambda: worker.count_log("succeeded") >= 3)
     again = sorted((m.kind, m.target_id, m.rank) for m in matches_of(idea_id))
     assert again == first
@@ -89,7 +90,7 @@ def test_a_match_the_mentor_accepted_survives_a_rematch(redis_app, start_worker,
     accepted.status, accepted.review_note = "accepted", "Happy to help"
     db.session.commit()
     accepted_id = accepted.id
-    enqueue("worker.tasks.match_idea", idea_id)
+    enqueue(task_names.MATCH_IDEA, idea_id)
     wait_until(lambda: worker.count_log("succeeded") >= 2)
     survivor = db.session.get(Match, accepted_id)
     assert (survivor.status, survivor.review_note) == ("accepted", "Happy to help")
@@ -115,7 +116,7 @@ def test_a_task_killed_mid_run_is_delivered_again(redis_app, start_worker, clean
         blocker_tx.commit()
         blocker_tx = blocker.begin()
         blocker.execute(sa.text("SELECT id FROM ideas WHERE id = :id FOR UPDATE"), {"id": idea_id})
-        enqueue("worker.tasks.match_idea", idea_id)
+        enqueue(task_names.MATCH_IDEA, idea_id)
         first_worker.wait_for_log("] received", timeout=30)
         time.sleep(0.5)
         first_worker.kill()

@@ -2,7 +2,6 @@
 all-or-nothing background import that can be run twice without changing anything the second time."""
 
 from mentorship.services.imports.jobs import (
-    IMPORT_TASK,
     check_upload,
     get_job,
     job_status,
@@ -13,7 +12,6 @@ from mentorship.services.imports.jobs import (
 from mentorship.services.imports.reading import MAX_IMPORT_BYTES, MAX_ROWS, FileProblem
 
 __all__ = [
-    "IMPORT_TASK",
     "MAX_IMPORT_BYTES",
     "MAX_ROWS",
     "FileProblem",

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext
 from sqlalchemy.orm import defer
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import Enrolment, ImportJob, ImportStatus, Programme, User
 from mentorship.models.imports import IMPORT_KINDS
@@ -22,8 +23,6 @@ from mentorship.services.imports.reading import FileProblem, read_table
 from mentorship.services.notifications import send_pending_emails
 
 log = logging.getLogger(__name__)
-IMPORT_TASK = "worker.tasks.run_import"
-REMATCH_TASK = "worker.tasks.rematch_open_ideas"
 PROGRESS_EVERY = 500
 ROLE_WORDS = {
     "mentors": lazy_gettext("a mentor"),
@@ -102,7 +101,7 @@ def start_import(actor: User, job: ImportJob) -> ImportJob:
     if not _move(job.id, ImportStatus.CHECKED, ImportStatus.QUEUED):
         raise ConflictError("This import has already been started.")
     db.session.commit()
-    enqueue(IMPORT_TASK, job.id)
+    enqueue(task_names.RUN_IMPORT, job.id)
     db.session.refresh(job)
     return job
 
@@ -159,7 +158,7 @@ def run_import(job_id: int) -> str:
     if plan.context.invited:
         send_pending_emails()
     if any(row.action in ("created", "updated") for row in plan.rows) and kind != "entrepreneurs":
-        enqueue(REMATCH_TASK, programme_id if kind == "ideas" else None)
+        enqueue(task_names.REMATCH_OPEN_IDEAS, programme_id if kind == "ideas" else None)
     return ImportStatus.DONE.value
 
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 import shutil
 import socket
 import subprocess
-import time
 
-import pytest
 import sqlalchemy as sa
 
 from mentorship import task_names
@@ -94,40 +92,6 @@ def test_a_match_the_mentor_accepted_survives_a_rematch(redis_app, start_worker,
     wait_until(lambda: worker.count_log("succeeded") >= 2)
     survivor = db.session.get(Match, accepted_id)
     assert (survivor.status, survivor.review_note) == ("accepted", "Happy to help")
-
-
-def test_a_task_killed_mid_run_is_delivered_again(redis_app, start_worker, clean_redis, _schema):
-    if not _schema.startswith("postgresql"):
-        pytest.skip("holds a row lock to stop the task mid-run; PostgreSQL only")
-    seed_directory()
-    owner = EntrepreneurFactory()
-    first_worker = start_worker(clean_redis)
-    lock_engine = sa.create_engine(_schema)
-    with lock_engine.connect() as blocker:
-        blocker_tx = blocker.begin()
-        idea_id = blocker.execute(
-            sa.text(
-                "INSERT INTO ideas (owner_id, title, description, needs, status, created_at, updated_at)"
-                " VALUES (:owner, 'Plum jam', 'Plum jam for hotels in Aleksinac', '[\"mentor\"]',"
-                " 'submitted', now(), now()) RETURNING id"
-            ),
-            {"owner": owner.id},
-        ).scalar_one()
-        blocker_tx.commit()
-        blocker_tx = blocker.begin()
-        blocker.execute(sa.text("SELECT id FROM ideas WHERE id = :id FOR UPDATE"), {"id": idea_id})
-        enqueue(task_names.MATCH_IDEA, idea_id)
-        first_worker.wait_for_log("] received", timeout=30)
-        time.sleep(0.5)
-        first_worker.kill()
-        blocker_tx.rollback()
-    lock_engine.dispose()
-    assert idea_status(idea_id) == "submitted"
-    second_worker = start_worker(clean_redis)
-    try:
-        wait_until(lambda: idea_status(idea_id) == "matched", timeout=45)
-    except AssertionError:
-        raise AssertionError("".join(second_worker.log[-30:])) from None
 
 
 def _free_port() -> int:

@@ -48,7 +48,9 @@ def celery_config(app: Flask) -> dict[str, Any]:
     redis_url = app.config.get("REDIS_URL")
     return {
         "broker_url": redis_url or "memory://",
-        "result_backend": redis_url or None,
+        # No result store: nothing waits for a task's return value (jobs keep their own status),
+        # and a result listener that gave up reconnecting after an outage would stop publishing.
+        "result_backend": None,
         "task_serializer": "json",
         "result_serializer": "json",
         "accept_content": ["json"],

@@ -82,13 +82,17 @@ def _queued_twin(task_name: str, args: list) -> BackgroundJob | None:
     return next((job for job in waiting if job.args == args), None)
 
 
-def publish(job_id: int, task_name: str, args: list) -> bool:
-    """Hand the job to the broker; if it does not answer, the job is due for the next sweep."""
+def publish(job_id: int, task_name: str, args: list, *, sweeping: bool = False) -> bool:
+    """Hand the job to the broker; if it does not answer, the job is due for the next sweep.
+
+    After a failure, requests skip the broker for a few seconds (a broker that times out would
+    slow every submission); the sweep always tries.
+    """
     backoff = current_app.extensions.setdefault("broker_backoff", {"until": 0.0})
-    if time.monotonic() >= backoff["until"]:
+    if sweeping or time.monotonic() >= backoff["until"]:
         try:
             current_app.extensions["celery"].send_task(
-                task_name, args=args, kwargs={JOB_KWARG: job_id}
+                task_name, args=args, kwargs={JOB_KWARG: job_id}, ignore_result=True
             )
             return True
         except Exception as error:  # noqa: BLE001 -- any broker failure means "try again later"

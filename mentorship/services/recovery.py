@@ -102,7 +102,7 @@ def publish_due_jobs() -> int:
     db.session.commit()
     published = 0
     for row in due:
-        if not publish(row.id, row.task, row.args):
+        if not publish(row.id, row.task, row.args, sweeping=True):
             break
         published += 1
     return published

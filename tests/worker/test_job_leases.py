@@ -26,7 +26,8 @@ def test_work_is_written_down_before_it_is_published(redis_app, clean_redis):
     enqueue(task_names.MATCH_IDEA, idea.id)
     job = db.session.scalars(sa.select(BackgroundJob)).one()
     assert (job.task, job.args, job.status) == (task_names.MATCH_IDEA, [idea.id], "queued")
-    assert job.expires_at > datetime.now(UTC) + timedelta(seconds=60)  # published: not due
+    expires_at = job.expires_at.replace(tzinfo=job.expires_at.tzinfo or UTC)  # SQLite: naive
+    assert expires_at > datetime.now(UTC) + timedelta(seconds=60)  # published: not due
     assert queued_messages(clean_redis) == 1
 
 

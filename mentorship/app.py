@@ -39,7 +39,7 @@ def register_extensions(app: Flask) -> None:
     from mentorship import ratelimit
     from mentorship.i18n import select_locale
     from mentorship.models import User
-    from worker.celery_app import celery_init_app
+    from mentorship.tasks_runtime import celery_init_app
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
@@ -123,9 +123,10 @@ def register_lead_tools(app: Flask) -> None:
     from mentorship.exports.views import exports_bp
     from mentorship.imports.invite_views import invitations_bp
     from mentorship.imports.views import imports_bp
+    from mentorship.jobs.views import jobs_bp
     from mentorship.programmes.views import programmes_bp
 
-    for blueprint in (programmes_bp, imports_bp, exports_bp, invitations_bp):
+    for blueprint in (programmes_bp, imports_bp, exports_bp, invitations_bp, jobs_bp):
         app.register_blueprint(blueprint)
 
 

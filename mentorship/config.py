@@ -149,7 +149,11 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         # An unacknowledged task (its worker died) is handed out again after this many seconds.
         "BROKER_VISIBILITY_TIMEOUT": _whole_number(env, "BROKER_VISIBILITY_TIMEOUT", 600),
         "BROKER_RESTORE_INTERVAL": _whole_number(env, "BROKER_RESTORE_INTERVAL", 60),
-        "STALE_IDEA_MINUTES": _whole_number(env, "STALE_IDEA_MINUTES", 10),
+        # The recovery sweep runs this often; a running job's lease is renewed while it runs.
+        "RECOVERY_INTERVAL_SECONDS": _whole_number(env, "RECOVERY_INTERVAL_SECONDS", 10),
+        "JOB_LEASE_SECONDS": _whole_number(env, "JOB_LEASE_SECONDS", 20),
+        "JOB_QUEUE_PATIENCE_SECONDS": _whole_number(env, "JOB_QUEUE_PATIENCE_SECONDS", 300),
+        "STALE_IDEA_SECONDS": _whole_number(env, "STALE_IDEA_SECONDS", 60),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
         "MAIL_SERVER": env.get("MAIL_SERVER") or None,
         "MAIL_PORT": _whole_number(env, "MAIL_PORT", 587),

@@ -1,12 +1,16 @@
 """Background tasks: ids in, service calls out. Retries cover transient database errors.
 
-The services are imported inside each task so that loading the web app does not load scikit-learn.
+Tasks never import the Flask app: the task class of `mentorship.tasks_runtime` runs each one in
+its app's context. Services are imported inside each task so that loading the web app (which
+registers these tasks by name) does not load scikit-learn.
 """
 
 from __future__ import annotations
 
 from celery import shared_task
 from sqlalchemy.exc import OperationalError
+
+from mentorship import task_names
 
 RETRY = {
     "autoretry_for": (OperationalError,),
@@ -15,9 +19,11 @@ RETRY = {
     "retry_jitter": True,
     "max_retries": 5,
 }
+# A spreadsheet import or its dry run stops here at the latest, and is reported as failed.
+IMPORT_TIME_LIMIT = {"soft_time_limit": 300, "time_limit": 330}
 
 
-@shared_task(name="worker.tasks.match_idea", **RETRY)
+@shared_task(name=task_names.MATCH_IDEA, **RETRY)
 def match_idea(idea_id: int) -> str:
     """Rank one idea and store its proposals; re-running replaces only untouched proposals."""
     from mentorship.services import matching
@@ -25,44 +31,43 @@ def match_idea(idea_id: int) -> str:
     return matching.match_idea(idea_id)
 
 
-@shared_task(name="worker.tasks.rematch_open_ideas", **RETRY)
+@shared_task(name=task_names.REMATCH_OPEN_IDEAS, **RETRY)
 def rematch_open_ideas(programme_id: int | None = None) -> int:
     from mentorship.services import matching
 
     return matching.rematch_open_ideas(programme_id)
 
 
-@shared_task(name="worker.tasks.rebuild_index", **RETRY)
+@shared_task(name=task_names.REBUILD_INDEX, **RETRY)
 def rebuild_index() -> int:
     from mentorship.services import matching
 
     return matching.rebuild_index()
 
 
-@shared_task(name="worker.tasks.refresh_candidate", **RETRY)
-def refresh_candidate(kind: str, candidate_id: int) -> int:
-    """A candidate joined or changed: sync the index, then re-match the open ideas."""
+def candidate_changed(kind: str, candidate_id: int) -> int:
+    """A candidate joined, changed or left: sync the index, then re-match the open ideas."""
     from mentorship.services import matching
 
     return matching.candidate_changed(kind, candidate_id)
 
 
-@shared_task(name="worker.tasks.remove_candidate", **RETRY)
-def remove_candidate(kind: str, candidate_id: int) -> int:
-    from mentorship.services import matching
-
-    return matching.candidate_changed(kind, candidate_id)
+for _name in (task_names.CANDIDATE_CHANGED, *task_names.CANDIDATE_CHANGED_ALIASES):
+    shared_task(name=_name, **RETRY)(candidate_changed)
 
 
-@shared_task(name="worker.tasks.sweep_stale_ideas", **RETRY)
-def sweep_stale_ideas() -> int:
-    """Re-enqueue ideas left waiting too long (a crashed worker or a broker outage)."""
-    from mentorship.services import matching
+def recover_work() -> dict[str, int]:
+    """Publish work the broker missed, re-run work of dead workers, re-queue waiting ideas."""
+    from mentorship.services import recovery
 
-    return matching.sweep_stale_ideas()
+    return recovery.recover_work()
 
 
-@shared_task(name="worker.tasks.send_outbox", **RETRY)
+for _name in (task_names.RECOVER_WORK, *task_names.RECOVER_WORK_ALIASES):
+    shared_task(name=_name, **RETRY)(recover_work)
+
+
+@shared_task(name=task_names.SEND_OUTBOX, **RETRY)
 def send_outbox() -> int:
     """Deliver queued e-mails; failures stay on their rows and are retried by the next run."""
     from mentorship.services import notifications
@@ -70,7 +75,15 @@ def send_outbox() -> int:
     return notifications.deliver_outbox()
 
 
-@shared_task(name="worker.tasks.run_import", **RETRY)
+@shared_task(name=task_names.CHECK_IMPORT, **RETRY, **IMPORT_TIME_LIMIT)
+def check_import(job_id: int, locale: str | None = None) -> str:
+    """The dry run of an uploaded spreadsheet, within the limits on its size."""
+    from mentorship.services.imports import check_import as check
+
+    return check(job_id, locale)
+
+
+@shared_task(name=task_names.RUN_IMPORT, **RETRY, **IMPORT_TIME_LIMIT)
 def run_import(job_id: int) -> str:
     """Import a checked spreadsheet in one transaction; a failure rolls all of it back."""
     from mentorship.services.imports import run_import as run

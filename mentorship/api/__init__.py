@@ -1,18 +1,7 @@
 """The public JSON API, /api/v1, per the contract."""
 
-from flask import Blueprint
-from flask.blueprints import BlueprintSetupState
-
-api_bp = Blueprint("api", __name__, url_prefix="/api/v1")
-
-
-@api_bp.record_once
-def _send_text_as_utf8(state: BlueprintSetupState) -> None:
-    """Serbian names read as themselves (Niš, not Ni\\u0161) in answers; JSON is UTF-8 anyway."""
-    state.app.json.ensure_ascii = False
-
-
 # The resource modules register their routes on api_bp when imported.
-from mentorship.api import auth, directory, ideas, me, mentors, meta, reviews  # noqa: E402, F401
+from mentorship.api import auth, directory, ideas, me, mentors, meta, reviews  # noqa: F401
+from mentorship.api.blueprint import api_bp
 
 __all__ = ["api_bp"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import jsonify
 
 from mentorship import ratelimit
-from mentorship.api import api_bp
+from mentorship.api.blueprint import api_bp
 from mentorship.api.request import json_object
 from mentorship.api.serializers import account_json
 from mentorship.errors import error_response

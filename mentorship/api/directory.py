@@ -7,7 +7,7 @@ from typing import Any
 
 from flask import jsonify, url_for
 
-from mentorship.api import api_bp
+from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import jsonify
 
-from mentorship.api import api_bp
+from mentorship.api.blueprint import api_bp
 from mentorship.api.request import current_user, json_object, token_required
 from mentorship.api.serializers import me_json
 from mentorship.models import User

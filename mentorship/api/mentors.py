@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify
 
-from mentorship.api import api_bp
+from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,

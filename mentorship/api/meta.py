@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import jsonify, request
 
-from mentorship.api import api_bp
+from mentorship.api.blueprint import api_bp
 from mentorship.api.openapi import openapi_document
 from mentorship.vocab import SECTORS, sector_label
 

@@ -18,6 +18,7 @@ from flask_login import current_user
 from werkzeug.datastructures import ImmutableMultiDict
 
 from mentorship.extensions import csrf
+from mentorship.i18n import current_language
 from mentorship.imports.forms import UploadForm
 from mentorship.main.helpers import ConfirmForm, option, role_required
 from mentorship.services import imports as import_service
@@ -96,7 +97,12 @@ def upload():
     programme_id = int(form.programme.data) if (form.programme.data or "").isdigit() else None
     try:
         job = import_service.check_upload(
-            current_user, form.kind.data, upload_file.filename, content, programme_id
+            current_user,
+            form.kind.data,
+            upload_file.filename,
+            content,
+            programme_id,
+            current_language(),
         )
     except import_service.FileProblem as problem:
         details = (problem.fields or {}).get("header", [])

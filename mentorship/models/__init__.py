@@ -12,6 +12,7 @@ from mentorship.models.base import Base
 from mentorship.models.directory import Cluster, Partner
 from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
+from mentorship.models.jobs import BackgroundJob, JobStatus
 from mentorship.models.matches import Match, MatchKind, MatchStatus
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
@@ -21,6 +22,8 @@ from mentorship.models.vectors import CandidateVector, WordVector
 
 __all__ = [
     "AccountToken",
+    "BackgroundJob",
+    "JobStatus",
     "Enrolment",
     "ImportJob",
     "ImportStatus",

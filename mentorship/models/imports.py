@@ -12,6 +12,7 @@ from mentorship.models.base import Base, in_values, utcnow
 
 
 class ImportStatus(str, enum.Enum):
+    CHECKING = "checking"  # the dry run waits for or runs in a worker
     CHECKED = "checked"
     QUEUED = "queued"
     RUNNING = "running"

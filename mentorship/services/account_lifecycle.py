@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask import current_app, url_for
 from flask_babel import gettext as _
 
+from mentorship import task_names
 from mentorship.config import DEVELOPMENT_BASE_URL
 from mentorship.extensions import db
 from mentorship.i18n import language_of
@@ -213,7 +214,7 @@ def delete_account(user: User, password: str) -> None:
     db.session.delete(user)
     db.session.commit()
     if was_mentor:
-        enqueue("worker.tasks.remove_candidate", "mentor", user_id)
+        enqueue(task_names.CANDIDATE_CHANGED, "mentor", user_id)
 
 
 def _other_leads(user: User) -> int:

@@ -13,6 +13,7 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from sqlalchemy.exc import IntegrityError
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import EntrepreneurProfile, MentorProfile, MentorStatus, Role, User
 from mentorship.services import audit
@@ -126,7 +127,7 @@ def update_account(
             setattr(profile_row, key, "" if value is None and key in {"country", "city"} else value)
     db.session.commit()
     if profile and user.is_mentor and user.mentor_profile.is_active:
-        enqueue("worker.tasks.refresh_candidate", "mentor", user.id)
+        enqueue(task_names.CANDIDATE_CHANGED, "mentor", user.id)
     return user
 
 

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import selectinload
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import Idea, Match, MatchKind, MatchStatus, MentorStatus, User
 from mentorship.services import audit
@@ -30,7 +31,6 @@ from mentorship.services.mentors import mentor_loads, mentors_entrepreneur
 from mentorship.services.notifications import send_pending_emails
 
 DECISIONS = {"approve": MatchStatus.APPROVED.value, "reject": MatchStatus.REJECTED.value}
-REFRESH_TASK = "worker.tasks.refresh_candidate"
 SORTS = ("score", "date")
 
 
@@ -139,7 +139,7 @@ def _after_commit(decided: list[Match]) -> None:
     }
     for mentor_id in sorted(mentor_ids):
         # The mentor's remaining capacity changed; the matching index should know.
-        enqueue(REFRESH_TASK, MatchKind.MENTOR.value, mentor_id)
+        enqueue(task_names.CANDIDATE_CHANGED, MatchKind.MENTOR.value, mentor_id)
 
 
 def _decide(lead: User, match_id: int, decision: str, note: str | None) -> Match:

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import Cluster, Partner, User
 from mentorship.search import contains_folded
@@ -16,8 +17,6 @@ from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
 
 Organisation = TypeVar("Organisation", Partner, Cluster)
-REFRESH_TASK = "worker.tasks.refresh_candidate"
-REMOVE_TASK = "worker.tasks.remove_candidate"
 
 
 def _require_lead(actor: User) -> None:
@@ -93,7 +92,7 @@ def create_organisation(
     except IntegrityError:
         db.session.rollback()
         raise _conflict(model) from None
-    enqueue(REFRESH_TASK, _kind(model), created.id)
+    enqueue(task_names.CANDIDATE_CHANGED, _kind(model), created.id)
     return created
 
 
@@ -115,7 +114,7 @@ def update_organisation(actor: User, target: Organisation, data: dict[str, Any])
     except IntegrityError:
         db.session.rollback()
         raise _conflict(model) from None
-    enqueue(REFRESH_TASK, _kind(model), target.id)
+    enqueue(task_names.CANDIDATE_CHANGED, _kind(model), target.id)
     return target
 
 
@@ -126,4 +125,4 @@ def delete_organisation(actor: User, target: Organisation) -> None:
     db.session.delete(target)
     audit.record(actor, f"{kind}.delete", kind, target_id, details={"name": name})
     db.session.commit()
-    enqueue(REMOVE_TASK, kind, target_id)
+    enqueue(task_names.CANDIDATE_CHANGED, kind, target_id)

@@ -16,12 +16,13 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from sqlalchemy.orm import selectinload
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import Idea, IdeaStatus, Match, MatchKind, MatchStatus, User
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError
-from mentorship.services.ideas import MATCH_IDEA_TASK, idea_content
+from mentorship.services.ideas import idea_content
 from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import notify, send_pending_emails
 from mentorship.services.programmes import check_idea_programme
@@ -123,7 +124,7 @@ def edit_idea(owner: User, idea_id: int, data: dict[str, Any]) -> IdeaEdit:
     )
     db.session.commit()
     if rematch:
-        enqueue(MATCH_IDEA_TASK, idea.id)
+        enqueue(task_names.MATCH_IDEA, idea.id)
         db.session.refresh(idea)
     return IdeaEdit(idea, tuple(changed), rematch)
 

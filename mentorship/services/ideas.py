@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import selectinload
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import Idea, IdeaStatus, IdeaSubmission, Match, User
 from mentorship.services import audit
@@ -27,7 +28,6 @@ from mentorship.services.programmes import check_idea_programme
 from mentorship.vocab import NEEDS
 
 log = logging.getLogger(__name__)
-MATCH_IDEA_TASK = "worker.tasks.match_idea"
 # Connection-level failures: the outcome of the transaction is unknown, a retry is the answer.
 CONNECTION_ERRORS = (OperationalError, InterfaceError)
 
@@ -148,7 +148,7 @@ def _commit_and_start_matching(idea: Idea, *, clean_up_keys: bool) -> Idea:
     written = {column.key: getattr(idea, column.key) for column in sa.inspect(Idea).column_attrs}
     db.session.commit()
     try:
-        enqueue(MATCH_IDEA_TASK, written["id"])
+        enqueue(task_names.MATCH_IDEA, written["id"])
         if clean_up_keys:
             keys.forget_expired()
         db.session.refresh(idea)
@@ -222,7 +222,7 @@ def retry_matching(actor: User, idea: Idea) -> Idea:
     idea.status_error = None
     audit.record(actor, "idea.retry_matching", "idea", idea.id, before=before, after=idea.status)
     db.session.commit()
-    enqueue(MATCH_IDEA_TASK, idea.id)
+    enqueue(task_names.MATCH_IDEA, idea.id)
     return idea
 
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import sqlalchemy as sa
-from flask import current_app
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import selectinload
 
@@ -25,7 +24,7 @@ from mentorship.models import (
     User,
     WithdrawnProposal,
 )
-from mentorship.services.background import enqueue
+from mentorship.services import job_runs
 from mentorship.services.candidates import idea_record
 from mentorship.services.index_holder import holder
 from mentorship.services.locking import begin_serialised
@@ -35,6 +34,8 @@ log = logging.getLogger(__name__)
 CONFIG = MatchConfig()
 # Ranking reaches this many times top_k, so a proposal that slipped a little keeps its place.
 RANK_WINDOW = 2
+# Ideas re-matched per transaction by a bulk re-match; each chunk records the job's progress.
+REMATCH_CHUNK = 500
 TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
 TARGET_COLUMNS = {"mentor": "mentor_id", "partner": "partner_id", "cluster": "cluster_id"}
 REMATCHABLE = (
@@ -325,17 +326,43 @@ def open_ideas(programme_id: int | None = None) -> sa.Select:
 def rematch_open_ideas(
     programme_id: int | None = None, kinds: tuple[str, ...] | None = None
 ) -> int:
-    """Re-rank every open idea in one batch against a freshly synced index."""
-    ideas = list(db.session.scalars(open_ideas(programme_id)))
-    if not ideas:
-        return 0
-    index = holder.synced()
-    records = [idea_record(idea) for idea in ideas]
-    if kinds is not None:
-        records = [r for r in records if set(r.needs) & set(kinds)]
-    results = index.rank_many(records, k=RANK_WINDOW * CONFIG.top_k)
-    store_many({record.id: ranked for record, ranked in zip(records, results, strict=True)})
-    return len(records)
+    """Re-rank every open idea against a freshly synced index, REMATCH_CHUNK ideas at a time.
+
+    Each chunk commits with its background job's progress, so a job re-run after its worker died
+    resumes after the last chunk done instead of starting over.
+    """
+    after, done = job_runs.resume_point()
+    total = None
+    if job_runs.current_job_id() is not None:
+        total = done + db.session.scalar(
+            sa.select(sa.func.count()).select_from(
+                open_ideas(programme_id).where(Idea.id > after).order_by(None).subquery()
+            )
+        )
+    index = None
+    ranked_count = 0
+    while True:
+        ideas = list(
+            db.session.scalars(open_ideas(programme_id).where(Idea.id > after).limit(REMATCH_CHUNK))
+        )
+        if not ideas:
+            break
+        records = [idea_record(idea) for idea in ideas]
+        if kinds is not None:
+            records = [r for r in records if set(r.needs) & set(kinds)]
+        if records:
+            index = index or holder.synced()
+            results = index.rank_many(records, k=RANK_WINDOW * CONFIG.top_k)
+            ranked = {record.id: found for record, found in zip(records, results, strict=True)}
+            store_many(ranked, commit=False)
+        ranked_count += len(records)
+        done, after = done + len(ideas), ideas[-1].id
+        if total is not None:
+            job_runs.record_progress(done, max(total, done), after)
+        db.session.commit()
+        if len(ideas) < REMATCH_CHUNK:
+            break
+    return ranked_count
 
 
 def candidate_changed(kind: str, candidate_id: int) -> int:
@@ -347,27 +374,3 @@ def rebuild_index() -> int:
     index = holder.rebuild()
     db.session.commit()
     return len(index)
-
-
-def sweep_stale_ideas(older_than: timedelta | None = None) -> int:
-    """Re-enqueue ideas stuck in submitted or matching, so no outage loses an idea."""
-    if older_than is None:
-        older_than = timedelta(minutes=current_app.config["STALE_IDEA_MINUTES"])
-    cutoff = _now() - older_than
-    # Touching updated_at re-queues each idea at most once per period, even if the queue is slow.
-    stale = list(
-        db.session.scalars(
-            sa.update(Idea)
-            .where(
-                Idea.status.in_((IdeaStatus.SUBMITTED.value, IdeaStatus.MATCHING.value)),
-                Idea.updated_at <= cutoff,
-            )
-            .values(updated_at=_now())
-            .returning(Idea.id),
-            execution_options={"synchronize_session": False},
-        )
-    )
-    db.session.commit()
-    for idea_id in stale:
-        enqueue("worker.tasks.match_idea", idea_id)
-    return len(stale)

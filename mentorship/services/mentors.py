@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.models import (
     Idea,
@@ -121,5 +122,5 @@ def set_mentor_status(actor: User, mentor: User, status: str) -> User:
     action = "mentor.approve" if status == MentorStatus.ACTIVE.value else "mentor.deactivate"
     audit.record(actor, action, "user", mentor.id, before=before, after=status)
     db.session.commit()
-    enqueue("worker.tasks.refresh_candidate", "mentor", mentor.id)
+    enqueue(task_names.CANDIDATE_CHANGED, "mentor", mentor.id)
     return mentor

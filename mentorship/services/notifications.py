@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import LazyString, lazy_gettext, lazy_ngettext
 
+from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.i18n import language_of
 from mentorship.models import (
@@ -30,7 +31,6 @@ from mentorship.models import (
 )
 
 log = logging.getLogger(__name__)
-SEND_TASK = "worker.tasks.send_outbox"
 MAX_ATTEMPTS = 5
 REVIEW_LINK = "/reviews"
 
@@ -62,7 +62,7 @@ def send_pending_emails() -> None:
     """Call after committing a change that queued e-mails."""
     from mentorship.services.background import enqueue
 
-    enqueue(SEND_TASK)
+    enqueue(task_names.SEND_OUTBOX)
 
 
 def _absolute(link: str) -> str:

@@ -4,7 +4,8 @@
   var box = document.getElementById("import-status");
   if (!box) { return; }
   var status = box.getAttribute("data-status");
-  if (status !== "queued" && status !== "running") { return; }
+  // "checking": the dry run is in a worker; "queued"/"running": the import itself.
+  if (status !== "checking" && status !== "queued" && status !== "running") { return; }
   var url = box.getAttribute("data-status-url");
   var bar = box.querySelector(".import-progress");
   var count = box.querySelector(".import-count");
@@ -17,7 +18,7 @@
         if (!data) { delay = Math.min(delay * 2, 10000); window.setTimeout(poll, delay); return; }
         if (bar) { bar.value = data.percent; bar.textContent = data.percent + "%"; }
         if (count) { count.textContent = data.processed_rows + " of " + data.total_rows + " rows"; }
-        if (data.status === "done" || data.status === "failed") { window.location.reload(); return; }
+        if (data.status !== status) { window.location.reload(); return; }
         window.setTimeout(poll, delay);
       })
       .catch(function () { delay = Math.min(delay * 2, 10000); window.setTimeout(poll, delay); });

@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from mentorship import create_app
+from mentorship import create_app, task_names
 from mentorship.extensions import db
 from tests.conftest import IN_CI, app_config, empty_all_tables
 
@@ -35,7 +35,6 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1280, "height": 800}
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
 STEP_TIMEOUT_MS = 10_000
-MATCH_TASK = "worker.tasks.match_idea"
 WORKER_DELAY_SECONDS = 1.5
 
 
@@ -170,9 +169,10 @@ def matching_in_a_worker(live_server) -> Iterator[None]:
     In-process matching would finish before the idea page first loads; this lets the page show
     the idea waiting and then follow it live to `matched`.
     """
-    from worker.celery_app import celery_app
+    from mentorship.services.background import task_named
 
-    task = celery_app.tasks[MATCH_TASK]
+    with live_server.app.app_context():
+        task = task_named(task_names.MATCH_IDEA)
     inline_apply = task.apply
 
     def apply_later(args=None, kwargs=None, **options):

@@ -56,19 +56,6 @@ def test_services_enqueue_only_through_the_background_helper():
     assert [str(path.relative_to(ROOT)) for path in services if calls_delay(path)] == []
 
 
-def test_the_web_imports_only_the_celery_app_of_the_worker():
-    allowed = {"worker.celery_app"}
-    offenders = {
-        str(path.relative_to(ROOT)): sorted(
-            name
-            for name in imported_modules(path)
-            if name.startswith("worker") and name not in allowed
-        )
-        for path in WEB.rglob("*.py")
-    }
-    assert {path: names for path, names in offenders.items() if names} == {}
-
-
 def test_worker_tasks_import_no_models():
     names = imported_modules(ROOT / "worker" / "tasks.py")
     assert not any(name.startswith("mentorship.models") for name in names)

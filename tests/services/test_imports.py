@@ -45,7 +45,11 @@ def xlsx_bytes(rows: list[list[object]]) -> bytes:
 
 
 def check(kind: str, content: bytes, lead=None, programme_id=None) -> ImportJob:
-    return imports.check_upload(lead or LeadFactory(), kind, f"{kind}.csv", content, programme_id)
+    """Upload and dry run (in-process here): a refused file raises as the page would show it."""
+    job = imports.check_upload(lead or LeadFactory(), kind, f"{kind}.csv", content, programme_id)
+    if job.status == "failed" and job.report.get("refused"):
+        raise FileProblem(job.error, {"header": job.report["details"]})
+    return job
 
 
 def run(job: ImportJob) -> ImportJob:

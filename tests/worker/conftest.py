@@ -19,25 +19,21 @@ from tests.conftest import _reset_match_index, app_config, empty_all_tables
 ROOT = Path(__file__).resolve().parents[2]
 
 
-class WorkerProcess:
-    """A `celery worker` subprocess whose log we can wait on."""
+WORKER_COMMAND = ["worker", "--loglevel=INFO", "--concurrency=1", "--without-gossip"]
+WORKER_COMMAND += ["--without-mingle", "--without-heartbeat"]
+# The broker's own redelivery as deployed (ten minutes): recovery must not wait for it.
+DEPLOYED_BROKER = {"BROKER_VISIBILITY_TIMEOUT": "600", "BROKER_RESTORE_INTERVAL": "60"}
 
-    def __init__(self, env: dict[str, str]) -> None:
+
+class WorkerProcess:
+    """A `celery worker` (or `celery beat`) subprocess whose log we can wait on."""
+
+    def __init__(
+        self, env: dict[str, str], command: list[str] = WORKER_COMMAND, ready: str = "ready."
+    ) -> None:
         self.log: list[str] = []
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "celery",
-                "-A",
-                "worker.main",
-                "worker",
-                "--loglevel=INFO",
-                "--concurrency=1",
-                "--without-gossip",
-                "--without-mingle",
-                "--without-heartbeat",
-            ],
+            [sys.executable, "-m", "celery", "-A", "worker.main", *command],
             cwd=ROOT,
             env=env,
             stdout=subprocess.PIPE,
@@ -46,7 +42,7 @@ class WorkerProcess:
             start_new_session=True,
         )
         threading.Thread(target=self._read, daemon=True).start()
-        self.wait_for_log("ready.", timeout=60)
+        self.wait_for_log(ready, timeout=60)
 
     def _read(self) -> None:
         for line in self.process.stdout:
@@ -128,14 +124,33 @@ def start_worker(_schema, tmp_path):
     """Starts real worker processes; all are stopped when the test ends."""
     started: list[WorkerProcess] = []
 
-    def start(redis_url: str) -> WorkerProcess:
-        worker = WorkerProcess(worker_environment(_schema, redis_url, tmp_path))
+    def start(redis_url: str, **extra: str) -> WorkerProcess:
+        worker = WorkerProcess(worker_environment(_schema, redis_url, tmp_path, **extra))
         started.append(worker)
         return worker
 
     yield start
     for worker in started:
         worker.stop()
+
+
+@pytest.fixture
+def start_beat(_schema, tmp_path):
+    """Starts a real `celery beat`, which sends the recovery sweep on its schedule."""
+    started: list[WorkerProcess] = []
+
+    def start(redis_url: str, **extra: str) -> WorkerProcess:
+        schedule = str(tmp_path / f"celerybeat-schedule-{len(started)}")
+        command = ["beat", "--loglevel=INFO", f"--schedule={schedule}"]
+        beat = WorkerProcess(
+            worker_environment(_schema, redis_url, tmp_path, **extra), command, "beat: Starting"
+        )
+        started.append(beat)
+        return beat
+
+    yield start
+    for beat in started:
+        beat.stop()
 
 
 def wait_until(predicate, timeout: float = 30.0, interval: float = 0.2):

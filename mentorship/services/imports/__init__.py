@@ -2,7 +2,7 @@
 all-or-nothing background import that can be run twice without changing anything the second time."""
 
 from mentorship.services.imports.jobs import (
-    IMPORT_TASK,
+    check_import,
     check_upload,
     get_job,
     job_status,
@@ -10,11 +10,19 @@ from mentorship.services.imports.jobs import (
     run_import,
     start_import,
 )
-from mentorship.services.imports.reading import MAX_IMPORT_BYTES, MAX_ROWS, FileProblem
+from mentorship.services.imports.reading import (
+    MAX_CELLS,
+    MAX_IMPORT_BYTES,
+    MAX_ROWS,
+    MAX_UNPACKED_BYTES,
+    FileProblem,
+)
 
 __all__ = [
-    "IMPORT_TASK",
+    "check_import",
+    "MAX_CELLS",
     "MAX_IMPORT_BYTES",
+    "MAX_UNPACKED_BYTES",
     "MAX_ROWS",
     "FileProblem",
     "check_upload",

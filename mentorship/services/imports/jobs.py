@@ -7,10 +7,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
-from flask_babel import lazy_gettext
+from celery.exceptions import SoftTimeLimitExceeded
+from flask_babel import force_locale, gettext, lazy_gettext
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import defer
 
+from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.i18n import BABEL_LOCALES, DEFAULT_LOCALE, supported
 from mentorship.models import Enrolment, ImportJob, ImportStatus, Programme, User
 from mentorship.models.imports import IMPORT_KINDS
 from mentorship.services import audit, invitations
@@ -18,13 +22,15 @@ from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from mentorship.services.imports.handlers import HANDLERS
 from mentorship.services.imports.planning import Plan, plan_rows, report
-from mentorship.services.imports.reading import FileProblem, read_table
+from mentorship.services.imports.reading import FileProblem, check_file, read_table
 from mentorship.services.notifications import send_pending_emails
 
 log = logging.getLogger(__name__)
-IMPORT_TASK = "worker.tasks.run_import"
-REMATCH_TASK = "worker.tasks.rematch_open_ideas"
 PROGRESS_EVERY = 500
+TOO_SLOW = (
+    "Checking the file took too long. Split it into smaller files and upload them one by one."
+)
+UNREADABLE = "The file could not be checked (%(error)s)."
 ROLE_WORDS = {
     "mentors": lazy_gettext("a mentor"),
     "entrepreneurs": lazy_gettext("an entrepreneur in the programme"),
@@ -61,33 +67,94 @@ def recent_jobs() -> sa.Select:
 
 
 def check_upload(
-    actor: User, kind: str, filename: str, content: bytes, programme_id: int | None = None
+    actor: User,
+    kind: str,
+    filename: str,
+    content: bytes,
+    programme_id: int | None = None,
+    language: str | None = None,
 ) -> ImportJob:
-    """Read the file and plan every row without writing any of it; keep the file for the import."""
+    """Keep the file and have a worker check it (the dry run); only cheap checks run here.
+
+    Reading a spreadsheet can take long (a small XLSX may hold millions of cells), so no web
+    process does it: the page polls the job, and a refused file is explained in `language`.
+    """
     _require_lead(actor)
     if kind not in IMPORT_KINDS:
         raise FileProblem("Choose what the file contains.", {"kind": ["Unknown kind."]})
-    programme = db.session.get(Programme, programme_id) if programme_id else None
-    if programme_id and programme is None:
+    if programme_id and db.session.get(Programme, programme_id) is None:
         raise NotFoundError("Programme not found.")
-    table = read_table(content)
-    plan = plan_rows(kind, table, programme)
-    # The plan loaded records and may hold half-built ones; none of it may be written.
-    db.session.rollback()
+    check_file(content)
     job = ImportJob(
         kind=kind,
         filename=(filename or "upload")[:255],
         content=content,
         programme_id=programme_id,
         created_by_id=actor.id,
-        status=ImportStatus.CHECKED.value,
-        total_rows=len(plan.rows),
+        status=ImportStatus.CHECKING.value,
+        total_rows=0,
         processed_rows=0,
-        report=report(plan, table),
+        report={},
     )
     db.session.add(job)
     db.session.commit()
+    enqueue(task_names.CHECK_IMPORT, job.id, language)
+    db.session.refresh(job)
     return job
+
+
+def check_import(job_id: int, language: str | None = None) -> str:
+    """The dry run, in a worker: read the file within its limits and plan every row."""
+    job = db.session.get(ImportJob, job_id)
+    if job is None or job.status != ImportStatus.CHECKING.value:
+        return job.status if job is not None else "missing"
+    with force_locale(BABEL_LOCALES[supported(language) or DEFAULT_LOCALE]):
+        try:
+            table = read_table(job.content)
+            programme = db.session.get(Programme, job.programme_id) if job.programme_id else None
+            plan = plan_rows(job.kind, table, programme)
+            checked = report(plan, table)
+        except FileProblem as problem:
+            db.session.rollback()
+            _refuse(job_id, problem)
+            return ImportStatus.FAILED.value
+        except OperationalError:
+            db.session.rollback()
+            raise  # the database, not the file: the task retries
+        except SoftTimeLimitExceeded:
+            db.session.rollback()
+            too_slow = gettext(
+                "Checking the file took too long. Split it into smaller files and upload "
+                "them one by one."
+            )
+            _refuse(job_id, FileProblem(too_slow))
+            return ImportStatus.FAILED.value
+        except Exception as error:
+            # The lead must not watch "checking" forever: say it failed, keep the cause in the log.
+            db.session.rollback()
+            log.exception("checking import %s failed", job_id)
+            unreadable = gettext(
+                "The file could not be checked (%(error)s).", error=type(error).__name__
+            )
+            _refuse(job_id, FileProblem(unreadable))
+            return ImportStatus.FAILED.value
+    # The plan loaded records and may hold half-built ones; none of it may be written.
+    db.session.rollback()
+    job = db.session.get(ImportJob, job_id)
+    job.status = ImportStatus.CHECKED.value
+    job.total_rows = len(plan.rows)
+    job.report = checked
+    db.session.commit()
+    return ImportStatus.CHECKED.value
+
+
+def _refuse(job_id: int, problem: FileProblem) -> None:
+    job = db.session.get(ImportJob, job_id)
+    job.status = ImportStatus.FAILED.value
+    job.error = problem.message[:4000]
+    job.report = {"refused": True, "details": list((problem.fields or {}).get("header", []))}
+    job.finished_at = datetime.now(UTC)
+    db.session.commit()
 
 
 def start_import(actor: User, job: ImportJob) -> ImportJob:
@@ -102,7 +169,7 @@ def start_import(actor: User, job: ImportJob) -> ImportJob:
     if not _move(job.id, ImportStatus.CHECKED, ImportStatus.QUEUED):
         raise ConflictError("This import has already been started.")
     db.session.commit()
-    enqueue(IMPORT_TASK, job.id)
+    enqueue(task_names.RUN_IMPORT, job.id)
     db.session.refresh(job)
     return job
 
@@ -159,7 +226,7 @@ def run_import(job_id: int) -> str:
     if plan.context.invited:
         send_pending_emails()
     if any(row.action in ("created", "updated") for row in plan.rows) and kind != "entrepreneurs":
-        enqueue(REMATCH_TASK, programme_id if kind == "ideas" else None)
+        enqueue(task_names.REMATCH_OPEN_IDEAS, programme_id if kind == "ideas" else None)
     return ImportStatus.DONE.value
 
 

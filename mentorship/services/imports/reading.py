@@ -20,8 +20,11 @@ from mentorship.services.errors import ServiceError
 
 MAX_IMPORT_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
-# A small XLSX can unpack to gigabytes (a "zip bomb"); refuse before openpyxl reads it.
-MAX_UNPACKED_BYTES = 300 * 1024 * 1024
+# Cells read (50,000 rows of 20 columns): bounds a worker's memory and time, whatever the file.
+MAX_CELLS = 1_000_000
+# A small XLSX can unpack to gigabytes (a "zip bomb"): the sizes its directory declares are
+# checked before openpyxl opens it, and zipfile never unpacks a member past its declared size.
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024
 CSV_DELIMITERS = (",", ";", "\t")
 # Lead byte plus continuation bytes: a well-formed UTF-8 multi-byte character.
 UTF8_SEQUENCE = re.compile(
@@ -56,7 +59,8 @@ class Table:
     delimiter: str | None = None
 
 
-def read_table(content: bytes) -> Table:
+def check_file(content: bytes) -> None:
+    """What can be told from the bytes alone, cheaply enough to answer the upload at once."""
     if not content or not content.strip():
         raise FileProblem(gettext("The file is empty."))
     if len(content) > MAX_IMPORT_BYTES:
@@ -68,13 +72,45 @@ def read_table(content: bytes) -> Table:
             )
         )
     if content.startswith(b"PK\x03\x04"):
-        return _read_xlsx(content)
+        _check_archive(content)
+        return
     for signature, what in BINARY_SIGNATURES.items():
         if content.startswith(signature):
             raise FileProblem(
                 gettext("This is %(what)s, not a CSV or XLSX spreadsheet.", what=what)
             )
+
+
+def read_table(content: bytes) -> Table:
+    """The whole file as text, or FileProblem; stops at the first limit it passes."""
+    check_file(content)
+    if content.startswith(b"PK\x03\x04"):
+        return _read_xlsx(content)
     return _read_csv(_decode(content))
+
+
+class _Budget:
+    """Counts rows and cells as they are read, and stops the reading at either limit."""
+
+    def __init__(self) -> None:
+        self.rows = 0
+        self.cells = 0
+
+    def take(self, cells: int) -> None:
+        self.rows += 1
+        self.cells += cells
+        if self.rows > MAX_ROWS:
+            raise FileProblem(_too_many_rows())
+        if self.cells > MAX_CELLS:
+            raise FileProblem(
+                gettext(
+                    "The file has more than %(cells)s cells; an import reads at most that "
+                    "many (for example %(rows)s rows of 20 columns). Remove unused columns or "
+                    "split it into smaller files.",
+                    cells=format_decimal(MAX_CELLS),
+                    rows=format_decimal(MAX_CELLS // 20),
+                )
+            )
 
 
 def _decode(content: bytes) -> tuple[str, str]:
@@ -133,6 +169,7 @@ def _read_csv(decoded: tuple[str, str]) -> Table:
     rows: list[tuple[int, list[str]]] = []
     header: list[str] | None = None
     number = 0
+    budget = _Budget()
     try:
         for cells in reader:
             number += 1
@@ -142,10 +179,9 @@ def _read_csv(decoded: tuple[str, str]) -> Table:
                 header = cells
                 number = 1
                 continue
+            budget.take(len(cells))
             if any(cell.strip() for cell in cells):
                 rows.append((number, cells))
-                if len(rows) > MAX_ROWS:
-                    raise FileProblem(_too_many_rows())
     except csv.Error as error:
         raise FileProblem(
             gettext(
@@ -166,9 +202,7 @@ def _too_many_rows() -> str:
     )
 
 
-def _read_xlsx(content: bytes) -> Table:
-    from openpyxl import load_workbook
-
+def _check_archive(content: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             names = set(archive.namelist())
@@ -179,8 +213,18 @@ def _read_xlsx(content: bytes) -> Table:
         raise FileProblem(gettext("This is a ZIP archive, not an XLSX spreadsheet."))
     if unpacked > MAX_UNPACKED_BYTES:
         raise FileProblem(
-            gettext("The spreadsheet is too large once unpacked; split it into smaller files.")
+            gettext(
+                "The spreadsheet unpacks to %(size)s MB; the limit is %(limit)d MB. Remove "
+                "unused rows, columns and sheets, or split it into smaller files.",
+                size=format_decimal(round(unpacked / 1024 / 1024)),
+                limit=MAX_UNPACKED_BYTES // 1024 // 1024,
+            )
         )
+
+
+def _read_xlsx(content: bytes) -> Table:
+    from openpyxl import load_workbook
+
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception as error:  # noqa: BLE001 -- openpyxl raises many kinds for a broken file
@@ -189,9 +233,13 @@ def _read_xlsx(content: bytes) -> Table:
         ) from None
     try:
         sheet = workbook.worksheets[0]
+        # A declared size of A1:XFD1048576 would pad every row to 16,384 cells: ignore it.
+        sheet.reset_dimensions()
         header: list[str] | None = None
         rows: list[tuple[int, list[str]]] = []
+        budget = _Budget()
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            budget.take(len(values))
             cells = [_cell_text(value) for value in values]
             if not any(cell.strip() for cell in cells):
                 continue
@@ -200,8 +248,15 @@ def _read_xlsx(content: bytes) -> Table:
                 header_number = number
                 continue
             rows.append((number - header_number + 1, cells))
-            if len(rows) > MAX_ROWS:
-                raise FileProblem(_too_many_rows())
+    except FileProblem:
+        raise
+    except zipfile.BadZipFile:
+        # A member that unpacks to more than its declared size fails its check here.
+        raise FileProblem(gettext("This looks like an XLSX file but it is damaged.")) from None
+    except Exception as error:  # noqa: BLE001 -- a broken sheet fails in many ways
+        raise FileProblem(
+            gettext("The XLSX file cannot be read (%(error)s).", error=type(error).__name__)
+        ) from None
     finally:
         workbook.close()
     if header is None:

@@ -17,9 +17,11 @@ CANDIDATE_CHANGED_ALIASES = ("worker.tasks.refresh_candidate", "worker.tasks.rem
 RECOVER_WORK = "worker.tasks.recover_work"
 # The name of RECOVER_WORK in earlier releases (it then only swept ideas).
 RECOVER_WORK_ALIASES = ("worker.tasks.sweep_stale_ideas",)
+# Meaning vectors of every candidate (of one kind) that has none for its current text.
+EMBED_CANDIDATES = "worker.tasks.embed_candidates"
 SEND_OUTBOX = "worker.tasks.send_outbox"
 CHECK_IMPORT = "worker.tasks.check_import"
 RUN_IMPORT = "worker.tasks.run_import"
 
 # Work a lead waits for: shown on the jobs page with its progress, and kept when done.
-BULK_TASKS = frozenset({REMATCH_OPEN_IDEAS, CANDIDATE_CHANGED, REBUILD_INDEX})
+BULK_TASKS = frozenset({REMATCH_OPEN_IDEAS, CANDIDATE_CHANGED, REBUILD_INDEX, EMBED_CANDIDATES})

@@ -38,6 +38,14 @@ def rematch_open_ideas(programme_id: int | None = None) -> int:
     return matching.rematch_open_ideas(programme_id)
 
 
+@shared_task(name=task_names.EMBED_CANDIDATES, **RETRY)
+def embed_candidates(kind: str | None = None) -> int:
+    """Compute the meaning vectors imported or changed candidates lack, then re-match."""
+    from mentorship.services import embeddings
+
+    return embeddings.embed_pending(kind)
+
+
 @shared_task(name=task_names.REBUILD_INDEX, **RETRY)
 def rebuild_index() -> int:
     from mentorship.services import matching

@@ -219,3 +219,39 @@ def candidate_vectors(records: Mapping[Key, object]) -> dict[Key, dict[str, np.n
             update=["model", "text_hash", "vector", "updated_at"],
         )
     return vectors
+
+
+def embed_pending(kind: str | None = None, chunk: int = 200) -> int:
+    """Embed, in chunks that each commit with the job's progress, every candidate (of `kind`)
+    whose stored vectors are missing or stale; then re-match the open ideas that want them.
+
+    Run after an import: the lead sees "N of M" on the jobs page, and a worker that dies half
+    way resumes after the last finished chunk (stored vectors are skipped).
+    """
+    from mentorship import task_names
+    from mentorship.services import job_runs
+    from mentorship.services.background import enqueue
+    from mentorship.services.candidates import candidate_records
+
+    model = embedder()
+    records = {
+        key: record for key, record in candidate_records().items() if kind is None or key[0] == kind
+    }
+    if model is None or not records:
+        return 0
+    known = stored_vectors(records, model.version)
+    pending = sorted(
+        key for key, record in records.items() if set(known.get(key, {})) != set(FIELDS[key[0]])
+    )
+    _, done = job_runs.resume_point()
+    total = done + len(pending)
+    job_runs.record_progress(done, total, 0)
+    db.session.commit()
+    for start in range(0, len(pending), chunk):
+        keys = pending[start : start + chunk]
+        candidate_vectors({key: records[key] for key in keys})
+        done += len(keys)
+        job_runs.record_progress(done, total, 0)
+        db.session.commit()
+    enqueue(task_names.REMATCH_OPEN_IDEAS, None)
+    return len(pending)

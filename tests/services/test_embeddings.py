@@ -137,3 +137,18 @@ def test_a_model_that_cannot_load_leaves_matching_working(broken_model_app):
     ready = broken_model_app.test_client().get("/readyz")
     assert ready.status_code == 200
     assert ready.get_json()["checks"]["matching_meaning"].startswith("unavailable")
+
+
+def test_imported_candidates_get_their_vectors_in_a_job_with_progress(app):
+    from mentorship import task_names
+    from mentorship.models import BackgroundJob
+    from mentorship.services.background import enqueue
+
+    partners = [PartnerFactory(name=f"Pekara {n}", offers=f"bread {n}") for n in range(5)]
+    job = enqueue(task_names.EMBED_CANDIDATES, "partner")
+    job = db.session.get(BackgroundJob, job.id, populate_existing=True)
+    assert job.status == "done"
+    assert (job.progress_done, job.progress_total) == (5, 5)
+    stored = vector_rows()
+    assert {(kind, cid) for kind, cid, _ in stored} == {("partner", p.id) for p in partners}
+    assert embeddings.embed_pending("partner") == 0

@@ -27,6 +27,7 @@ from mentorship.services.notifications import send_pending_emails
 
 log = logging.getLogger(__name__)
 PROGRESS_EVERY = 500
+CANDIDATE_KINDS = {"mentors": "mentor", "partners": "partner", "clusters": "cluster"}
 TOO_SLOW = (
     "Checking the file took too long. Split it into smaller files and upload them one by one."
 )
@@ -226,7 +227,12 @@ def run_import(job_id: int) -> str:
     if plan.context.invited:
         send_pending_emails()
     if any(row.action in ("created", "updated") for row in plan.rows) and kind != "entrepreneurs":
-        enqueue(task_names.REMATCH_OPEN_IDEAS, programme_id if kind == "ideas" else None)
+        if kind in CANDIDATE_KINDS:
+            # Imported candidates get their meaning vectors first (with progress on the jobs
+            # page); that job then re-matches the open ideas.
+            enqueue(task_names.EMBED_CANDIDATES, CANDIDATE_KINDS[kind])
+        else:
+            enqueue(task_names.REMATCH_OPEN_IDEAS, programme_id if kind == "ideas" else None)
     return ImportStatus.DONE.value
 
 

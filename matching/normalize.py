@@ -15,8 +15,23 @@ CYRILLIC_TO_LATIN = {
     "ф": "f", "х": "h", "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
 }  # fmt: skip
 _LATIN_FOLDS = {"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d", "ß": "ss", "æ": "ae", "ø": "o"}
-_FOLD_TABLE = str.maketrans({**CYRILLIC_TO_LATIN, **_LATIN_FOLDS})
-_SECOND_PASS = str.maketrans(_LATIN_FOLDS)
+
+
+
+def _without_marks(char: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(part for part in decomposed if not unicodedata.combining(part))
+
+
+# Every accented letter of the Latin blocks (é, ü, ő, ł ...) folded once, at import: one
+# `str.translate` then does in C what decomposing each text character by character did.
+_ACCENTS = {
+    chr(code): _without_marks(chr(code))
+    for code in range(0x00C0, 0x0250)
+    if _without_marks(chr(code)) != chr(code) and _without_marks(chr(code)).isascii()
+}
+_FOLD_TABLE = str.maketrans({**_ACCENTS, **CYRILLIC_TO_LATIN, **_LATIN_FOLDS})
+_SECOND_PASS = str.maketrans({**_ACCENTS, **_LATIN_FOLDS})
 _TOKEN = re.compile(r"\w\w+")
 
 
@@ -27,8 +42,7 @@ def fold(text: str) -> str:
     """
     folded = text.lower().translate(_FOLD_TABLE).translate(_SECOND_PASS)
     if not folded.isascii():
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(char for char in decomposed if not unicodedata.combining(char))
+        folded = _without_marks(folded)
     return folded.replace("dj", "d")
 
 

@@ -11,7 +11,9 @@ from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
+    RELATION_VERBS,
     IdeaTerms,
+    quote_meaning,
     related_words,
     sentences,
     shared_terms,
@@ -144,7 +146,9 @@ class Explainer:
         related = not terms
         if related:
             terms = related_words(idea_terms, row[0], word_terms, self.config.reason_terms)
-        closest = self._closest(record, field, encoded.dense, scored, relation)
+        closest = None
+        if quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms):
+            closest = self._closest(record, field, encoded.dense, scored, relation)
         reasons = text_reasons(scored, relation, terms, related, closest, record)
         return tuple(reasons + signal_reasons(idea, record, scored, region))
 

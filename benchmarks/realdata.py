@@ -17,7 +17,8 @@ cluster material and mentor material. Four ranking tasks, relevance from the sou
 P@1, MRR@10 and nDCG@5 (binary) for the engine as deployed, the engine without its minimum fit
 (an idea whose best mentor scores under it gets none, which counts as a miss here), the engine
 without its meaning view (TF-IDF and topics), embeddings alone (the static model's vectors),
-plain word TF-IDF and word + char TF-IDF, all on the same split in one run. The relative P@1 column compares with word + char TF-IDF.
+plain word TF-IDF and word + char TF-IDF, all on the same split in one run. The relative P@1
+column compares with word + char TF-IDF.
 `--full-model` adds the bundled sentence model itself, whole texts embedded (slow: a reference).
 `--tune` searches the blend weights on folds of another seed (never the reported ones).
 `--calibrate` prints how often a proposed mentor is relevant, by text-score band.

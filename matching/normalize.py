@@ -17,7 +17,6 @@ CYRILLIC_TO_LATIN = {
 _LATIN_FOLDS = {"č": "c", "ć": "c", "š": "s", "ž": "z", "đ": "d", "ß": "ss", "æ": "ae", "ø": "o"}
 
 
-
 def _without_marks(char: str) -> str:
     decomposed = unicodedata.normalize("NFKD", char)
     return "".join(part for part in decomposed if not unicodedata.combining(part))
@@ -42,8 +41,21 @@ def fold(text: str) -> str:
     """
     folded = text.lower().translate(_FOLD_TABLE).translate(_SECOND_PASS)
     if not folded.isascii():
-        folded = _without_marks(folded)
+        # Whatever is left (curly quotes, dashes, letters of other scripts) char by char, cached.
+        folded = _NON_ASCII.sub(_fold_match, folded)
     return folded.replace("dj", "d")
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(char: str) -> str:
+    return _without_marks(char)
+
+
+def _fold_match(found: re.Match) -> str:
+    return _fold_char(found.group())
 
 
 def tokens(text: str) -> list[str]:

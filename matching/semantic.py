@@ -71,7 +71,8 @@ class SemanticSpace:
         self.config = config
         self.topics: View | None = None
         self.meaning: View | None = None
-        self.n_topic_terms = 0
+        self.topic_terms = np.zeros(0, np.int64)
+        """Word columns topics are learnt from: frequent enough to carry a topic, few enough to be cheap."""
         self.rng = np.random.default_rng(config.seed)
 
     @property
@@ -106,9 +107,10 @@ class SemanticSpace:
         n_rows = words.shape[0]
         dimensions = min(config.topic_dimensions, n_rows // 4, max(words.shape[1] - 1, 0))
         if config.topic_weight > 0 and n_rows >= config.topic_min_documents and dimensions >= 2:
+            sample = words[self._sample(n_rows)]
+            self.topic_terms = self._topic_terms(sample)
             svd = TruncatedSVD(dimensions, n_iter=5, random_state=config.seed)
-            svd.fit(words[self._sample(n_rows)])
-            self.n_topic_terms = words.shape[1]
+            svd.fit(sample[:, self.topic_terms])
             basis = svd.components_.T.astype(np.float32)
             self.topics = self._calibrated(View(basis, None, 0.0, config.topic_weight), words)
         if meaning is not None and config.meaning_weight > 0 and np.any(meaning):
@@ -120,7 +122,7 @@ class SemanticSpace:
         """Rows projected into every view, concatenated (n_rows x dimensions, float32)."""
         blocks = []
         if self.topics is not None:
-            blocks.append(self.topics.project(words[:, : self.n_topic_terms]))
+            blocks.append(self.topics.project(self._topic_columns(words)))
         if self.meaning is not None:
             if meaning is None:
                 meaning = np.zeros((words.shape[0], self.meaning.basis.shape[0]), np.float32)
@@ -128,6 +130,18 @@ class SemanticSpace:
         if not blocks:
             return np.zeros((words.shape[0], 0), np.float32)
         return np.hstack(blocks).astype(np.float32, copy=False)
+
+    def _topic_terms(self, sample: sp.csr_matrix) -> np.ndarray:
+        """The `topic_terms` most frequent word n-grams seen in at least two documents."""
+        frequency = np.bincount(sample.indices, minlength=sample.shape[1])
+        candidates = np.flatnonzero(frequency >= 2)
+        if len(candidates) > self.config.topic_terms:
+            order = np.argsort(-frequency[candidates], kind="stable")
+            candidates = np.sort(candidates[order[: self.config.topic_terms]])
+        return candidates
+
+    def _topic_columns(self, words: sp.csr_matrix) -> sp.csr_matrix:
+        return words[:, self.topic_terms]
 
     def _meaning_view(self, meaning: np.ndarray) -> View:
         present = meaning[np.any(meaning, axis=1)]
@@ -144,7 +158,7 @@ class SemanticSpace:
     def _calibrated(self, view: View, rows: np.ndarray | sp.spmatrix) -> View:
         """Set the view's baseline to the mean cosine of random pairs of non-empty rows."""
         unit = View(view.basis, view.mean, 0.0, 1.0).project(
-            rows if view.mean is not None else rows[:, : self.n_topic_terms]
+            rows if view.mean is not None else self._topic_columns(rows)
         )
         present = np.flatnonzero(np.any(unit, axis=1))
         if len(present) < 3:

@@ -24,7 +24,7 @@ class RealisticTexts:
     def __init__(self, seed: int = 7) -> None:
         self.random = random.Random(seed)
         rows = [json.loads(line) for line in DATA.open(encoding="utf-8")]
-        self.titles = [row["title"] for row in rows]
+        self.titles = [row["title"][:200] for row in rows]
         self.sentences = [
             sentence
             for row in rows

@@ -239,6 +239,10 @@ def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
 
 @pytest.fixture
 def world(app):
+    return make_world()
+
+
+def make_world() -> dict:
     """A small programme: one of each role, an idea with proposals, a partner and a cluster."""
     lead, mentor, owner = LeadFactory(), MentorFactory(), EntrepreneurFactory()
     pending = MentorFactory()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from mentorship.models.accounts import MAX_CAPACITY, MENTOR_STATUSES
-from mentorship.models.ideas import IDEA_STATUSES, OFFERS_MAX, PIPELINE_STATUSES
+from mentorship.models.ideas import CITY_MAX, IDEA_STATUSES, OFFERS_MAX, PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_KINDS, MATCH_STATUSES
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, PASSWORD_MIN
 from mentorship.vocab import NEEDS, SECTORS, STAGES
@@ -154,6 +154,14 @@ SCHEMAS: dict[str, Any] = {
             },
             "offers": _text(OFFERS_MAX, description="What the business will sell.", default=""),
             "seeks": _text(OFFERS_MAX, description="What it needs to buy or find.", default=""),
+            "city": _text(
+                CITY_MAX,
+                description=(
+                    "Where the business is or will be. Empty (the default) means the city on "
+                    "the owner's profile; matching reads it for 'same region'."
+                ),
+                default="",
+            ),
             "programme_id": {
                 "type": ["integer", "null"],
                 "description": "A programme the entrepreneur is enrolled in (else 422).",
@@ -176,6 +184,10 @@ SCHEMAS: dict[str, Any] = {
             "needs": {"type": "array", "items": enum_of(NEEDS)},
             "offers": {"type": "string"},
             "seeks": {"type": "string"},
+            "city": {
+                "type": "string",
+                "description": "Where the business is or will be; empty: the owner's profile city.",
+            },
             "programme_id": {"type": ["integer", "null"]},
             "module_id": {"type": ["integer", "null"]},
             "status": enum_of(PIPELINE_STATUSES),

@@ -49,6 +49,7 @@ def idea_json(idea: Idea) -> dict[str, Any]:
         "needs": list(idea.needs or []),
         "offers": idea.offers or "",
         "seeks": idea.seeks or "",
+        "city": idea.city or "",
         "programme_id": idea.programme_id,
         "module_id": idea.module_id,
         "status": idea.status,

@@ -67,6 +67,7 @@ def _form_data(form: IdeaForm) -> dict[str, Any]:
         "needs": form.needs.data,
         "offers": form.offers.data or "",
         "seeks": form.seeks.data or "",
+        "city": form.city.data or "",
         "programme_id": programme_id,
         "module_id": module_id,
     }

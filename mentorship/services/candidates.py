@@ -25,6 +25,7 @@ REFIT_SHARE = 0.2
 
 
 def idea_record(idea: Idea) -> IdeaRecord:
+    """ "Same region" is where the business is: the idea's own city, else the owner's profile city."""
     profile = idea.owner.entrepreneur_profile if idea.owner else None
     return IdeaRecord(
         id=idea.id,
@@ -34,7 +35,7 @@ def idea_record(idea: Idea) -> IdeaRecord:
         stage=idea.stage,
         needs=tuple(idea.needs or ()),
         languages=tuple(profile.languages or ()) if profile else (),
-        city=profile.city if profile else "",
+        city=idea.city or (profile.city if profile else ""),
         country=profile.country if profile else "",
         offers=idea.offers or "",
         seeks=idea.seeks or "",

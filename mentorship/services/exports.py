@@ -119,7 +119,7 @@ def idea_rows(programme_id: int | None) -> Rows:
             _time(idea.created_at),
         ]
         # Appended last, so the columns older spreadsheets rely on keep their places.
-        trade = [idea.offers or "", idea.seeks or ""]
+        trade = [idea.offers or "", idea.seeks or "", idea.city or ""]
         matches = by_idea.get(idea.id) or [None]
         for match in matches:
             if match is None:
@@ -247,6 +247,7 @@ EXPORTS: dict[str, ExportSpec] = {
             "decided_at",
             "offers",
             "seeks",
+            "city",
         ),
         idea_rows,
     ),

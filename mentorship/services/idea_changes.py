@@ -27,7 +27,7 @@ from mentorship.services.notifications import notify, send_pending_emails
 from mentorship.services.programmes import check_idea_programme
 
 # What matching reads: changing only the programme or module does not re-queue the idea.
-MATCHED_FIELDS = ("title", "description", "sector", "stage", "needs", "offers", "seeks")
+MATCHED_FIELDS = ("title", "description", "sector", "stage", "needs", "offers", "seeks", "city")
 # Proposals nobody has decided yet: they wait on a mentor or on the lead.
 UNDECIDED = (MatchStatus.PROPOSED.value, MatchStatus.ACCEPTED.value)
 

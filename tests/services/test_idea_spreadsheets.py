@@ -51,9 +51,9 @@ def test_offers_over_2000_characters_are_rejected_with_the_column(app):
     assert "offers" in "; ".join(job.report["rows"][0]["reasons"])
 
 
-def test_the_ideas_export_ends_with_offers_and_seeks(app):
-    IdeaFactory(offers="plum jam", seeks="glass jars")
+def test_the_ideas_export_ends_with_offers_seeks_and_city(app):
+    IdeaFactory(offers="plum jam", seeks="glass jars", city="Niš")
     spec = EXPORTS["ideas"]
     [row] = list(spec.rows(None))
-    assert spec.header[-2:] == ("offers", "seeks")
-    assert row[-2:] == ["plum jam", "glass jars"]
+    assert spec.header[-3:] == ("offers", "seeks", "city")
+    assert row[-3:] == ["plum jam", "glass jars", "Niš"]

@@ -15,7 +15,7 @@ from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.matches import Match, MatchKind, MatchStatus
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
-from mentorship.models.proposals import ProposalNotice, WithdrawnProposal
+from mentorship.models.proposals import ProposalNotice, WithdrawalReason, WithdrawnProposal
 from mentorship.models.tokens import AccountToken
 
 __all__ = [
@@ -44,5 +44,6 @@ __all__ = [
     "Partner",
     "Role",
     "User",
+    "WithdrawalReason",
     "WithdrawnProposal",
 ]

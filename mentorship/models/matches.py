@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from mentorship.models.accounts import User
 from mentorship.models.base import Base, in_values, utcnow
@@ -94,3 +95,16 @@ class Match(Base):
             self.kind
         ]
         return target.name if target is not None else ""
+
+
+# Whether the idea has its mentor: read with the idea (one EXISTS in the same query), so matching
+# a whole programme does not ask once per idea. Re-matching then proposes no further mentors.
+Idea.has_approved_mentor = column_property(
+    sa.exists()
+    .where(
+        Match.idea_id == Idea.id,
+        Match.kind == MatchKind.MENTOR.value,
+        Match.status == MatchStatus.APPROVED.value,
+    )
+    .correlate_except(Match)
+)

@@ -88,4 +88,6 @@ def _no_longer_proposed(withdrawn: review_service.ProposalWithdrawnError):
         if request.method == "POST":
             flash(PROPOSED_AGAIN, "info")
         return redirect(url_for("review.show", match_id=withdrawn.current_match_id), 303)
-    return render_template("review/withdrawn.html", idea=withdrawn.idea), 410
+    return render_template(
+        "review/withdrawn.html", idea=withdrawn.idea, reason=withdrawn.reason
+    ), 410

@@ -18,6 +18,7 @@ from mentorship.models import (
     MentorStatus,
     Role,
     User,
+    WithdrawalReason,
     WithdrawnProposal,
 )
 from mentorship.services import audit
@@ -55,24 +56,40 @@ def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value
 
 
 class ProposalWithdrawnError(ConflictError):
-    """The match was a proposal to this mentor that a re-match withdrew; others get a 404."""
+    """The match was a proposal to this mentor that was withdrawn; others get a 404."""
 
     code = "proposal_withdrawn"
 
-    def __init__(self, idea: Idea, current_match_id: int | None) -> None:
+    def __init__(
+        self,
+        idea: Idea,
+        current_match_id: int | None,
+        reason: str = WithdrawalReason.REMATCH.value,
+    ) -> None:
         if current_match_id is None:
-            super().__init__(WITHDRAWN)
+            super().__init__(WITHDRAWN.get(reason, WITHDRAWN[WithdrawalReason.REMATCH.value]))
         else:
             super().__init__(PROPOSED_AGAIN % {"id": current_match_id})
         self.idea = idea
+        self.reason = reason
         # Her match for the same idea now, if matching has proposed it to her again since.
         self.current_match_id = current_match_id
 
 
-WITHDRAWN = lazy_gettext(
-    "This idea is no longer proposed to you: matching ran again after mentors' places or "
-    "profiles changed. There is nothing for you to answer."
-)
+WITHDRAWN = {
+    WithdrawalReason.REMATCH.value: lazy_gettext(
+        "This idea is no longer proposed to you: matching ran again after mentors' places or "
+        "profiles changed. There is nothing for you to answer."
+    ),
+    WithdrawalReason.MENTOR_APPROVED.value: lazy_gettext(
+        "This idea is no longer proposed to you: the programme lead approved another mentor "
+        "for it. There is nothing for you to answer."
+    ),
+    WithdrawalReason.IDEA_WITHDRAWN.value: lazy_gettext(
+        "This idea is no longer proposed to you: the entrepreneur withdrew it. "
+        "There is nothing for you to answer."
+    ),
+}
 PROPOSED_AGAIN = lazy_gettext(
     "This proposal was replaced: the idea is proposed to you again as match %(id)s."
 )
@@ -90,7 +107,9 @@ def _withdrawn_or_missing(mentor: User, match_id: int) -> ServiceError:
             Match.mentor_id == mentor.id,
         )
     )
-    return ProposalWithdrawnError(db.session.get(Idea, withdrawn.idea_id), current)
+    return ProposalWithdrawnError(
+        db.session.get(Idea, withdrawn.idea_id), current, withdrawn.reason
+    )
 
 
 def _is_hers(match: Match | None, mentor: User) -> bool:

@@ -14,7 +14,7 @@ from mentorship.services.errors import ConflictError, NotFoundError, ValidationF
 from mentorship.services.idea_changes import edit_idea, withdraw_idea
 from mentorship.services.ideas import submit_idea
 from mentorship.services.programmes import enrol
-from mentorship.services.review import review_match
+from mentorship.services.review import ProposalWithdrawnError, review_match
 from tests.factories import (
     EntrepreneurFactory,
     IdeaFactory,
@@ -222,8 +222,9 @@ def test_a_proposal_withdrawn_with_its_idea_can_no_longer_be_reviewed(app):
     mentor = MentorFactory()
     match_id = MatchFactory(idea=idea, mentor=mentor, status="proposed").id
     withdraw_idea(idea.owner, idea.id)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(ProposalWithdrawnError) as refused:
         review_match(mentor, match_id, "accept")
+    assert refused.value.reason == "idea_withdrawn" and "withdrew it" in refused.value.message
 
 
 def test_a_queued_matching_task_leaves_a_withdrawn_idea_alone(app, jam_mentor):

@@ -12,7 +12,7 @@ from mentorship.models.base import Base
 from mentorship.models.directory import Cluster, Partner
 from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
-from mentorship.models.matches import Match, MatchKind, MatchStatus
+from mentorship.models.matches import EndReason, Match, MatchKind, MatchStatus
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
 from mentorship.models.proposals import ProposalNotice, WithdrawalReason, WithdrawnProposal
@@ -32,6 +32,7 @@ __all__ = [
     "AuditEntry",
     "Base",
     "Cluster",
+    "EndReason",
     "EntrepreneurProfile",
     "Idea",
     "IdeaStatus",

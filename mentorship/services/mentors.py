@@ -48,7 +48,11 @@ def _approved_mentor_matches() -> sa.Select:
     return (
         sa.select(Match.mentor_id, Idea.owner_id)
         .join(Idea, Idea.id == Match.idea_id)
-        .where(Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.APPROVED.value)
+        .where(
+            Match.kind == MatchKind.MENTOR.value,
+            Match.status == MatchStatus.APPROVED.value,
+            Match.ended_at.is_(None),
+        )
     )
 
 

@@ -272,6 +272,19 @@ def _scrub_audit_entries(user: User) -> None:
             entry.note = _scrub_text(entry.note, personal)
         if entry.details:
             entry.details = _scrub_value(entry.details, personal)
+        if entry.object_type == "user" and entry.object_id == user.id:
+            entry.details = _without_profile_values(entry.details)
+
+
+def _without_profile_values(details: dict[str, Any]) -> dict[str, Any]:
+    """Her audited profile changes keep which fields changed, not what she had written."""
+    changes = details.get("changes")
+    if not isinstance(changes, dict):
+        return details
+    return {
+        **details,
+        "changes": {field: {"before": REMOVED, "after": REMOVED} for field in changes},
+    }
 
 
 def _scrub_text(text: str, personal: list[str]) -> str:

@@ -36,6 +36,7 @@ celery_app.conf.update(
             "schedule": timedelta(minutes=1),
         },
         "send-outbox": {"task": "worker.tasks.send_outbox", "schedule": timedelta(minutes=1)},
+        "send-digests": {"task": "worker.tasks.send_digests", "schedule": timedelta(minutes=15)},
     },
 )
 _flask_app: Flask | None = None

@@ -70,6 +70,14 @@ def send_outbox() -> int:
     return notifications.deliver_outbox()
 
 
+@shared_task(name="worker.tasks.send_digests", **RETRY)
+def send_digests() -> int:
+    """Queue the mentors' daily digests that are due; each mentor gets at most one a day."""
+    from mentorship.services import digests
+
+    return digests.send_digests()
+
+
 @shared_task(name="worker.tasks.run_import", **RETRY)
 def run_import(job_id: int) -> str:
     """Import a checked spreadsheet in one transaction; a failure rolls all of it back."""

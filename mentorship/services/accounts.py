@@ -115,6 +115,7 @@ def update_account(
     name: str | None = None,
     profile: dict[str, Any] | None = None,
     email_notifications: bool | None = None,
+    instant_emails: bool | None = None,
 ) -> User:
     """Change only the fields given; each change is audited with its value before and after.
 
@@ -134,10 +135,17 @@ def update_account(
     except ValidationFailedError:
         db.session.rollback()
         raise
-    given = {"name": name, "email_notifications": email_notifications}
+    given = {
+        "name": name,
+        "email_notifications": email_notifications,
+        "instant_emails": instant_emails,
+    }
     changes = _apply_changes(
         user, {key: value for key, value in given.items() if value is not None}
     )
+    if "instant_emails" in changes and not user.instant_emails:
+        # Her first digest starts from now: what she was e-mailed one by one is not repeated.
+        user.last_digest_at = datetime.now(timezone.utc)
     changes.update(_apply_changes(profile_row, profile) if profile else {})
     capacity = changes.pop("capacity", None)
     if capacity is not None:

@@ -35,12 +35,20 @@ FINAL_REASONS = (WithdrawalReason.MENTOR_APPROVED.value, WithdrawalReason.IDEA_W
 
 
 def notify(
-    user: User, kind: str, subject: str | LazyString, body: str | LazyString = "", link: str = ""
+    user: User,
+    kind: str,
+    subject: str | LazyString,
+    body: str | LazyString = "",
+    link: str = "",
+    *,
+    digest: bool = False,
 ) -> Notification:
     """Queue an in-app notification and, unless the user opted out, an e-mail.
 
     Pass `subject` and `body` as lazy_gettext(...) strings: they are rendered here, in the
     recipient's language (User.locale), not in the language of whoever caused the message.
+    With `digest`, a mentor who takes the daily digest gets no e-mail now: the digest
+    (services.digests) lists the change.
     """
     with language_of(user):
         # A subject is one header line: titles and names typed by users may hold line breaks.
@@ -49,8 +57,8 @@ def notify(
         user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link
     )
     db.session.add(notification)
-    if user.email_notifications:
-        text = body + (f"\n\n{_absolute(link)}" if link else "")
+    if user.email_notifications and not (digest and user.gets_digest):
+        text = body + (f"\n\n{absolute(link)}" if link else "")
         db.session.add(
             OutboxEmail(user_id=user.id, to_email=user.email, subject=subject[:200], body=text)
         )
@@ -64,7 +72,8 @@ def send_pending_emails() -> None:
     enqueue(SEND_TASK)
 
 
-def _absolute(link: str) -> str:
+def absolute(link: str) -> str:
+    """A link in an e-mail: the public address in front of a path of ours."""
     base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
     return f"{base}{link}" if base and link.startswith("/") else link
 
@@ -199,6 +208,7 @@ def _notify_proposals(mentor: User, changes: list[ProposalChange]) -> None:
                 title=title,
             ),
             f"{REVIEW_LINK}/{changes[0].match_id}",
+            digest=True,
         )
         return
     notify(
@@ -215,6 +225,7 @@ def _notify_proposals(mentor: User, changes: list[ProposalChange]) -> None:
             titles=_titles(changes),
         ),
         REVIEW_LINK,
+        digest=True,
     )
 
 
@@ -232,6 +243,7 @@ def _notify_withdrawals(mentor: User, changes: list[ProposalChange], reason: str
                     title=change.idea.title,
                 ),
                 f"{REVIEW_LINK}/{change.match_id}",
+                digest=True,
             )
         return
     subject, body = (
@@ -240,7 +252,7 @@ def _notify_withdrawals(mentor: User, changes: list[ProposalChange], reason: str
         else _rematch_texts(changes)
     )
     link = f"{REVIEW_LINK}/{changes[0].match_id}" if len(changes) == 1 else REVIEW_LINK
-    notify(mentor, "match.withdrawn", subject, body, link)
+    notify(mentor, "match.withdrawn", subject, body, link, digest=True)
 
 
 def _rematch_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyString]:

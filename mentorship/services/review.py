@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -16,6 +17,7 @@ from mentorship.models import (
     MatchKind,
     MatchStatus,
     MentorStatus,
+    Programme,
     Role,
     User,
     WithdrawalReason,
@@ -37,22 +39,74 @@ ALREADY = {
 }
 
 
-def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value) -> sa.Select:
-    """The mentor's own matches, newest proposals first; `status=None` means all of them."""
+QUEUE_SORTS = ("fit", "newest", "programme")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """How a mentor narrows and orders her queue; the defaults show everything, best fit first."""
+
+    sort: str = "fit"
+    sector: str | None = None
+    programme_id: int | None = None
+    min_score: float | None = None
+
+
+def mentor_matches(
+    mentor: User,
+    status: str | None = MatchStatus.PROPOSED.value,
+    filters: QueueFilters | None = None,
+) -> sa.Select:
+    """The mentor's own matches; `status=None` means all of them.
+
+    Without filters, newest proposals first (the API's order); the review page passes its own.
+    """
+    filters = filters or QueueFilters(sort="newest")
     statement = (
         sa.select(Match)
+        .join(Idea, Idea.id == Match.idea_id)
+        .outerjoin(Programme, Programme.id == Idea.programme_id)
         .where(Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id)
         .options(
             selectinload(Match.idea)
             .selectinload(Idea.owner)
             .selectinload(User.entrepreneur_profile),
+            selectinload(Match.idea).selectinload(Idea.programme),
             selectinload(Match.mentor),
         )
-        .order_by(Match.created_at.desc(), Match.id.desc())
     )
     if status:
         statement = statement.where(Match.status == status)
-    return statement
+    if filters.sector:
+        statement = statement.where(Idea.sector == filters.sector)
+    if filters.programme_id:
+        statement = statement.where(Idea.programme_id == filters.programme_id)
+    if filters.min_score is not None:
+        statement = statement.where(Match.score >= filters.min_score)
+    newest = (Match.created_at.desc(), Match.id.desc())
+    if filters.sort == "fit":
+        return statement.order_by(Match.score.desc(), *newest)
+    if filters.sort == "programme":
+        return statement.order_by(
+            Programme.name.is_(None), Programme.name, Match.score.desc(), *newest
+        )
+    return statement.order_by(*newest)
+
+
+def queue_programmes(mentor: User) -> list[Programme]:
+    """The programmes of the ideas proposed to her, for the queue's programme filter."""
+    ideas = sa.select(Match.idea_id).where(
+        Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id
+    )
+    return list(
+        db.session.scalars(
+            sa.select(Programme)
+            .join(Idea, Idea.programme_id == Programme.id)
+            .where(Idea.id.in_(ideas))
+            .distinct()
+            .order_by(Programme.name)
+        )
+    )
 
 
 class ProposalWithdrawnError(ConflictError):

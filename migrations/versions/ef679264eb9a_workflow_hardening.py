@@ -1,10 +1,11 @@
-"""workflow hardening (workflow branch): idea city, why a proposal was withdrawn, ended pairings
+"""workflow hardening (workflow branch): idea city, withdrawal reasons, ended pairings, digests
 
 Ideas get an optional `city` (empty: the owner's profile city, as before). A withdrawn proposal
 and the mentor's notice record why it was withdrawn: a re-match (every existing row), another
 mentor approved for the idea, or the idea withdrawn by its owner. Approved pairings outlive
 their mentor, partner or cluster: the target foreign keys become ON DELETE SET NULL, and an
-ended pairing keeps when and why it ended and the target's name.
+ended pairing keeps when and why it ended and the target's name. Mentors get a daily digest
+of proposal e-mails unless they choose instant e-mails (`users.instant_emails`, false for all).
 
 Revision ID: ef679264eb9a
 Revises: 73943fdcdf37
@@ -44,6 +45,10 @@ TARGETS = (("mentor_id", "users"), ("partner_id", "partners"), ("cluster_id", "c
 
 
 def upgrade():
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('instant_emails', sa.Boolean(), server_default=sa.false(), nullable=False))
+        batch_op.add_column(sa.Column('last_digest_at', sa.DateTime(timezone=True), nullable=True))
+
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.add_column(sa.Column('city', sa.String(length=120), server_default='', nullable=False))
 
@@ -105,3 +110,7 @@ def downgrade():
 
     with op.batch_alter_table('ideas', schema=None) as batch_op:
         batch_op.drop_column('city')
+
+    with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_column('last_digest_at')
+        batch_op.drop_column('instant_emails')

@@ -181,9 +181,9 @@ def test_each_mentor_who_was_asked_is_told_once_in_her_language(app):
     assert for_english.subject == "“Ajvar iz Leskovca” was withdrawn"
 
 
-def test_the_mentors_are_also_told_by_e_mail(app):
+def test_the_mentors_who_want_each_e_mail_are_also_told_by_e_mail(app):
     idea = IdeaFactory(status="matched")
-    mentor = MentorFactory()
+    mentor = MentorFactory(instant_emails=True)
     MatchFactory(idea=idea, mentor=mentor, status="proposed")
     withdraw_idea(idea.owner, idea.id)
     emails = db.session.scalars(sa.select(OutboxEmail).where(OutboxEmail.user_id == mentor.id))

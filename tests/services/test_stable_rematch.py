@@ -48,7 +48,7 @@ def change_capacities(mentors: list[User], round_: int) -> None:
 
 
 def test_a_mentor_at_the_edge_of_the_top_5_is_not_told_again_when_capacities_change(app):
-    mentors = [MentorFactory(mentor_profile__capacity=1) for _ in range(7)]
+    mentors = [MentorFactory(mentor_profile__capacity=1, instant_emails=True) for _ in range(7)]
     idea = submit_idea(
         EntrepreneurFactory(),
         {

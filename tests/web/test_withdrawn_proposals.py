@@ -48,7 +48,8 @@ def match_id_of(idea, mentor) -> int | None:
 
 @pytest.fixture
 def mentor(app):
-    return MentorFactory()
+    """She asked for an e-mail for each change, so the links in them can be followed too."""
+    return MentorFactory(instant_emails=True)
 
 
 @pytest.fixture

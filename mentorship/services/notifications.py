@@ -66,10 +66,16 @@ def notify(
 
 
 def send_pending_emails() -> None:
-    """Call after committing a change that queued e-mails."""
-    from mentorship.services.background import enqueue
+    """Call after committing a change that queued e-mails.
 
-    enqueue(SEND_TASK)
+    Served in embedded mode, a request only wakes the runner thread (services.embedded_runner)
+    and never waits for the mail server; otherwise the send task runs (Celery, or in-process).
+    """
+    from mentorship.services.background import enqueue
+    from mentorship.services.embedded_runner import wake_runner
+
+    if not wake_runner():
+        enqueue(SEND_TASK)
 
 
 def absolute(link: str) -> str:

@@ -34,7 +34,6 @@ from mentorship.schemas import (
 from mentorship.services.errors import ValidationFailedError
 from mentorship.services.imports import columns as cells
 from mentorship.services.imports.emails import ImportEmail
-from mentorship.services.mentors import mentor_loads
 from mentorship.validation import Invalid, Schema, Text
 
 # Not a hash werkzeug can verify, so nobody logs in until the invitation sets a real password.
@@ -133,15 +132,6 @@ def _text(text: str) -> str:
     return text
 
 
-def _check_capacity(mentor: User, capacity: int) -> None:
-    """A capacity below the entrepreneurs she mentors now is refused, as on her profile."""
-    load = mentor_loads([mentor.id])[mentor.id]
-    if capacity < load:
-        raise RowRejected(
-            [f"capacity: {capacity} is below the {load} entrepreneurs she mentors now"]
-        )
-
-
 class PeopleHandler:
     def __init__(
         self, role: str, profile_model: type, schema: Schema, converters: dict[str, Callable]
@@ -188,8 +178,6 @@ class PeopleHandler:
             raise RowRejected([f"email: this e-mail belongs to an existing {user.role} account"])
         changes = ["name"] if user.name != cleaned["name"] else []
         profile = user.profile
-        if self.role == "mentor" and profile is not None and "capacity" in cleaned:
-            _check_capacity(user, cleaned["capacity"])
         fields = tuple(name for name in self.profile_fields if name in cleaned)
         changes += list(fields) if profile is None else _changes(profile, cleaned, fields)
         if self.role == "entrepreneur" and context.programme and user.id not in context.enrolled:

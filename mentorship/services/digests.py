@@ -32,6 +32,8 @@ from mentorship.models import (
 from mentorship.services.notifications import absolute, send_pending_emails
 
 DIGEST_HOUR = 7
+# The best fits are listed; the rest are counted and waiting in her queue.
+LISTED = 20
 REVIEW_LINK = "/reviews"
 PROFILE_LINK = "/profile"
 
@@ -198,8 +200,13 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
                 percent=round((item.score or 0) * 100),
                 link=absolute(item.link),
             )
-            for item in digest.proposed
+            for item in digest.proposed[:LISTED]
         ]
+        if len(digest.proposed) > LISTED:
+            more = len(digest.proposed) - LISTED
+            lines.append(
+                ngettext("- and %(num)d more in your list", "- and %(num)d more in your list", more)
+            )
         parts.append(
             gettext("New ideas for you to review, best fit first:") + "\n" + "\n".join(lines)
         )

@@ -172,3 +172,13 @@ def test_an_hour_outside_the_day_stops_the_start(tmp_path):
 
     with pytest.raises(ConfigError, match="DIGEST_HOUR"):
         load_config(tmp_path, {"DIGEST_HOUR": "24"})
+
+
+def test_a_long_digest_lists_the_best_fits_and_counts_the_rest(mentor):
+    many = [IdeaFactory(title=f"Idea {n:02d}", needs=["mentor"]) for n in range(25)]
+    propose(mentor, *((idea, 0.2 + n / 100) for n, idea in enumerate(many)))
+    send_digests(MORNING)
+    [email] = emails_to(mentor)
+    assert email.subject == "25 new ideas for you to review"
+    assert "Idea 24" in email.body and "Idea 04" not in email.body
+    assert "- and 5 more in your list" in email.body

@@ -32,6 +32,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_security_headers(app)
     register_template_helpers(app)
     register_commands(app)
+    register_background(app)
     return app
 
 
@@ -147,6 +148,12 @@ def register_template_helpers(app: Flask) -> None:
     from mentorship.templating import register_filters
 
     register_filters(app)
+
+
+def register_background(app: Flask) -> None:
+    from mentorship.services.embedded_runner import register_embedded_runner
+
+    register_embedded_runner(app)
 
 
 def register_commands(app: Flask) -> None:

@@ -46,10 +46,16 @@ demo_cli = AppGroup("demo", help="Demo data for trying the service.")
 @click.option("--no-matching", is_flag=True, help="Skip the one batch rematch after loading.")
 @click.option("--allow-production", is_flag=True, help="Load even though ENV is production.")
 def load_demo_data(no_matching: bool, allow_production: bool) -> None:
-    """Add the programme's organisations, demo people and 186 ideas; running it again adds nothing."""
+    """Add the programme's organisations, demo people and 186 ideas, matched and half-way through
+    reviews and decisions; running it again adds nothing."""
     from flask import current_app
 
-    from mentorship.demo.loader import DEMO_PASSWORD, load_demo, match_open_ideas
+    from mentorship.demo.loader import (
+        DEMO_PASSWORD,
+        advance_to_halfway,
+        load_demo,
+        match_open_ideas,
+    )
 
     if current_app.config.get("ENV_NAME") == "production" and not allow_production:
         raise click.ClickException(
@@ -61,6 +67,8 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
         click.echo(f"Already there, left as they were: {_counts(report.existing)}.")
     if report.created_anything and not no_matching:
         click.echo(match_open_ideas())
+    if not no_matching:
+        click.echo(advance_to_halfway())
     click.echo(f"Demo logins (password {DEMO_PASSWORD!r}, for the demo only):")
     for role, email in report.logins:
         click.echo(f"  {role:<13} {email}")

@@ -82,6 +82,13 @@ def _whole_number(env: Mapping[str, str], name: str, default: int) -> int:
     return value
 
 
+def _hour_of_day(env: Mapping[str, str], name: str, default: int) -> int:
+    value = _whole_number(env, name, default)
+    if value > 23:
+        raise ConfigError(f"{name} must be an hour from 0 to 23, not {value}")
+    return value
+
+
 def _rate_limits(env: Mapping[str, str]) -> dict[str, str]:
     limits = {name: env.get(name) or default for name, default in RATE_LIMIT_DEFAULTS.items()}
     for name, value in limits.items():
@@ -154,6 +161,7 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         "JOB_LEASE_SECONDS": _whole_number(env, "JOB_LEASE_SECONDS", 20),
         "JOB_QUEUE_PATIENCE_SECONDS": _whole_number(env, "JOB_QUEUE_PATIENCE_SECONDS", 300),
         "STALE_IDEA_SECONDS": _whole_number(env, "STALE_IDEA_SECONDS", 60),
+        "DIGEST_HOUR": _hour_of_day(env, "DIGEST_HOUR", 7),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
         "MAIL_SERVER": env.get("MAIL_SERVER") or None,
         "MAIL_PORT": _whole_number(env, "MAIL_PORT", 587),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mentorship.models.accounts import MAX_CAPACITY
-from mentorship.models.ideas import OFFERS_MAX
+from mentorship.models.ideas import CITY_MAX, OFFERS_MAX
 from mentorship.validation import (
     Boolean,
     Choice,
@@ -74,6 +74,7 @@ IDEA = Schema(
         "needs": WithDefault(ChoiceList(NEEDS, min_items=1), list(NEEDS)),
         "offers": Text(max_length=OFFERS_MAX),
         "seeks": Text(max_length=OFFERS_MAX),
+        "city": Text(max_length=CITY_MAX),
         "programme_id": Integer(1, MAX_ID),
         "module_id": Integer(1, MAX_ID),
     }

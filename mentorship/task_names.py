@@ -20,6 +20,8 @@ RECOVER_WORK_ALIASES = ("worker.tasks.sweep_stale_ideas",)
 # Meaning vectors of every candidate (of one kind) that has none for its current text.
 EMBED_CANDIDATES = "worker.tasks.embed_candidates"
 SEND_OUTBOX = "worker.tasks.send_outbox"
+# Each mentor's daily digest of new and withdrawn proposals, once it is due.
+SEND_DIGESTS = "worker.tasks.send_digests"
 CHECK_IMPORT = "worker.tasks.check_import"
 RUN_IMPORT = "worker.tasks.run_import"
 

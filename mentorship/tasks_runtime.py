@@ -85,4 +85,5 @@ def beat_schedule(app: Flask) -> dict[str, dict[str, Any]]:
             "options": {"expires": every},
         },
         "send-outbox": {"task": task_names.SEND_OUTBOX, "schedule": timedelta(minutes=1)},
+        "send-digests": {"task": task_names.SEND_DIGESTS, "schedule": timedelta(minutes=15)},
     }

@@ -83,6 +83,14 @@ def send_outbox() -> int:
     return notifications.deliver_outbox()
 
 
+@shared_task(name=task_names.SEND_DIGESTS, **RETRY)
+def send_digests() -> int:
+    """Queue the mentors' daily digests that are due; each mentor gets at most one a day."""
+    from mentorship.services import digests
+
+    return digests.send_digests()
+
+
 @shared_task(name=task_names.CHECK_IMPORT, **RETRY, **IMPORT_TIME_LIMIT)
 def check_import(job_id: int, locale: str | None = None) -> str:
     """The dry run of an uploaded spreadsheet, within the limits on its size."""

@@ -26,7 +26,12 @@ def get_me():
 def update_me():
     user = current_user()
     name, profile = _clean_update(user, json_object())
-    update_account(user, name=name, profile=profile)
+    try:
+        update_account(user, name=name, profile=profile)
+    except ValidationFailedError as failure:
+        # The service names profile fields plainly; the API names them `profile.<field>`.
+        fields = {f"profile.{name}": texts for name, texts in (failure.fields or {}).items()}
+        raise ValidationFailedError(failure.message, fields) from None
     return jsonify(me_json(user))
 
 

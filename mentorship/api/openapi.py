@@ -129,7 +129,12 @@ def _directory_paths(name: str, label: str) -> dict[str, Any]:
                 roles="lead",
             ),
             "delete": _op(
-                f"Delete a {label} and its matches", 204, None, errors=(403, 404), roles="lead"
+                f"Delete a {label}: its approved pairings end (kept, still `approved`, with "
+                "`ended_at`), its other matches are removed",
+                204,
+                None,
+                errors=(403, 404),
+                roles="lead",
             ),
         },
     }

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from mentorship.models.accounts import MAX_CAPACITY, MENTOR_STATUSES
-from mentorship.models.ideas import IDEA_STATUSES, OFFERS_MAX, PIPELINE_STATUSES
-from mentorship.models.matches import MATCH_KINDS, MATCH_STATUSES
+from mentorship.models.ideas import CITY_MAX, IDEA_STATUSES, OFFERS_MAX, PIPELINE_STATUSES
+from mentorship.models.matches import END_REASONS, MATCH_KINDS, MATCH_STATUSES
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX, NOTE_MAX, PASSWORD_MIN
 from mentorship.vocab import NEEDS, SECTORS, STAGES
 
@@ -154,6 +154,14 @@ SCHEMAS: dict[str, Any] = {
             },
             "offers": _text(OFFERS_MAX, description="What the business will sell.", default=""),
             "seeks": _text(OFFERS_MAX, description="What it needs to buy or find.", default=""),
+            "city": _text(
+                CITY_MAX,
+                description=(
+                    "Where the business is or will be. Empty (the default) means the city on "
+                    "the owner's profile; matching reads it for 'same region'."
+                ),
+                default="",
+            ),
             "programme_id": {
                 "type": ["integer", "null"],
                 "description": "A programme the entrepreneur is enrolled in (else 422).",
@@ -176,6 +184,10 @@ SCHEMAS: dict[str, Any] = {
             "needs": {"type": "array", "items": enum_of(NEEDS)},
             "offers": {"type": "string"},
             "seeks": {"type": "string"},
+            "city": {
+                "type": "string",
+                "description": "Where the business is or will be; empty: the owner's profile city.",
+            },
             "programme_id": {"type": ["integer", "null"]},
             "module_id": {"type": ["integer", "null"]},
             "status": enum_of(PIPELINE_STATUSES),
@@ -202,7 +214,15 @@ SCHEMAS: dict[str, Any] = {
             "idea_id": {"type": "integer"},
             "kind": enum_of(MATCH_KINDS),
             "target": _object(
-                {"id": {"type": "integer"}, "name": {"type": "string"}}, ("id", "name")
+                {
+                    "id": {
+                        "type": ["integer", "null"],
+                        "description": "null once an ended pairing's mentor, partner or cluster "
+                        "is gone; `name` then is its name when the pairing ended.",
+                    },
+                    "name": {"type": "string"},
+                },
+                ("id", "name"),
             ),
             "score": {"type": "number", "minimum": 0, "maximum": 1},
             "rank": {"type": "integer", "minimum": 1},
@@ -213,10 +233,24 @@ SCHEMAS: dict[str, Any] = {
                 "with every approval, so they are not a reason here: see `load` and `capacity` in "
                 "GET /api/v1/mentors.",
             },
-            "status": enum_of(MATCH_STATUSES),
+            "status": {
+                **enum_of(MATCH_STATUSES),
+                "description": "An approved pairing stays `approved` when it ends (its mentor "
+                "left the programme, or its partner or cluster was removed from the directory): "
+                "`ended_at` and `end_reason` then say when and why.",
+            },
             "created_at": TIME,
             "reviewed_at": TIME,
             "decided_at": TIME,
+            "ended_at": {
+                **TIME,
+                "description": "Only on an approved pairing that has ended: when it ended.",
+            },
+            "end_reason": {
+                **enum_of(END_REASONS),
+                "description": "Only with `ended_at`: `mentor_deleted` (the mentor deleted her "
+                "account), `partner_deleted` or `cluster_deleted` (removed from the directory).",
+            },
         },
         ("id", "idea_id", "kind", "target", "score", "rank", "reasons", "status", "created_at"),
     ),

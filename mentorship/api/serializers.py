@@ -49,6 +49,7 @@ def idea_json(idea: Idea) -> dict[str, Any]:
         "needs": list(idea.needs or []),
         "offers": idea.offers or "",
         "seeks": idea.seeks or "",
+        "city": idea.city or "",
         "programme_id": idea.programme_id,
         "module_id": idea.module_id,
         "status": idea.status,
@@ -75,6 +76,10 @@ def match_json(match: Match) -> dict[str, Any]:
     if match.decided_at is not None:
         body["decided_at"] = isoformat_utc(match.decided_at)
         body["decision_note"] = match.decision_note
+    if match.ended_at is not None:
+        # Still `approved` (the contract's statuses are fixed): these fields say it has ended.
+        body["ended_at"] = isoformat_utc(match.ended_at)
+        body["end_reason"] = match.end_reason
     return body
 
 

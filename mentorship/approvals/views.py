@@ -34,6 +34,8 @@ approvals_bp = Blueprint("approvals", __name__, url_prefix="/lead")
 
 PER_PAGE = 20
 AUDIT_PER_PAGE = 50
+# Longer values (a bio) are cut in the table; the CSV and the export keep them whole.
+AUDIT_VALUE_MAX = 80
 MAX_BULK = 200
 DONE_ONE = {
     "approve": lazy_gettext("%(pairing)s: approved."),
@@ -202,6 +204,19 @@ def audit_csv():
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=audit-trail.csv"},
     )
+
+
+@approvals_bp.app_template_filter()
+def audit_value(value) -> str:
+    """A before or after value of an audited change, short enough for a table cell."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if isinstance(value, bool):
+        return gettext("yes") if value else gettext("no")
+    if isinstance(value, list):
+        value = ", ".join(str(item) for item in value)
+    text = str(value)
+    return text if len(text) <= AUDIT_VALUE_MAX else text[: AUDIT_VALUE_MAX - 1] + "…"
 
 
 @approvals_bp.app_template_global()

@@ -167,6 +167,7 @@ def funnel_report(programme_id: int | None) -> Report:
             row.declined,
             row.rejected,
             row.waiting,
+            row.ended,
         ]
         for row in funnel
     ]
@@ -180,13 +181,15 @@ def funnel_report(programme_id: int | None) -> Report:
             _("Declined"),
             _("Rejected"),
             _("Waiting"),
+            _("Ended"),
         ],
         rows,
         note=_(
             "Proposed counts every match made; accepted (by the mentor) includes those approved "
             "since; declined by the mentor, rejected by the lead; waiting for a review or a "
-            "decision. Partner and cluster matches go straight to the lead, without a review "
-            "step."
+            "decision; ended: approved pairings whose mentor, partner or cluster has left the "
+            "programme since (they count as approved too). Partner and cluster matches go "
+            "straight to the lead, without a review step."
         ),
     )
     return Report("funnel", _("Match funnel"), chart, table)

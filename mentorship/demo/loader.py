@@ -269,3 +269,15 @@ def match_open_ideas() -> str:
             "they are matched once matching is available (the periodic sweep picks them up)."
         )
     return f"Matching ran for {matched} open ideas."
+
+
+def advance_to_halfway() -> str:
+    """Mentors' answers and the lead's decisions from the data file, once; says what happened."""
+    from mentorship.demo.halfway import apply_halfway
+
+    done = apply_halfway()
+    return (
+        "Half-way through the programme: "
+        + ", ".join(f"{count} {what}" for what, count in sorted(done.items()))
+        + "."
+    )

@@ -14,6 +14,7 @@ from mentorship.models import Cluster, Partner
 from mentorship.services import directory
 from mentorship.services.errors import ServiceError
 from mentorship.services.pagination import page_args, paginate
+from mentorship.services.pairing_endings import approved_pairings_count
 from mentorship.vocab import SECTORS
 
 directory_bp = Blueprint("directory", __name__)
@@ -32,8 +33,8 @@ KINDS: dict[str, dict[str, Any]] = {
             "The directory has no partners yet. Matching can only propose what is here."
         ),
         "delete_text": lazy_gettext(
-            "This removes the partner from the directory, together with every match "
-            "proposed for it. The audit log keeps its name. This cannot be undone."
+            "This removes the partner from the directory, together with every proposal for it "
+            "that is not an approved pairing. The audit log keeps its name. This cannot be undone."
         ),
         "count": lambda n: lazy_ngettext("%(num)d partner", "%(num)d partners", n),
     },
@@ -48,8 +49,8 @@ KINDS: dict[str, dict[str, Any]] = {
             "The directory has no clusters yet. Matching can only propose what is here."
         ),
         "delete_text": lazy_gettext(
-            "This removes the cluster from the directory, together with every match "
-            "proposed for it. The audit log keeps its name. This cannot be undone."
+            "This removes the cluster from the directory, together with every proposal for it "
+            "that is not an approved pairing. The audit log keeps its name. This cannot be undone."
         ),
         "count": lambda n: lazy_ngettext("%(num)d cluster", "%(num)d clusters", n),
     },
@@ -134,5 +135,10 @@ def delete(kind: str, object_id: int):
         flash(gettext("“%(name)s” is removed from the directory.", name=name), "success")
         return redirect(url_for("directory.index", kind=kind))
     return render_template(
-        "directory/confirm_delete.html", kind=kind, spec=spec, form=form, target=target
+        "directory/confirm_delete.html",
+        kind=kind,
+        spec=spec,
+        form=form,
+        target=target,
+        ending=approved_pairings_count(kind.removesuffix("s"), target.id),
     )

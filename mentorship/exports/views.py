@@ -43,7 +43,8 @@ def download(name: str, file_format: str):
     filename = f"{name}{suffix}-{date.today().isoformat()}.{file_format}"
     return Response(
         content,
-        mimetype=FORMATS[file_format],
+        # content_type, not mimetype: Flask would add a second charset to "text/csv; charset=utf-8".
+        content_type=FORMATS[file_format],
         headers={
             "Content-Disposition": f'attachment; filename="{filename}"',
             "Cache-Control": "no-store",

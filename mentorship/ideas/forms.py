@@ -16,7 +16,7 @@ from mentorship.main.helpers import (
     options,
     strip_text,
 )
-from mentorship.models.ideas import OFFERS_MAX
+from mentorship.models.ideas import CITY_MAX, OFFERS_MAX
 from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 
 NEED_VALUES = [
@@ -69,6 +69,15 @@ class IdeaForm(FlaskForm):
         description=_l(
             "Supplies, equipment or services, e.g. glass jars, a cold store, a web shop. "
             "We look for companies that sell them. You can leave it empty."
+        ),
+    )
+    city = StringField(
+        _l("City"),
+        filters=[strip_text],
+        validators=[Length(max=CITY_MAX)],
+        description=_l(
+            "Where the business is or will be. Leave it empty if that is the city on your "
+            "profile. Matching prefers mentors and companies nearby."
         ),
     )
     sector = SelectField(_l("Sector"), choices=OPTIONAL_SECTOR_CHOICES)

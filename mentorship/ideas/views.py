@@ -17,8 +17,10 @@ from mentorship.services import ideas as idea_service
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import ServiceError
 from mentorship.services.pagination import page_args, paginate
+from mentorship.services.pairing_endings import end_reason_text
 
 ideas_bp = Blueprint("ideas", __name__, url_prefix="/ideas")
+ideas_bp.add_app_template_filter(end_reason_text, "end_reason")
 
 IDEAS_PER_PAGE = 10
 SETTLED = (IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value, IdeaStatus.WITHDRAWN.value)
@@ -67,6 +69,7 @@ def _form_data(form: IdeaForm) -> dict[str, Any]:
         "needs": form.needs.data,
         "offers": form.offers.data or "",
         "seeks": form.seeks.data or "",
+        "city": form.city.data or "",
         "programme_id": programme_id,
         "module_id": module_id,
     }

@@ -141,6 +141,15 @@ CELL_MESSAGES: tuple[tuple[str, Rebuild], ...] = (
         ),
     ),
     (
+        r"(?P<n>\d+) is below the (?P<load>\d+) entrepreneurs she mentors now",
+        lambda found: ngettext(
+            "%(capacity)s is below the %(num)d entrepreneur she mentors now",
+            "%(capacity)s is below the %(num)d entrepreneurs she mentors now",
+            int(found["load"]),
+            capacity=found["n"],
+        ),
+    ),
+    (
         r"starts with “=”, kept as text \(never calculated\)",
         lambda found: gettext("starts with “=”, kept as text (never calculated)"),
     ),

@@ -6,7 +6,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
-from mentorship.lead.forms import MentorActionForm
+from mentorship.lead.forms import CapacityForm, MentorActionForm
 from mentorship.main.helpers import role_required
 from mentorship.models import MentorStatus
 from mentorship.models.accounts import MENTOR_STATUSES
@@ -17,6 +17,7 @@ from mentorship.services.pagination import page_args, paginate
 lead_bp = Blueprint("lead", __name__, url_prefix="/lead")
 
 PER_PAGE = 20
+CAPACITY_SAVED = lazy_gettext("The capacity of %(name)s is now %(capacity)d.")
 
 
 @lead_bp.route("/mentors")
@@ -36,6 +37,7 @@ def mentor_list():
         search=search,
         statuses=MENTOR_STATUSES,
         form=MentorActionForm(),
+        capacity_form=CapacityForm(),
     )
 
 
@@ -48,11 +50,33 @@ def _change_status(mentor_id: int, status: str, done: str):
         flash(error.message, "info")
     else:
         flash(done % {"name": mentor.name}, "success")
-    return redirect(
-        request.form.get("back")
-        if _is_list_url(request.form.get("back"))
-        else url_for("lead.mentor_list")
-    )
+    return _back_to_list()
+
+
+def _back_to_list():
+    back = request.form.get("back")
+    return redirect(back if _is_list_url(back) else url_for("lead.mentor_list"))
+
+
+@lead_bp.route("/mentors/<int:mentor_id>/capacity", methods=["POST"])
+@role_required("lead")
+def capacity(mentor_id: int):
+    """A number below the entrepreneurs she mentors now is refused with both numbers named."""
+    mentor = mentors.get_mentor(mentor_id)
+    form = CapacityForm()
+    if not form.validate_on_submit():
+        for messages in form.errors.values():
+            flash(" ".join(str(message) for message in messages), "error")
+        return _back_to_list()
+    before = mentor.mentor_profile.capacity
+    try:
+        mentors.set_mentor_capacity(current_user, mentor, form.capacity.data)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        if form.capacity.data != before:
+            flash(CAPACITY_SAVED % {"name": mentor.name, "capacity": form.capacity.data}, "success")
+    return _back_to_list()
 
 
 def _is_list_url(target: str | None) -> bool:

@@ -13,10 +13,10 @@ from mentorship.models.directory import Cluster, Partner
 from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.jobs import BackgroundJob, JobStatus
-from mentorship.models.matches import Match, MatchKind, MatchStatus
+from mentorship.models.matches import EndReason, Match, MatchKind, MatchStatus
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
-from mentorship.models.proposals import ProposalNotice, WithdrawnProposal
+from mentorship.models.proposals import ProposalNotice, WithdrawalReason, WithdrawnProposal
 from mentorship.models.tokens import AccountToken
 from mentorship.models.vectors import CandidateVector, WordVector
 
@@ -38,6 +38,7 @@ __all__ = [
     "WordVector",
     "Base",
     "Cluster",
+    "EndReason",
     "EntrepreneurProfile",
     "Idea",
     "IdeaStatus",
@@ -50,5 +51,6 @@ __all__ = [
     "Partner",
     "Role",
     "User",
+    "WithdrawalReason",
     "WithdrawnProposal",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+import sqlalchemy as sa
 from flask import current_app, has_app_context
 from flask_login import UserMixin
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
@@ -41,6 +42,9 @@ class User(UserMixin, Base):
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(20))
     email_notifications: Mapped[bool] = mapped_column(default=True)
+    # Mentors hear of new and withdrawn proposals in one daily digest unless they ask for each.
+    instant_emails: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    last_digest_at: Mapped[datetime | None]
     locale: Mapped[str | None] = mapped_column(String(5))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
@@ -89,6 +93,11 @@ class User(UserMixin, Base):
     @property
     def is_entrepreneur(self) -> bool:
         return self.role == Role.ENTREPRENEUR
+
+    @property
+    def gets_digest(self) -> bool:
+        """Proposal e-mails wait for the daily digest: mentors, unless they chose each one."""
+        return self.is_mentor and self.email_notifications and not self.instant_emails
 
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"

@@ -27,6 +27,7 @@ IDEA_STATUSES = tuple(s.value for s in IdeaStatus)
 # The statuses of the public contract: where an idea that is still in play stands.
 PIPELINE_STATUSES = tuple(s for s in IDEA_STATUSES if s != IdeaStatus.WITHDRAWN.value)
 OFFERS_MAX = 2000
+CITY_MAX = 120
 
 
 class Idea(Base):
@@ -45,6 +46,8 @@ class Idea(Base):
     """What the business will sell, in the owner's words."""
     seeks: Mapped[str] = mapped_column(Text, default="", server_default="")
     """What the business needs to buy or find, in the owner's words."""
+    city: Mapped[str] = mapped_column(String(CITY_MAX), default="", server_default="")
+    """Where the business is or will be; empty means the owner's profile city."""
     programme_id: Mapped[int | None] = mapped_column(
         ForeignKey("programmes.id", ondelete="SET NULL"), index=True
     )

@@ -5,8 +5,9 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, column_property, mapped_column, relationship
 
 from mentorship.models.accounts import User
 from mentorship.models.base import Base, in_values, utcnow
@@ -28,14 +29,32 @@ class MatchStatus(str, enum.Enum):
     REJECTED = "rejected"
 
 
+class EndReason(str, enum.Enum):
+    """Why an approved pairing ended: its mentor, partner or cluster left the programme."""
+
+    MENTOR_DELETED = "mentor_deleted"
+    PARTNER_DELETED = "partner_deleted"
+    CLUSTER_DELETED = "cluster_deleted"
+
+
 MATCH_KINDS = tuple(k.value for k in MatchKind)
 MATCH_STATUSES = tuple(s.value for s in MatchStatus)
+END_REASONS = tuple(r.value for r in EndReason)
 
-# Exactly one target column is set, the one that belongs to the match's kind.
+# Only the target column of the match's kind may be set, and it is set unless the pairing
+# ended: an ended pairing outlives its mentor, partner or cluster (ON DELETE SET NULL).
 _ONE_TARGET = (
-    "(kind = 'mentor' AND mentor_id IS NOT NULL AND partner_id IS NULL AND cluster_id IS NULL)"
-    " OR (kind = 'partner' AND partner_id IS NOT NULL AND mentor_id IS NULL AND cluster_id IS NULL)"
-    " OR (kind = 'cluster' AND cluster_id IS NOT NULL AND mentor_id IS NULL AND partner_id IS NULL)"
+    "(kind = 'mentor' AND partner_id IS NULL AND cluster_id IS NULL"
+    " AND (mentor_id IS NOT NULL OR ended_at IS NOT NULL))"
+    " OR (kind = 'partner' AND mentor_id IS NULL AND cluster_id IS NULL"
+    " AND (partner_id IS NOT NULL OR ended_at IS NOT NULL))"
+    " OR (kind = 'cluster' AND mentor_id IS NULL AND partner_id IS NULL"
+    " AND (cluster_id IS NOT NULL OR ended_at IS NOT NULL))"
+)
+# Only an approved pairing can end, and an ended one says why.
+_ENDED = (
+    "(ended_at IS NULL AND end_reason IS NULL)"
+    f" OR (status = 'approved' AND ended_at IS NOT NULL AND {in_values('end_reason', END_REASONS)})"
 )
 
 
@@ -47,6 +66,7 @@ class Match(Base):
         CheckConstraint("score >= 0 AND score <= 1", name="score_range"),
         CheckConstraint("rank >= 1", name="rank_positive"),
         CheckConstraint(_ONE_TARGET, name="one_target"),
+        CheckConstraint(_ENDED, name="ended_when_approved"),
         UniqueConstraint("idea_id", "mentor_id", name="uq_matches_idea_mentor"),
         UniqueConstraint("idea_id", "partner_id", name="uq_matches_idea_partner"),
         UniqueConstraint("idea_id", "cluster_id", name="uq_matches_idea_cluster"),
@@ -55,14 +75,16 @@ class Match(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     idea_id: Mapped[int] = mapped_column(ForeignKey("ideas.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(10))
+    # SET NULL, not CASCADE: services.pairing_endings ends approved pairings and removes the
+    # other matches before a target goes, so only ended pairings are left to lose their target.
     mentor_id: Mapped[int | None] = mapped_column(
-        ForeignKey("users.id", ondelete="CASCADE"), index=True
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     partner_id: Mapped[int | None] = mapped_column(
-        ForeignKey("partners.id", ondelete="CASCADE"), index=True
+        ForeignKey("partners.id", ondelete="SET NULL"), index=True
     )
     cluster_id: Mapped[int | None] = mapped_column(
-        ForeignKey("clusters.id", ondelete="CASCADE"), index=True
+        ForeignKey("clusters.id", ondelete="SET NULL"), index=True
     )
     score: Mapped[float] = mapped_column(Float)
     rank: Mapped[int] = mapped_column(Integer)
@@ -74,6 +96,10 @@ class Match(Base):
     decision_note: Mapped[str | None] = mapped_column(Text)
     decided_at: Mapped[datetime | None]
     decided_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(String(30))
+    ended_target_name: Mapped[str | None] = mapped_column(String(200))
+    """The mentor's, partner's or cluster's name when the pairing ended; the row outlives it."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -83,14 +109,35 @@ class Match(Base):
     cluster: Mapped[Cluster | None] = relationship()
 
     @property
-    def target_id(self) -> int:
+    def target_id(self) -> int | None:
+        """None once an ended pairing's mentor, partner or cluster is gone."""
         return {"mentor": self.mentor_id, "partner": self.partner_id, "cluster": self.cluster_id}[
             self.kind
         ]
 
     @property
+    def target(self) -> User | Partner | Cluster | None:
+        return {"mentor": self.mentor, "partner": self.partner, "cluster": self.cluster}[self.kind]
+
+    @property
     def target_name(self) -> str:
-        target = {"mentor": self.mentor, "partner": self.partner, "cluster": self.cluster}[
-            self.kind
-        ]
-        return target.name if target is not None else ""
+        target = self.target
+        return target.name if target is not None else (self.ended_target_name or "")
+
+    @property
+    def is_ended(self) -> bool:
+        return self.ended_at is not None
+
+
+# Whether the idea has its mentor: read with the idea (one EXISTS in the same query), so matching
+# a whole programme does not ask once per idea. Re-matching then proposes no further mentors.
+Idea.has_approved_mentor = column_property(
+    sa.exists()
+    .where(
+        Match.idea_id == Idea.id,
+        Match.kind == MatchKind.MENTOR.value,
+        Match.status == MatchStatus.APPROVED.value,
+        Match.ended_at.is_(None),
+    )
+    .correlate_except(Match)
+)

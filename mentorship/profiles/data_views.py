@@ -13,6 +13,7 @@ from mentorship.main.helpers import show_service_error
 from mentorship.profiles.data_forms import DeleteAccountForm
 from mentorship.services import account_lifecycle
 from mentorship.services.errors import ServiceError
+from mentorship.services.pairing_endings import approved_pairings_count
 
 account_data_bp = Blueprint("account_data", __name__, url_prefix="/account")
 
@@ -50,4 +51,5 @@ def delete():
                 "info",
             )
             return redirect(url_for("main.home"))
-    return render_template("profiles/delete_account.html", form=form)
+    ending = approved_pairings_count("mentor", current_user.id) if current_user.is_mentor else 0
+    return render_template("profiles/delete_account.html", form=form, ending=ending)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
 from mentorship.main.helpers import (
@@ -12,6 +12,7 @@ from mentorship.main.helpers import (
     OPTIONAL_STAGE_CHOICES,
     SECTOR_CHOICES,
     MultiCheckboxField,
+    options,
     strip_text,
 )
 from mentorship.models.accounts import MAX_CAPACITY
@@ -84,6 +85,17 @@ class MentorProfileForm(AccountForm):
     city = StringField(_l("City"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
     sectors = MultiCheckboxField(_l("Sectors you know well"), choices=SECTOR_CHOICES)
     languages = MultiCheckboxField(_l("Languages you mentor in"))
+    proposal_emails = RadioField(
+        _l("E-mails about proposals"),
+        choices=options(
+            [
+                ("daily", _l("Once a day: one e-mail with the new and withdrawn proposals")),
+                ("instant", _l("Right away: an e-mail for each new or withdrawn proposal")),
+            ]
+        ),
+        default="daily",
+        description=_l("Your notifications page always shows every change at once."),
+    )
     capacity = IntegerField(
         _l("How many entrepreneurs can you mentor at once?"),
         validators=[

@@ -24,7 +24,10 @@ def _form_for(user):
         )
     elif user.is_mentor:
         form = MentorProfileForm(
-            obj=profile, name=user.name, email_notifications=user.email_notifications
+            obj=profile,
+            name=user.name,
+            email_notifications=user.email_notifications,
+            proposal_emails="instant" if user.instant_emails else "daily",
         )
     else:
         return AccountForm(obj=user), ()
@@ -48,6 +51,9 @@ def edit():
                 name=form.name.data,
                 profile=profile or None,
                 email_notifications=form.email_notifications.data,
+                instant_emails=(
+                    form.proposal_emails.data == "instant" if current_user.is_mentor else None
+                ),
             )
         except ServiceError as error:
             show_service_error(form, error)

@@ -12,6 +12,7 @@ from mentorship.review.forms import ReviewForm
 from mentorship.services import review as review_service
 from mentorship.services.errors import ServiceError
 from mentorship.services.pagination import page_args, paginate
+from mentorship.vocab import SECTORS
 
 review_bp = Blueprint("review", __name__, url_prefix="/reviews")
 
@@ -27,17 +28,38 @@ PROPOSED_AGAIN = lazy_gettext(
 )
 
 
+def _queue_filters() -> review_service.QueueFilters:
+    """From the query string; anything unknown falls back to showing everything, best fit first."""
+    sort = request.args.get("sort", "fit")
+    sector = request.args.get("sector", "")
+    try:
+        min_fit = min(100, max(0, int(request.args.get("min_fit", ""))))
+    except ValueError:
+        min_fit = None
+    return review_service.QueueFilters(
+        sort=sort if sort in review_service.QUEUE_SORTS else "fit",
+        sector=sector if sector in SECTORS else None,
+        programme_id=request.args.get("programme", type=int),
+        min_score=min_fit / 100 if min_fit else None,
+    )
+
+
 @review_bp.route("")
 @role_required("mentor")
 def index():
     status = request.args.get("status", MatchStatus.PROPOSED.value)
     status = status if status in MATCH_STATUSES else MatchStatus.PROPOSED.value
+    filters = _queue_filters()
     page, per_page = page_args(request.args, PER_PAGE)
-    result = paginate(review_service.mentor_matches(current_user, status), page, per_page)
+    result = paginate(review_service.mentor_matches(current_user, status, filters), page, per_page)
     return render_template(
         "review/index.html",
         page=result,
         status=status,
+        filters=filters,
+        sorts=review_service.QUEUE_SORTS,
+        sectors=SECTORS,
+        programmes=review_service.queue_programmes(current_user),
         form=ReviewForm(),
         active=current_user.mentor_profile.is_active,
     )
@@ -88,4 +110,6 @@ def _no_longer_proposed(withdrawn: review_service.ProposalWithdrawnError):
         if request.method == "POST":
             flash(PROPOSED_AGAIN, "info")
         return redirect(url_for("review.show", match_id=withdrawn.current_match_id), 303)
-    return render_template("review/withdrawn.html", idea=withdrawn.idea), 410
+    return render_template(
+        "review/withdrawn.html", idea=withdrawn.idea, reason=withdrawn.reason
+    ), 410

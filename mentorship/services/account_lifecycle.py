@@ -33,6 +33,7 @@ from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, ServiceError, ValidationFailedError
 from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import send_pending_emails
+from mentorship.services.pairing_endings import end_pairings_with
 
 RESET_PURPOSE = "password_reset"
 RESET_TTL = timedelta(hours=1)
@@ -188,7 +189,9 @@ def change_password(user: User, current_password: str, new_password: str) -> Use
 def delete_account(user: User, password: str) -> None:
     """Delete the user and, through the foreign keys, their profile, ideas and matches.
 
-    Audit entries stay (the actor becomes NULL) with names and e-mail addresses scrubbed.
+    A mentor's approved pairings are the exception: they end and stay, with her name, so the
+    entrepreneur and the reports keep what was agreed (services.pairing_endings). Audit entries
+    stay (the actor becomes NULL) with names and e-mail addresses scrubbed.
     """
     if not user.check_password(password or ""):
         raise ValidationFailedError(
@@ -203,16 +206,24 @@ def delete_account(user: User, password: str) -> None:
         )
     user_id, role, was_mentor = user.id, user.role, user.is_mentor
     _scrub_audit_entries(user)
+    # Her approved pairings end and are kept for the entrepreneurs and the reports, with her name.
+    ended = end_pairings_with(None, "mentor", user_id) if was_mentor else []
     db.session.execute(
         sa.delete(OutboxEmail).where(
             sa.or_(OutboxEmail.user_id == user_id, OutboxEmail.to_email == user.email)
         )
     )
     audit.record(
-        None, "account.delete", "user", user_id, before=user.status, details={"role": role}
+        None,
+        "account.delete",
+        "user",
+        user_id,
+        before=user.status,
+        details={"role": role, "ended_pairings": [match.id for match in ended]},
     )
     db.session.delete(user)
     db.session.commit()
+    send_pending_emails()
     if was_mentor:
         enqueue(task_names.CANDIDATE_CHANGED, "mentor", user_id)
 
@@ -262,6 +273,19 @@ def _scrub_audit_entries(user: User) -> None:
             entry.note = _scrub_text(entry.note, personal)
         if entry.details:
             entry.details = _scrub_value(entry.details, personal)
+        if entry.object_type == "user" and entry.object_id == user.id:
+            entry.details = _without_profile_values(entry.details)
+
+
+def _without_profile_values(details: dict[str, Any]) -> dict[str, Any]:
+    """Her audited profile changes keep which fields changed, not what she had written."""
+    changes = details.get("changes")
+    if not isinstance(changes, dict):
+        return details
+    return {
+        **details,
+        "changes": {field: {"before": REMOVED, "after": REMOVED} for field in changes},
+    }
 
 
 def _scrub_text(text: str, personal: list[str]) -> str:

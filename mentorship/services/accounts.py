@@ -18,7 +18,8 @@ from mentorship.extensions import db
 from mentorship.models import EntrepreneurProfile, MentorProfile, MentorStatus, Role, User
 from mentorship.services import audit
 from mentorship.services.background import enqueue
-from mentorship.services.errors import ConflictError
+from mentorship.services.errors import ConflictError, ValidationFailedError
+from mentorship.services.mentors import check_capacity, record_capacity_change
 
 TOKEN_SALT = "api-token"
 # A well-formed hash to compare against when the e-mail is unknown, so both paths cost the same.
@@ -115,20 +116,63 @@ def update_account(
     name: str | None = None,
     profile: dict[str, Any] | None = None,
     email_notifications: bool | None = None,
+    instant_emails: bool | None = None,
 ) -> User:
-    """Change only the fields given; a changed mentor profile refreshes the matching index."""
-    if name is not None:
-        user.name = name
-    if email_notifications is not None:
-        user.email_notifications = email_notifications
+    """Change only the fields given; each change is audited with its value before and after.
+
+    A mentor cannot set her capacity below the entrepreneurs she mentors now (422, nothing
+    saved). A changed mentor profile refreshes the matching index.
+    """
     profile_row = user.profile
-    if profile and profile_row is not None:
-        for key, value in profile.items():
-            setattr(profile_row, key, "" if value is None and key in {"country", "city"} else value)
+    profile = {
+        key: "" if value is None and key in {"country", "city"} else value
+        for key, value in (profile or {}).items()
+    }
+    if profile_row is None:
+        profile = {}
+    try:
+        if user.is_mentor and profile.get("capacity", profile_row.capacity) != profile_row.capacity:
+            check_capacity(user, profile["capacity"], own=True)
+    except ValidationFailedError:
+        db.session.rollback()
+        raise
+    given = {
+        "name": name,
+        "email_notifications": email_notifications,
+        "instant_emails": instant_emails,
+    }
+    changes = _apply_changes(
+        user, {key: value for key, value in given.items() if value is not None}
+    )
+    if "instant_emails" in changes and not user.instant_emails:
+        # Her first digest starts from now: what she was e-mailed one by one is not repeated.
+        user.last_digest_at = datetime.now(timezone.utc)
+    changes.update(_apply_changes(profile_row, profile) if profile else {})
+    capacity = changes.pop("capacity", None)
+    if capacity is not None:
+        record_capacity_change(user, user, capacity["before"], capacity["after"])
+    if changes:
+        audit.record(user, "profile.update", "user", user.id, details={"changes": changes})
     db.session.commit()
     if profile and user.is_mentor and user.mentor_profile.is_active:
         enqueue(task_names.CANDIDATE_CHANGED, "mentor", user.id)
     return user
+
+
+def _apply_changes(target: Any, values: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Set the values and say which changed, from what to what."""
+    changes = {}
+    for key, value in values.items():
+        before = getattr(target, key)
+        if value == before:
+            continue
+        changes[key] = {"before": _copy(before), "after": _copy(value)}
+        setattr(target, key, value)
+    return changes
+
+
+def _copy(value: Any) -> Any:
+    return list(value) if isinstance(value, list) else value
 
 
 def create_lead(email: str, password: str, name: str) -> User:

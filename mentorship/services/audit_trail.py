@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -24,6 +25,7 @@ CSV_COLUMNS = (
     "before_status",
     "after_status",
     "note",
+    "details",
 )
 
 
@@ -120,6 +122,9 @@ def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
                     entry.before_status,
                     entry.after_status,
                     entry.note,
+                    json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
+                    if entry.details
+                    else "",
                 )
             ]
         )

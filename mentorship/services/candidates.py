@@ -17,16 +17,25 @@ Record = MentorRecord | PartnerRecord | ClusterRecord
 
 
 def idea_record(idea: Idea) -> IdeaRecord:
+    """The idea as matching sees it.
+
+    "Same region" is where the business is: the idea's own city, else the owner's profile city.
+    An idea with an approved mentor no longer looks for mentors, so re-matching proposes none
+    (and withdraws any left over) while partners and clusters are still matched.
+    """
     profile = idea.owner.entrepreneur_profile if idea.owner else None
+    needs = tuple(
+        need for need in (idea.needs or ()) if not (need == "mentor" and idea.has_approved_mentor)
+    )
     return IdeaRecord(
         id=idea.id,
         title=idea.title,
         description=idea.description,
         sector=idea.sector,
         stage=idea.stage,
-        needs=tuple(idea.needs or ()),
+        needs=needs,
         languages=tuple(profile.languages or ()) if profile else (),
-        city=profile.city if profile else "",
+        city=idea.city or (profile.city if profile else ""),
         country=profile.country if profile else "",
         offers=idea.offers or "",
         seeks=idea.seeks or "",

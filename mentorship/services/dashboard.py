@@ -44,6 +44,8 @@ class FunnelRow:
     declined: int
     rejected: int
     waiting: int
+    ended: int = 0
+    """Approved pairings whose mentor, partner or cluster has left since (counted in approved)."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,17 @@ def match_funnel(programme_id: int | None = None) -> list[FunnelRow]:
         (kind, status): count
         for kind, status, count in db.session.execute(_for_programme(statement, programme_id))
     }
+    ended = dict(
+        db.session.execute(
+            _for_programme(
+                sa.select(Match.kind, sa.func.count(Match.id))
+                .join(Idea, Match.idea_id == Idea.id)
+                .where(Match.ended_at.is_not(None))
+                .group_by(Match.kind),
+                programme_id,
+            )
+        ).all()
+    )
     funnel = []
     for kind in MatchKind:
         by_status = {
@@ -124,6 +137,7 @@ def match_funnel(programme_id: int | None = None) -> list[FunnelRow]:
                 rejected=by_status[MatchStatus.REJECTED.value],
                 waiting=by_status[MatchStatus.PROPOSED.value]
                 + by_status[MatchStatus.ACCEPTED.value],
+                ended=ended.get(kind.value, 0),
             )
         )
     return funnel

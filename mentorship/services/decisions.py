@@ -16,7 +16,16 @@ from sqlalchemy.orm import selectinload
 
 from mentorship import task_names
 from mentorship.extensions import db
-from mentorship.models import Idea, Match, MatchKind, MatchStatus, MentorStatus, User
+from mentorship.models import (
+    Idea,
+    Match,
+    MatchKind,
+    MatchStatus,
+    MentorStatus,
+    User,
+    WithdrawalReason,
+    WithdrawnProposal,
+)
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import (
@@ -29,6 +38,7 @@ from mentorship.services.introductions import tell_about_approval, tell_about_re
 from mentorship.services.locking import lock_match, lock_mentor_profile
 from mentorship.services.mentors import mentor_loads, mentors_entrepreneur
 from mentorship.services.notifications import send_pending_emails
+from mentorship.services.withdrawals import withdraw_other_mentors
 
 DECISIONS = {"approve": MatchStatus.APPROVED.value, "reject": MatchStatus.REJECTED.value}
 SORTS = ("score", "date")
@@ -122,10 +132,26 @@ def _decide_and_commit(lead: User, match_id: int, decision: str, note: str | Non
     try:
         match = _decide(lead, match_id, decision, note)
         db.session.commit()
+    except NotFoundError as missing:
+        db.session.rollback()
+        raise _withdrawn_or(match_id, missing) from None
     except Exception:
         db.session.rollback()
         raise
     return match
+
+
+def _withdrawn_or(match_id: int, missing: NotFoundError) -> ServiceError:
+    """A mentor proposal withdrawn because the idea got its mentor is a conflict, not a 404."""
+    withdrawn = db.session.get(WithdrawnProposal, match_id)
+    if withdrawn is not None and withdrawn.reason == WithdrawalReason.MENTOR_APPROVED.value:
+        return ConflictError(
+            _(
+                "Another mentor was approved for this idea, so this proposal was withdrawn "
+                "and cannot be decided."
+            )
+        )
+    return missing
 
 
 def _after_commit(decided: list[Match]) -> None:
@@ -179,6 +205,8 @@ def _decide(lead: User, match_id: int, decision: str, note: str | None) -> Match
     )
     if after == MatchStatus.APPROVED.value:
         tell_about_approval(match)
+        if match.kind == MatchKind.MENTOR.value:
+            withdraw_other_mentors(lead, match)
     else:
         tell_about_rejection(match, before)
     return match

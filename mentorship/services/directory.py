@@ -15,6 +15,8 @@ from mentorship.search import contains_folded
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
+from mentorship.services.notifications import send_pending_emails
+from mentorship.services.pairing_endings import end_pairings_with
 
 Organisation = TypeVar("Organisation", Partner, Cluster)
 
@@ -119,10 +121,18 @@ def update_organisation(actor: User, target: Organisation, data: dict[str, Any])
 
 
 def delete_organisation(actor: User, target: Organisation) -> None:
-    """Deleting removes its matches too; the audit trail keeps the name."""
+    """Approved pairings with it end and are kept; its other matches go; the audit keeps its name."""
     _require_lead(actor)
     kind, target_id, name = _kind(type(target)), target.id, target.name
+    ended = end_pairings_with(actor, kind, target_id)
     db.session.delete(target)
-    audit.record(actor, f"{kind}.delete", kind, target_id, details={"name": name})
+    audit.record(
+        actor,
+        f"{kind}.delete",
+        kind,
+        target_id,
+        details={"name": name, "ended_pairings": [match.id for match in ended]},
+    )
     db.session.commit()
+    send_pending_emails()
     enqueue(task_names.CANDIDATE_CHANGED, kind, target_id)

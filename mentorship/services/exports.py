@@ -90,6 +90,8 @@ def pairing_rows(programme_id: int | None) -> Rows:
             _time(match.decided_at),
             decider.name if decider else "",
             match.decision_note or "",
+            _time(match.ended_at),
+            match.end_reason or "",
         ]
 
 
@@ -119,11 +121,11 @@ def idea_rows(programme_id: int | None) -> Rows:
             _time(idea.created_at),
         ]
         # Appended last, so the columns older spreadsheets rely on keep their places.
-        trade = [idea.offers or "", idea.seeks or ""]
+        trade = [idea.offers or "", idea.seeks or "", idea.city or ""]
         matches = by_idea.get(idea.id) or [None]
         for match in matches:
             if match is None:
-                yield [*base, "", "", "", "", "", "", "", *trade]
+                yield [*base, "", "", "", "", "", "", "", *trade, "", ""]
                 continue
             yield [
                 *base,
@@ -135,6 +137,8 @@ def idea_rows(programme_id: int | None) -> Rows:
                 _time(match.reviewed_at),
                 _time(match.decided_at),
                 *trade,
+                _time(match.ended_at),
+                match.end_reason or "",
             ]
 
 
@@ -203,7 +207,8 @@ EXPORTS: dict[str, ExportSpec] = {
     "pairings": ExportSpec(
         "Approved pairings",
         "Every approved match: the idea, its entrepreneur and the mentor, "
-        "partner or cluster, with who approved it and when.",
+        "partner or cluster, with who approved it and when, and when and why it ended "
+        "if its mentor, partner or cluster has left since.",
         (
             "match_id",
             "kind",
@@ -220,6 +225,8 @@ EXPORTS: dict[str, ExportSpec] = {
             "approved_at",
             "approved_by",
             "note",
+            "ended_at",
+            "end_reason",
         ),
         pairing_rows,
     ),
@@ -247,6 +254,9 @@ EXPORTS: dict[str, ExportSpec] = {
             "decided_at",
             "offers",
             "seeks",
+            "city",
+            "match_ended_at",
+            "match_end_reason",
         ),
         idea_rows,
     ),

@@ -13,22 +13,22 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 from sqlalchemy.orm import selectinload
 
 from mentorship import task_names
 from mentorship.extensions import db
-from mentorship.models import Idea, IdeaStatus, Match, MatchKind, MatchStatus, User
+from mentorship.models import Idea, IdeaStatus, Match, MatchStatus, User, WithdrawalReason
 from mentorship.services import audit
 from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError
 from mentorship.services.ideas import idea_content
 from mentorship.services.locking import begin_serialised
-from mentorship.services.notifications import notify, send_pending_emails
+from mentorship.services.notifications import send_pending_emails
 from mentorship.services.programmes import check_idea_programme
+from mentorship.services.withdrawals import withdraw_proposals
 
 # What matching reads: changing only the programme or module does not re-queue the idea.
-MATCHED_FIELDS = ("title", "description", "sector", "stage", "needs", "offers", "seeks")
+MATCHED_FIELDS = ("title", "description", "sector", "stage", "needs", "offers", "seeks", "city")
 # Proposals nobody has decided yet: they wait on a mentor or on the lead.
 UNDECIDED = (MatchStatus.PROPOSED.value, MatchStatus.ACCEPTED.value)
 
@@ -171,25 +171,7 @@ def withdraw_idea(owner: User, idea_id: int) -> Idea:
             ]
         },
     )
-    mentors = {m.mentor_id: m.mentor for m in undecided if m.kind == MatchKind.MENTOR.value}
-    for mentor in mentors.values():
-        if mentor is not None:
-            _tell_mentor(mentor, idea)
-    if undecided:
-        db.session.execute(sa.delete(Match).where(Match.id.in_([m.id for m in undecided])))
+    withdraw_proposals(undecided, WithdrawalReason.IDEA_WITHDRAWN.value)
     db.session.commit()
     send_pending_emails()
     return idea
-
-
-def _tell_mentor(mentor: User, idea: Idea) -> None:
-    notify(
-        mentor,
-        "idea.withdrawn",
-        lazy_gettext("“%(title)s” was withdrawn", title=idea.title),
-        lazy_gettext(
-            "The entrepreneur withdrew the idea “%(title)s”, so the proposal to mentor it "
-            "is closed. You do not need to do anything.",
-            title=idea.title,
-        ),
-    )

@@ -73,6 +73,7 @@ def idea_content(owner: User, data: dict[str, Any]) -> dict[str, Any]:
         "needs": list(data.get("needs") or NEEDS),
         "offers": data.get("offers") or "",
         "seeks": data.get("seeks") or "",
+        "city": data.get("city") or "",
         "programme_id": data.get("programme_id"),
         "module_id": data.get("module_id"),
     }

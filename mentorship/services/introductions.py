@@ -59,7 +59,7 @@ def introduction(match: Match) -> str:
 
 def contact_details(match: Match) -> dict[str, Any] | None:
     """The other side's details, shown to the entrepreneur only once the lead approved."""
-    if match.status != MatchStatus.APPROVED.value:
+    if match.status != MatchStatus.APPROVED.value or match.ended_at is not None:
         return None
     if match.kind == MatchKind.MENTOR.value and match.mentor is not None:
         mentor = match.mentor

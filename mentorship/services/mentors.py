@@ -10,6 +10,7 @@ from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy.orm import contains_eager
 
 from mentorship import task_names
@@ -27,7 +28,13 @@ from mentorship.models import (
 from mentorship.search import contains_folded
 from mentorship.services import audit
 from mentorship.services.background import enqueue
-from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
+from mentorship.services.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationFailedError,
+)
+from mentorship.services.locking import lock_mentor_profile
 
 
 def mentors_query(status: str | None = None, search: str = "") -> sa.Select:
@@ -49,7 +56,11 @@ def _approved_mentor_matches() -> sa.Select:
     return (
         sa.select(Match.mentor_id, Idea.owner_id)
         .join(Idea, Idea.id == Match.idea_id)
-        .where(Match.kind == MatchKind.MENTOR.value, Match.status == MatchStatus.APPROVED.value)
+        .where(
+            Match.kind == MatchKind.MENTOR.value,
+            Match.status == MatchStatus.APPROVED.value,
+            Match.ended_at.is_(None),
+        )
     )
 
 
@@ -124,3 +135,65 @@ def set_mentor_status(actor: User, mentor: User, status: str) -> User:
     db.session.commit()
     enqueue(task_names.CANDIDATE_CHANGED, "mentor", mentor.id)
     return mentor
+
+
+def check_capacity(mentor: User, capacity: int, *, own: bool) -> None:
+    """A capacity below the entrepreneurs she mentors now is refused, naming both numbers.
+
+    Her pairings stand whatever the number, so a lower one would only hide that she is over
+    it; it can go down once pairings end. Locks her profile first, like an approval does.
+    """
+    lock_mentor_profile(mentor.id)
+    load = mentor_loads([mentor.id])[mentor.id]
+    if capacity >= load:
+        return
+    if own:
+        message = ngettext(
+            "You mentor %(num)d entrepreneur now, so your capacity cannot be lower than "
+            "%(num)d. You can lower it when a pairing ends.",
+            "You mentor %(num)d entrepreneurs now, so your capacity cannot be lower than "
+            "%(num)d. You can lower it when a pairing ends.",
+            load,
+        )
+    else:
+        message = ngettext(
+            "%(name)s mentors %(num)d entrepreneur now, so her capacity cannot be lower than "
+            "%(num)d.",
+            "%(name)s mentors %(num)d entrepreneurs now, so her capacity cannot be lower than "
+            "%(num)d.",
+            load,
+            name=mentor.name,
+        )
+    raise ValidationFailedError(message, {"capacity": [message]})
+
+
+def set_mentor_capacity(actor: User, mentor: User, capacity: int) -> User:
+    """The lead changes how many entrepreneurs a mentor can take; audited with both values."""
+    if not actor.is_lead:
+        raise PermissionDeniedError(_("Only the programme lead changes a mentor's capacity."))
+    profile = mentor.mentor_profile
+    before = profile.capacity
+    if capacity == before:
+        return mentor
+    try:
+        check_capacity(mentor, capacity, own=False)
+    except ValidationFailedError:
+        db.session.rollback()
+        raise
+    profile.capacity = capacity
+    record_capacity_change(actor, mentor, before, capacity)
+    db.session.commit()
+    enqueue(task_names.CANDIDATE_CHANGED, "mentor", mentor.id)
+    return mentor
+
+
+def record_capacity_change(actor: User, mentor: User, before: int, after: int) -> None:
+    audit.record(
+        actor,
+        "mentor.capacity",
+        "user",
+        mentor.id,
+        before=str(before),
+        after=str(after),
+        details={"changes": {"capacity": {"before": before, "after": after}}},
+    )

@@ -1,18 +1,15 @@
 """Tells people what concerns them: an in-app notification and, if they want it, an e-mail.
 
 Both rows are added to the caller's session, so they commit (or roll back) with the change they
-report. A worker task drains the outbox afterwards; nothing is sent before the commit.
+report. The outbox is delivered afterwards (services.outbox); nothing is sent before the commit.
 """
 
 from __future__ import annotations
 
 import logging
-import smtplib
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from email.message import EmailMessage
-from pathlib import Path
 
 import sqlalchemy as sa
 from flask import current_app
@@ -25,23 +22,34 @@ from mentorship.models import (
     Idea,
     Notification,
     OutboxEmail,
-    OutboxStatus,
     ProposalNotice,
     User,
+    WithdrawalReason,
 )
+from mentorship.services.outbox import MAX_ATTEMPTS, deliver_outbox  # noqa: F401 (the task's entry)
 
 log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 REVIEW_LINK = "/reviews"
+# The idea is settled for these mentors: they hear of it even if a re-match withdrew it before.
+FINAL_REASONS = (WithdrawalReason.MENTOR_APPROVED.value, WithdrawalReason.IDEA_WITHDRAWN.value)
 
 
 def notify(
-    user: User, kind: str, subject: str | LazyString, body: str | LazyString = "", link: str = ""
+    user: User,
+    kind: str,
+    subject: str | LazyString,
+    body: str | LazyString = "",
+    link: str = "",
+    *,
+    digest: bool = False,
 ) -> Notification:
     """Queue an in-app notification and, unless the user opted out, an e-mail.
 
     Pass `subject` and `body` as lazy_gettext(...) strings: they are rendered here, in the
     recipient's language (User.locale), not in the language of whoever caused the message.
+    With `digest`, a mentor who takes the daily digest gets no e-mail now: the digest
+    (services.digests) lists the change.
     """
     with language_of(user):
         # A subject is one header line: titles and names typed by users may hold line breaks.
@@ -50,8 +58,8 @@ def notify(
         user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link
     )
     db.session.add(notification)
-    if user.email_notifications:
-        text = body + (f"\n\n{_absolute(link)}" if link else "")
+    if user.email_notifications and not (digest and user.gets_digest):
+        text = body + (f"\n\n{absolute(link)}" if link else "")
         db.session.add(
             OutboxEmail(user_id=user.id, to_email=user.email, subject=subject[:200], body=text)
         )
@@ -59,13 +67,20 @@ def notify(
 
 
 def send_pending_emails() -> None:
-    """Call after committing a change that queued e-mails."""
+    """Call after committing a change that queued e-mails.
+
+    Served in embedded mode, a request only wakes the runner thread (services.embedded_runner)
+    and never waits for the mail server; otherwise the send task runs (Celery, or in-process).
+    """
     from mentorship.services.background import enqueue
+    from mentorship.services.embedded_runner import wake_runner
 
-    enqueue(task_names.SEND_OUTBOX)
+    if not wake_runner():
+        enqueue(task_names.SEND_OUTBOX)
 
 
-def _absolute(link: str) -> str:
+def absolute(link: str) -> str:
+    """A link in an e-mail: the public address in front of a path of ours."""
     base = current_app.config.get("PUBLIC_BASE_URL", "").rstrip("/")
     return f"{base}{link}" if base and link.startswith("/") else link
 
@@ -98,65 +113,9 @@ def mark_all_read(user: User) -> None:
     db.session.commit()
 
 
-def deliver_outbox(batch: int = 50) -> int:
-    """Send pending e-mails; a failure is kept on the row and retried up to MAX_ATTEMPTS times."""
-    rows = list(
-        db.session.scalars(
-            sa.select(OutboxEmail)
-            .where(OutboxEmail.status == OutboxStatus.PENDING.value)
-            .order_by(OutboxEmail.id)
-            .limit(batch)
-            .with_for_update(skip_locked=True)
-        )
-    )
-    sent = 0
-    for row in rows:
-        row.attempts += 1
-        try:
-            _deliver(row)
-        except (OSError, smtplib.SMTPException) as error:
-            row.last_error = f"{type(error).__name__}: {error}"[:2000]
-            if row.attempts >= MAX_ATTEMPTS:
-                row.status = OutboxStatus.FAILED.value
-            continue
-        except Exception as error:  # a message that cannot be built will never send: no retry
-            log.exception("e-mail %s cannot be sent", row.id)
-            row.last_error = f"{type(error).__name__}: {error}"[:2000]
-            row.status = OutboxStatus.FAILED.value
-            continue
-        row.status = OutboxStatus.SENT.value
-        row.sent_at = datetime.now(timezone.utc)
-        row.last_error = None
-        sent += 1
-    db.session.commit()
-    return sent
-
-
-def _deliver(row: OutboxEmail) -> None:
-    """SMTP when MAIL_SERVER is set; otherwise one .eml file per message (embedded mode)."""
-    message = EmailMessage()
-    message["From"] = current_app.config["MAIL_DEFAULT_SENDER"]
-    message["To"] = row.to_email
-    message["Subject"] = row.subject
-    message.set_content(row.body)
-    server = current_app.config.get("MAIL_SERVER")
-    if server:
-        with smtplib.SMTP(server, current_app.config["MAIL_PORT"], timeout=10) as smtp:
-            if current_app.config.get("MAIL_USE_TLS"):
-                smtp.starttls()
-            if current_app.config.get("MAIL_USERNAME"):
-                smtp.login(current_app.config["MAIL_USERNAME"], current_app.config["MAIL_PASSWORD"])
-            smtp.send_message(message)
-        return
-    outbox = Path(current_app.config["MAIL_OUTBOX_PATH"])
-    outbox.mkdir(parents=True, exist_ok=True)
-    (outbox / f"{row.id:08d}.eml").write_bytes(bytes(message))
-    log.info("e-mail to %s written to %s", row.to_email, outbox)
-
-
 @dataclass(frozen=True)
 class ProposalChange:
-    """A mentor proposal a re-match created or withdrew: the idea, the mentor and the match row."""
+    """A mentor proposal that was made or withdrawn: the idea, the mentor and the match row."""
 
     idea: Idea
     mentor_id: int
@@ -164,13 +123,17 @@ class ProposalChange:
 
 
 def notify_proposal_changes(
-    proposed: list[ProposalChange], withdrawn: list[ProposalChange]
+    proposed: list[ProposalChange],
+    withdrawn: list[ProposalChange],
+    reason: str = WithdrawalReason.REMATCH.value,
 ) -> None:
-    """Tell mentors of new and withdrawn proposals, each at most once per idea, ever.
+    """Tell mentors of new and withdrawn proposals: one notification per mentor and batch.
 
-    Called by matching; the notices and what they record commit with the caller. A proposal
-    withdrawn and proposed again is not announced again, and only the first withdrawal of a
-    proposal she was told of is. Two queries for the whole batch, however many ideas it holds.
+    A re-match announces each idea at most once per mentor, ever: a proposal withdrawn and
+    proposed again is not announced again, and only the first withdrawal of a proposal she was
+    told of is. A final withdrawal (the idea got its mentor, or its owner withdrew it) is
+    announced once more, since the idea will not come back. The notices commit with the caller.
+    Two queries for the whole batch, however many ideas it holds.
     """
     changes = proposed + withdrawn
     if not changes:
@@ -186,80 +149,152 @@ def notify_proposal_changes(
     }
     now = datetime.now(timezone.utc)
     new = [c for c in proposed if (c.mentor_id, c.idea.id) not in told]
-    gone = [c for c in withdrawn if _mark_first_withdrawal(told.get((c.mentor_id, c.idea.id)), now)]
-    db.session.add_all(
-        ProposalNotice(mentor_id=c.mentor_id, idea_id=c.idea.id, proposed_at=now) for c in new
-    )
-    wanted = {c.mentor_id for c in new + gone}
-    if not wanted:
-        return
+    for change in new:
+        told[(change.mentor_id, change.idea.id)] = ProposalNotice(
+            mentor_id=change.mentor_id, idea_id=change.idea.id, proposed_at=now
+        )
+        db.session.add(told[(change.mentor_id, change.idea.id)])
+    gone = [c for c in withdrawn if _record_withdrawal(told, c, reason, now)]
     mentors = {
         user.id: user
-        for user in db.session.scalars(sa.select(User).where(User.id.in_(sorted(wanted))))
+        for user in db.session.scalars(
+            sa.select(User).where(User.id.in_(sorted({c.mentor_id for c in new + gone})))
+        )
     }
-    for change in new:
-        if change.mentor_id in mentors:
-            _notify_proposal(mentors[change.mentor_id], change)
-    by_mentor: dict[int, list[ProposalChange]] = defaultdict(list)
-    for change in gone:
-        by_mentor[change.mentor_id].append(change)
-    for mentor_id, changes_of_mentor in sorted(by_mentor.items()):
+    for mentor_id, changes_of_mentor in _by_mentor(new):
         if mentor_id in mentors:
-            _notify_withdrawals(mentors[mentor_id], changes_of_mentor)
+            _notify_proposals(mentors[mentor_id], changes_of_mentor)
+    for mentor_id, changes_of_mentor in _by_mentor(gone):
+        if mentor_id in mentors:
+            _notify_withdrawals(mentors[mentor_id], changes_of_mentor, reason)
 
 
-def _mark_first_withdrawal(notice: ProposalNotice | None, now: datetime) -> bool:
-    """Announce this withdrawal? Once, and only for a proposal she was told of; records it."""
-    if notice is None or notice.withdrawn_at is not None:
+def _by_mentor(changes: list[ProposalChange]) -> list[tuple[int, list[ProposalChange]]]:
+    grouped: dict[int, list[ProposalChange]] = defaultdict(list)
+    for change in changes:
+        grouped[change.mentor_id].append(change)
+    return sorted(grouped.items())
+
+
+def _record_withdrawal(
+    told: dict[tuple[int, int], ProposalNotice], change: ProposalChange, reason: str, now: datetime
+) -> bool:
+    """Announce this withdrawal? Records it on the notice; see notify_proposal_changes."""
+    key = (change.mentor_id, change.idea.id)
+    notice = told.get(key)
+    if reason in FINAL_REASONS:
+        if notice is None:
+            notice = told[key] = ProposalNotice(
+                mentor_id=change.mentor_id, idea_id=change.idea.id, proposed_at=now
+            )
+            db.session.add(notice)
+        elif notice.withdrawal_reason in FINAL_REASONS:
+            return False
+    elif notice is None or notice.withdrawn_at is not None:
         return False
     notice.withdrawn_at = now
+    notice.withdrawal_reason = reason
     return True
 
 
-def _notify_proposal(mentor: User, change: ProposalChange) -> None:
-    title = change.idea.title
-    notify(
-        mentor,
-        "match.proposed",
-        lazy_gettext("A new idea for you to review: “%(title)s”", title=title),
-        lazy_gettext(
-            "Matching proposed you as a mentor for “%(title)s”. "
-            "Please accept or decline the proposal.",
-            title=title,
-        ),
-        f"{REVIEW_LINK}/{change.match_id}",
-    )
+def _titles(changes: list[ProposalChange]) -> str:
+    return "\n".join(f"- {change.idea.title}" for change in changes)
 
 
-def _notify_withdrawals(mentor: User, changes: list[ProposalChange]) -> None:
-    """One notice per mentor and batch: a mentor who became full may lose many proposals at once."""
+def _notify_proposals(mentor: User, changes: list[ProposalChange]) -> None:
+    """One notification per mentor and matching batch, however many ideas it proposed to her."""
     if len(changes) == 1:
         title = changes[0].idea.title
         notify(
             mentor,
-            "match.withdrawn",
-            lazy_gettext("“%(title)s” is no longer proposed to you", title=title),
+            "match.proposed",
+            lazy_gettext("A new idea for you to review: “%(title)s”", title=title),
             lazy_gettext(
-                "Matching ran again and no longer proposes you as a mentor for “%(title)s”, "
-                "so it is not waiting for your answer any more. You do not need to do anything.",
+                "Matching proposed you as a mentor for “%(title)s”. "
+                "Please accept or decline the proposal.",
                 title=title,
             ),
             f"{REVIEW_LINK}/{changes[0].match_id}",
+            digest=True,
         )
         return
-    titles = "\n".join(f"- {change.idea.title}" for change in changes)
     notify(
         mentor,
-        "match.withdrawn",
+        "match.proposed",
         lazy_ngettext(
-            "%(num)d idea is no longer proposed to you",
-            "%(num)d ideas are no longer proposed to you",
+            "%(num)d new idea for you to review",
+            "%(num)d new ideas for you to review",
             len(changes),
         ),
         lazy_gettext(
-            "Matching ran again and no longer proposes you as a mentor for these ideas, so they "
-            "are not waiting for your answer any more. You do not need to do anything.\n%(titles)s",
-            titles=titles,
+            "Matching proposed you as a mentor for these ideas. Please accept or decline each "
+            "of them; your list shows the best fits first.\n%(titles)s",
+            titles=_titles(changes),
         ),
         REVIEW_LINK,
+        digest=True,
+    )
+
+
+def _notify_withdrawals(mentor: User, changes: list[ProposalChange], reason: str) -> None:
+    """One notice per mentor and batch: a mentor who became full may lose many proposals at once."""
+    if reason == WithdrawalReason.IDEA_WITHDRAWN.value:
+        for change in changes:
+            notify(
+                mentor,
+                "idea.withdrawn",
+                lazy_gettext("“%(title)s” was withdrawn", title=change.idea.title),
+                lazy_gettext(
+                    "The entrepreneur withdrew the idea “%(title)s”, so the proposal to mentor it "
+                    "is closed. You do not need to do anything.",
+                    title=change.idea.title,
+                ),
+                f"{REVIEW_LINK}/{change.match_id}",
+                digest=True,
+            )
+        return
+    subject, body = (
+        _mentor_chosen_texts(changes)
+        if reason == WithdrawalReason.MENTOR_APPROVED.value
+        else _rematch_texts(changes)
+    )
+    link = f"{REVIEW_LINK}/{changes[0].match_id}" if len(changes) == 1 else REVIEW_LINK
+    notify(mentor, "match.withdrawn", subject, body, link, digest=True)
+
+
+def _rematch_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyString]:
+    if len(changes) == 1:
+        title = changes[0].idea.title
+        return lazy_gettext("“%(title)s” is no longer proposed to you", title=title), lazy_gettext(
+            "Matching ran again and no longer proposes you as a mentor for “%(title)s”, "
+            "so it is not waiting for your answer any more. You do not need to do anything.",
+            title=title,
+        )
+    return lazy_ngettext(
+        "%(num)d idea is no longer proposed to you",
+        "%(num)d ideas are no longer proposed to you",
+        len(changes),
+    ), lazy_gettext(
+        "Matching ran again and no longer proposes you as a mentor for these ideas, so they "
+        "are not waiting for your answer any more. You do not need to do anything.\n%(titles)s",
+        titles=_titles(changes),
+    )
+
+
+def _mentor_chosen_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyString]:
+    if len(changes) == 1:
+        title = changes[0].idea.title
+        return lazy_gettext("Another mentor was chosen for “%(title)s”", title=title), lazy_gettext(
+            "The programme lead approved another mentor for “%(title)s”, so your proposal for it "
+            "is closed. Thank you for your time; you do not need to do anything.",
+            title=title,
+        )
+    return lazy_ngettext(
+        "%(num)d idea you were proposed for has its mentor",
+        "%(num)d ideas you were proposed for have their mentors",
+        len(changes),
+    ), lazy_gettext(
+        "The programme lead approved other mentors for these ideas, so your proposals for them "
+        "are closed. Thank you for your time; you do not need to do anything.\n%(titles)s",
+        titles=_titles(changes),
     )

@@ -201,6 +201,7 @@ def _has_mentor_in_programme() -> sa.Exists:
         .where(
             approved.kind == MatchKind.MENTOR.value,
             approved.status == MatchStatus.APPROVED.value,
+            approved.ended_at.is_(None),
             sibling.owner_id == Idea.owner_id,
             sibling.programme_id.is_not_distinct_from(Idea.programme_id),
         )
@@ -308,6 +309,7 @@ def _ideas_waiting_for_a_mentor(
             Match.idea_id == Idea.id,
             Match.kind == MatchKind.MENTOR.value,
             Match.status == MatchStatus.APPROVED.value,
+            Match.ended_at.is_(None),
         )
         .exists()
     )

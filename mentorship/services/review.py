@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -16,8 +17,10 @@ from mentorship.models import (
     MatchKind,
     MatchStatus,
     MentorStatus,
+    Programme,
     Role,
     User,
+    WithdrawalReason,
     WithdrawnProposal,
 )
 from mentorship.services import audit
@@ -36,43 +39,111 @@ ALREADY = {
 }
 
 
-def mentor_matches(mentor: User, status: str | None = MatchStatus.PROPOSED.value) -> sa.Select:
-    """The mentor's own matches, newest proposals first; `status=None` means all of them."""
+QUEUE_SORTS = ("fit", "newest", "programme")
+
+
+@dataclass(frozen=True)
+class QueueFilters:
+    """How a mentor narrows and orders her queue; the defaults show everything, best fit first."""
+
+    sort: str = "fit"
+    sector: str | None = None
+    programme_id: int | None = None
+    min_score: float | None = None
+
+
+def mentor_matches(
+    mentor: User,
+    status: str | None = MatchStatus.PROPOSED.value,
+    filters: QueueFilters | None = None,
+) -> sa.Select:
+    """The mentor's own matches; `status=None` means all of them.
+
+    Without filters, newest proposals first (the API's order); the review page passes its own.
+    """
+    filters = filters or QueueFilters(sort="newest")
     statement = (
         sa.select(Match)
+        .join(Idea, Idea.id == Match.idea_id)
+        .outerjoin(Programme, Programme.id == Idea.programme_id)
         .where(Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id)
         .options(
             selectinload(Match.idea)
             .selectinload(Idea.owner)
             .selectinload(User.entrepreneur_profile),
+            selectinload(Match.idea).selectinload(Idea.programme),
             selectinload(Match.mentor),
         )
-        .order_by(Match.created_at.desc(), Match.id.desc())
     )
     if status:
         statement = statement.where(Match.status == status)
-    return statement
+    if filters.sector:
+        statement = statement.where(Idea.sector == filters.sector)
+    if filters.programme_id:
+        statement = statement.where(Idea.programme_id == filters.programme_id)
+    if filters.min_score is not None:
+        statement = statement.where(Match.score >= filters.min_score)
+    newest = (Match.created_at.desc(), Match.id.desc())
+    if filters.sort == "fit":
+        return statement.order_by(Match.score.desc(), *newest)
+    if filters.sort == "programme":
+        return statement.order_by(
+            Programme.name.is_(None), Programme.name, Match.score.desc(), *newest
+        )
+    return statement.order_by(*newest)
+
+
+def queue_programmes(mentor: User) -> list[Programme]:
+    """The programmes of the ideas proposed to her, for the queue's programme filter."""
+    ideas = sa.select(Match.idea_id).where(
+        Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id
+    )
+    return list(
+        db.session.scalars(
+            sa.select(Programme)
+            .join(Idea, Idea.programme_id == Programme.id)
+            .where(Idea.id.in_(ideas))
+            .distinct()
+            .order_by(Programme.name)
+        )
+    )
 
 
 class ProposalWithdrawnError(ConflictError):
-    """The match was a proposal to this mentor that a re-match withdrew; others get a 404."""
+    """The match was a proposal to this mentor that was withdrawn; others get a 404."""
 
     code = "proposal_withdrawn"
 
-    def __init__(self, idea: Idea, current_match_id: int | None) -> None:
+    def __init__(
+        self,
+        idea: Idea,
+        current_match_id: int | None,
+        reason: str = WithdrawalReason.REMATCH.value,
+    ) -> None:
         if current_match_id is None:
-            super().__init__(WITHDRAWN)
+            super().__init__(WITHDRAWN.get(reason, WITHDRAWN[WithdrawalReason.REMATCH.value]))
         else:
             super().__init__(PROPOSED_AGAIN % {"id": current_match_id})
         self.idea = idea
+        self.reason = reason
         # Her match for the same idea now, if matching has proposed it to her again since.
         self.current_match_id = current_match_id
 
 
-WITHDRAWN = lazy_gettext(
-    "This idea is no longer proposed to you: matching ran again after mentors' places or "
-    "profiles changed. There is nothing for you to answer."
-)
+WITHDRAWN = {
+    WithdrawalReason.REMATCH.value: lazy_gettext(
+        "This idea is no longer proposed to you: matching ran again after mentors' places or "
+        "profiles changed. There is nothing for you to answer."
+    ),
+    WithdrawalReason.MENTOR_APPROVED.value: lazy_gettext(
+        "This idea is no longer proposed to you: the programme lead approved another mentor "
+        "for it. There is nothing for you to answer."
+    ),
+    WithdrawalReason.IDEA_WITHDRAWN.value: lazy_gettext(
+        "This idea is no longer proposed to you: the entrepreneur withdrew it. "
+        "There is nothing for you to answer."
+    ),
+}
 PROPOSED_AGAIN = lazy_gettext(
     "This proposal was replaced: the idea is proposed to you again as match %(id)s."
 )
@@ -90,7 +161,9 @@ def _withdrawn_or_missing(mentor: User, match_id: int) -> ServiceError:
             Match.mentor_id == mentor.id,
         )
     )
-    return ProposalWithdrawnError(db.session.get(Idea, withdrawn.idea_id), current)
+    return ProposalWithdrawnError(
+        db.session.get(Idea, withdrawn.idea_id), current, withdrawn.reason
+    )
 
 
 def _is_hers(match: Match | None, mentor: User) -> bool:

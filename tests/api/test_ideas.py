@@ -277,3 +277,30 @@ def test_another_entrepreneurs_matches_are_404(client, entrepreneur_headers, oth
     MatchFactory(idea=others_idea)
     response = client.get(f"/api/v1/ideas/{others_idea.id}/matches", headers=entrepreneur_headers)
     assert response.status_code == 404
+
+
+def test_an_idea_keeps_the_city_it_was_sent_with(client, entrepreneur_headers):
+    created = client.post(
+        "/api/v1/ideas", json={**IDEA, "city": "Niš"}, headers=entrepreneur_headers
+    ).get_json()
+    read = client.get(f"/api/v1/ideas/{created['id']}", headers=entrepreneur_headers).get_json()
+    assert created["city"] == read["city"] == "Niš"
+
+
+def test_an_idea_without_a_city_has_an_empty_one(client, entrepreneur_headers):
+    body = client.post("/api/v1/ideas", json=IDEA, headers=entrepreneur_headers).get_json()
+    assert body["city"] == ""
+
+
+def test_a_city_over_its_limit_is_422(client, entrepreneur_headers):
+    response = client.post(
+        "/api/v1/ideas", json={**IDEA, "city": "a" * 121}, headers=entrepreneur_headers
+    )
+    assert response.status_code == 422 and "city" in error_of(response)["fields"]
+
+
+def test_the_city_can_be_changed(client, entrepreneur_headers, own_idea):
+    response = client.put(
+        f"/api/v1/ideas/{own_idea.id}", json={**IDEA, "city": "Čačak"}, headers=entrepreneur_headers
+    )
+    assert response.status_code == 200 and response.get_json()["city"] == "Čačak"

@@ -14,7 +14,7 @@ from mentorship.services.errors import ConflictError, NotFoundError, ValidationF
 from mentorship.services.idea_changes import edit_idea, withdraw_idea
 from mentorship.services.ideas import submit_idea
 from mentorship.services.programmes import enrol
-from mentorship.services.review import review_match
+from mentorship.services.review import ProposalWithdrawnError, review_match
 from tests.factories import (
     EntrepreneurFactory,
     IdeaFactory,
@@ -181,9 +181,9 @@ def test_each_mentor_who_was_asked_is_told_once_in_her_language(app):
     assert for_english.subject == "“Ajvar iz Leskovca” was withdrawn"
 
 
-def test_the_mentors_are_also_told_by_e_mail(app):
+def test_the_mentors_who_want_each_e_mail_are_also_told_by_e_mail(app):
     idea = IdeaFactory(status="matched")
-    mentor = MentorFactory()
+    mentor = MentorFactory(instant_emails=True)
     MatchFactory(idea=idea, mentor=mentor, status="proposed")
     withdraw_idea(idea.owner, idea.id)
     emails = db.session.scalars(sa.select(OutboxEmail).where(OutboxEmail.user_id == mentor.id))
@@ -222,8 +222,9 @@ def test_a_proposal_withdrawn_with_its_idea_can_no_longer_be_reviewed(app):
     mentor = MentorFactory()
     match_id = MatchFactory(idea=idea, mentor=mentor, status="proposed").id
     withdraw_idea(idea.owner, idea.id)
-    with pytest.raises(NotFoundError):
+    with pytest.raises(ProposalWithdrawnError) as refused:
         review_match(mentor, match_id, "accept")
+    assert refused.value.reason == "idea_withdrawn" and "withdrew it" in refused.value.message
 
 
 def test_a_queued_matching_task_leaves_a_withdrawn_idea_alone(app, jam_mentor):

@@ -51,9 +51,11 @@ def test_offers_over_2000_characters_are_rejected_with_the_column(app):
     assert "offers" in "; ".join(job.report["rows"][0]["reasons"])
 
 
-def test_the_ideas_export_ends_with_offers_and_seeks(app):
-    IdeaFactory(offers="plum jam", seeks="glass jars")
+def test_the_ideas_export_appends_offers_seeks_and_city_after_the_older_columns(app):
+    IdeaFactory(offers="plum jam", seeks="glass jars", city="Niš")
     spec = EXPORTS["ideas"]
     [row] = list(spec.rows(None))
-    assert spec.header[-2:] == ("offers", "seeks")
-    assert row[-2:] == ["plum jam", "glass jars"]
+    start = spec.header.index("offers")
+    assert spec.header[start - 1] == "decided_at"
+    assert spec.header[start : start + 3] == ("offers", "seeks", "city")
+    assert row[start : start + 3] == ["plum jam", "glass jars", "Niš"]

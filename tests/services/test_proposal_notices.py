@@ -70,7 +70,8 @@ def test_a_proposal_withdrawn_and_proposed_again_is_not_announced_again(app):
 
 
 def test_a_withdrawn_proposal_is_announced_once_with_an_email(app):
-    mentor, idea = MentorFactory(), IdeaFactory(needs=["mentor"], title="Plum jam")
+    mentor = MentorFactory(instant_emails=True)
+    idea = IdeaFactory(needs=["mentor"], title="Plum jam")
     store_matches(idea.id, ranked_for(mentor))
     store_matches(idea.id, ranked_for())
     notice = db.session.scalar(
@@ -84,7 +85,7 @@ def test_a_withdrawn_proposal_is_announced_once_with_an_email(app):
 
 
 def test_withdrawn_and_proposed_again_many_times_still_gives_one_notice_each(app):
-    mentor, idea = MentorFactory(), IdeaFactory(needs=["mentor"])
+    mentor, idea = MentorFactory(instant_emails=True), IdeaFactory(needs=["mentor"])
     for _ in range(4):
         store_matches(idea.id, ranked_for(mentor))
         store_matches(idea.id, ranked_for())

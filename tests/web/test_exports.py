@@ -117,3 +117,15 @@ def test_export_page_links_every_export_in_both_formats(client, lead):
     html = client.get("/lead/exports").get_data(as_text=True)
     for name in ("pairings", "ideas", "mentor-load", "audit"):
         assert f"/lead/exports/{name}.csv" in html and f"/lead/exports/{name}.xlsx" in html
+
+
+@pytest.mark.parametrize("name", ["pairings", "ideas", "mentor-load", "audit"])
+def test_a_csv_export_names_its_charset_once(client, lead, name):
+    response = client.get(f"/lead/exports/{name}.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_ideas_export_has_the_ideas_city(client, lead):
+    IdeaFactory(title="Ajvar", city="Leskovac")
+    rows = csv_rows(client.get("/lead/exports/ideas.csv"))
+    assert rows[1][rows[0].index("city")] == "Leskovac"

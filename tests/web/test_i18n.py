@@ -223,7 +223,8 @@ def test_sector_labels_follow_the_language(app):
 
 def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
     idea = IdeaFactory(title="Džem iz Merošine")
-    serbian, english = MentorFactory(locale="sr"), MentorFactory(locale=None)
+    serbian = MentorFactory(locale="sr", instant_emails=True)
+    english = MentorFactory(locale=None, instant_emails=True)
     with app.test_request_context("/", headers=ENGLISH):
         notify_proposal_changes(
             [ProposalChange(idea, serbian.id, 1), ProposalChange(idea, english.id, 2)], []
@@ -239,6 +240,10 @@ def test_a_serbian_speaking_mentor_gets_her_email_in_serbian(app):
 
 @pytest.fixture
 def world(app):
+    return make_world()
+
+
+def make_world() -> dict:
     """A small programme: one of each role, an idea with proposals, a partner and a cluster."""
     lead, mentor, owner = LeadFactory(), MentorFactory(), EntrepreneurFactory()
     pending = MentorFactory()

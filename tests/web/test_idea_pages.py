@@ -211,3 +211,30 @@ def test_progress_fragment_has_no_page_layout(client, auth):
     auth.login(owner.email)
     html = client.get(f"/ideas/{idea.id}/progress").get_data(as_text=True)
     assert "<html" not in html and "Startup clusters" in html
+
+
+def test_an_idea_can_name_where_the_business_will_be(client, auth, submit):
+    owner = EntrepreneurFactory(entrepreneur_profile__city="Beograd")
+    auth.login(owner.email)
+    page = submit("/ideas/new", {**IDEA, "city": "Leskovac"}).get_data(as_text=True)
+    [idea] = _ideas()
+    assert idea.city == "Leskovac" and "Leskovac" in page
+
+
+def test_an_idea_without_a_city_shows_the_profile_city(client, auth, submit):
+    owner = EntrepreneurFactory(entrepreneur_profile__city="Beograd")
+    auth.login(owner.email)
+    page = submit("/ideas/new", IDEA).get_data(as_text=True)
+    [idea] = _ideas()
+    assert idea.city == "" and " · Beograd" in page
+
+
+def test_the_edit_form_changes_the_city(client, auth, submit):
+    owner = EntrepreneurFactory()
+    idea = IdeaFactory(owner=owner, city="Niš")
+    auth.login(owner.email)
+    form = client.get(f"/ideas/{idea.id}/edit").get_data(as_text=True)
+    assert 'name="city"' in form and 'value="Niš"' in form
+    submit(f"/ideas/{idea.id}/edit", {**IDEA, "city": "Pirot"})
+    db.session.expire_all()
+    assert db.session.get(Idea, idea.id).city == "Pirot"

@@ -85,3 +85,22 @@ def test_entrepreneur_dashboard_lists_her_latest_idea(client, auth):
 def test_missing_page_is_a_friendly_404(client):
     response = client.get("/no-such-page")
     assert response.status_code == 404 and "Page not found" in response.get_data(as_text=True)
+
+
+def _current_links(html: str) -> list[str]:
+    """The header's links marked as the current page."""
+    nav = re.search(r'<nav class="site-nav".*?</nav>', html, re.DOTALL).group(0)
+    return re.findall(r'<a href="([^"]+)" aria-current="page">', nav)
+
+
+def test_submitting_an_idea_marks_only_that_link_current(client, auth):
+    auth.login(EntrepreneurFactory().email)
+    assert _current_links(client.get("/ideas/new").get_data(as_text=True)) == ["/ideas/new"]
+
+
+def test_an_idea_page_marks_my_ideas_current(client, auth):
+    owner = EntrepreneurFactory()
+    idea = IdeaFactory(owner=owner)
+    auth.login(owner.email)
+    for url in ("/ideas", f"/ideas/{idea.id}"):
+        assert _current_links(client.get(url).get_data(as_text=True)) == ["/ideas"], url

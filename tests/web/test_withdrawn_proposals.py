@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from matching import Match as RankedMatch
 from mentorship.extensions import db
 from mentorship.models import Match, Notification, OutboxEmail
+from mentorship.services.decisions import decide_match
 from mentorship.services.matching import store_matches
 from tests.conftest import csrf_token_from
 from tests.factories import (
@@ -47,7 +48,8 @@ def match_id_of(idea, mentor) -> int | None:
 
 @pytest.fixture
 def mentor(app):
-    return MentorFactory()
+    """She asked for an e-mail for each change, so the links in them can be followed too."""
+    return MentorFactory(instant_emails=True)
 
 
 @pytest.fixture
@@ -158,3 +160,18 @@ def test_answering_an_old_page_of_a_proposal_made_again_asks_her_to_answer_the_c
     )
     assert "proposed this idea to you again" in text_of(response)
     assert db.session.get(Match, current).status == "proposed"
+
+
+@pytest.mark.parametrize(
+    ("headers", "says"),
+    [({}, "approved another mentor for this idea"), (SERBIAN, "odobrio drugog mentora")],
+)
+def test_her_old_link_says_when_another_mentor_was_approved(client, auth, headers, says):
+    idea = IdeaFactory(title="Plum jam for hotels", status="matched")
+    chosen = MatchFactory(idea=idea, status="accepted")
+    passed_over = MatchFactory(idea=idea, status="accepted")
+    mentor, match_id = passed_over.mentor, passed_over.id
+    decide_match(LeadFactory(), chosen.id, "approve")
+    auth.login(mentor.email)
+    response = client.get(f"/reviews/{match_id}", headers=headers)
+    assert response.status_code == 410 and says in text_of(response)

@@ -213,6 +213,12 @@ KINDS: dict[str, KindSpec] = {
                 "glass jars, a cold store",
             ),
             Column(
+                "city",
+                False,
+                _l("Where the business is or will be (empty: her profile's city)."),
+                "Niš",
+            ),
+            Column(
                 "module",
                 False,
                 _l("Title of a module of the programme chosen on the upload form."),

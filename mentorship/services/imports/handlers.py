@@ -257,6 +257,7 @@ class IdeaHandler:
         "needs",
         "offers",
         "seeks",
+        "city",
         "module_id",
         "programme_id",
     )
@@ -273,6 +274,7 @@ class IdeaHandler:
             "needs": lambda text: [part.lower() for part in cells.split_list(text)],
             "offers": _text,
             "seeks": _text,
+            "city": _text,
         }
         cleaned = _clean(
             values, required, optional, Schema({name: IDEA.fields[name] for name in optional})

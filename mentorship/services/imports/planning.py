@@ -9,10 +9,11 @@ from typing import Any
 from flask_babel import gettext, ngettext
 from flask_babel import lazy_gettext as _l
 
-from mentorship.models import Programme
+from mentorship.models import Programme, User
 from mentorship.services.imports.columns import KINDS, header_name
 from mentorship.services.imports.handlers import HANDLERS, Context, RowRejected
 from mentorship.services.imports.reading import FileProblem, Table
+from mentorship.services.mentors import mentor_loads
 
 ACTIONS = ("created", "updated", "unchanged", "rejected")
 
@@ -153,12 +154,25 @@ def plan_rows(kind: str, table: Table, programme: Programme | None) -> Plan:
         first_row[key] = plan.row
         try:
             target, changes = handler.compare(cleaned, context)
+            if kind == "mentors" and target is not None:
+                _check_capacity(target, cleaned.get("capacity"))
         except RowRejected as rejected:
             plan.reasons = rejected.reasons
             continue
         plan.values, plan.target, plan.changes = cleaned, target, changes
         plan.action = "created" if target is None else ("updated" if changes else "unchanged")
     return Plan(kind, [plan for plan, _cleaned in parsed], context)
+
+
+def _check_capacity(mentor: User, capacity: int | None) -> None:
+    """A capacity below the entrepreneurs she mentors now is refused, as on her profile."""
+    if capacity is None:
+        return
+    load = mentor_loads([mentor.id])[mentor.id]
+    if capacity < load:
+        raise RowRejected(
+            [f"capacity: {capacity} is below the {load} entrepreneurs she mentors now"]
+        )
 
 
 def report(plan: Plan, table: Table) -> dict[str, Any]:

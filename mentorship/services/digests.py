@@ -1,0 +1,232 @@
+"""The mentors' daily digest: one e-mail with the proposals made and withdrawn since the last one.
+
+Mentors get it by default instead of an e-mail per proposal (a demo load alone proposed hundreds);
+those who chose instant e-mails are left out. `send_digests` is safe to run as often as one
+likes (Celery beat, or the embedded runner): each mentor gets at most one digest per day, the
+first run after DIGEST_HOUR in the display time zone, and only when something changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import sqlalchemy as sa
+from flask import current_app
+from flask_babel import format_datetime, gettext, ngettext
+
+from mentorship.extensions import db
+from mentorship.i18n import language_of
+from mentorship.models import (
+    Idea,
+    Match,
+    MatchKind,
+    MatchStatus,
+    OutboxEmail,
+    ProposalNotice,
+    Role,
+    User,
+    WithdrawnProposal,
+)
+from mentorship.services.notifications import absolute, send_pending_emails
+
+DIGEST_HOUR = 7
+# The best fits are listed; the rest are counted and waiting in her queue.
+LISTED = 20
+REVIEW_LINK = "/reviews"
+PROFILE_LINK = "/profile"
+
+
+@dataclass(frozen=True)
+class DigestItem:
+    title: str
+    link: str
+    score: float | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Digest:
+    proposed: list[DigestItem]
+    withdrawn: list[DigestItem]
+
+    def __bool__(self) -> bool:
+        return bool(self.proposed or self.withdrawn)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(value: datetime) -> datetime:
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
+def last_digest_moment(now: datetime) -> datetime:
+    """Today's digest hour in the display time zone, or yesterday's if it has not come yet."""
+    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "UTC")
+    hour = current_app.config.get("DIGEST_HOUR", DIGEST_HOUR)
+    local = now.astimezone(zone)
+    moment = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    if moment > local:
+        moment -= timedelta(days=1)
+    return moment.astimezone(timezone.utc)
+
+
+def send_digests(now: datetime | None = None) -> int:
+    """Queue today's digest for every mentor due one; answers how many e-mails were queued."""
+    now = now or _now()
+    moment = last_digest_moment(now)
+    due = db.session.scalars(
+        sa.select(User)
+        .where(
+            User.role == Role.MENTOR.value,
+            User.email_notifications.is_(True),
+            User.instant_emails.is_(False),
+            sa.or_(User.last_digest_at.is_(None), User.last_digest_at < moment),
+        )
+        .order_by(User.id)
+    ).all()
+    queued = 0
+    for mentor in due:
+        since = _aware(mentor.last_digest_at) if mentor.last_digest_at else moment - timedelta(1)
+        digest = digest_for(mentor, since)
+        mentor.last_digest_at = now
+        if digest:
+            _queue(mentor, digest, since)
+            queued += 1
+    db.session.commit()
+    if queued:
+        send_pending_emails()
+    return queued
+
+
+def digest_for(mentor: User, since: datetime) -> Digest:
+    """Proposals made since (and still waiting for her), and proposals withdrawn since.
+
+    A proposal made and withdrawn between two digests is in neither: there is nothing left
+    to tell her by e-mail (the in-app notifications said it at the time).
+    """
+    proposed = db.session.execute(
+        sa.select(Idea.title, Match.id, Match.score)
+        .join(ProposalNotice, ProposalNotice.idea_id == Match.idea_id)
+        .join(Idea, Idea.id == Match.idea_id)
+        .where(
+            ProposalNotice.mentor_id == mentor.id,
+            ProposalNotice.proposed_at > since,
+            ProposalNotice.withdrawn_at.is_(None),
+            Match.mentor_id == mentor.id,
+            Match.kind == MatchKind.MENTOR.value,
+            Match.status == MatchStatus.PROPOSED.value,
+        )
+        .order_by(Match.score.desc(), Match.id)
+    ).all()
+    withdrawn = db.session.execute(
+        sa.select(
+            Idea.title, ProposalNotice.withdrawal_reason, sa.func.max(WithdrawnProposal.match_id)
+        )
+        .join(Idea, Idea.id == ProposalNotice.idea_id)
+        .outerjoin(
+            WithdrawnProposal,
+            sa.and_(
+                WithdrawnProposal.idea_id == ProposalNotice.idea_id,
+                WithdrawnProposal.mentor_id == ProposalNotice.mentor_id,
+            ),
+        )
+        .where(
+            ProposalNotice.mentor_id == mentor.id,
+            ProposalNotice.withdrawn_at > since,
+            ProposalNotice.proposed_at <= since,
+        )
+        .group_by(Idea.id, Idea.title, ProposalNotice.withdrawal_reason)
+        .order_by(Idea.id)
+    ).all()
+    return Digest(
+        proposed=[
+            DigestItem(title, f"{REVIEW_LINK}/{match_id}", score=score)
+            for title, match_id, score in proposed
+        ],
+        withdrawn=[
+            DigestItem(
+                title, f"{REVIEW_LINK}/{match_id}" if match_id else REVIEW_LINK, reason=reason
+            )
+            for title, reason, match_id in withdrawn
+        ],
+    )
+
+
+def _queue(mentor: User, digest: Digest, since: datetime) -> None:
+    with language_of(mentor):
+        subject, body = _subject(digest), _body(mentor, digest, since)
+    db.session.add(
+        OutboxEmail(user_id=mentor.id, to_email=mentor.email, subject=subject[:200], body=body)
+    )
+
+
+def _subject(digest: Digest) -> str:
+    if digest.proposed:
+        return ngettext(
+            "%(num)d new idea for you to review",
+            "%(num)d new ideas for you to review",
+            len(digest.proposed),
+        )
+    return ngettext(
+        "%(num)d idea is no longer proposed to you",
+        "%(num)d ideas are no longer proposed to you",
+        len(digest.withdrawn),
+    )
+
+
+WITHDRAWAL_WORDS = {
+    "mentor_approved": lambda: gettext("another mentor was approved for it"),
+    "idea_withdrawn": lambda: gettext("the entrepreneur withdrew it"),
+}
+
+
+def _body(mentor: User, digest: Digest, since: datetime) -> str:
+    parts = [
+        gettext(
+            "Hello %(name)s,\n\nhere is what changed in your proposals since %(since)s.",
+            name=mentor.name,
+            since=format_datetime(since, "d MMM y, HH:mm"),
+        )
+    ]
+    if digest.proposed:
+        lines = [
+            gettext(
+                "- %(title)s (%(percent)s%% fit): %(link)s",
+                title=item.title,
+                percent=round((item.score or 0) * 100),
+                link=absolute(item.link),
+            )
+            for item in digest.proposed[:LISTED]
+        ]
+        if len(digest.proposed) > LISTED:
+            more = len(digest.proposed) - LISTED
+            lines.append(
+                ngettext("- and %(num)d more in your list", "- and %(num)d more in your list", more)
+            )
+        parts.append(
+            gettext("New ideas for you to review, best fit first:") + "\n" + "\n".join(lines)
+        )
+    if digest.withdrawn:
+        lines = [
+            f"- {item.title}"
+            + (f" ({WITHDRAWAL_WORDS[item.reason]()})" if item.reason in WITHDRAWAL_WORDS else "")
+            for item in digest.withdrawn
+        ]
+        parts.append(
+            gettext("No longer waiting for your answer (you do not need to do anything):")
+            + "\n"
+            + "\n".join(lines)
+        )
+    parts.append(gettext("All the ideas waiting for you: %(link)s", link=absolute(REVIEW_LINK)))
+    parts.append(
+        gettext(
+            "You get this e-mail once a day when something changed. To get an e-mail for each "
+            "new proposal instead, change how often we write on your profile: %(link)s",
+            link=absolute(PROFILE_LINK),
+        )
+    )
+    return "\n\n".join(parts) + "\n"

@@ -29,7 +29,6 @@ from mentorship.models import (
 from mentorship.services.outbox import MAX_ATTEMPTS, deliver_outbox  # noqa: F401 (the task's entry)
 
 log = logging.getLogger(__name__)
-MAX_ATTEMPTS = 5
 REVIEW_LINK = "/reviews"
 # The idea is settled for these mentors: they hear of it even if a re-match withdrew it before.
 FINAL_REASONS = (WithdrawalReason.MENTOR_APPROVED.value, WithdrawalReason.IDEA_WITHDRAWN.value)

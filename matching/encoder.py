@@ -1,4 +1,4 @@
-"""Word + `char_wb` TF-IDF encoder whose word vocabulary keeps growing after the fit."""
+"""Word + word-beginning TF-IDF encoder whose word vocabulary keeps growing after the fit."""
 
 from __future__ import annotations
 
@@ -6,19 +6,11 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse as sp
-from sklearn.feature_extraction.text import CountVectorizer
 
+from matching.chargrams import CharGrams
 from matching.config import MatchConfig
 from matching.counts import CountBuilder, count_matrix, smooth_idf, weigh
 from matching.normalize import tokens, word_ngrams
-
-_FIT_CHUNK_ROWS = 20_000
-
-
-def prefix_grams(token: str) -> list[str]:
-    """A word's beginnings of 3 to 7 letters: its stem, whatever its inflected ending."""
-    padded = " " + token
-    return [padded[:n] for n in range(4, min(len(padded), 8) + 1)] + [padded + " "]
 
 
 class TextEncoder:
@@ -27,8 +19,7 @@ class TextEncoder:
     Character n-grams come first and their vocabulary is fixed at fit time; word n-grams come
     last, so a candidate added later with words nobody used before appends new columns
     (`transform(..., grow=True)`) without moving any existing one: the new words count at once,
-    no refit needed. `char_wb` n-grams never cross word boundaries, so a document's character
-    counts are the sum of its tokens' counts: n-grams are extracted once per distinct token.
+    no refit needed. The character block is `matching.chargrams.CharGrams`.
     """
 
     def __init__(self, config: MatchConfig) -> None:
@@ -37,15 +28,20 @@ class TextEncoder:
         self.word_vocabulary: dict[str, int] = {}
         self.word_terms: list[str] = []
         self.word_idf = np.zeros(0, dtype=self.dtype)
-        self.token_rows: dict[str, int] = {}
-        self.token_char_counts = sp.csr_matrix((0, 0), dtype=self.dtype)
-        self.char_idf = np.zeros(0, dtype=self.dtype)
-        self.char_vectorizer: CountVectorizer | None = None
+        self.chars = CharGrams(config)
         self.n_documents = 0
 
     @property
     def n_char_features(self) -> int:
-        return len(self.char_idf)
+        return self.chars.n_features
+
+    @property
+    def char_vectorizer(self):
+        return self.chars.char_vectorizer
+
+    @property
+    def token_rows(self) -> dict[str, int]:
+        return self.chars.token_rows
 
     @property
     def n_word_features(self) -> int:
@@ -87,7 +83,9 @@ class TextEncoder:
         self.n_documents = len(documents) + repeats * len(background)
         gram_counts = gram_builder.matrix(self.dtype)
         token_counts = token_builder.matrix(self.dtype)
-        char_block = self._fit_chars(token_counts, token_vocabulary)[: len(documents)]
+        char_block = self.chars.fit(token_counts, token_vocabulary, self.n_documents)[
+            : len(documents)
+        ]
         del token_counts
         word_columns = self._fit_words(gram_counts, all_grams)
         word_block = self._weigh(
@@ -103,7 +101,7 @@ class TextEncoder:
             self._grow_words(grams)
         word_counts = count_matrix(grams, self.word_vocabulary, False, self.dtype)
         word_block = self._weigh(word_counts, self.word_idf, self.config.word_weight)
-        char_block = self._char_block([words for words, _ in analysed])
+        char_block = self.chars.block([words for words, _ in analysed])
         return sp.hstack([char_block, word_block], format="csr", dtype=self.dtype)
 
     def word_part(self, matrix: sp.csr_matrix, n_words: int | None = None) -> sp.csr_matrix:
@@ -133,93 +131,6 @@ class TextEncoder:
         self.word_vocabulary = {term: index for index, term in enumerate(self.word_terms)}
         self.word_idf = smooth_idf(document_frequency[columns], self.n_documents, self.dtype)
         return columns
-
-    def _fit_chars(
-        self, token_counts: sp.csr_matrix, token_vocabulary: dict[str, int]
-    ) -> sp.csr_matrix:
-        config, n = self.config, self.n_documents
-        if not token_vocabulary:
-            self.char_vectorizer = None
-            self.char_idf = np.zeros(0, dtype=self.dtype)
-            return sp.csr_matrix((n, 0), dtype=self.dtype)
-        vocabulary_tokens = [""] * len(token_vocabulary)
-        for token, index in token_vocabulary.items():
-            vocabulary_tokens[index] = token
-        extractor = self._char_counter()
-        token_grams = extractor.fit_transform(vocabulary_tokens).tocsr()
-        n_grams = token_grams.shape[1]
-        document_frequency = np.zeros(n_grams, dtype=np.int64)
-        for start in range(0, n, _FIT_CHUNK_ROWS):
-            chunk = token_counts[start : start + _FIT_CHUNK_ROWS] @ token_grams
-            document_frequency += np.bincount(chunk.indices, minlength=n_grams)
-        keep = document_frequency > 0
-        if n >= config.pruning_min_documents:
-            keep &= document_frequency >= config.char_min_df
-            keep &= document_frequency <= config.char_max_df * n
-        columns = np.flatnonzero(keep)
-        if config.char_max_features is not None and len(columns) > config.char_max_features:
-            order = np.argsort(-document_frequency[columns], kind="stable")
-            columns = np.sort(columns[order[: config.char_max_features]])
-        names = extractor.get_feature_names_out()[columns]
-        self.char_vectorizer = self._char_counter({str(name): i for i, name in enumerate(names)})
-        self.token_char_counts = token_grams[:, columns].tocsr()
-        self.token_rows = token_vocabulary
-        self.char_idf = smooth_idf(document_frequency[columns], n, self.dtype)
-        blocks = [
-            self._weigh(
-                token_counts[start : start + _FIT_CHUNK_ROWS] @ self.token_char_counts,
-                self.char_idf,
-                config.char_weight,
-            )
-            for start in range(0, n, _FIT_CHUNK_ROWS)
-        ]
-        return sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, len(columns)))
-
-    def _char_counter(self, vocabulary: dict[str, int] | None = None) -> CountVectorizer:
-        if self.config.char_grams == "prefix":
-            return CountVectorizer(analyzer=prefix_grams, dtype=self.dtype, vocabulary=vocabulary)
-        return CountVectorizer(
-            analyzer="char_wb",
-            ngram_range=self.config.char_ngram_range,
-            lowercase=False,
-            dtype=self.dtype,
-            vocabulary=vocabulary,
-        )
-
-    def _char_block(self, token_rows: list[list[str]]) -> sp.csr_matrix:
-        n_grams = len(self.char_idf)
-        if self.char_vectorizer is None or n_grams == 0:
-            return sp.csr_matrix((len(token_rows), n_grams), dtype=self.dtype)
-        local: dict[str, int] = {}
-        counts = count_matrix(token_rows, local, True, self.dtype)
-        known = self.token_char_counts
-        indices: list[np.ndarray] = []
-        data: list[np.ndarray] = []
-        analyzer = None
-        vocabulary: dict[str, int] = self.char_vectorizer.vocabulary
-        for token in local:
-            row = self.token_rows.get(token)
-            if row is not None:
-                start, end = known.indptr[row], known.indptr[row + 1]
-                indices.append(known.indices[start:end])
-                data.append(known.data[start:end])
-                continue
-            if analyzer is None:
-                analyzer = self.char_vectorizer.build_analyzer()
-            grams = [vocabulary[g] for g in analyzer(token) if g in vocabulary]
-            unique, repeats = np.unique(np.array(grams, dtype=np.int32), return_counts=True)
-            indices.append(unique)
-            data.append(repeats.astype(self.dtype))
-        lengths = np.fromiter((len(part) for part in indices), dtype=np.int64, count=len(indices))
-        token_grams = sp.csr_matrix(
-            (
-                np.concatenate(data) if data else np.zeros(0, self.dtype),
-                np.concatenate(indices) if indices else np.zeros(0, np.int32),
-                np.concatenate([[0], np.cumsum(lengths)]),
-            ),
-            shape=(len(local), n_grams),
-        )
-        return self._weigh(counts @ token_grams, self.char_idf, self.config.char_weight)
 
     def _weigh(self, counts: sp.csr_matrix, idf: np.ndarray, weight: float) -> sp.csr_matrix:
         return weigh(counts, idf, weight, self.config.sublinear_tf, self.dtype)

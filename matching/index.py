@@ -2,68 +2,30 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
+from matching.building import (
+    Vectors,
+    build_stores,
+    check_kinds,
+    embed_candidates,
+    encode_candidate,
+    kind_of,
+    new_store,
+)
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
-from matching.errors import IndexNotFittedError, UnknownKindError, UnsupportedRecordError
-from matching.profiles import FIELDS, SignalEncoder, candidate_texts
+from matching.errors import IndexNotFittedError, UnsupportedRecordError
+from matching.profiles import SignalEncoder
 from matching.ranking import QueryEncoder, rank_batch
-from matching.semantic import SemanticSpace, reference_texts
+from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
-from matching.types import KIND_OF_RECORD, KINDS, CandidateRecord, IdeaRecord, Match
+from matching.types import KINDS, CandidateRecord, IdeaRecord, Match
 
-Vectors = Mapping[tuple[str, int], Mapping[str, np.ndarray]]
-"""Stored meaning vectors: (kind, candidate id) -> field -> vector of the embedder's model."""
-
-
-def kind_of(record: object) -> str:
-    kind = KIND_OF_RECORD.get(type(record))
-    if kind is None:
-        raise UnsupportedRecordError(f"not a mentor, partner or cluster record: {record!r}")
-    return kind
-
-
-def check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
-    requested = tuple(dict.fromkeys(kinds))
-    unknown = [kind for kind in requested if kind not in KINDS]
-    if unknown:
-        raise UnknownKindError(f"unknown candidate kind(s) {unknown}; expected one of {KINDS}")
-    return requested
-
-
-def embed_candidates(
-    records: Sequence[CandidateRecord], embedder: TextEmbedder | None, known: Vectors | None = None
-) -> dict[tuple[str, int], dict[str, np.ndarray]]:
-    """Meaning vectors of candidates by field: `known` ones reused, the rest embedded now.
-
-    The caller stores what it gets back, so a refit or a restart never embeds a text twice.
-    """
-    if embedder is None or not records:
-        return {}
-    known = known or {}
-    out: dict[tuple[str, int], dict[str, np.ndarray]] = {}
-    missing: list[tuple[tuple[str, int], str, str]] = []
-    for record in records:
-        kind = kind_of(record)
-        key = (kind, int(record.id))
-        have = known.get(key) or {}
-        texts = candidate_texts(record)
-        out[key] = {}
-        for field in FIELDS[kind]:
-            vector = have.get(field)
-            if vector is not None and len(vector) == embedder.dim:
-                out[key][field] = np.asarray(vector, np.float32)
-            else:
-                missing.append((key, field, texts[field]))
-    if missing:
-        embedded = embedder.embed([text for _, _, text in missing])
-        for (key, field, _), vector in zip(missing, embedded, strict=True):
-            out[key][field] = vector
-    return out
+__all__ = ["MatchIndex", "Vectors", "check_kinds", "embed_candidates", "kind_of"]
 
 
 class MatchIndex:
@@ -103,50 +65,17 @@ class MatchIndex:
             for record in rows:
                 if kind_of(record) != kind:
                     raise UnsupportedRecordError(f"{type(record).__name__} given as a {kind}")
-        index._build(records, vectors or {})
+        index.encoder = TextEncoder(index.config)
+        index.stores = build_stores(
+            records,
+            vectors or {},
+            index.encoder,
+            index.semantic,
+            index.signal_encoder,
+            embedder,
+        )
         index.meaning_version = embedder.version if embedder is not None else None
         return index
-
-    def _build(self, records: dict[str, list[CandidateRecord]], vectors: Vectors) -> None:
-        spans, documents, meaning = {}, [], []
-        for kind, rows in records.items():
-            stored = self.candidate_vectors(rows, vectors)
-            for field in FIELDS[kind]:
-                start = len(documents)
-                documents.extend(candidate_texts(record)[field] for record in rows)
-                if stored:
-                    meaning.extend(stored[(kind, int(r.id))][field] for r in rows)
-                spans[(kind, field)] = (start, len(documents))
-        self.encoder = TextEncoder(self.config)
-        sparse = self.encoder.fit_transform(documents, background=reference_texts())
-        reference = None
-        if meaning and self.embedder is not None:
-            reference = self.embedder.embed(reference_texts())
-        dense = self.semantic.fit(
-            self.encoder.word_part(sparse), np.vstack(meaning) if meaning else None, reference
-        )
-        del documents, meaning
-        self.stores = {}
-        for kind, rows in records.items():
-            store = self._new_store(kind)
-            parts = {field: spans[(kind, field)] for field in FIELDS[kind]}
-            store.load(
-                rows,
-                {field: sparse[start:end] for field, (start, end) in parts.items()},
-                {field: dense[start:end] for field, (start, end) in parts.items()},
-                self.signal_encoder.candidates(rows),
-            )
-            self.stores[kind] = store
-
-    def _new_store(self, kind: str) -> CandidateStore:
-        encoder = self._fitted_encoder()
-        return CandidateStore(
-            kind,
-            FIELDS[kind],
-            encoder.n_char_features,
-            encoder.n_features,
-            self.semantic.dimensions,
-        )
 
     def candidate_vectors(
         self, records: Sequence[CandidateRecord], known: Vectors | None = None
@@ -188,27 +117,16 @@ class MatchIndex:
         """Add or replace a candidate. Words never seen before join the vocabulary at once."""
         kind = kind_of(record)
         encoder = self._fitted_encoder()
-        store = self.stores.setdefault(kind, self._new_store(kind))
-        texts = candidate_texts(record)
+        store = self.stores.setdefault(kind, new_store(kind, encoder, self.semantic))
         before = encoder.n_features
-        sparse = encoder.transform([texts[field] for field in FIELDS[kind]], grow=True)
+        stored = None
+        if self.semantic.meaning is not None:
+            stored = self.candidate_vectors([record], vectors).get((kind, int(record.id)))
+        sparse, dense = encode_candidate(record, stored, encoder, self.semantic)
         if encoder.n_features != before:
             for other in self.stores.values():
                 other.widen(encoder.n_features)
-        meaning = None
-        if self.semantic.meaning is not None:
-            stored = self.candidate_vectors([record], vectors).get((kind, int(record.id)))
-            width = self.semantic.meaning.basis.shape[0]
-            meaning = np.vstack(
-                [stored[f] if stored else np.zeros(width, np.float32) for f in FIELDS[kind]]
-            )
-        dense = self.semantic.transform(encoder.word_part(sparse), meaning)
-        store.upsert(
-            record,
-            {field: sparse[i : i + 1] for i, field in enumerate(FIELDS[kind])},
-            {field: dense[i : i + 1] for i, field in enumerate(FIELDS[kind])},
-            self.signal_encoder.candidates([record]),
-        )
+        store.upsert(record, sparse, dense, self.signal_encoder.candidates([record]))
         if store.needs_compaction(self.config.delta_limit):
             store.compact()
 

@@ -1,0 +1,131 @@
+"""Building an index's parts from candidate records: texts, vectors, encoders and stores."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+from matching.embedding import TextEmbedder
+from matching.encoder import TextEncoder
+from matching.errors import UnknownKindError, UnsupportedRecordError
+from matching.profiles import FIELDS, SignalEncoder, candidate_texts
+from matching.semantic import SemanticSpace, reference_texts
+from matching.store import CandidateStore
+from matching.types import KIND_OF_RECORD, KINDS, CandidateRecord
+
+Vectors = Mapping[tuple[str, int], Mapping[str, np.ndarray]]
+"""Stored meaning vectors: (kind, candidate id) -> field -> vector of the embedder's model."""
+
+
+def kind_of(record: object) -> str:
+    kind = KIND_OF_RECORD.get(type(record))
+    if kind is None:
+        raise UnsupportedRecordError(f"not a mentor, partner or cluster record: {record!r}")
+    return kind
+
+
+def check_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    requested = tuple(dict.fromkeys(kinds))
+    unknown = [kind for kind in requested if kind not in KINDS]
+    if unknown:
+        raise UnknownKindError(f"unknown candidate kind(s) {unknown}; expected one of {KINDS}")
+    return requested
+
+
+def embed_candidates(
+    records: Sequence[CandidateRecord], embedder: TextEmbedder | None, known: Vectors | None = None
+) -> dict[tuple[str, int], dict[str, np.ndarray]]:
+    """Meaning vectors of candidates by field: `known` ones reused, the rest embedded now.
+
+    The caller stores what it gets back, so a refit or a restart never embeds a text twice.
+    """
+    if embedder is None or not records:
+        return {}
+    known = known or {}
+    out: dict[tuple[str, int], dict[str, np.ndarray]] = {}
+    missing: list[tuple[tuple[str, int], str, str]] = []
+    for record in records:
+        kind = kind_of(record)
+        key = (kind, int(record.id))
+        have = known.get(key) or {}
+        texts = candidate_texts(record)
+        out[key] = {}
+        for field in FIELDS[kind]:
+            vector = have.get(field)
+            if vector is not None and len(vector) == embedder.dim:
+                out[key][field] = np.asarray(vector, np.float32)
+            else:
+                missing.append((key, field, texts[field]))
+    if missing:
+        embedded = embedder.embed([text for _, _, text in missing])
+        for (key, field, _), vector in zip(missing, embedded, strict=True):
+            out[key][field] = vector
+    return out
+
+
+def new_store(kind: str, encoder: TextEncoder, semantic: SemanticSpace) -> CandidateStore:
+    return CandidateStore(
+        kind, FIELDS[kind], encoder.n_char_features, encoder.n_features, semantic.dimensions
+    )
+
+
+def build_stores(
+    records: dict[str, list[CandidateRecord]],
+    vectors: Vectors,
+    encoder: TextEncoder,
+    semantic: SemanticSpace,
+    signals: SignalEncoder,
+    embedder: TextEmbedder | None,
+) -> dict[str, CandidateStore]:
+    """Fit `encoder` and `semantic` on every candidate text and load one store per kind."""
+    spans, documents, meaning = {}, [], []
+    for kind, rows in records.items():
+        stored = embed_candidates(rows, embedder, vectors)
+        for field in FIELDS[kind]:
+            start = len(documents)
+            documents.extend(candidate_texts(record)[field] for record in rows)
+            if stored:
+                meaning.extend(stored[(kind, int(r.id))][field] for r in rows)
+            spans[(kind, field)] = (start, len(documents))
+    sparse = encoder.fit_transform(documents, background=reference_texts())
+    reference = embedder.embed(reference_texts()) if meaning and embedder is not None else None
+    dense = semantic.fit(
+        encoder.word_part(sparse), np.vstack(meaning) if meaning else None, reference
+    )
+    del documents, meaning
+    stores = {}
+    for kind, rows in records.items():
+        store = new_store(kind, encoder, semantic)
+        parts = {field: spans[(kind, field)] for field in FIELDS[kind]}
+        store.load(
+            rows,
+            {field: sparse[start:end] for field, (start, end) in parts.items()},
+            {field: dense[start:end] for field, (start, end) in parts.items()},
+            signals.candidates(rows),
+        )
+        stores[kind] = store
+    return stores
+
+
+def encode_candidate(
+    record: CandidateRecord,
+    stored: Mapping[str, np.ndarray] | None,
+    encoder: TextEncoder,
+    semantic: SemanticSpace,
+) -> tuple[dict, dict]:
+    """(sparse rows, dense rows) by field of one candidate; new words join the vocabulary."""
+    kind = kind_of(record)
+    texts = candidate_texts(record)
+    sparse = encoder.transform([texts[field] for field in FIELDS[kind]], grow=True)
+    meaning = None
+    if semantic.meaning is not None:
+        width = semantic.meaning.basis.shape[0]
+        meaning = np.vstack(
+            [stored[f] if stored else np.zeros(width, np.float32) for f in FIELDS[kind]]
+        )
+    dense = semantic.transform(encoder.word_part(sparse), meaning)
+    return (
+        {field: sparse[i : i + 1] for i, field in enumerate(FIELDS[kind])},
+        {field: dense[i : i + 1] for i, field in enumerate(FIELDS[kind])},
+    )

@@ -8,7 +8,7 @@ MENTORS: tuple[dict[str, Any], ...] = (
     {
         "name": "Dragana Stojanović",
         "city": "Niš",
-        "capacity": 4,
+        "capacity": 5,
         "status": "active",
         "headline": "Agronomist and organic certification adviser",
         "bio": "Twenty years with berry and vegetable growers in the Niš region; led GlobalG.A.P. "

@@ -20,4 +20,8 @@ _SERBIAN_STOP_WORDS_TEXT = """
 """
 SERBIAN_STOP_WORDS: frozenset[str] = frozenset(_SERBIAN_STOP_WORDS_TEXT.split())
 
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | SERBIAN_STOP_WORDS
+# Words every idea uses about itself ("we need", "I want", "looking for"): no topic in them.
+_GENERIC_ENGLISH = frozenset(
+    "need needs needed want wants wanted looking plan plans planning would like".split()
+)
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | SERBIAN_STOP_WORDS | _GENERIC_ENGLISH

@@ -19,6 +19,12 @@ from matching.types import IdeaRecord
 
 OFFERS, SEEKS = "offers", "seeks"
 _CLAUSE = re.compile(r"[.!?;:\n]+")
+# What follows these is a purpose or an audience ("jars to sell in shops", "jars for my jam"),
+# not what is bought or sold.
+_PURPOSE = re.compile(
+    r"\s(?:to|in order to|so that|so i|so we|which|that will|da bih|da bismo|kako bih|kako bismo"
+    r"|kako bi|da bi|da ih|kojim|kojom|kojima)\s"
+)
 _EDGE_WORDS = {"and", "i", "we", "but", "so", "to", "a", "an", "the", "also", "then", "i'm",
                "te", "ali", "pa", "da", "jos", "takode"}  # fmt: skip
 
@@ -70,7 +76,7 @@ def find_supply(description: str) -> tuple[str, str]:
         cues = list(pattern.finditer(clause))
         for position, cue in enumerate(cues):
             end = cues[position + 1].start() if position + 1 < len(cues) else len(clause)
-            phrase = _trim(clause[cue.end() : end])
+            phrase = _trim(_PURPOSE.split(clause[cue.end() : end], maxsplit=1)[0])
             if phrase:
                 found[_CUE_KIND[cue.group(0)]].append(phrase)
     return "; ".join(found[OFFERS]), "; ".join(found[SEEKS])

@@ -59,6 +59,12 @@ PARTNERS = [
             "goat cheese",
             "cold store",
         ),
+        (
+            "I need glass jars with lids and labels to sell it in shops and hotels.",
+            "",
+            "glass jars with lids and labels",
+        ),
+        ("Pravim džem. Trebaju mi tegle da bih ga prodavala u prodavnicama.", "dzem", "tegle"),
         ("A web shop for handmade knitwear.", "", ""),
         ("", "", ""),
     ],

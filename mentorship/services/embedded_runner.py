@@ -13,10 +13,11 @@ from __future__ import annotations
 import logging
 import threading
 
-from flask import Flask, current_app, has_request_context
+from flask import Flask
+
+from mentorship.services.runner_wakeup import EXTENSION, wake_runner  # noqa: F401 (one place)
 
 log = logging.getLogger(__name__)
-EXTENSION = "embedded_runner"
 DEFAULT_INTERVAL = 60.0
 
 
@@ -89,11 +90,3 @@ def register_embedded_runner(app: Flask) -> None:
         if not runner.running:
             runner.start()
 
-
-def wake_runner() -> bool:
-    """Hand the outbox to the running runner; False when it is not there (CLI, tests, Celery)."""
-    runner = current_app.extensions.get(EXTENSION)
-    if runner is None or not runner.running or not has_request_context():
-        return False
-    runner.wake()
-    return True

@@ -68,11 +68,11 @@ def notify(
 def send_pending_emails() -> None:
     """Call after committing a change that queued e-mails.
 
-    Served in embedded mode, a request only wakes the runner thread (services.embedded_runner)
+    Served in embedded mode, a request only wakes the runner thread (services.runner_wakeup)
     and never waits for the mail server; otherwise the send task runs (Celery, or in-process).
     """
     from mentorship.services.background import enqueue
-    from mentorship.services.embedded_runner import wake_runner
+    from mentorship.services.runner_wakeup import wake_runner
 
     if not wake_runner():
         enqueue(task_names.SEND_OUTBOX)

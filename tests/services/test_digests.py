@@ -160,8 +160,9 @@ def test_choosing_the_digest_starts_it_from_now(app, ideas):
 
 
 def test_beat_runs_the_digest_task_by_its_name(app):
-    from worker.celery_app import celery_app
+    import worker.tasks  # noqa: F401 -- registers the tasks, as the worker process does
 
+    celery_app = app.extensions["celery"]
     entry = celery_app.conf.beat_schedule["send-digests"]
     assert entry["task"] == "worker.tasks.send_digests"
     assert entry["task"] in celery_app.tasks

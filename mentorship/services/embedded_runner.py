@@ -89,4 +89,3 @@ def register_embedded_runner(app: Flask) -> None:
     def start_embedded_runner() -> None:
         if not runner.running:
             runner.start()
-

@@ -22,40 +22,47 @@ def _without_marks(char: str) -> str:
     return "".join(part for part in decomposed if not unicodedata.combining(part))
 
 
-# Every accented letter of the Latin blocks (é, ü, ő, ł ...) folded once, at import: one
-# `str.translate` then does in C what decomposing each text character by character did.
+# Every accented letter of the Latin blocks (é, ü, ő, ł ...) folded once, at import, instead
+# of decomposing each character of each text.
 _ACCENTS = {
     chr(code): _without_marks(chr(code))
     for code in range(0x00C0, 0x0250)
     if _without_marks(chr(code)) != chr(code) and _without_marks(chr(code)).isascii()
 }
-_FOLD_TABLE = str.maketrans({**_ACCENTS, **CYRILLIC_TO_LATIN, **_LATIN_FOLDS})
-_SECOND_PASS = str.maketrans({**_ACCENTS, **_LATIN_FOLDS})
+_SECOND_PASS = {**_ACCENTS, **_LATIN_FOLDS}
+# Each non-ASCII character's folding, filled at import for Serbian and the Latin accents and
+# on first sight for any other character. Cyrillic first becomes Serbian Latin ("ђ" -> "đ"),
+# then loses its marks ("đ" -> "d"): both steps are composed here.
+_FOLDS: dict[str, str] = {
+    **_SECOND_PASS,
+    **{
+        char: "".join(_SECOND_PASS.get(part, part) for part in latin)
+        for char, latin in CYRILLIC_TO_LATIN.items()
+    },
+}
 _TOKEN = re.compile(r"\w\w+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def fold(text: str) -> str:
     """Lower-case, transliterate Serbian Cyrillic, strip diacritics and merge dj/đ/d.
 
     "Đurđevo", "Djurdjevo" and "Durdevo" all fold to "durdevo"; "Ниш" and "Niš" to "nis".
+    Only the non-ASCII characters are visited (a `str.translate` over the whole text cost
+    five times more on French descriptions).
     """
-    folded = text.lower().translate(_FOLD_TABLE).translate(_SECOND_PASS)
+    folded = text.lower()
     if not folded.isascii():
-        # Whatever is left (curly quotes, dashes, letters of other scripts) char by char, cached.
         folded = _NON_ASCII.sub(_fold_match, folded)
     return folded.replace("dj", "d")
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    return _without_marks(char)
-
-
-def _fold_match(found: re.Match) -> str:
-    return _fold_char(found.group())
+def _fold_match(found: re.Match, known=_FOLDS.get) -> str:
+    char = found.group()
+    folded = known(char)
+    if folded is None:
+        folded = _FOLDS[char] = _without_marks(char)
+    return folded
 
 
 def tokens(text: str) -> list[str]:
@@ -72,7 +79,7 @@ def word_ngrams(words: list[str], ngram_range: tuple[int, int]) -> list[str]:
     low, high = ngram_range
     grams = list(words) if low <= 1 else []
     for size in range(max(low, 2), high + 1):
-        grams.extend(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+        grams.extend(map(" ".join, zip(*(words[start:] for start in range(size)), strict=False)))
     return grams
 
 

@@ -151,7 +151,7 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_background(app: Flask) -> None:
-    from mentorship.services.embedded_runner import register_embedded_runner
+    from mentorship.infrastructure.embedded_runner import register_embedded_runner
 
     register_embedded_runner(app)
 

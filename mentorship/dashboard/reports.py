@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 
 from mentorship.dashboard import charts
 from mentorship.i18n import current_language
-from mentorship.services import dashboard as figures
-from mentorship.services.spreadsheets import neutralise
+from mentorship.infrastructure.spreadsheets import neutralise
+from mentorship.queries import reports as figures
 from mentorship.vocab import sector_label
 
 IDEA_STATUS_LABELS = {

@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user
 
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, role_required
-from mentorship.services import bulk_jobs
-from mentorship.services.pagination import page_args, paginate
+from mentorship.services import jobs as bulk_jobs
 
 jobs_bp = Blueprint("jobs", __name__, url_prefix="/lead/jobs")
 PER_PAGE = 20

@@ -6,13 +6,13 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.lead.forms import CapacityForm, MentorActionForm
 from mentorship.main.helpers import role_required
 from mentorship.models import MentorStatus
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.services import mentors
 from mentorship.services.errors import ServiceError
-from mentorship.services.pagination import page_args, paginate
 
 lead_bp = Blueprint("lead", __name__, url_prefix="/lead")
 

@@ -16,6 +16,8 @@ from mentorship import task_names
 from mentorship.config import DEVELOPMENT_BASE_URL
 from mentorship.extensions import db
 from mentorship.i18n import language_of
+from mentorship.infrastructure.background import enqueue
+from mentorship.infrastructure.locking import begin_serialised
 from mentorship.models import (
     AccountToken,
     AuditEntry,
@@ -29,9 +31,7 @@ from mentorship.models import (
 )
 from mentorship.models.base import isoformat_utc
 from mentorship.services import accounts, audit
-from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, ServiceError, ValidationFailedError
-from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import send_pending_emails
 from mentorship.services.pairing_endings import end_pairings_with
 

@@ -16,6 +16,8 @@ from sqlalchemy.orm import selectinload
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
+from mentorship.infrastructure.locking import lock_match, lock_mentor_profile
 from mentorship.models import (
     Idea,
     Match,
@@ -27,7 +29,6 @@ from mentorship.models import (
     WithdrawnProposal,
 )
 from mentorship.services import audit
-from mentorship.services.background import enqueue
 from mentorship.services.errors import (
     ConflictError,
     NotFoundError,
@@ -35,7 +36,6 @@ from mentorship.services.errors import (
     ServiceError,
 )
 from mentorship.services.introductions import tell_about_approval, tell_about_rejection
-from mentorship.services.locking import lock_match, lock_mentor_profile
 from mentorship.services.mentors import mentor_loads, mentors_entrepreneur
 from mentorship.services.notifications import send_pending_emails
 from mentorship.services.withdrawals import withdraw_other_mentors

@@ -229,9 +229,9 @@ def embed_pending(kind: str | None = None, chunk: int = 200) -> int:
     way resumes after the last finished chunk (stored vectors are skipped).
     """
     from mentorship import task_names
-    from mentorship.services import job_runs
-    from mentorship.services.background import enqueue
-    from mentorship.services.candidates import candidate_records
+    from mentorship.infrastructure import job_runs
+    from mentorship.infrastructure.background import enqueue
+    from mentorship.infrastructure.candidates import candidate_records
 
     model = embedder()
     records = {

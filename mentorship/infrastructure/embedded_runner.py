@@ -15,7 +15,7 @@ import threading
 
 from flask import Flask
 
-from mentorship.services.runner_wakeup import EXTENSION, wake_runner  # noqa: F401 (one place)
+from mentorship.infrastructure.runner_wakeup import EXTENSION, wake_runner  # noqa: F401 (one place)
 
 log = logging.getLogger(__name__)
 DEFAULT_INTERVAL = 60.0
@@ -60,8 +60,8 @@ class EmbeddedRunner:
     def run_once(self) -> int:
         """Queue due digests, then send everything pending; answers how many e-mails left."""
         from mentorship.extensions import db
+        from mentorship.infrastructure.outbox import deliver_outbox
         from mentorship.services.digests import send_digests
-        from mentorship.services.outbox import deliver_outbox
 
         with self.app.app_context():
             try:

@@ -21,8 +21,8 @@ from flask import current_app
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue, publish
 from mentorship.models import BackgroundJob, Idea, IdeaStatus, JobStatus
-from mentorship.services.background import enqueue, publish
 
 log = logging.getLogger(__name__)
 # Set in the broker's own database: if it is missing, the broker lost what it held.

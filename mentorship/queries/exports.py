@@ -13,12 +13,12 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased, selectinload
 
 from mentorship.extensions import db
+from mentorship.infrastructure.spreadsheets import write
 from mentorship.models import AuditEntry, Idea, Match, MatchStatus, MentorProfile, Role, User
 from mentorship.models.base import isoformat_utc
-from mentorship.services.audit_trail import about_programme
+from mentorship.queries.audit_trail import about_programme
 from mentorship.services.errors import PermissionDeniedError
 from mentorship.services.mentors import mentor_loads
-from mentorship.services.spreadsheets import write
 
 Rows = Iterator[list[Any]]
 BATCH = 1000

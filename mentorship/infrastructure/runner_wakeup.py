@@ -1,6 +1,6 @@
 """How a request hands queued mail to embedded mode's runner thread, without importing the runner.
 
-The runner (services.embedded_runner) sends digests, which send notifications; notifications
+The runner (infrastructure.embedded_runner) sends digests, which send notifications; notifications
 only need to wake it. Keeping the wake-up here is what keeps those imports from forming a cycle.
 """
 

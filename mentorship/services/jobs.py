@@ -8,9 +8,9 @@ import sqlalchemy as sa
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
 from mentorship.models import BackgroundJob, JobStatus, Programme, User
 from mentorship.models.jobs import OPEN_STATUSES
-from mentorship.services.background import enqueue
 from mentorship.services.errors import NotFoundError, PermissionDeniedError
 
 

@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from sqlalchemy.orm import aliased
 
 from mentorship.extensions import db
+from mentorship.infrastructure.spreadsheets import neutralise
 from mentorship.models import AuditEntry, Idea, Match, User
-from mentorship.services.spreadsheets import neutralise
 
 CSV_COLUMNS = (
     "at",

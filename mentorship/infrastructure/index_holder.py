@@ -13,8 +13,13 @@ from flask import current_app
 
 from matching import MatchConfig, MatchIndex, load_index, save_index
 from matching.index import kind_of
-from mentorship.services import embeddings
-from mentorship.services.candidates import Key, Record, candidate_records, directory_fingerprint
+from mentorship.infrastructure import embeddings
+from mentorship.infrastructure.candidates import (
+    Key,
+    Record,
+    candidate_records,
+    directory_fingerprint,
+)
 
 log = logging.getLogger(__name__)
 # Past this share of changed candidates a full refit is cheaper and keeps the vocabulary exact.

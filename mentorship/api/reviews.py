@@ -20,7 +20,7 @@ from mentorship.infrastructure.pagination import paginate
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
 from mentorship.queries.reports import programme_stats
 from mentorship.schemas import DECISION, REVIEW
-from mentorship.services.decisions import decide_match
+from mentorship.services.approvals import decide_match
 from mentorship.services.review import get_mentor_match, mentor_matches, review_match
 
 

@@ -24,7 +24,7 @@ from mentorship.main.helpers import is_safe_next, role_required
 from mentorship.models import Idea, Match
 from mentorship.models.matches import MATCH_KINDS
 from mentorship.queries import audit_trail
-from mentorship.services import decisions
+from mentorship.services import approvals as decisions
 from mentorship.services.errors import ServiceError
 from mentorship.services.introductions import contact_details, introduction
 from mentorship.services.mentors import mentor_loads, mentored_entrepreneurs

@@ -9,10 +9,10 @@ from mentorship.extensions import db
 from mentorship.infrastructure.candidates import candidate_records
 from mentorship.models import Match, Programme
 from mentorship.queries.exports import mentor_load_rows
-from mentorship.services.decisions import decide_match, decide_matches
+from mentorship.services.approvals import decide_match, decide_matches
 from mentorship.services.errors import ConflictError
 from mentorship.services.mentors import mentor_loads, remaining_capacities
-from mentorship.services.plan_approval import approve_plan
+from mentorship.services.pairing_approval import approve_plan
 from tests.factories import (
     EntrepreneurFactory,
     IdeaFactory,

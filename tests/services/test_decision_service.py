@@ -8,8 +8,8 @@ import sqlalchemy as sa
 from matching import Match as RankedMatch
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Match, MentorProfile, Notification, OutboxEmail
-from mentorship.services import decisions
-from mentorship.services.decisions import decide_match, decide_matches, undecided_matches
+from mentorship.services import approvals as decisions
+from mentorship.services.approvals import decide_match, decide_matches, undecided_matches
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from mentorship.services.matching import store_matches
 from tests.factories import (

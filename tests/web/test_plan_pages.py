@@ -226,7 +226,7 @@ def test_an_entrepreneurs_ideas_with_one_mentor_are_approved_in_her_one_free_pla
 
 
 def test_unplanned_ideas_are_counted_by_reason_in_folded_lists(client, auth, monkeypatch):
-    from mentorship.lead import plan_views
+    from mentorship.pairing import views as plan_views
 
     monkeypatch.setattr(plan_views, "UNPAIRED_SHOWN", 2)
     full = MentorFactory(mentor_profile__capacity=1)

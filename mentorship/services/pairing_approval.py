@@ -1,6 +1,6 @@
 """Approving the lead's pairing plan: ask the chosen mentors, approve what they accepted.
 
-Approval goes through the decisions service, so capacity (counted in entrepreneurs) is checked
+Approval goes through the approvals service, so capacity (counted in entrepreneurs) is checked
 under the mentor's row lock exactly as for a single approval.
 """
 
@@ -17,7 +17,8 @@ from flask_babel import lazy_gettext, lazy_ngettext
 
 from mentorship.extensions import db
 from mentorship.models import MatchStatus, User
-from mentorship.services import audit, decisions
+from mentorship.services import approvals as decisions
+from mentorship.services import audit
 from mentorship.services.errors import (
     ConflictError,
     PermissionDeniedError,

@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from flask_babel import format_decimal, lazy_gettext
 from flask_babel import gettext as _
 
-from mentorship.dashboard import charts
 from mentorship.i18n import current_language
 from mentorship.infrastructure.spreadsheets import neutralise
 from mentorship.queries import reports as figures
+from mentorship.reports import charts
 from mentorship.vocab import sector_label
 
 IDEA_STATUS_LABELS = {

@@ -8,10 +8,9 @@ from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
 
-from mentorship.extensions import db
 from mentorship.main.helpers import role_required
-from mentorship.models import Programme
-from mentorship.services.errors import ServiceError
+from mentorship.services import programmes as programme_service
+from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.pairing import (
     BEST_FIT,
     HAS_MENTOR,
@@ -22,9 +21,9 @@ from mentorship.services.pairing import (
     OTHER_IDEA,
     plan_pairings,
 )
-from mentorship.services.plan_approval import approve_plan
+from mentorship.services.pairing_approval import approve_plan
 
-plan_bp = Blueprint("plan", __name__, url_prefix="/lead")
+pairing_bp = Blueprint("plan", __name__, url_prefix="/lead")
 # Each reason lists at most this many ideas; the count above the list is always complete.
 UNPAIRED_SHOWN = 200
 OBJECTIVE_LABELS = {
@@ -64,9 +63,12 @@ def _programme_id(value: str | None) -> int | None:
     """An unknown or malformed programme is a 404, not a silently different plan."""
     if not value:
         return None
-    if not value.isdigit() or db.session.get(Programme, int(value)) is None:
+    if not value.isdigit():
         abort(404)
-    return int(value)
+    try:
+        return programme_service.get_programme(int(value)).id
+    except NotFoundError:
+        abort(404)
 
 
 def _objective(value: str | None) -> str:
@@ -78,16 +80,16 @@ def _objective(value: str | None) -> str:
     return value
 
 
-@plan_bp.route("/plan")
+@pairing_bp.route("/plan")
 @role_required("lead")
 def index():
     programme_id = _programme_id(request.args.get("programme"))
     objective = _objective(request.args.get("objective"))
     plan = plan_pairings(programme_id, objective)
     form = PlanApprovalForm(programme=str(programme_id or ""), objective=objective)
-    programmes = list(db.session.scalars(db.select(Programme).order_by(Programme.name)))
+    programmes = programme_service.all_programmes()
     return render_template(
-        "lead/plan.html",
+        "pairing/plan.html",
         plan=plan,
         form=form,
         programmes=programmes,
@@ -99,7 +101,7 @@ def index():
     )
 
 
-@plan_bp.route("/plan", methods=["POST"])
+@pairing_bp.route("/plan", methods=["POST"])
 @role_required("lead")
 def approve():
     form = PlanApprovalForm()

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, abort, render_template, request
 
-from mentorship.dashboard import charts, reports
 from mentorship.main.helpers import role_required
+from mentorship.reports import builders, charts
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import NotFoundError
 
-dashboard_bp = Blueprint("dashboard", __name__, url_prefix="/lead/dashboard")
+reports_bp = Blueprint("dashboard", __name__, url_prefix="/lead/dashboard")
 
 
 def _programme_filter():
@@ -23,24 +23,24 @@ def _programme_filter():
         abort(404)
 
 
-@dashboard_bp.route("")
+@reports_bp.route("")
 @role_required("lead")
 def index():
     programme = _programme_filter()
     programme_id = programme.id if programme else None
     return render_template(
-        "dashboard/index.html",
-        reports=reports.all_reports(programme_id),
+        "reports/index.html",
+        reports=builders.all_reports(programme_id),
         programmes=programme_service.all_programmes(),
         programme=programme,
         column_baseline=charts.baseline_y(),
     )
 
 
-@dashboard_bp.route("/<slug>.csv")
+@reports_bp.route("/<slug>.csv")
 @role_required("lead")
 def download_csv(slug: str):
-    build = reports.REPORTS.get(slug)
+    build = builders.REPORTS.get(slug)
     if build is None:
         abort(404)
     programme = _programme_filter()
@@ -48,7 +48,7 @@ def download_csv(slug: str):
     filename = f"{slug}-programme-{programme.id}.csv" if programme else f"{slug}.csv"
     return Response(
         # The byte-order mark tells spreadsheet programs the file is UTF-8 (Serbian names).
-        "\ufeff" + reports.table_csv(report.table),
+        "\ufeff" + builders.table_csv(report.table),
         mimetype="text/csv",
         headers={
             "Content-Disposition": f'attachment; filename="{filename}"',

@@ -9,9 +9,9 @@ from flask import Blueprint, Response, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required, logout_user
 
+from mentorship.account.data_forms import DeleteAccountForm
 from mentorship.main.helpers import show_service_error
-from mentorship.profiles.data_forms import DeleteAccountForm
-from mentorship.services import account_lifecycle
+from mentorship.services import account as account_service
 from mentorship.services.errors import ServiceError
 from mentorship.services.pairing_endings import approved_pairings_count
 
@@ -21,7 +21,7 @@ account_data_bp = Blueprint("account_data", __name__, url_prefix="/account")
 @account_data_bp.route("/data")
 @login_required
 def download():
-    data = account_lifecycle.export_user_data(current_user)
+    data = account_service.export_user_data(current_user)
     filename = f"mentorship-match-my-data-{datetime.now(timezone.utc):%Y-%m-%d}.json"
     return Response(
         json.dumps(data, ensure_ascii=False, indent=2),
@@ -39,7 +39,7 @@ def delete():
     form = DeleteAccountForm()
     if form.validate_on_submit():
         try:
-            account_lifecycle.delete_account(current_user, form.password.data)
+            account_service.delete_account(current_user, form.password.data)
         except ServiceError as error:
             show_service_error(form, error)
         else:
@@ -52,4 +52,4 @@ def delete():
             )
             return redirect(url_for("main.home"))
     ending = approved_pairings_count("mentor", current_user.id) if current_user.is_mentor else 0
-    return render_template("profiles/delete_account.html", form=form, ending=ending)
+    return render_template("account/delete_account.html", form=form, ending=ending)

@@ -7,20 +7,20 @@ from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from mentorship.infrastructure.pagination import page_args, paginate
-from mentorship.lead.forms import CapacityForm, MentorActionForm
 from mentorship.main.helpers import role_required
+from mentorship.mentors.forms import CapacityForm, MentorActionForm
 from mentorship.models import MentorStatus
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.services import mentors
 from mentorship.services.errors import ServiceError
 
-lead_bp = Blueprint("lead", __name__, url_prefix="/lead")
+mentors_bp = Blueprint("lead", __name__, url_prefix="/lead")
 
 PER_PAGE = 20
 CAPACITY_SAVED = lazy_gettext("The capacity of %(name)s is now %(capacity)d.")
 
 
-@lead_bp.route("/mentors")
+@mentors_bp.route("/mentors")
 @role_required("lead")
 def mentor_list():
     status = request.args.get("status", "")
@@ -30,7 +30,7 @@ def mentor_list():
     result = paginate(mentors.mentors_query(status or None, search), page, per_page)
     loads = mentors.mentor_loads([mentor.id for mentor in result.items])
     return render_template(
-        "lead/mentors.html",
+        "mentors/index.html",
         page=result,
         loads=loads,
         status=status,
@@ -58,7 +58,7 @@ def _back_to_list():
     return redirect(back if _is_list_url(back) else url_for("lead.mentor_list"))
 
 
-@lead_bp.route("/mentors/<int:mentor_id>/capacity", methods=["POST"])
+@mentors_bp.route("/mentors/<int:mentor_id>/capacity", methods=["POST"])
 @role_required("lead")
 def capacity(mentor_id: int):
     """A number below the entrepreneurs she mentors now is refused with both numbers named."""
@@ -84,7 +84,7 @@ def _is_list_url(target: str | None) -> bool:
     return bool(target) and target.startswith("/lead/mentors") and "//" not in target
 
 
-@lead_bp.route("/mentors/<int:mentor_id>/approve", methods=["POST"])
+@mentors_bp.route("/mentors/<int:mentor_id>/approve", methods=["POST"])
 @role_required("lead")
 def approve(mentor_id: int):
     if not MentorActionForm().validate_on_submit():
@@ -96,7 +96,7 @@ def approve(mentor_id: int):
     )
 
 
-@lead_bp.route("/mentors/<int:mentor_id>/deactivate", methods=["GET", "POST"])
+@mentors_bp.route("/mentors/<int:mentor_id>/deactivate", methods=["GET", "POST"])
 @role_required("lead")
 def deactivate(mentor_id: int):
     """GET asks for confirmation; the confirmed POST deactivates."""
@@ -111,4 +111,4 @@ def deactivate(mentor_id: int):
             lazy_gettext("%(name)s is deactivated and will get no new proposals."),
         )
     load = mentors.mentor_loads([mentor.id])[mentor.id]
-    return render_template("lead/confirm_deactivate.html", mentor=mentor, load=load, form=form)
+    return render_template("mentors/confirm_deactivate.html", mentor=mentor, load=load, form=form)

@@ -7,7 +7,7 @@ from collections import Counter
 import pytest
 import sqlalchemy as sa
 
-from mentorship.demo.entrepreneurs import ENTREPRENEURS
+from mentorship.demo.content import ENTREPRENEURS
 from mentorship.demo.halfway import DATA, load_steps
 from mentorship.demo.ideas import build_ideas
 from mentorship.extensions import db

@@ -329,7 +329,7 @@ def main() -> None:
         workdir = Path(tmp)
         stack = Stack(args.database_url, workdir)
         from mentorship import create_app
-        from mentorship.infrastructure.candidates import holder
+        from mentorship.infrastructure.index_holder import holder
 
         app = create_app(
             {

@@ -243,7 +243,7 @@ def seed_open_ideas(count: int) -> None:
 
 def drill_worker_kill(stack: Stack, engine: sa.Engine, app, token: str) -> Drill:
     from mentorship import task_names
-    from mentorship.services.background import enqueue
+    from mentorship.infrastructure.background import enqueue
 
     drill = Drill("worker-kill")
     with app.app_context():
@@ -329,7 +329,7 @@ def main() -> None:
         workdir = Path(tmp)
         stack = Stack(args.database_url, workdir)
         from mentorship import create_app
-        from mentorship.services.candidates import holder
+        from mentorship.infrastructure.index_holder import holder
 
         app = create_app(
             {

@@ -84,7 +84,7 @@ def reset_schema() -> None:
 
 def measure_demo_rematch(database_url: str, workdir: Path) -> dict[str, float]:
     from mentorship.demo.loader import load_demo
-    from mentorship.services.index_holder import holder
+    from mentorship.infrastructure.index_holder import holder
     from mentorship.services.matching import rematch_open_ideas
 
     app = make_app(database_url, workdir / "demo_index.joblib")
@@ -105,7 +105,7 @@ def seed_word_vectors() -> int:
     """Copy the benchmark's cached word vectors into the database (a warm deployment's state)."""
     from benchmarks.wordcache import FileWordStore
     from matching import Teacher
-    from mentorship.services.embeddings import save_words
+    from mentorship.infrastructure.embeddings import save_words
 
     store = FileWordStore(Teacher().version)
     save_words(Teacher().version, store.vectors)
@@ -231,7 +231,7 @@ def measure_submit_latency(
 ) -> dict[str, float]:
     import redis
 
-    from mentorship.services.index_holder import holder
+    from mentorship.infrastructure.index_holder import holder
 
     index_path = workdir / "pipeline_index.joblib"
     app = make_app(database_url, index_path)

@@ -77,57 +77,54 @@ def _sqlite_pragmas(connection, _record) -> None:
 
 
 def register_blueprints(app: Flask) -> None:
+    """Every page and the API, one blueprint per capability, registered in this order."""
+    from mentorship.account.data_views import account_data_bp
+    from mentorship.account.password_views import passwords_bp
     from mentorship.api import api_bp
-    from mentorship.auth.password_views import passwords_bp
+    from mentorship.approvals.views import approvals_bp
     from mentorship.auth.views import auth_bp
-    from mentorship.dashboard.views import dashboard_bp
     from mentorship.directory.views import directory_bp
+    from mentorship.exports.views import exports_bp
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
+    from mentorship.imports.views import imports_bp
+    from mentorship.invitations.views import invitations_bp
+    from mentorship.jobs.views import jobs_bp
     from mentorship.language.views import language_bp
-    from mentorship.lead.plan_views import plan_bp
-    from mentorship.lead.views import lead_bp
     from mentorship.main.views import main_bp
-    from mentorship.profiles.data_views import account_data_bp
+    from mentorship.mentors.views import mentors_bp
+    from mentorship.notifications.views import notifications_bp
+    from mentorship.pairing.views import pairing_bp
     from mentorship.profiles.views import profiles_bp
+    from mentorship.programmes.views import programmes_bp
+    from mentorship.reports.views import reports_bp
+    from mentorship.review.views import review_bp
 
-    csrf.exempt(api_bp)
-    for blueprint in (passwords_bp, account_data_bp, dashboard_bp):
-        app.register_blueprint(blueprint)
-    for blueprint in (
+    blueprints = [
+        passwords_bp,
+        account_data_bp,
+        reports_bp,
         main_bp,
         health_bp,
         auth_bp,
         profiles_bp,
         ideas_bp,
         directory_bp,
-        lead_bp,
-        plan_bp,
+        mentors_bp,
+        pairing_bp,
         api_bp,
-    ):
-        app.register_blueprint(blueprint)
-    app.register_blueprint(language_bp)
-    register_review_workflow(app)
-    register_lead_tools(app)
-
-
-def register_review_workflow(app: Flask) -> None:
-    from mentorship.approvals.views import approvals_bp
-    from mentorship.notifications.views import notifications_bp
-    from mentorship.review.views import review_bp
-
-    for blueprint in (review_bp, approvals_bp, notifications_bp):
-        app.register_blueprint(blueprint)
-
-
-def register_lead_tools(app: Flask) -> None:
-    from mentorship.exports.views import exports_bp
-    from mentorship.imports.invite_views import invitations_bp
-    from mentorship.imports.views import imports_bp
-    from mentorship.jobs.views import jobs_bp
-    from mentorship.programmes.views import programmes_bp
-
-    for blueprint in (programmes_bp, imports_bp, exports_bp, invitations_bp, jobs_bp):
+        language_bp,
+        review_bp,
+        approvals_bp,
+        notifications_bp,
+        programmes_bp,
+        imports_bp,
+        exports_bp,
+        invitations_bp,
+        jobs_bp,
+    ]
+    csrf.exempt(api_bp)
+    for blueprint in blueprints:
         app.register_blueprint(blueprint)
 
 
@@ -151,7 +148,7 @@ def register_template_helpers(app: Flask) -> None:
 
 
 def register_background(app: Flask) -> None:
-    from mentorship.services.embedded_runner import register_embedded_runner
+    from mentorship.infrastructure.embedded_runner import register_embedded_runner
 
     register_embedded_runner(app)
 

@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from flask import Blueprint, current_app, jsonify
 
 from mentorship.extensions import db
-from mentorship.services import embeddings
+from mentorship.infrastructure import embeddings
 
 health_bp = Blueprint("health", __name__)
 

@@ -33,7 +33,7 @@ def celery_init_app(app: Flask) -> Celery:
             with app.app_context():
                 if job_id is None:
                     return self.run(*args, **kwargs)
-                from mentorship.services.job_runs import run_claimed
+                from mentorship.infrastructure.job_runs import run_claimed
 
                 return run_claimed(job_id, self.run, args, kwargs)
 

@@ -9,9 +9,9 @@ from flask_babel import format_date, format_datetime, format_decimal, format_per
 
 from mentorship.i18n import current_language
 from mentorship.imports.messages import localise_import_message
+from mentorship.infrastructure import embeddings
+from mentorship.queries.match_reasons import current_reasons
 from mentorship.reasons import localise_reason
-from mentorship.services import embeddings
-from mentorship.services.match_reasons import current_reasons
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
 
 # The short forms each language writes by hand: "26 Nov 2026, 16:39" and "26. nov 2026. 16:39".

@@ -115,7 +115,7 @@ def app(_schema, tmp_path):
 
 def _reset_match_index() -> None:
     """The per-process index must not carry candidates from one test into the next."""
-    holders = sys.modules.get("mentorship.services.index_holder")
+    holders = sys.modules.get("mentorship.infrastructure.index_holder")
     if holders is not None:
         holders.holder.reset()
 

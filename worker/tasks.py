@@ -41,7 +41,7 @@ def rematch_open_ideas(programme_id: int | None = None) -> int:
 @shared_task(name=task_names.EMBED_CANDIDATES, **RETRY)
 def embed_candidates(kind: str | None = None) -> int:
     """Compute the meaning vectors imported or changed candidates lack, then re-match."""
-    from mentorship.services import embeddings
+    from mentorship.infrastructure import embeddings
 
     return embeddings.embed_pending(kind)
 
@@ -66,7 +66,7 @@ for _name in (task_names.CANDIDATE_CHANGED, *task_names.CANDIDATE_CHANGED_ALIASE
 
 def recover_work() -> dict[str, int]:
     """Publish work the broker missed, re-run work of dead workers, re-queue waiting ideas."""
-    from mentorship.services import recovery
+    from mentorship.infrastructure import recovery
 
     return recovery.recover_work()
 

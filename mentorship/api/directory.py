@@ -19,6 +19,7 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import cluster_json, partner_json
+from mentorship.infrastructure.pagination import paginate
 from mentorship.models import Cluster, Partner
 from mentorship.schemas import CLUSTER, PARTNER
 from mentorship.services.directory import (
@@ -28,7 +29,6 @@ from mentorship.services.directory import (
     list_organisations,
     update_organisation,
 )
-from mentorship.services.pagination import paginate
 from mentorship.validation import Schema
 from mentorship.vocab import SECTORS
 

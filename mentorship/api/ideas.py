@@ -20,6 +20,7 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import idea_json, match_json
+from mentorship.infrastructure.pagination import paginate
 from mentorship.models.ideas import PIPELINE_STATUSES, Idea
 from mentorship.ratelimit import rate_limited
 from mentorship.schemas import IDEA, IDEMPOTENCY_KEY_MAX
@@ -31,7 +32,6 @@ from mentorship.services.ideas import (
     submit_idea_once,
     visible_ideas,
 )
-from mentorship.services.pagination import paginate
 
 READERS = ("entrepreneur", "lead")
 IDEMPOTENCY_HEADER = "Idempotency-Key"

@@ -15,10 +15,10 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import mentor_json
+from mentorship.infrastructure.pagination import paginate
 from mentorship.models import MentorStatus
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.services.mentors import get_mentor, mentor_loads, mentors_query, set_mentor_status
-from mentorship.services.pagination import paginate
 
 LEAD = ("lead",)
 

@@ -11,10 +11,10 @@ from flask import g, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 from mentorship.errors import error_response
+from mentorship.infrastructure.pagination import Page, page_args
 from mentorship.models import User
 from mentorship.services.accounts import user_for_token
 from mentorship.services.errors import ServiceError, ValidationFailedError
-from mentorship.services.pagination import Page, page_args
 
 View = TypeVar("View", bound=Callable[..., Any])
 

@@ -16,12 +16,12 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import match_json
+from mentorship.infrastructure.pagination import paginate
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
+from mentorship.queries.reports import programme_stats
 from mentorship.schemas import DECISION, REVIEW
-from mentorship.services.decisions import decide_match
-from mentorship.services.pagination import paginate
+from mentorship.services.approvals import decide_match
 from mentorship.services.review import get_mentor_match, mentor_matches, review_match
-from mentorship.services.stats import programme_stats
 
 
 @api_bp.get("/reviews")

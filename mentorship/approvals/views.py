@@ -19,14 +19,15 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from mentorship.approvals.forms import DecisionForm
+from mentorship.infrastructure.pagination import Page, count, page_args, paginate
 from mentorship.main.helpers import is_safe_next, role_required
 from mentorship.models import Idea, Match
 from mentorship.models.matches import MATCH_KINDS
-from mentorship.services import audit_trail, decisions
+from mentorship.queries import audit_trail
+from mentorship.services import approvals as decisions
 from mentorship.services.errors import ServiceError
 from mentorship.services.introductions import contact_details, introduction
 from mentorship.services.mentors import mentor_loads, mentored_entrepreneurs
-from mentorship.services.pagination import Page, count, page_args, paginate
 from mentorship.services.programmes import all_programmes
 from mentorship.vocab import SECTORS
 

@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Idea, Match, MatchStatus, Programme, Role, User
 from mentorship.services import audit
-from mentorship.services.decisions import decide_matches
+from mentorship.services.approvals import decide_matches
 from mentorship.services.errors import ServiceError
 from mentorship.services.review import review_match
 

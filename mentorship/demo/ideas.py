@@ -6,63 +6,26 @@ import random
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from mentorship.demo.entrepreneurs import DemoEntrepreneur
-from mentorship.demo.idea_concepts import CONCEPTS, Concept
-from mentorship.demo.idea_content import (
+from mentorship.demo.content import (
     CLUSTER_BENEFITS,
+    CLUSTER_SENTENCES,
+    CONCEPTS,
     DETAILS,
     MARKET,
+    MENTOR_AND_PARTNER_SENTENCES,
+    MENTOR_SENTENCES,
     MENTOR_TOPICS,
+    NEEDS_CHOICES,
+    NEIGHBOUR_SECTORS,
+    PARTNER_SENTENCES,
     PARTNER_WISHES,
+    Concept,
+    DemoEntrepreneur,
 )
 
 IDEA_COUNT = 186
 SEED = 186_2024
-# An entrepreneur's ideas mostly stay in her sector; some reach into a neighbouring one.
-NEIGHBOUR_SECTORS: dict[str, tuple[str, ...]] = {
-    "agriculture": ("food", "tourism"),
-    "food": ("agriculture", "tourism"),
-    "textiles": ("manufacturing", "services"),
-    "furniture": ("manufacturing", "construction"),
-    "construction": ("furniture", "services"),
-    "services": ("ict", "tourism"),
-    "health": ("services", "ict"),
-    "tourism": ("food", "services"),
-    "ict": ("services", "health"),
-    "manufacturing": ("furniture", "textiles"),
-}
 OWN_SECTOR_SHARE = 0.78
-NEEDS_CHOICES: tuple[tuple[str, ...], ...] = (
-    ("mentor", "partner", "cluster"),
-    ("mentor", "partner", "cluster"),
-    ("mentor", "partner", "cluster"),
-    ("mentor", "partner", "cluster"),
-    ("mentor", "partner"),
-    ("mentor", "partner"),
-    ("partner", "cluster"),
-    ("mentor",),
-    ("mentor", "cluster"),
-    ("partner",),
-)
-MENTOR_SENTENCES = (
-    "I am looking for a mentor who knows {topic}.",
-    "I need a mentor to help me with {topic}.",
-    "Advice on {topic} would help me most right now.",
-)
-PARTNER_SENTENCES = (
-    "I would like to connect with {wish}.",
-    "The partner I need most is {wish}.",
-    "I am looking for {wish}.",
-)
-MENTOR_AND_PARTNER_SENTENCES = (
-    "I need a mentor for {topic} and contact with {wish}.",
-    "I am looking for advice on {topic} and for {wish}.",
-)
-CLUSTER_SENTENCES = (
-    "Joining a cluster would help me {benefit}.",
-    "In a cluster I could {benefit}.",
-    "I want to join a cluster to {benefit}.",
-)
 
 
 class DemoIdea(NamedTuple):

@@ -10,17 +10,19 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from mentorship.demo.entrepreneurs import ENTREPRENEURS, DemoEntrepreneur
-from mentorship.demo.ideas import build_ideas
-from mentorship.demo.mentors import MENTORS
-from mentorship.demo.organisations import CLUSTERS, PARTNERS
-from mentorship.demo.programme import (
+from mentorship.demo.content import (
+    CLUSTERS,
+    ENTREPRENEURS,
+    MENTORS,
+    PARTNERS,
     PROGRAMME_DESCRIPTION,
     PROGRAMME_FUNDER,
     PROGRAMME_NAME,
+    DemoEntrepreneur,
     modules,
     programme_year,
 )
+from mentorship.demo.ideas import build_ideas
 from mentorship.extensions import db
 from mentorship.models import (
     Cluster,

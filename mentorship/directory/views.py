@@ -9,11 +9,11 @@ from flask_babel import gettext, lazy_gettext, lazy_ngettext
 from flask_login import current_user, login_required
 
 from mentorship.directory.forms import ClusterForm, PartnerForm
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
 from mentorship.models import Cluster, Partner
 from mentorship.services import directory
 from mentorship.services.errors import ServiceError
-from mentorship.services.pagination import page_args, paginate
 from mentorship.services.pairing_endings import approved_pairings_count
 from mentorship.vocab import SECTORS
 

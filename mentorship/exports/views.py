@@ -7,10 +7,10 @@ from datetime import date
 from flask import Blueprint, Response, render_template, request
 from flask_login import current_user
 
+from mentorship.infrastructure.spreadsheets import FORMATS
 from mentorship.main.helpers import role_required
+from mentorship.queries.exports import EXPORTS, export_file
 from mentorship.services import programmes
-from mentorship.services.exports import EXPORTS, export_file
-from mentorship.services.spreadsheets import FORMATS
 
 exports_bp = Blueprint("exports", __name__, url_prefix="/lead/exports")
 

@@ -9,6 +9,7 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
 from mentorship.models import Idea, IdeaStatus
 from mentorship.ratelimit import rate_limited
@@ -16,7 +17,6 @@ from mentorship.services import idea_changes
 from mentorship.services import ideas as idea_service
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import ServiceError
-from mentorship.services.pagination import page_args, paginate
 from mentorship.services.pairing_endings import end_reason_text
 
 ideas_bp = Blueprint("ideas", __name__, url_prefix="/ideas")

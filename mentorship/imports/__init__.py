@@ -1,1 +1,1 @@
-"""The lead's spreadsheet import pages and the invitation page of imported people."""
+"""The lead's spreadsheet import pages."""

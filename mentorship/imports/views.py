@@ -20,14 +20,14 @@ from werkzeug.datastructures import ImmutableMultiDict
 from mentorship.extensions import csrf
 from mentorship.i18n import current_language
 from mentorship.imports.forms import UploadForm
+from mentorship.infrastructure.pagination import Page, page_args, paginate
+from mentorship.infrastructure.spreadsheets import FORMATS
 from mentorship.main.helpers import ConfirmForm, option, role_required
 from mentorship.services import imports as import_service
 from mentorship.services import programmes
 from mentorship.services.errors import ServiceError
 from mentorship.services.imports.columns import KINDS
 from mentorship.services.imports.templates import template_file
-from mentorship.services.pagination import Page, page_args, paginate
-from mentorship.services.spreadsheets import FORMATS
 
 imports_bp = Blueprint("imports", __name__, url_prefix="/lead/imports")
 

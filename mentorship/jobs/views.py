@@ -6,9 +6,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user
 
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, role_required
-from mentorship.services import bulk_jobs
-from mentorship.services.pagination import page_args, paginate
+from mentorship.services import jobs
 
 jobs_bp = Blueprint("jobs", __name__, url_prefix="/lead/jobs")
 PER_PAGE = 20
@@ -20,12 +20,12 @@ REFRESH_SECONDS = 3
 @role_required("lead")
 def index():
     page, per_page = page_args(request.args, PER_PAGE)
-    found = paginate(bulk_jobs.recent_jobs(), page, per_page)
+    found = paginate(jobs.recent_jobs(), page, per_page)
     return render_template(
         "jobs/index.html",
         page=found,
-        rows=[bulk_jobs.job_view(job) for job in found.items],
-        refresh=REFRESH_SECONDS if bulk_jobs.any_open(found.items) else None,
+        rows=[jobs.job_view(job) for job in found.items],
+        refresh=REFRESH_SECONDS if jobs.any_open(found.items) else None,
         form=ConfirmForm(),
     )
 
@@ -35,6 +35,6 @@ def index():
 def rematch():
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    bulk_jobs.start_rematch(current_user)
+    jobs.start_rematch(current_user)
     flash(gettext("The re-match of all open ideas has started; this page follows it."), "success")
     return redirect(url_for("jobs.index"))

@@ -7,12 +7,12 @@ from typing import Any
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
+from mentorship.infrastructure.pagination import count, paginate
 from mentorship.main.helpers import ConfirmForm
 from mentorship.models import Cluster, MentorStatus, Partner
-from mentorship.services import dashboard as figures
+from mentorship.queries import reports as figures
 from mentorship.services import directory, mentors
 from mentorship.services import ideas as idea_service
-from mentorship.services.pagination import count, paginate
 
 main_bp = Blueprint("main", __name__)
 

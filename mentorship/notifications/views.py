@@ -8,9 +8,9 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm
 from mentorship.services import notifications
-from mentorship.services.pagination import page_args, paginate
 
 notifications_bp = Blueprint("notifications", __name__, url_prefix="/notifications")
 

@@ -8,11 +8,11 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext, ngettext
 from flask_login import current_user
 
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
 from mentorship.programmes.forms import EnrolForm, ModuleForm, ProgrammeForm
 from mentorship.services import programmes
 from mentorship.services.errors import ServiceError
-from mentorship.services.pagination import page_args, paginate
 
 programmes_bp = Blueprint("programmes", __name__, url_prefix="/lead/programmes")
 

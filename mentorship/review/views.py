@@ -6,12 +6,12 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
+from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import role_required
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
 from mentorship.review.forms import ReviewForm
 from mentorship.services import review as review_service
 from mentorship.services.errors import ServiceError
-from mentorship.services.pagination import page_args, paginate
 from mentorship.vocab import SECTORS
 
 review_bp = Blueprint("review", __name__, url_prefix="/reviews")

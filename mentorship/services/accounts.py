@@ -15,9 +15,9 @@ from sqlalchemy.exc import IntegrityError
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
 from mentorship.models import EntrepreneurProfile, MentorProfile, MentorStatus, Role, User
 from mentorship.services import audit
-from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, ValidationFailedError
 from mentorship.services.mentors import check_capacity, record_capacity_change
 

@@ -10,10 +10,10 @@ from sqlalchemy.exc import IntegrityError
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
 from mentorship.models import Cluster, Partner, User
 from mentorship.search import contains_folded
 from mentorship.services import audit
-from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from mentorship.services.notifications import send_pending_emails
 from mentorship.services.pairing_endings import end_pairings_with

@@ -2,7 +2,7 @@
 
 Both are allowed only while none of the idea's matches is approved: once the lead paired it,
 the pairing stands on what was written. Both lock the idea row first, the same lock a review
-or a decision takes first (see services.locking), so neither races an approval.
+or a decision takes first (see infrastructure.locking), so neither races an approval.
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ from sqlalchemy.orm import selectinload
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
+from mentorship.infrastructure.locking import begin_serialised
 from mentorship.models import Idea, IdeaStatus, Match, MatchStatus, User, WithdrawalReason
 from mentorship.services import audit
-from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError
 from mentorship.services.ideas import idea_content
-from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import send_pending_emails
 from mentorship.services.programmes import check_idea_programme
 from mentorship.services.withdrawals import withdraw_proposals

@@ -13,17 +13,17 @@ from sqlalchemy.orm import selectinload
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
+from mentorship.infrastructure.locking import begin_serialised
 from mentorship.models import Idea, IdeaStatus, IdeaSubmission, Match, User
 from mentorship.services import audit
 from mentorship.services import idea_submissions as keys
-from mentorship.services.background import enqueue
 from mentorship.services.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
     ServiceError,
 )
-from mentorship.services.locking import begin_serialised
 from mentorship.services.programmes import check_idea_programme
 from mentorship.vocab import NEEDS
 

@@ -13,6 +13,10 @@ from matching import Match as RankedMatch
 from matching import MatchConfig
 from matching.proposals import Revision, revise_proposals
 from mentorship.extensions import db
+from mentorship.infrastructure import job_runs
+from mentorship.infrastructure.candidates import idea_record
+from mentorship.infrastructure.index_holder import holder
+from mentorship.infrastructure.locking import begin_serialised
 from mentorship.models import (
     Cluster,
     Idea,
@@ -24,10 +28,6 @@ from mentorship.models import (
     User,
     WithdrawnProposal,
 )
-from mentorship.services import job_runs
-from mentorship.services.candidates import idea_record
-from mentorship.services.index_holder import holder
-from mentorship.services.locking import begin_serialised
 from mentorship.services.notifications import ProposalChange, notify_proposal_changes
 
 log = logging.getLogger(__name__)

@@ -15,6 +15,8 @@ from sqlalchemy.orm import contains_eager
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
+from mentorship.infrastructure.locking import lock_mentor_profile
 from mentorship.models import (
     Idea,
     Match,
@@ -27,14 +29,12 @@ from mentorship.models import (
 )
 from mentorship.search import contains_folded
 from mentorship.services import audit
-from mentorship.services.background import enqueue
 from mentorship.services.errors import (
     ConflictError,
     NotFoundError,
     PermissionDeniedError,
     ValidationFailedError,
 )
-from mentorship.services.locking import lock_mentor_profile
 
 
 def mentors_query(status: str | None = None, search: str = "") -> sa.Select:

@@ -1,7 +1,7 @@
 """Tells people what concerns them: an in-app notification and, if they want it, an e-mail.
 
 Both rows are added to the caller's session, so they commit (or roll back) with the change they
-report. The outbox is delivered afterwards (services.outbox); nothing is sent before the commit.
+report. The outbox is delivered afterwards (infrastructure.outbox); nothing is sent before the commit.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from flask_babel import LazyString, lazy_gettext, lazy_ngettext
 from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.i18n import language_of
+from mentorship.infrastructure.outbox import MAX_ATTEMPTS, deliver_outbox  # noqa: F401 (the task's entry)
 from mentorship.models import (
     Idea,
     Notification,
@@ -26,7 +27,6 @@ from mentorship.models import (
     User,
     WithdrawalReason,
 )
-from mentorship.services.outbox import MAX_ATTEMPTS, deliver_outbox  # noqa: F401 (the task's entry)
 
 log = logging.getLogger(__name__)
 REVIEW_LINK = "/reviews"
@@ -68,11 +68,11 @@ def notify(
 def send_pending_emails() -> None:
     """Call after committing a change that queued e-mails.
 
-    Served in embedded mode, a request only wakes the runner thread (services.runner_wakeup)
+    Served in embedded mode, a request only wakes the runner thread (infrastructure.runner_wakeup)
     and never waits for the mail server; otherwise the send task runs (Celery, or in-process).
     """
-    from mentorship.services.background import enqueue
-    from mentorship.services.runner_wakeup import wake_runner
+    from mentorship.infrastructure.background import enqueue
+    from mentorship.infrastructure.runner_wakeup import wake_runner
 
     if not wake_runner():
         enqueue(task_names.SEND_OUTBOX)

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext
 from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
+from mentorship.infrastructure.locking import MISSING, lock_match
 from mentorship.models import (
     Idea,
     Match,
@@ -25,7 +26,6 @@ from mentorship.models import (
 )
 from mentorship.services import audit
 from mentorship.services.errors import ConflictError, NotFoundError, ServiceError
-from mentorship.services.locking import MISSING, lock_match
 from mentorship.services.notifications import notify, send_pending_emails
 
 REVIEW_DECISIONS = {"accept": MatchStatus.ACCEPTED.value, "decline": MatchStatus.DECLINED.value}

@@ -109,7 +109,7 @@ def clean_state(live_server) -> Iterator[None]:
 
 
 def _reset(live_server: LiveServer) -> None:
-    from mentorship.services.index_holder import holder
+    from mentorship.infrastructure.index_holder import holder
 
     with live_server.db():
         empty_all_tables()
@@ -169,7 +169,7 @@ def matching_in_a_worker(live_server) -> Iterator[None]:
     In-process matching would finish before the idea page first loads; this lets the page show
     the idea waiting and then follow it live to `matched`.
     """
-    from mentorship.services.background import task_named
+    from mentorship.infrastructure.background import task_named
 
     with live_server.app.app_context():
         task = task_named(task_names.MATCH_IDEA)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 WEB = ROOT / "mentorship"
+# The layer behind the views: use cases, read models and the infrastructure they share.
+SERVICE_LAYER = {"services", "queries", "infrastructure"}
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -29,7 +31,11 @@ def calls_delay(path: Path) -> bool:
 
 
 def web_modules_outside_services() -> list[Path]:
-    return [path for path in WEB.rglob("*.py") if "services" not in path.relative_to(WEB).parts]
+    return [
+        path
+        for path in WEB.rglob("*.py")
+        if not SERVICE_LAYER.intersection(path.relative_to(WEB).parts)
+    ]
 
 
 def test_only_services_use_the_matching_library():
@@ -52,7 +58,13 @@ def test_no_view_enqueues_tasks_itself():
 
 
 def test_services_enqueue_only_through_the_background_helper():
-    services = [path for path in (WEB / "services").rglob("*.py") if path.name != "background.py"]
+    background = WEB / "infrastructure" / "background.py"
+    services = [
+        path
+        for folder in SERVICE_LAYER
+        for path in (WEB / folder).rglob("*.py")
+        if path != background
+    ]
     assert [str(path.relative_to(ROOT)) for path in services if calls_delay(path)] == []
 
 

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import Match, User
-from mentorship.services.decisions import decide_match
+from mentorship.services.approvals import decide_match
 from mentorship.services.errors import ConflictError
 from tests.conftest import _service_missing
 from tests.factories import (

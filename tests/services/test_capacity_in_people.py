@@ -6,13 +6,13 @@ import pytest
 import sqlalchemy as sa
 
 from mentorship.extensions import db
+from mentorship.infrastructure.candidates import candidate_records
 from mentorship.models import Match, Programme
-from mentorship.services.candidates import candidate_records
-from mentorship.services.decisions import decide_match, decide_matches
+from mentorship.queries.exports import mentor_load_rows
+from mentorship.services.approvals import decide_match, decide_matches
 from mentorship.services.errors import ConflictError
-from mentorship.services.exports import mentor_load_rows
 from mentorship.services.mentors import mentor_loads, remaining_capacities
-from mentorship.services.plan_approval import approve_plan
+from mentorship.services.pairing_approval import approve_plan
 from tests.factories import (
     EntrepreneurFactory,
     IdeaFactory,

@@ -11,10 +11,9 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from mentorship.demo.entrepreneurs import ENTREPRENEURS
+from mentorship.demo.content import ENTREPRENEURS, NAMED_CLUSTERS, NAMED_PARTNERS, PILOT_CLUSTERS
 from mentorship.demo.ideas import build_ideas
 from mentorship.demo.loader import DEMO_PASSWORD, LEAD_EMAIL, demo_email
-from mentorship.demo.organisations import NAMED_CLUSTERS, NAMED_PARTNERS, PILOT_CLUSTERS
 from mentorship.extensions import db
 from mentorship.models import Cluster, EntrepreneurProfile, Idea, MentorProfile, Partner, User
 from mentorship.services.accounts import authenticate
@@ -137,7 +136,7 @@ def _ideas_digest(hash_seed: str) -> str:
     """The demo ideas built in a fresh interpreter, so set and dict order may differ."""
     script = (
         "import hashlib;"
-        "from mentorship.demo.entrepreneurs import ENTREPRENEURS;"
+        "from mentorship.demo.content import ENTREPRENEURS;"
         "from mentorship.demo.ideas import build_ideas;"
         "print(hashlib.sha256(repr(build_ideas(ENTREPRENEURS)).encode()).hexdigest())"
     )

@@ -7,13 +7,13 @@ from collections import Counter
 import pytest
 import sqlalchemy as sa
 
-from mentorship.demo.entrepreneurs import ENTREPRENEURS
+from mentorship.demo.content import ENTREPRENEURS
 from mentorship.demo.halfway import DATA, load_steps
 from mentorship.demo.ideas import build_ideas
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Match, OutboxEmail, Role, User
-from mentorship.services import dashboard
-from mentorship.services.stats import mentor_load_rows
+from mentorship.queries import reports as dashboard
+from mentorship.queries.reports import mentor_load_rows
 
 
 def statuses() -> Counter[tuple[str, str]]:

@@ -11,7 +11,7 @@ from matching import Match as RankedMatch
 from mentorship.extensions import db
 from mentorship.models import Match, Notification, OutboxEmail, ProposalNotice, User
 from mentorship.services.accounts import update_account
-from mentorship.services.decisions import decide_match
+from mentorship.services.approvals import decide_match
 from mentorship.services.digests import send_digests
 from mentorship.services.matching import store_many
 from tests.factories import IdeaFactory, LeadFactory, MentorFactory

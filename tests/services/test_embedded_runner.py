@@ -12,8 +12,8 @@ import sqlalchemy as sa
 
 from mentorship import create_app
 from mentorship.extensions import db
+from mentorship.infrastructure.embedded_runner import EXTENSION, EmbeddedRunner
 from mentorship.models import OutboxEmail, ProposalNotice
-from mentorship.services.embedded_runner import EXTENSION, EmbeddedRunner
 from mentorship.services.notifications import notify
 from tests.conftest import AuthActions, app_config, csrf_token_from, empty_all_tables
 from tests.factories import EntrepreneurFactory, IdeaFactory, MatchFactory, MentorFactory

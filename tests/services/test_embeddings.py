@@ -9,10 +9,11 @@ import sqlalchemy as sa
 
 from mentorship import create_app
 from mentorship.extensions import db
+from mentorship.infrastructure import embeddings
+from mentorship.infrastructure.index_holder import holder
 from mentorship.models import CandidateVector, Match, WordVector
-from mentorship.services import embeddings, matching
+from mentorship.services import matching
 from mentorship.services.ideas import submit_idea
-from mentorship.services.index_holder import holder
 from tests.conftest import app_config, empty_all_tables
 from tests.factories import (
     ClusterFactory,
@@ -141,8 +142,8 @@ def test_a_model_that_cannot_load_leaves_matching_working(broken_model_app):
 
 def test_imported_candidates_get_their_vectors_in_a_job_with_progress(app):
     from mentorship import task_names
+    from mentorship.infrastructure.background import enqueue
     from mentorship.models import BackgroundJob
-    from mentorship.services.background import enqueue
 
     partners = [PartnerFactory(name=f"Pekara {n}", offers=f"bread {n}") for n in range(5)]
     job = enqueue(task_names.EMBED_CANDIDATES, "partner")

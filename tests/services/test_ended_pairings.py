@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Match, Notification
-from mentorship.services.account_lifecycle import delete_account
+from mentorship.services.account import delete_account
 from mentorship.services.directory import delete_organisation
 from mentorship.services.ideas import submit_idea
 from mentorship.services.matching import rematch_open_ideas

@@ -7,9 +7,10 @@ import sqlalchemy as sa
 
 from matching import Match as RankedMatch
 from mentorship.extensions import db
+from mentorship.infrastructure.candidates import idea_record
 from mentorship.models import AuditEntry, Idea, Match, Notification, OutboxEmail, Programme
-from mentorship.services import decisions, matching, pairing
-from mentorship.services.candidates import idea_record
+from mentorship.services import approvals as decisions
+from mentorship.services import matching, pairing
 from mentorship.services.errors import ConflictError, NotFoundError, ValidationFailedError
 from mentorship.services.idea_changes import edit_idea, withdraw_idea
 from mentorship.services.ideas import submit_idea

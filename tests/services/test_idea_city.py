@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from mentorship.extensions import db
+from mentorship.infrastructure.candidates import idea_record
 from mentorship.models import Match
-from mentorship.services.candidates import idea_record
 from mentorship.services.idea_changes import edit_idea
 from mentorship.services.ideas import submit_idea
 from tests.factories import EntrepreneurFactory, IdeaFactory, MentorFactory

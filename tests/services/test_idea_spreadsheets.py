@@ -6,7 +6,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import Idea
-from mentorship.services.exports import EXPORTS
+from mentorship.queries.exports import EXPORTS
 from tests.factories import EntrepreneurFactory, IdeaFactory
 from tests.services.test_imports import actions, check, csv_bytes, run
 

@@ -143,14 +143,14 @@ def test_the_checker_finds_a_cycle_hidden_in_a_function(tmp_path):
         tmp_path,
         {
             "mentorship/__init__.py": "",
-            "mentorship/services/__init__.py": "",
-            "mentorship/services/background.py": (
+            "mentorship/infrastructure/__init__.py": "",
+            "mentorship/infrastructure/background.py": (
                 "def enqueue():\n    from worker.celery_app import celery_app\n"
             ),
             "matching/__init__.py": "",
             "worker/__init__.py": "",
             "worker/celery_app.py": "from celery import Celery\n",
-            "mentorship/app.py": "from .services import background\n",
+            "mentorship/app.py": "from .infrastructure import background\n",
         },
     )
     assert find_cycle(import_graph(root)) is None
@@ -158,7 +158,11 @@ def test_the_checker_finds_a_cycle_hidden_in_a_function(tmp_path):
     (root / "worker/celery_app.py").write_text("def flask_app():\n    import mentorship.app\n")
     cycle = find_cycle(import_graph(root))
     assert cycle is not None and cycle[0] == cycle[-1]
-    assert set(cycle) == {"mentorship.app", "mentorship.services.background", "worker.celery_app"}
+    assert set(cycle) == {
+        "mentorship.app",
+        "mentorship.infrastructure.background",
+        "worker.celery_app",
+    }
 
 
 def test_the_checker_ignores_imports_made_only_for_type_checking(tmp_path):

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from openpyxl import Workbook, load_workbook
 
 from mentorship.extensions import db
+from mentorship.infrastructure.spreadsheets import to_xlsx
 from mentorship.models import (
     AccountToken,
     Cluster,
@@ -24,7 +25,6 @@ from mentorship.models import (
 from mentorship.services import imports
 from mentorship.services.imports import FileProblem, handlers
 from mentorship.services.imports.templates import template_file
-from mentorship.services.spreadsheets import to_xlsx
 from tests.factories import EntrepreneurFactory, LeadFactory, MentorFactory, PartnerFactory
 
 ENTREPRENEUR_HEADER = "email,name,business_name,city,sector,stage,languages"

@@ -5,11 +5,11 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from mentorship.extensions import db
+from mentorship.infrastructure.candidates import idea_record
+from mentorship.infrastructure.index_holder import IndexHolder, holder
 from mentorship.models import Idea, Match
 from mentorship.services import matching
-from mentorship.services.candidates import idea_record
 from mentorship.services.ideas import submit_idea
-from mentorship.services.index_holder import IndexHolder, holder
 from mentorship.services.mentors import get_mentor, set_mentor_status
 from tests.factories import (
     ClusterFactory,

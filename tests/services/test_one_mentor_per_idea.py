@@ -7,7 +7,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Match, Notification, WithdrawnProposal
-from mentorship.services.decisions import decide_match, decide_matches, undecided_matches
+from mentorship.services.approvals import decide_match, decide_matches, undecided_matches
 from mentorship.services.errors import ConflictError
 from mentorship.services.ideas import submit_idea
 from mentorship.services.matching import rematch_open_ideas

@@ -7,10 +7,10 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, Match, Notification, OutboxEmail, Programme
-from mentorship.services import plan_approval
+from mentorship.services import pairing_approval
 from mentorship.services.errors import ConflictError, PermissionDeniedError, ValidationFailedError
 from mentorship.services.pairing import NO_CAPACITY, NO_PROPOSAL, plan_pairings
-from mentorship.services.plan_approval import approve_plan
+from mentorship.services.pairing_approval import approve_plan
 from tests.factories import IdeaFactory, LeadFactory, MatchFactory, MentorFactory, PartnerFactory
 
 
@@ -161,7 +161,7 @@ def test_an_accepted_row_is_approved_through_the_decisions_service(app):
     result = approve_plan(LeadFactory(), [match.id])
     db.session.refresh(match)
     assert (match.status, result.approved, result.left_for_queue) == ("approved", 1, 0)
-    assert match.decision_note == plan_approval.PLAN_NOTE
+    assert match.decision_note == pairing_approval.PLAN_NOTE
 
 
 def test_approving_an_accepted_row_tells_the_entrepreneur(app):

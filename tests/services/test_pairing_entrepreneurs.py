@@ -16,7 +16,7 @@ from mentorship.services.pairing import (
     OTHER_IDEA,
     plan_pairings,
 )
-from mentorship.services.plan_approval import approve_plan
+from mentorship.services.pairing_approval import approve_plan
 from tests.factories import (
     EntrepreneurFactory,
     IdeaFactory,

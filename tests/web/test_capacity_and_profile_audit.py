@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, MentorProfile
-from mentorship.services.account_lifecycle import delete_account
+from mentorship.services.account import delete_account
 from mentorship.services.accounts import update_account
 from tests.conftest import csrf_token_from
 from tests.factories import (

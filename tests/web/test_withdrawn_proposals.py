@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from matching import Match as RankedMatch
 from mentorship.extensions import db
 from mentorship.models import Match, Notification, OutboxEmail
-from mentorship.services.decisions import decide_match
+from mentorship.services.approvals import decide_match
 from mentorship.services.matching import store_matches
 from tests.conftest import csrf_token_from
 from tests.factories import (

@@ -9,9 +9,9 @@ import sqlalchemy as sa
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure import job_runs, recovery
+from mentorship.infrastructure.background import enqueue
 from mentorship.models import BackgroundJob, Idea
-from mentorship.services import job_runs, recovery
-from mentorship.services.background import enqueue
 from tests.factories import IdeaFactory
 
 QUEUE = "celery"

@@ -15,8 +15,8 @@ import sqlalchemy as sa
 
 from mentorship import create_app, task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import BROKER_BACKOFF_SECONDS, enqueue, publish
 from mentorship.models import BackgroundJob, Idea
-from mentorship.services.background import BROKER_BACKOFF_SECONDS, enqueue, publish
 from tests.conftest import _service_missing, app_config, empty_all_tables
 from tests.factories import PASSWORD, EntrepreneurFactory
 from tests.web.test_redis_outage import PrivateRedis

@@ -10,10 +10,10 @@ import sqlalchemy as sa
 
 from mentorship import task_names
 from mentorship.extensions import db
+from mentorship.infrastructure.background import enqueue
+from mentorship.infrastructure.recovery import recover_work
 from mentorship.models import Idea, Match
-from mentorship.services.background import enqueue
 from mentorship.services.ideas import submit_idea
-from mentorship.services.recovery import recover_work
 from tests.conftest import _service_missing
 from tests.factories import ClusterFactory, EntrepreneurFactory, MentorFactory, PartnerFactory
 from tests.worker.conftest import wait_until

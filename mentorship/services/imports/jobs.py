@@ -15,10 +15,10 @@ from sqlalchemy.orm import defer
 from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.i18n import BABEL_LOCALES, DEFAULT_LOCALE, supported
+from mentorship.infrastructure.background import enqueue
 from mentorship.models import Enrolment, ImportJob, ImportStatus, Programme, User
 from mentorship.models.imports import IMPORT_KINDS
 from mentorship.services import audit, invitations
-from mentorship.services.background import enqueue
 from mentorship.services.errors import ConflictError, NotFoundError, PermissionDeniedError
 from mentorship.services.imports.handlers import HANDLERS
 from mentorship.services.imports.planning import Plan, plan_rows, report

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from mentorship.infrastructure.spreadsheets import write
 from mentorship.services.imports.columns import KINDS
-from mentorship.services.spreadsheets import write
 
 
 def template_file(kind: str, file_format: str) -> bytes:

@@ -1,1 +1,0 @@
-"""The programme lead's dashboard: charts, tables and CSV downloads."""

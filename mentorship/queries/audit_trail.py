@@ -1,0 +1,131 @@
+"""Reading the audit trail: filtered queries for the lead, and a CSV export safe to open in a sheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
+
+import sqlalchemy as sa
+from sqlalchemy.orm import aliased
+
+from mentorship.extensions import db
+from mentorship.infrastructure.spreadsheets import neutralise
+from mentorship.models import AuditEntry, Idea, Match, User
+
+CSV_COLUMNS = (
+    "at",
+    "actor",
+    "actor_email",
+    "action",
+    "object_type",
+    "object_id",
+    "before_status",
+    "after_status",
+    "note",
+    "details",
+)
+
+
+def audit_actions() -> list[str]:
+    return list(
+        db.session.scalars(sa.select(AuditEntry.action).distinct().order_by(AuditEntry.action))
+    )
+
+
+def audit_actors() -> list[User]:
+    """The people who appear in the trail, for the actor filter."""
+    acted = sa.select(AuditEntry.actor_id).where(AuditEntry.actor_id.is_not(None)).distinct()
+    return list(db.session.scalars(sa.select(User).where(User.id.in_(acted)).order_by(User.name)))
+
+
+def about_programme(programme_id: int) -> sa.ColumnElement[bool]:
+    """Entries about the programme itself, one of its ideas, or a match of one of its ideas."""
+    ideas = sa.select(Idea.id).where(Idea.programme_id == programme_id)
+    matches = sa.select(Match.id).where(Match.idea_id.in_(ideas))
+    return sa.or_(
+        sa.and_(AuditEntry.object_type == "idea", AuditEntry.object_id.in_(ideas)),
+        sa.and_(AuditEntry.object_type == "match", AuditEntry.object_id.in_(matches)),
+        sa.and_(AuditEntry.object_type == "programme", AuditEntry.object_id == programme_id),
+    )
+
+
+def audit_query(
+    action: str | None = None,
+    actor_id: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    programme_id: int | None = None,
+) -> sa.Select:
+    """Entries with their actor, newest first; `until` includes the whole day."""
+    actor = aliased(User)
+    statement = (
+        sa.select(AuditEntry, actor)
+        .outerjoin(actor, actor.id == AuditEntry.actor_id)
+        .order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    )
+    if action:
+        statement = statement.where(AuditEntry.action == action)
+    if actor_id is not None:
+        statement = statement.where(AuditEntry.actor_id == actor_id)
+    if since is not None:
+        statement = statement.where(AuditEntry.at >= _start_of(since))
+    if until is not None:
+        statement = statement.where(AuditEntry.at < _start_of(until + timedelta(days=1)))
+    if programme_id is not None:
+        statement = statement.where(about_programme(programme_id))
+    return statement
+
+
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+def audit_rows(statement: sa.Select) -> Iterator[tuple[AuditEntry, User | None]]:
+    """Entries with their actor, fetched in batches so a long trail never sits in memory whole."""
+    for entry, actor in db.session.execute(statement.execution_options(yield_per=500)):
+        yield entry, actor
+
+
+def _cell(value: object) -> str:
+    """Text for one CSV cell, safe from being run as a formula (CSV injection)."""
+    return neutralise("" if value is None else str(value))
+
+
+def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
+    """The CSV text, line by line, so a long trail streams rather than builds in memory."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+
+    def flush() -> str:
+        text = buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+        return text
+
+    writer.writerow(CSV_COLUMNS)
+    yield flush()
+    for entry, actor in rows:
+        at = entry.at if entry.at.tzinfo is None else entry.at.astimezone(UTC)
+        writer.writerow(
+            [
+                _cell(value)
+                for value in (
+                    at.strftime("%Y-%m-%dT%H:%M:%SZ"),
+                    actor.name if actor else "",
+                    actor.email if actor else "",
+                    entry.action,
+                    entry.object_type,
+                    entry.object_id,
+                    entry.before_status,
+                    entry.after_status,
+                    entry.note,
+                    json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
+                    if entry.details
+                    else "",
+                )
+            ]
+        )
+        yield flush()

@@ -1,0 +1,1 @@
+"""The lead's reports (the dashboard page): charts, tables and CSV downloads."""

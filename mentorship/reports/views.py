@@ -1,0 +1,57 @@
+"""The lead's dashboard page and the CSV download of each of its tables."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Response, abort, render_template, request
+
+from mentorship.main.helpers import role_required
+from mentorship.reports import builders, charts
+from mentorship.services import programmes as programme_service
+from mentorship.services.errors import NotFoundError
+
+reports_bp = Blueprint("dashboard", __name__, url_prefix="/lead/dashboard")
+
+
+def _programme_filter():
+    """The chosen programme, or None for all; an unknown programme is a 404, junk is ignored."""
+    raw = request.args.get("programme", "")
+    if not raw.isdigit():
+        return None
+    try:
+        return programme_service.get_programme(int(raw))
+    except NotFoundError:
+        abort(404)
+
+
+@reports_bp.route("")
+@role_required("lead")
+def index():
+    programme = _programme_filter()
+    programme_id = programme.id if programme else None
+    return render_template(
+        "reports/index.html",
+        reports=builders.all_reports(programme_id),
+        programmes=programme_service.all_programmes(),
+        programme=programme,
+        column_baseline=charts.baseline_y(),
+    )
+
+
+@reports_bp.route("/<slug>.csv")
+@role_required("lead")
+def download_csv(slug: str):
+    build = builders.REPORTS.get(slug)
+    if build is None:
+        abort(404)
+    programme = _programme_filter()
+    report = build(programme.id if programme else None)
+    filename = f"{slug}-programme-{programme.id}.csv" if programme else f"{slug}.csv"
+    return Response(
+        # The byte-order mark tells spreadsheet programs the file is UTF-8 (Serbian names).
+        "\ufeff" + builders.table_csv(report.table),
+        mimetype="text/csv",
+        headers={
+            "Content-Disposition": f'attachment; filename="{filename}"',
+            "Cache-Control": "no-store",
+        },
+    )

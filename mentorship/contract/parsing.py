@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 from typing import Annotated, Any
 
@@ -46,6 +47,18 @@ def partial_model(model: type[BaseModel]) -> type[BaseModel]:
             kind = Annotated[(kind, *info.metadata)]
         fields[name] = (kind, None)
     return create_model(f"{model.__name__}Changes", __config__=model.model_config, **fields)
+
+
+def field_cleaner(model: type[BaseModel], name: str) -> Callable[[Any], Any]:
+    """One field of `model` on its own: its clean value, or ValueError with the field's message."""
+
+    def clean(value: Any) -> Any:
+        try:
+            return parse(model, {name: value}, partial=True)[name]
+        except InvalidInput as problem:
+            raise ValueError(problem.fields[name][0]) from None
+
+    return clean
 
 
 def parse(

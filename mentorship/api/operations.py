@@ -30,7 +30,7 @@ from mentorship.contract.directory import (
     PartnerInput,
     PartnerPage,
 )
-from mentorship.contract.fields import MAX_ID, _enum
+from mentorship.contract.fields import MAX_ID, one_of
 from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, Idea, IdeaInput, IdeaPage
 from mentorship.contract.matches import Decision, Match, MatchPage, Review
 from mentorship.contract.mentors import Mentor, MentorPage
@@ -118,7 +118,7 @@ WITHDRAWN_PROPOSAL = (
     "match if the idea was proposed to her again); for anyone else it is a 404 like any unknown id."
 )
 WITHDRAWN_CONFLICT = "Withdrawn by a re-match (`proposal_withdrawn`)."
-SECTOR = Param("sector", _enum(SECTORS) | None)
+SECTOR = Param("sector", one_of(SECTORS) | None)
 SEARCH = Param("q", str, description="Words to look for in the name and description.")
 
 
@@ -150,7 +150,7 @@ OPERATIONS: list[Operation] = [
               answer=Readiness, errors=(503,)),
     Operation("get", "/api/v1/openapi.json", "This document", ANYONE, free_answer=True),
     Operation("get", "/api/v1/sectors", "All sectors with labels in en or sr", ANYONE,
-              answer=SectorList, params=(Param("lang", _enum(LABEL_LANGUAGES) | None),
+              answer=SectorList, params=(Param("lang", one_of(LABEL_LANGUAGES) | None),
                                          Param("Accept-Language", str, "header"))),
     Operation("post", "/api/v1/auth/register",
               "Register an entrepreneur or a mentor (mentors start pending)", ANYONE, 201,
@@ -162,7 +162,7 @@ OPERATIONS: list[Operation] = [
               SIGNED_IN, answer=Me, body=MeUpdate),
     Operation("get", "/api/v1/ideas", "Ideas: an entrepreneur's own, all for the lead",
               "entrepreneur, lead", answer=IdeaPage, errors=(403, 422),
-              params=(Param("status", _enum(PIPELINE_STATUSES) | None),
+              params=(Param("status", one_of(PIPELINE_STATUSES) | None),
                       Param("programme_id", int | None), *PAGE),
               notes="Withdrawn ideas are not listed."),
     Operation("post", "/api/v1/ideas", "Submit an idea; matching starts in the background",
@@ -189,7 +189,7 @@ OPERATIONS: list[Operation] = [
               answer=MatchPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
     Operation("get", "/api/v1/reviews", "The mentor's own matches, `proposed` by default",
               "mentor", answer=MatchPage, errors=(403, 422),
-              params=(Param("status", _enum(MATCH_STATUSES) | None), *PAGE)),
+              params=(Param("status", one_of(MATCH_STATUSES) | None), *PAGE)),
     Operation("get", "/api/v1/matches/{id}/review", "One of the mentor's own matches",
               "the match's mentor", answer=Match, errors=(403, 404, 409), params=(OBJECT_ID,),
               notes=WITHDRAWN_PROPOSAL, error_text=((409, WITHDRAWN_CONFLICT),)),
@@ -204,7 +204,7 @@ OPERATIONS: list[Operation] = [
               errors=(403, 404, 409), params=(OBJECT_ID,)),
     Operation("get", "/api/v1/mentors", "Mentors with capacity and current load", "lead",
               answer=MentorPage, errors=(403, 422),
-              params=(Param("status", _enum(MENTOR_STATUSES) | None), SEARCH, *PAGE)),
+              params=(Param("status", one_of(MENTOR_STATUSES) | None), SEARCH, *PAGE)),
     Operation("post", "/api/v1/mentors/{id}/approve", "Activate a pending mentor", "lead",
               answer=Mentor, errors=(403, 404, 409), params=(OBJECT_ID,)),
     Operation("get", "/api/v1/stats", "Programme counts", "lead", answer=Stats,

@@ -63,7 +63,9 @@ def json_object() -> dict[str, Any]:
     return data
 
 
-def checked(model: type[BaseModel], data: Any, *, partial: bool = False, prefix: str = ""):
+def checked(
+    model: type[BaseModel], data: Any, *, partial: bool = False, prefix: str = ""
+) -> dict[str, Any]:
     """`data` cleaned by a contract model (mentorship.contract.parsing), else 422 naming fields."""
     try:
         return parse(model, data, partial=partial, prefix=prefix)

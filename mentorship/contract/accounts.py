@@ -25,7 +25,7 @@ from mentorship.contract.fields import (
     Sectors,
     Stage,
     Text,
-    _enum,
+    one_of,
     refuse,
 )
 from mentorship.models.accounts import MAX_CAPACITY, MENTOR_STATUSES, ROLES
@@ -92,17 +92,17 @@ class MeUpdate(RequestBody):
 ENTREPRENEUR_FIELDS = tuple(EntrepreneurProfileInput.model_fields)
 MENTOR_FIELDS = tuple(MentorProfileInput.model_fields)
 
-LanguageCode = _enum(LANGUAGES)
-SectorSlug = _enum(SECTORS)
-StageSlug = _enum(STAGES)
+LanguageCode = one_of(LANGUAGES)
+SectorSlug = one_of(SECTORS)
+StageSlug = one_of(STAGES)
 
 
 class Account(Answer):
     id: int
     email: str
     name: str
-    role: _enum(ROLES)
-    status: _enum(MENTOR_STATUSES)
+    role: one_of(ROLES)
+    status: one_of(MENTOR_STATUSES)
 
 
 class Token(Answer):

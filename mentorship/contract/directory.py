@@ -17,7 +17,7 @@ from mentorship.contract.fields import (
     Sector,
     Text,
     Url,
-    _enum,
+    one_of,
 )
 from mentorship.vocab import COUNTRIES, SECTORS
 
@@ -45,9 +45,9 @@ class Partner(Answer):
     id: int
     name: str
     description: str
-    sector: _enum(SECTORS) | None
+    sector: one_of(SECTORS) | None
     city: str
-    country: _enum(COUNTRIES) | None
+    country: one_of(COUNTRIES) | None
     offers: str
     seeks: str
     export_oriented: bool
@@ -59,7 +59,7 @@ class Cluster(Answer):
     id: int
     name: str
     description: str
-    sector: _enum(SECTORS) | None
+    sector: one_of(SECTORS) | None
     region: str
     website: str = Field(description="Empty or an http(s):// URL.")
     created_at: datetime

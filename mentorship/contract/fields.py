@@ -122,7 +122,8 @@ def _choice_cleaner(
     return clean
 
 
-def _enum(values: Iterable[str]) -> Any:
+def one_of(values: Iterable[str]) -> Any:
+    """The vocabulary as a Literal type: an enum in the JSON Schema (a set in sorted order)."""
     return Literal[tuple(sorted(values)) if isinstance(values, frozenset) else tuple(values)]
 
 
@@ -132,7 +133,7 @@ def Choice(  # noqa: N802
     """One value of a vocabulary; empty or null is None unless `required`."""
     values = tuple(values)
     clean = _choice_cleaner(values, required=required, normalise=normalise)
-    kind = _enum(values) if required else _enum(values) | None
+    kind = one_of(values) if required else one_of(values) | None
     return Annotated[kind, BeforeValidator(clean)]
 
 
@@ -158,7 +159,7 @@ def ChoiceList(  # noqa: N802
         return cleaned
 
     return Annotated[
-        list[_enum(values)], BeforeValidator(clean), Field(min_length=min_items or None)
+        list[one_of(values)], BeforeValidator(clean), Field(min_length=min_items or None)
     ]
 
 

@@ -15,7 +15,7 @@ from mentorship.contract.fields import (
     Sector,
     Stage,
     Text,
-    _enum,
+    one_of,
 )
 from mentorship.models.ideas import CITY_MAX, OFFERS_MAX, PIPELINE_STATUSES
 from mentorship.vocab import NEEDS, SECTORS, STAGES
@@ -49,9 +49,9 @@ class Idea(Answer):
     owner_id: int
     title: str
     description: str
-    sector: _enum(SECTORS) | None
-    stage: _enum(STAGES) | None
-    needs: list[_enum(NEEDS)]
+    sector: one_of(SECTORS) | None
+    stage: one_of(STAGES) | None
+    needs: list[one_of(NEEDS)]
     offers: str
     seeks: str
     city: str = Field(
@@ -59,7 +59,7 @@ class Idea(Answer):
     )
     programme_id: int | None
     module_id: int | None
-    status: _enum(PIPELINE_STATUSES)
+    status: one_of(PIPELINE_STATUSES)
     created_at: datetime
     updated_at: datetime
 

@@ -7,7 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from mentorship.contract.base import Answer, Page, RequestBody
-from mentorship.contract.fields import Choice, Note, _enum
+from mentorship.contract.fields import Choice, Note, one_of
 from mentorship.models.matches import END_REASONS, MATCH_KINDS, MATCH_STATUSES
 
 
@@ -32,7 +32,7 @@ class MatchTarget(Answer):
 class Match(Answer):
     id: int
     idea_id: int
-    kind: _enum(MATCH_KINDS)
+    kind: one_of(MATCH_KINDS)
     target: MatchTarget
     score: float = Field(ge=0, le=1)
     rank: int = Field(ge=1)
@@ -40,7 +40,7 @@ class Match(Answer):
         description="Why it fits, as matching found it. A mentor's free places change with every "
         "approval, so they are not a reason here: see `load` and `capacity` in GET /api/v1/mentors."
     )
-    status: _enum(MATCH_STATUSES) = Field(
+    status: one_of(MATCH_STATUSES) = Field(
         description="An approved pairing stays `approved` when it ends (its mentor left the "
         "programme, or its partner or cluster was removed from the directory): `ended_at` and "
         "`end_reason` then say when and why."
@@ -53,7 +53,7 @@ class Match(Answer):
     ended_at: datetime | None = Field(
         default=None, description="Only on an approved pairing that has ended: when it ended."
     )
-    end_reason: _enum(END_REASONS) | None = Field(
+    end_reason: one_of(END_REASONS) | None = Field(
         default=None,
         description="Only with `ended_at`: `mentor_deleted` (the mentor deleted her account), "
         "`partner_deleted` or `cluster_deleted` (removed from the directory).",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from mentorship.contract.base import Answer
-from mentorship.contract.fields import _enum
+from mentorship.contract.fields import one_of
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.vocab import SECTORS
 
@@ -13,13 +13,13 @@ LABEL_LANGUAGES = ("en", "sr")
 
 
 class SectorLabel(Answer):
-    slug: _enum(SECTORS)
+    slug: one_of(SECTORS)
     label: str
 
 
 class SectorList(Answer):
     items: list[SectorLabel]
-    lang: _enum(LABEL_LANGUAGES)
+    lang: one_of(LABEL_LANGUAGES)
 
 
 class Health(Answer):
@@ -40,7 +40,7 @@ class MatchCounts(Answer):
 class MentorLoad(Answer):
     id: int
     name: str
-    status: _enum(MENTOR_STATUSES)
+    status: one_of(MENTOR_STATUSES)
     capacity: int
     load: int
     remaining: int

@@ -20,13 +20,12 @@ users_cli = AppGroup("users", help="Manage accounts.")
 @click.option("--name", default="Programme lead", show_default=True)
 def create_user(role: str, email: str, password: str, name: str) -> None:
     """Create a programme lead account (the only way to get one)."""
-    from mentorship.schemas import PASSWORD_MIN
+    from mentorship.contract.fields import PASSWORD_MIN, clean_email
     from mentorship.services.accounts import create_lead
-    from mentorship.validation import Email, Invalid
 
     try:
-        email = Email().clean(email)
-    except Invalid as problem:
+        email = clean_email(email)
+    except ValueError as problem:
         raise click.BadParameter(str(problem), param_hint="--email") from None
     if len(password) < PASSWORD_MIN:
         raise click.BadParameter(

@@ -6,25 +6,25 @@ from flask import jsonify
 
 from mentorship import ratelimit
 from mentorship.api.blueprint import api_bp
-from mentorship.api.request import json_object
+from mentorship.api.request import json_input
 from mentorship.api.serializers import account_json
+from mentorship.contract.accounts import Register, TokenRequest
 from mentorship.errors import error_response
 from mentorship.models.base import isoformat_utc
-from mentorship.schemas import REGISTER, TOKEN
 from mentorship.services.accounts import issue_token, register_user
 
 
 @api_bp.post("/auth/register")
 @ratelimit.rate_limited("REGISTER_RATE_LIMIT")
 def register():
-    data = REGISTER.validate(json_object())
+    data = json_input(Register)
     user = register_user(data["email"], data["password"], data["name"], data["role"])
     return jsonify(account_json(user)), 201
 
 
 @api_bp.post("/auth/token")
 def token():
-    data = TOKEN.validate(json_object())
+    data = json_input(TokenRequest)
     user = ratelimit.attempt_login(data["email"], data["password"])
     if user is None:
         return error_response(

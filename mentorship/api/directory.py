@@ -6,12 +6,13 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import jsonify, url_for
+from pydantic import BaseModel
 
 from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,
-    json_object,
+    json_input,
     page_json,
     query_choice,
     query_text,
@@ -20,8 +21,8 @@ from mentorship.api.request import (
 )
 from mentorship.api.serializers import cluster_json, partner_json
 from mentorship.infrastructure.pagination import paginate
+from mentorship.contract.directory import ClusterInput, PartnerInput
 from mentorship.models import Cluster, Partner
-from mentorship.schemas import CLUSTER, PARTNER
 from mentorship.services.directory import (
     create_organisation,
     delete_organisation,
@@ -29,13 +30,12 @@ from mentorship.services.directory import (
     list_organisations,
     update_organisation,
 )
-from mentorship.validation import Schema
 from mentorship.vocab import SECTORS
 
 LEAD = ("lead",)
-RESOURCES: dict[str, tuple[type, Schema, Callable[[Any], dict[str, Any]]]] = {
-    "partners": (Partner, PARTNER, partner_json),
-    "clusters": (Cluster, CLUSTER, cluster_json),
+RESOURCES: dict[str, tuple[type, type[BaseModel], Callable[[Any], dict[str, Any]]]] = {
+    "partners": (Partner, PartnerInput, partner_json),
+    "clusters": (Cluster, ClusterInput, cluster_json),
 }
 
 
@@ -48,7 +48,7 @@ def _list(resource: str):
 
 def _create(resource: str):
     model, schema, serialise = RESOURCES[resource]
-    created = create_organisation(current_user(), model, schema.validate(json_object()))
+    created = create_organisation(current_user(), model, json_input(schema))
     response = jsonify(serialise(created))
     response.status_code = 201
     response.headers["Location"] = url_for(f"api.get_{resource[:-1]}", object_id=created.id)
@@ -62,7 +62,7 @@ def _get(resource: str, object_id: int):
 
 def _update(resource: str, object_id: int):
     model, schema, serialise = RESOURCES[resource]
-    data = schema.validate(json_object(), partial=True)
+    data = json_input(schema, partial=True)
     target = get_organisation(model, object_id)
     return jsonify(serialise(update_organisation(current_user(), target, data)))
 

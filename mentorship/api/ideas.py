@@ -12,7 +12,7 @@ from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,
-    json_object,
+    json_input,
     page_json,
     query_choice,
     query_id,
@@ -20,10 +20,10 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import idea_json, match_json
+from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, IdeaInput
 from mentorship.infrastructure.pagination import paginate
 from mentorship.models.ideas import PIPELINE_STATUSES, Idea
 from mentorship.ratelimit import rate_limited
-from mentorship.schemas import IDEA, IDEMPOTENCY_KEY_MAX
 from mentorship.services.errors import ValidationFailedError
 from mentorship.services.idea_changes import edit_idea, withdraw_idea
 from mentorship.services.ideas import (
@@ -59,7 +59,7 @@ def idempotency_key() -> str | None:
 @rate_limited("IDEA_SUBMIT_RATE_LIMIT")
 def create_idea():
     key = idempotency_key()
-    submission = submit_idea_once(current_user(), IDEA.validate(json_object()), key)
+    submission = submit_idea_once(current_user(), json_input(IdeaInput), key)
     idea = submission.require_same_request()
     response = jsonify(idea_json(idea))
     response.status_code = 201
@@ -92,7 +92,7 @@ def get_idea(idea_id: int):
 @api_bp.put(f"/ideas/<{ID}:idea_id>")
 @token_required(roles=("entrepreneur",))
 def update_idea(idea_id: int):
-    data = IDEA.validate(json_object())
+    data = json_input(IdeaInput)
     get_active_idea(current_user(), idea_id)
     return jsonify(idea_json(edit_idea(current_user(), idea_id, data).idea))
 

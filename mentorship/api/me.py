@@ -7,10 +7,10 @@ from typing import Any
 from flask import jsonify
 
 from mentorship.api.blueprint import api_bp
-from mentorship.api.request import current_user, json_object, token_required
+from mentorship.api.request import checked, current_user, json_object, token_required
 from mentorship.api.serializers import me_json
+from mentorship.contract.accounts import EntrepreneurProfileInput, MentorProfileInput, MeUpdate
 from mentorship.models import User
-from mentorship.schemas import ACCOUNT_UPDATE, ENTREPRENEUR_PROFILE, MENTOR_PROFILE
 from mentorship.services.accounts import update_account
 from mentorship.services.errors import ValidationFailedError
 
@@ -38,34 +38,28 @@ def update_me():
 def _clean_update(user: User, data: dict[str, Any]) -> tuple[str | None, dict[str, Any] | None]:
     """Validate only the fields sent; errors inside the profile are named `profile.<field>`."""
     errors: dict[str, list[str]] = {}
-    name: str | None = None
-    profile: dict[str, Any] | None = None
+    sent: dict[str, Any] = {}
     try:
-        name = ACCOUNT_UPDATE.validate(data, partial=True).get("name")
+        sent = checked(MeUpdate, data, partial=True)
     except ValidationFailedError as failure:
         errors.update(failure.fields or {})
-    if "profile" in data:
-        raw = data["profile"]
-        if not isinstance(raw, dict):
-            errors["profile"] = ["Must be an object."]
-        elif user.is_entrepreneur:
-            profile = _clean_profile(ENTREPRENEUR_PROFILE, raw, errors)
-        elif user.is_mentor:
-            profile = _clean_profile(MENTOR_PROFILE, raw, errors)
+    profile: dict[str, Any] | None = None
+    raw = data.get("profile")
+    if isinstance(raw, dict):  # anything else was refused with MeUpdate
+        model = (
+            EntrepreneurProfileInput
+            if user.is_entrepreneur
+            else MentorProfileInput
+            if user.is_mentor
+            else None
+        )
+        if model is not None:
+            try:
+                profile = checked(model, raw, partial=True, prefix="profile.")
+            except ValidationFailedError as failure:
+                errors.update(failure.fields or {})
         elif raw:
             errors["profile"] = ["A programme lead has no profile fields."]
     if errors:
         raise ValidationFailedError("Some fields are not valid.", errors)
-    return name, profile
-
-
-def _clean_profile(
-    schema: Any, raw: dict[str, Any], errors: dict[str, list[str]]
-) -> dict[str, Any] | None:
-    try:
-        return schema.validate(raw, partial=True)
-    except ValidationFailedError as failure:
-        errors.update(
-            {f"profile.{field}": messages for field, messages in (failure.fields or {}).items()}
-        )
-        return None
+    return sent.get("name"), profile

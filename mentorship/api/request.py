@@ -8,8 +8,10 @@ from functools import wraps
 from typing import Any, TypeVar
 
 from flask import g, request
+from pydantic import BaseModel
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from mentorship.contract.parsing import NOT_AN_OBJECT, InvalidInput, parse
 from mentorship.errors import error_response
 from mentorship.infrastructure.pagination import Page, page_args
 from mentorship.models import User
@@ -57,10 +59,23 @@ def json_body() -> Any:
 def json_object() -> dict[str, Any]:
     data = json_body()
     if not isinstance(data, dict):
-        raise ValidationFailedError(
-            "The body must be a JSON object.", {"_body": ["Must be an object."]}
-        )
+        raise ValidationFailedError(NOT_AN_OBJECT.message, NOT_AN_OBJECT.fields)
     return data
+
+
+def checked(
+    model: type[BaseModel], data: Any, *, partial: bool = False, prefix: str = ""
+) -> dict[str, Any]:
+    """`data` cleaned by a contract model (mentorship.contract.parsing), else 422 naming fields."""
+    try:
+        return parse(model, data, partial=partial, prefix=prefix)
+    except InvalidInput as problem:
+        raise ValidationFailedError(problem.message, problem.fields) from None
+
+
+def json_input(model: type[BaseModel], *, partial: bool = False) -> dict[str, Any]:
+    """The request's JSON object cleaned by `model`: 415, 413, 400 or 422 when it is not."""
+    return checked(model, json_object(), partial=partial)
 
 
 def _reject_unstorable_text(data: Any) -> None:

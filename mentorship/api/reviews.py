@@ -8,7 +8,7 @@ from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,
-    json_object,
+    json_input,
     page_json,
     query_choice,
     query_id,
@@ -16,10 +16,10 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import match_json
+from mentorship.contract.matches import Decision, Review
 from mentorship.infrastructure.pagination import paginate
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
 from mentorship.queries.reports import programme_stats
-from mentorship.schemas import DECISION, REVIEW
 from mentorship.services.approvals import decide_match
 from mentorship.services.review import get_mentor_match, mentor_matches, review_match
 
@@ -43,7 +43,7 @@ def show_review(match_id: int):
 @api_bp.post(f"/matches/<{ID}:match_id>/review")
 @token_required(roles=("mentor",))
 def review(match_id: int):
-    data = REVIEW.validate(json_object())
+    data = json_input(Review)
     match = review_match(current_user(), match_id, data["decision"], data.get("note"))
     return jsonify(match_json(match))
 
@@ -51,7 +51,7 @@ def review(match_id: int):
 @api_bp.post(f"/matches/<{ID}:match_id>/decision")
 @token_required(roles=("lead",))
 def decision(match_id: int):
-    data = DECISION.validate(json_object())
+    data = json_input(Decision)
     match = decide_match(current_user(), match_id, data["decision"], data.get("note"))
     return jsonify(match_json(match))
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from mentorship.contract.accounts import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 from mentorship.models import Cluster, Idea, Match, Partner, User
 from mentorship.models.base import isoformat_utc
 from mentorship.reasons import without_capacity
-from mentorship.schemas import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 
 
 def account_json(user: User) -> dict[str, Any]:

@@ -8,8 +8,8 @@ from wtforms import EmailField, PasswordField, RadioField, StringField
 from wtforms.validators import DataRequired, Email, InputRequired, Length
 
 from mentorship.auth.password_fields import new_password_field, repeat_password_field
+from mentorship.contract.fields import NAME_MAX
 from mentorship.main.helpers import options, strip_text
-from mentorship.schemas import NAME_MAX
 
 ROLE_CHOICES = options(
     [

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import PasswordField
 from wtforms.validators import DataRequired, EqualTo, Length
 
-from mentorship.schemas import PASSWORD_MIN
+from mentorship.contract.fields import PASSWORD_MIN
 
 
 def new_password_field(label: str, required_message: str) -> PasswordField:

@@ -7,10 +7,9 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp
 
+from mentorship.contract.fields import DESCRIPTION_MAX, NAME_MAX, URL_RE
 from mentorship.main.helpers import OPTIONAL_SECTOR_CHOICES, strip_text
 from mentorship.profiles.forms import CITY_MAX, known_country, upper_text
-from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
-from mentorship.validation import URL_RE
 
 
 class OrganisationForm(FlaskForm):

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Regexp, ValidationError
 
+from mentorship.contract.fields import DESCRIPTION_MAX, NAME_MAX
 from mentorship.main.helpers import (
     OPTIONAL_SECTOR_CHOICES,
     OPTIONAL_STAGE_CHOICES,
@@ -17,7 +18,6 @@ from mentorship.main.helpers import (
     strip_text,
 )
 from mentorship.models.ideas import CITY_MAX, OFFERS_MAX
-from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 
 NEED_VALUES = [
     ("mentor", _l("A mentor who has done this before")),

@@ -7,6 +7,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, RadioField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, ValidationError
 
+from mentorship.contract.fields import DESCRIPTION_MAX, NAME_MAX
 from mentorship.main.helpers import (
     OPTIONAL_SECTOR_CHOICES,
     OPTIONAL_STAGE_CHOICES,
@@ -16,7 +17,6 @@ from mentorship.main.helpers import (
     strip_text,
 )
 from mentorship.models.accounts import MAX_CAPACITY
-from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 from mentorship.vocab import COUNTRIES
 
 CITY_MAX = 120

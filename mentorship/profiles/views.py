@@ -6,9 +6,9 @@ from flask import Blueprint, flash, redirect, render_template, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
+from mentorship.contract.accounts import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 from mentorship.main.helpers import language_choices, show_service_error
 from mentorship.profiles.forms import AccountForm, EntrepreneurProfileForm, MentorProfileForm
-from mentorship.schemas import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 from mentorship.services import accounts
 from mentorship.services.errors import ServiceError
 

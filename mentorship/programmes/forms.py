@@ -7,8 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import DateField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, ValidationError
 
+from mentorship.contract.fields import DESCRIPTION_MAX, NAME_MAX
 from mentorship.main.helpers import MultiCheckboxField, strip_text
-from mentorship.schemas import DESCRIPTION_MAX, NAME_MAX
 
 
 def not_before_start(form, field) -> None:

@@ -7,8 +7,8 @@ from flask_wtf import FlaskForm
 from wtforms import StringField, TextAreaField
 from wtforms.validators import AnyOf, DataRequired, Length
 
+from mentorship.contract.fields import NOTE_MAX
 from mentorship.main.helpers import strip_text
-from mentorship.schemas import NOTE_MAX
 
 
 class ReviewForm(FlaskForm):

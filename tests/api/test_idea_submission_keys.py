@@ -10,9 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
+from mentorship.contract.ideas import IdeaInput
+from mentorship.contract.parsing import parse
 from mentorship.extensions import db
 from mentorship.models import Idea, IdeaSubmission
-from mentorship.schemas import IDEA as IDEA_SCHEMA
 from mentorship.services.idea_submissions import request_hash
 from tests.api.conftest import error_of
 from tests.conftest import _service_missing
@@ -221,7 +222,7 @@ def test_a_submission_that_loses_the_race_for_its_key_answers_the_winners_idea(
     _require_postgresql(_schema)
     winner = IdeaFactory(owner=entrepreneur)
     owner_id, winner_id = entrepreneur.id, winner.id
-    fingerprint = request_hash(IDEA_SCHEMA.validate(dict(IDEA)))
+    fingerprint = request_hash(parse(IdeaInput, dict(IDEA)))
     db.session.remove()
     answers = []
 

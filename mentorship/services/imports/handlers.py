@@ -8,7 +8,12 @@ from datetime import UTC, datetime
 from typing import Any
 
 import sqlalchemy as sa
+from pydantic import BaseModel
 
+from mentorship.contract.accounts import EntrepreneurProfileInput, MentorProfileInput, MeUpdate
+from mentorship.contract.directory import ClusterInput, PartnerInput
+from mentorship.contract.ideas import IdeaInput
+from mentorship.contract.parsing import InvalidInput, field_cleaner, parse
 from mentorship.extensions import db
 from mentorship.models import (
     Cluster,
@@ -23,18 +28,8 @@ from mentorship.models import (
     User,
 )
 from mentorship.models.accounts import MENTOR_STATUSES
-from mentorship.schemas import (
-    CLUSTER,
-    ENTREPRENEUR_PROFILE,
-    IDEA,
-    MENTOR_PROFILE,
-    NAME_MAX,
-    PARTNER,
-)
-from mentorship.services.errors import ValidationFailedError
 from mentorship.services.imports import columns as cells
 from mentorship.services.imports.emails import ImportEmail
-from mentorship.validation import Invalid, Schema, Text
 
 # Not a hash werkzeug can verify, so nobody logs in until the invitation sets a real password.
 INVITED_PASSWORD_HASH = "!invited"
@@ -80,9 +75,9 @@ def _load_enrolled(context: Context) -> None:
 
 def _clean(
     values: dict[str, str],
-    required: dict[str, Any],
+    required: dict[str, Callable[[str], Any]],
     optional: dict[str, Callable],
-    schema: Schema | None,
+    schema: type[BaseModel] | None,
 ) -> dict[str, Any]:
     """Required cells through their field spec, optional non-empty cells through a converter and the
     shared schema; every problem of the row is reported at once."""
@@ -93,8 +88,8 @@ def _clean(
             reasons.append(f"{name}: missing (required)")
             continue
         try:
-            cleaned[name] = spec.clean(values[name])
-        except Invalid as problem:
+            cleaned[name] = spec(values[name])
+        except ValueError as problem:
             reasons.append(f"{name}: {problem}")
     present: dict[str, Any] = {}
     for name, convert in optional.items():
@@ -105,8 +100,8 @@ def _clean(
                 reasons.append(f"{name}: {problem}")
     if schema is not None:
         try:
-            present = schema.validate(present, partial=True)
-        except ValidationFailedError as failed:
+            present = parse(schema, present, partial=True)
+        except InvalidInput as failed:
             reasons.extend(
                 f"{name}: {message}"
                 for name, messages in (failed.fields or {}).items()
@@ -134,7 +129,11 @@ def _text(text: str) -> str:
 
 class PeopleHandler:
     def __init__(
-        self, role: str, profile_model: type, schema: Schema, converters: dict[str, Callable]
+        self,
+        role: str,
+        profile_model: type,
+        schema: type[BaseModel],
+        converters: dict[str, Callable],
     ) -> None:
         self.role, self.profile_model, self.schema, self.converters = (
             role,
@@ -147,7 +146,7 @@ class PeopleHandler:
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
         cleaned = _clean(
             values,
-            {"email": ImportEmail(), "name": Text(required=True, max_length=NAME_MAX)},
+            {"email": ImportEmail().clean, "name": field_cleaner(MeUpdate, "name")},
             {name: convert for name, convert in self.converters.items() if name != "status"},
             self.schema,
         )
@@ -210,14 +209,16 @@ class PeopleHandler:
 
 
 class OrganisationHandler:
-    def __init__(self, model: type, schema: Schema, converters: dict[str, Callable]) -> None:
+    def __init__(
+        self, model: type, schema: type[BaseModel], converters: dict[str, Callable]
+    ) -> None:
         self.model, self.schema, self.converters = model, schema, converters
         self.fields = ("name", "description", *converters)
 
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
         required = {
-            "name": self.schema.fields["name"],
-            "description": self.schema.fields["description"],
+            "name": field_cleaner(self.schema, "name"),
+            "description": field_cleaner(self.schema, "description"),
         }
         return _clean(values, required, self.converters, self.schema)
 
@@ -264,9 +265,9 @@ class IdeaHandler:
 
     def clean(self, values: dict[str, str], context: Context) -> dict[str, Any]:
         required = {
-            "owner_email": ImportEmail(),
-            "title": IDEA.fields["title"],
-            "description": IDEA.fields["description"],
+            "owner_email": ImportEmail().clean,
+            "title": field_cleaner(IdeaInput, "title"),
+            "description": field_cleaner(IdeaInput, "description"),
         }
         optional = {
             "sector": cells.sector,
@@ -276,9 +277,7 @@ class IdeaHandler:
             "seeks": _text,
             "city": _text,
         }
-        cleaned = _clean(
-            values, required, optional, Schema({name: IDEA.fields[name] for name in optional})
-        )
+        cleaned = _clean(values, required, optional, IdeaInput)
         if context.programme is not None:
             cleaned["programme_id"] = context.programme.id
         if values.get("module"):
@@ -349,7 +348,7 @@ HANDLERS: dict[str, Any] = {
     "mentors": PeopleHandler(
         "mentor",
         MentorProfile,
-        MENTOR_PROFILE,
+        MentorProfileInput,
         {
             "headline": _text,
             "bio": _text,
@@ -364,7 +363,7 @@ HANDLERS: dict[str, Any] = {
     "entrepreneurs": PeopleHandler(
         "entrepreneur",
         EntrepreneurProfile,
-        ENTREPRENEUR_PROFILE,
+        EntrepreneurProfileInput,
         {
             "business_name": _text,
             "city": _text,
@@ -377,7 +376,7 @@ HANDLERS: dict[str, Any] = {
     ),
     "partners": OrganisationHandler(
         Partner,
-        PARTNER,
+        PartnerInput,
         {
             "sector": cells.sector,
             "city": _text,
@@ -389,7 +388,7 @@ HANDLERS: dict[str, Any] = {
     ),
     "clusters": OrganisationHandler(
         Cluster,
-        CLUSTER,
+        ClusterInput,
         {
             "sector": cells.sector,
             "region": _text,

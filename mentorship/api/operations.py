@@ -1,0 +1,215 @@
+"""Every operation of the public API in one list, read by the OpenAPI generator (openapi.py).
+
+An operation names its models (mentorship/contract/); their JSON Schemas become the document's
+components, so what the document says is what the API checks and answers. A new endpoint adds
+one `Operation` here (or to a list it appends to OPERATIONS) with its request and answer models.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter
+
+from mentorship.contract.accounts import (
+    Account,
+    EntrepreneurProfileInput,
+    Me,
+    MentorProfileInput,
+    MeUpdate,
+    Register,
+    Token,
+    TokenRequest,
+)
+from mentorship.contract.directory import (
+    Cluster,
+    ClusterInput,
+    ClusterPage,
+    Partner,
+    PartnerInput,
+    PartnerPage,
+)
+from mentorship.contract.fields import MAX_ID, one_of
+from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, Idea, IdeaInput, IdeaPage
+from mentorship.contract.matches import Decision, Match, MatchPage, Review
+from mentorship.contract.mentors import Mentor, MentorPage
+from mentorship.contract.meta import LABEL_LANGUAGES, Health, Readiness, SectorList, Stats
+from mentorship.models.accounts import MENTOR_STATUSES
+from mentorship.models.ideas import PIPELINE_STATUSES
+from mentorship.models.matches import MATCH_STATUSES
+from mentorship.vocab import SECTORS
+
+ANYONE = "anyone"
+SIGNED_IN = "any signed-in user"
+
+
+@dataclass(frozen=True)
+class Param:
+    """A query, header or path parameter; `kind` is a Python type turned into its JSON Schema."""
+
+    name: str
+    kind: Any
+    where: str = "query"
+    description: str = ""
+
+    def openapi(self) -> dict[str, Any]:
+        found: dict[str, Any] = {
+            "name": self.name,
+            "in": self.where,
+            "schema": TypeAdapter(self.kind).json_schema(),
+        }
+        if self.where == "path":
+            found["required"] = True
+        if self.description:
+            found["description"] = self.description
+        return found
+
+
+@dataclass(frozen=True)
+class Operation:
+    """One method on one path: who may call it, what it takes and what it answers.
+
+    `path` is the OpenAPI path ({id} for the object id); `ok` the success status with `answer`
+    its body model (None: no body, or a free JSON object with `free_answer`); `errors` the error
+    statuses besides those implied (401 unless `roles` is ANYONE; 400/413/415/422 with a body).
+    """
+
+    method: str
+    path: str
+    summary: str
+    roles: str
+    ok: int = 200
+    answer: type[BaseModel] | None = None
+    body: type[BaseModel] | None = None
+    errors: tuple[int, ...] = ()
+    params: tuple[Param, ...] = ()
+    notes: str = ""
+    free_answer: bool = False
+    error_text: tuple[tuple[int, str], ...] = ()  # what a status means here, when it says more
+
+    @property
+    def public(self) -> bool:
+        return self.roles == ANYONE
+
+
+PAGE = (
+    Param("page", int, description="From 1 (the default)."),
+    Param("per_page", int, description="Default 50; larger values are clamped to 200."),
+)
+OBJECT_ID = Param("id", int, "path", f"A positive whole number up to {MAX_ID}.")
+IDEMPOTENCY_KEY = Param(
+    "Idempotency-Key",
+    str,
+    "header",
+    f"Optional, 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters (else 422 naming "
+    "`Idempotency-Key`). A repeat with the same key by the same account within 24 hours creates "
+    "nothing: it answers 201 with the idea the first request created (header "
+    "`Idempotent-Replayed: true`), also when the first answer was lost. The same key with a "
+    "different body, or for an idea withdrawn since, is 409.",
+)
+WITHDRAWN_IDEA = (
+    "A withdrawn idea has left matching; it is not listed, and reading, editing or listing the "
+    "matches of it answer 404."
+)
+WITHDRAWN_PROPOSAL = (
+    "A re-match may withdraw a proposal nobody answered yet. For the mentor it was proposed to, "
+    "its id then answers 409 with the code `proposal_withdrawn` (the message names her current "
+    "match if the idea was proposed to her again); for anyone else it is a 404 like any unknown id."
+)
+WITHDRAWN_CONFLICT = "Withdrawn by a re-match (`proposal_withdrawn`)."
+SECTOR = Param("sector", one_of(SECTORS) | None)
+SEARCH = Param("q", str, description="Words to look for in the name and description.")
+
+
+# Models no operation names directly but the document refers to (PUT /me's profile fields).
+ALSO_DOCUMENTED: tuple[type[BaseModel], ...] = (EntrepreneurProfileInput, MentorProfileInput)
+
+
+# fmt: off
+def _directory(resource: str, label: str, item, item_input, page) -> list[Operation]:
+    collection, one = f"/api/v1/{resource}", f"/api/v1/{resource}/{{id}}"
+    return [
+        Operation("get", collection, f"List {label}s", SIGNED_IN, answer=page, errors=(422,),
+                  params=(SEARCH, SECTOR, *PAGE)),
+        Operation("post", collection, f"Create a {label}", "lead", 201, item, item_input,
+                  (403, 409)),
+        Operation("get", one, f"One {label}", SIGNED_IN, answer=item, errors=(404,),
+                  params=(OBJECT_ID,)),
+        Operation("put", one, f"Change the given fields of a {label}", "lead", answer=item,
+                  body=item_input, errors=(403, 404, 409), params=(OBJECT_ID,)),
+        Operation("delete", one, f"Delete a {label}: its approved pairings end (kept, still "
+                  "`approved`, with `ended_at`), its other matches are removed", "lead", 204,
+                  errors=(403, 404), params=(OBJECT_ID,)),
+    ]
+
+
+OPERATIONS: list[Operation] = [
+    Operation("get", "/healthz", "Liveness", ANYONE, answer=Health),
+    Operation("get", "/readyz", "Readiness of the database and the broker", ANYONE,
+              answer=Readiness, errors=(503,)),
+    Operation("get", "/api/v1/openapi.json", "This document", ANYONE, free_answer=True),
+    Operation("get", "/api/v1/sectors", "All sectors with labels in en or sr", ANYONE,
+              answer=SectorList, params=(Param("lang", one_of(LABEL_LANGUAGES) | None),
+                                         Param("Accept-Language", str, "header"))),
+    Operation("post", "/api/v1/auth/register",
+              "Register an entrepreneur or a mentor (mentors start pending)", ANYONE, 201,
+              Account, Register, (409, 429)),
+    Operation("post", "/api/v1/auth/token", "Exchange e-mail and password for a bearer token",
+              ANYONE, answer=Token, body=TokenRequest, errors=(401, 429)),
+    Operation("get", "/api/v1/me", "The signed-in user with her profile", SIGNED_IN, answer=Me),
+    Operation("put", "/api/v1/me", "Change the given fields of the account and profile",
+              SIGNED_IN, answer=Me, body=MeUpdate),
+    Operation("get", "/api/v1/ideas", "Ideas: an entrepreneur's own, all for the lead",
+              "entrepreneur, lead", answer=IdeaPage, errors=(403, 422),
+              params=(Param("status", one_of(PIPELINE_STATUSES) | None),
+                      Param("programme_id", int | None), *PAGE),
+              notes="Withdrawn ideas are not listed."),
+    Operation("post", "/api/v1/ideas", "Submit an idea; matching starts in the background",
+              "entrepreneur", 201, Idea, IdeaInput, (403, 409, 429, 503),
+              params=(IDEMPOTENCY_KEY,),
+              notes="503 means the database failed mid-way: send the request again with the "
+              "same Idempotency-Key and at most one idea is saved."),
+    Operation("get", "/api/v1/ideas/{id}", "One idea", "the owner, lead", answer=Idea,
+              errors=(403, 404), params=(OBJECT_ID,), notes=WITHDRAWN_IDEA),
+    Operation("put", "/api/v1/ideas/{id}",
+              "Replace what the owner wrote; the idea is matched again", "the owner",
+              answer=Idea, body=IdeaInput, errors=(403, 404, 409), params=(OBJECT_ID,),
+              notes="Same fields and validation as creating one; a field left out takes its "
+              "default. 409 once any of the idea's matches is approved. Matches a mentor or the "
+              "lead already acted on are kept; untouched proposals are replaced."),
+    Operation("post", "/api/v1/ideas/{id}/withdraw",
+              "Withdraw an idea: it leaves matching for good", "the owner", 204,
+              errors=(403, 404, 409), params=(OBJECT_ID,),
+              notes="Its proposals still waiting on a mentor or the lead are withdrawn and the "
+              "mentors asked are told. 409 when any of its matches is approved. Withdrawing an "
+              "idea already withdrawn answers 204 again. " + WITHDRAWN_IDEA),
+    Operation("get", "/api/v1/ideas/{id}/matches",
+              "The idea's matches, best first (by kind, then rank)", "the owner, lead",
+              answer=MatchPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("get", "/api/v1/reviews", "The mentor's own matches, `proposed` by default",
+              "mentor", answer=MatchPage, errors=(403, 422),
+              params=(Param("status", one_of(MATCH_STATUSES) | None), *PAGE)),
+    Operation("get", "/api/v1/matches/{id}/review", "One of the mentor's own matches",
+              "the match's mentor", answer=Match, errors=(403, 404, 409), params=(OBJECT_ID,),
+              notes=WITHDRAWN_PROPOSAL, error_text=((409, WITHDRAWN_CONFLICT),)),
+    Operation("post", "/api/v1/matches/{id}/review", "Accept or decline a proposed match",
+              "the match's mentor", answer=Match, body=Review, errors=(403, 404, 409),
+              params=(OBJECT_ID,),
+              notes=WITHDRAWN_PROPOSAL, error_text=((409, "Already answered, or the mentor "
+              "account is not active. " + WITHDRAWN_CONFLICT),)),
+    Operation("post", "/api/v1/matches/{id}/decision",
+              "Approve or reject an undecided match (a mentor match only once accepted, and "
+              "within the mentor's capacity)", "lead", answer=Match, body=Decision,
+              errors=(403, 404, 409), params=(OBJECT_ID,)),
+    Operation("get", "/api/v1/mentors", "Mentors with capacity and current load", "lead",
+              answer=MentorPage, errors=(403, 422),
+              params=(Param("status", one_of(MENTOR_STATUSES) | None), SEARCH, *PAGE)),
+    Operation("post", "/api/v1/mentors/{id}/approve", "Activate a pending mentor", "lead",
+              answer=Mentor, errors=(403, 404, 409), params=(OBJECT_ID,)),
+    Operation("get", "/api/v1/stats", "Programme counts", "lead", answer=Stats,
+              errors=(403, 422), params=(Param("programme_id", int | None),)),
+    *_directory("partners", "supply-chain partner", Partner, PartnerInput, PartnerPage),
+    *_directory("clusters", "startup cluster", Cluster, ClusterInput, ClusterPage),
+]
+# fmt: on

@@ -1,0 +1,74 @@
+"""The directory: supply-chain partners and startup clusters, written by the lead."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pydantic import Field
+
+from mentorship.contract.base import Answer, Page, RequestBody
+from mentorship.contract.fields import (
+    DESCRIPTION_MAX,
+    PLACE_MAX,
+    Boolean,
+    Country,
+    Description,
+    Name,
+    Sector,
+    Text,
+    Url,
+    one_of,
+)
+from mentorship.vocab import COUNTRIES, SECTORS
+
+
+class PartnerInput(RequestBody):
+    name: Name
+    description: Description
+    sector: Sector = None
+    city: Text(PLACE_MAX) = ""
+    country: Country = "RS"
+    offers: Text(DESCRIPTION_MAX) = ""
+    seeks: Text(DESCRIPTION_MAX) = ""
+    export_oriented: Boolean = False
+
+
+class ClusterInput(RequestBody):
+    name: Name
+    description: Description
+    sector: Sector = None
+    region: Text(PLACE_MAX) = ""
+    website: Url = ""
+
+
+class Partner(Answer):
+    id: int
+    name: str
+    description: str
+    sector: one_of(SECTORS) | None
+    city: str
+    country: one_of(COUNTRIES) | None
+    offers: str
+    seeks: str
+    export_oriented: bool
+    created_at: datetime
+    updated_at: datetime
+
+
+class Cluster(Answer):
+    id: int
+    name: str
+    description: str
+    sector: one_of(SECTORS) | None
+    region: str
+    website: str = Field(description="Empty or an http(s):// URL.")
+    created_at: datetime
+    updated_at: datetime
+
+
+class PartnerPage(Page[Partner]):
+    """A page of supply-chain partners."""
+
+
+class ClusterPage(Page[Cluster]):
+    """A page of startup clusters."""

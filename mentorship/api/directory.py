@@ -20,8 +20,8 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import cluster_json, partner_json
-from mentorship.infrastructure.pagination import paginate
 from mentorship.contract.directory import ClusterInput, PartnerInput
+from mentorship.infrastructure.pagination import paginate
 from mentorship.models import Cluster, Partner
 from mentorship.services.directory import (
     create_organisation,

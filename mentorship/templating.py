@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
-from mentorship.i18n import current_language
+from mentorship.i18n import active_translations, current_language
 from mentorship.imports.messages import localise_import_message
 from mentorship.reasons import localise_reason
 from mentorship.services import embeddings
@@ -22,6 +26,7 @@ DAY_PATTERNS = {"en": "d", "sr": "d."}
 
 
 def register_filters(app: Flask) -> None:
+    register_gettext(app)
     app.jinja_env.filters["sector_label"] = lambda slug: sector_label(slug, current_language())
     app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
@@ -37,6 +42,35 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS
     app.jinja_env.globals["matching_meaning_status"] = embeddings.status
+
+
+def register_gettext(app: Flask) -> None:
+    """Templates' `_`, `gettext` and `ngettext` (and `{% trans %}`), as Jinja's new-style ones.
+
+    Same results as the callables Flask-Babel installs (Jinja's `newstyle` wrappers over them),
+    with the catalogue looked up once per request (`active_translations`) rather than per
+    string, and no formatting pass over a message that has no `%` to format.
+    """
+    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext)
+    app.jinja_env.globals["ngettext"] = template_ngettext
+
+
+@pass_context
+def template_gettext(context: Context, message: str, /, **variables: Any) -> str:
+    text = active_translations().ugettext(message)
+    result = Markup(text) if context.eval_ctx.autoescape else text
+    return result % variables if variables or "%" in text else result
+
+
+@pass_context
+def template_ngettext(
+    context: Context, singular: str, plural: str, number: int, /, **variables: Any
+) -> str:
+    variables.setdefault("num", number)
+    text = active_translations().ungettext(singular, plural, number)
+    result = Markup(text) if context.eval_ctx.autoescape else text
+    return result % variables
 
 
 def format_local_datetime(value: datetime | None) -> str:

@@ -27,6 +27,8 @@ DAY_PATTERNS = {"en": "d", "sr": "d."}
 
 def register_filters(app: Flask) -> None:
     register_gettext(app)
+    app.jinja_env.globals["idea_status_label"] = idea_status_label
+    app.jinja_env.globals["match_status_label"] = match_status_label
     app.jinja_env.filters["sector_label"] = lambda slug: sector_label(slug, current_language())
     app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
@@ -71,6 +73,43 @@ def template_ngettext(
     text = active_translations().ungettext(singular, plural, number)
     result = Markup(text) if context.eval_ctx.autoescape else text
     return result % variables
+
+
+def N_(message: str) -> str:  # noqa: N802 -- the name message extraction looks for
+    """Marks a message for extraction; it is translated where it is shown."""
+    return message
+
+
+# Looked up in the request's language each time they are shown (see `status_label`).
+IDEA_STATUS_LABELS = {
+    "submitted": N_("Waiting to be matched"),
+    "matching": N_("Looking for matches"),
+    "matched": N_("Matches found"),
+    "failed": N_("Matching did not finish"),
+    "withdrawn": N_("Withdrawn"),
+}
+MATCH_STATUS_LABELS = {
+    "proposed": N_("Proposed"),
+    "accepted": N_("Accepted"),
+    "declined": N_("Declined"),
+    "approved": N_("Approved"),
+    "rejected": N_("Rejected"),
+    "ended": N_("Ended"),
+}
+
+
+def idea_status_label(status: str) -> str:
+    """An idea's status in the request's language (an unknown status as it is)."""
+    message = IDEA_STATUS_LABELS.get(status)
+    return status if message is None else Markup(active_translations().ugettext(message))
+
+
+def match_status_label(status: str) -> str:
+    """A match's status in the request's language (an unknown status capitalised)."""
+    message = MATCH_STATUS_LABELS.get(status)
+    if message is None:
+        return str(status).capitalize()
+    return Markup(active_translations().ugettext(message))
 
 
 def format_local_datetime(value: datetime | None) -> str:

@@ -7,12 +7,12 @@ In one run it starts, each under gunicorn with 2 sync workers on PostgreSQL:
 - **the app** with the demo data (`flask demo load`: 186 ideas matched, half-way through reviews),
 
 logs in as each role (a session cookie for pages, a bearer token for the API) and measures every
-page with `wrk` (2 threads x 16 connections, `--duration` seconds). The reference is measured
-right before each page, so that a machine shared with other work compares like with like; each
-page's ratio is its requests per second over that reference run's.
+page with `wrk` (2 threads x 16 connections, `--duration` seconds per page). The page and the
+reference take turns (`--rounds` of each), so that on a machine shared with other work both see
+the same load; each page's ratio is its requests per second over the reference's in those turns.
 
-Run from the repository root: ``python -m benchmarks.pages [--duration 10]
-[--output benchmarks/results/pages.md]``. It drops and recreates the schema of its own database
+Run from the repository root: ``python -m benchmarks.pages [--duration 10] [--rounds 5]
+[--note "..."] [--output benchmarks/results/pages.md]``. It drops and recreates the schema of its own database
 (default ``bench_pages``, created if missing) and empties its Redis database (default 8).
 Needs the `wrk` program (Debian: ``apt-get install wrk``).
 """
@@ -326,7 +326,9 @@ class Run:
 
 
 def wrk(url: str, header: str | None, duration: int) -> Run:
-    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}s", "--latency", url]
+    # A generous timeout: a slow page's requests are measured, not dropped as socket errors.
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{duration}s", "--timeout", "10s"]
+    command += ["--latency", url]
     if header:
         command[1:1] = ["-H", header]
     output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
@@ -339,6 +341,29 @@ def wrk(url: str, header: str | None, duration: int) -> Run:
     if socket_errors:
         failed += sum(int(n) for n in re.findall(r"(?:read|write|timeout) (\d+)", socket_errors[1]))
     return Run(rps, float(p99.group(1)) * scale, failed)
+
+
+def alternate(reference: str, url: str, header: str, args: argparse.Namespace) -> tuple[Run, Run]:
+    """Reference and page in turn, `--rounds` times each, so both see the same machine load.
+
+    Requests per second are totalled over the rounds; the p99 is the median round's.
+    """
+    slice_s = max(1, round(args.duration / args.rounds))
+    references: list[Run] = []
+    pages: list[Run] = []
+    for _ in range(args.rounds):
+        references.append(wrk(reference, None, slice_s))
+        pages.append(wrk(url, header, slice_s))
+    return _combined(references), _combined(pages)
+
+
+def _combined(runs: list[Run]) -> Run:
+    p99s = sorted(run.p99_ms for run in runs)
+    return Run(
+        sum(run.rps for run in runs) / len(runs),
+        p99s[len(p99s) // 2],
+        sum(run.errors for run in runs),
+    )
 
 
 def warm_up(url: str, header: str | None) -> None:
@@ -372,8 +397,7 @@ def measure(args: argparse.Namespace) -> list[tuple[Page, Run, Run]]:
             path = page.path.format(**ids)
             check_page(base, path, headers[page.login])
             warm_up(base + path, headers[page.login])
-            before = wrk(reference, None, args.duration)
-            run = wrk(base + path, headers[page.login], args.duration)
+            before, run = alternate(reference, base + path, headers[page.login], args)
             results.append((page, before, run))
             print(_row(page, before, run), flush=True)
     finally:
@@ -405,7 +429,7 @@ def report(results: list[tuple[Page, Run, Run]], args: argparse.Namespace) -> st
         f"Command: `{command}` (PostgreSQL; the app with the demo data and a bare Flask + "
         f"Flask-SQLAlchemy page rendering {REFERENCE_ROWS} rows with Jinja, each under gunicorn "
         f"with {WORKERS} sync workers; `wrk` with {THREADS} threads x {CONNECTIONS} connections, "
-        f"{args.duration} s per page, the reference measured right before each page, on this "
+        f"{args.duration} s per page in {args.rounds} turns with the reference, on this "
         f"{os.cpu_count()}-core machine; {args.note or f'load average {load:.1f} at the end'}; "
         f"{datetime.now(UTC):%Y-%m-%d}).",
         "",
@@ -426,7 +450,10 @@ def main() -> None:
         "--database-url", default="postgresql+psycopg://postgres@127.0.0.1:5432/bench_pages"
     )
     parser.add_argument("--redis-url", default="redis://127.0.0.1:6379/8")
-    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per run")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of wrk per page")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="turns of reference and page within the duration"
+    )
     parser.add_argument("--output", type=Path)
     parser.add_argument("--note", help="what else ran on the machine, for the results file")
     args = parser.parse_args()

@@ -419,9 +419,9 @@ def _row(page: Page, reference: Run, run: Run) -> str:
 
 
 def report(results: list[tuple[Page, Run, Run]], args: argparse.Namespace) -> str:
-    command = "python -m benchmarks.pages" + (
-        f" --duration {args.duration}" if args.duration != 10 else ""
-    )
+    command = "python -m benchmarks.pages"
+    command += f" --duration {args.duration}" if args.duration != 10 else ""
+    command += f" --rounds {args.rounds}" if args.rounds != 5 else ""
     load = os.getloadavg()[0]
     lines = [
         "# Pages against the platform",

@@ -12,7 +12,7 @@ from mentorship.models import Cluster, MentorStatus, Partner
 from mentorship.services import dashboard as figures
 from mentorship.services import directory, mentors
 from mentorship.services import ideas as idea_service
-from mentorship.services.pagination import count, paginate
+from mentorship.services.pagination import counts, paginate
 
 main_bp = Blueprint("main", __name__)
 
@@ -46,13 +46,19 @@ def _mentor_dashboard() -> dict[str, Any]:
 def _lead_dashboard() -> dict[str, Any]:
     all_ideas = idea_service.visible_ideas(current_user)
     ideas_by_status = dict(figures.ideas_by_status())
+    pending_mentors, active_mentors, partners, clusters = counts(
+        mentors.mentors_query(MentorStatus.PENDING.value),
+        mentors.mentors_query(MentorStatus.ACTIVE.value),
+        directory.list_organisations(Partner),
+        directory.list_organisations(Cluster),
+    )
     return {
-        "pending_mentors": count(mentors.mentors_query(MentorStatus.PENDING.value)),
-        "active_mentors": count(mentors.mentors_query(MentorStatus.ACTIVE.value)),
+        "pending_mentors": pending_mentors,
+        "active_mentors": active_mentors,
         "ideas_by_status": ideas_by_status,
         "recent_ideas": paginate(all_ideas, 1, RECENT_IDEAS),
-        "partners": count(directory.list_organisations(Partner)),
-        "clusters": count(directory.list_organisations(Cluster)),
+        "partners": partners,
+        "clusters": clusters,
     }
 
 

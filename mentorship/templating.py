@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from flask import Flask
 from flask_babel import format_date, format_datetime, format_decimal, format_percent
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
 
-from mentorship.i18n import current_language
+from mentorship.i18n import active_translations, current_language
 from mentorship.imports.messages import localise_import_message
 from mentorship.infrastructure import embeddings
 from mentorship.queries.match_reasons import current_reasons
@@ -22,6 +26,9 @@ DAY_PATTERNS = {"en": "d", "sr": "d."}
 
 
 def register_filters(app: Flask) -> None:
+    register_gettext(app)
+    app.jinja_env.globals["idea_status_label"] = idea_status_label
+    app.jinja_env.globals["match_status_label"] = match_status_label
     app.jinja_env.filters["sector_label"] = lambda slug: sector_label(slug, current_language())
     app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
@@ -37,6 +44,72 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS
     app.jinja_env.globals["matching_meaning_status"] = embeddings.status
+
+
+def register_gettext(app: Flask) -> None:
+    """Templates' `_`, `gettext` and `ngettext` (and `{% trans %}`), as Jinja's new-style ones.
+
+    Same results as the callables Flask-Babel installs (Jinja's `newstyle` wrappers over them),
+    with the catalogue looked up once per request (`active_translations`) rather than per
+    string, and no formatting pass over a message that has no `%` to format.
+    """
+    app.jinja_env.newstyle_gettext = True  # type: ignore[attr-defined]
+    app.jinja_env.globals.update(_=template_gettext, gettext=template_gettext)
+    app.jinja_env.globals["ngettext"] = template_ngettext
+
+
+@pass_context
+def template_gettext(context: Context, message: str, /, **variables: Any) -> str:
+    text = active_translations().ugettext(message)
+    result = Markup(text) if context.eval_ctx.autoescape else text
+    return result % variables if variables or "%" in text else result
+
+
+@pass_context
+def template_ngettext(
+    context: Context, singular: str, plural: str, number: int, /, **variables: Any
+) -> str:
+    variables.setdefault("num", number)
+    text = active_translations().ungettext(singular, plural, number)
+    result = Markup(text) if context.eval_ctx.autoescape else text
+    return result % variables
+
+
+def N_(message: str) -> str:  # noqa: N802 -- the name message extraction looks for
+    """Marks a message for extraction; it is translated where it is shown."""
+    return message
+
+
+# Looked up in the request's language each time they are shown (see `status_label`).
+IDEA_STATUS_LABELS = {
+    "submitted": N_("Waiting to be matched"),
+    "matching": N_("Looking for matches"),
+    "matched": N_("Matches found"),
+    "failed": N_("Matching did not finish"),
+    "withdrawn": N_("Withdrawn"),
+}
+MATCH_STATUS_LABELS = {
+    "proposed": N_("Proposed"),
+    "accepted": N_("Accepted"),
+    "declined": N_("Declined"),
+    "approved": N_("Approved"),
+    "rejected": N_("Rejected"),
+    "ended": N_("Ended"),
+}
+
+
+def idea_status_label(status: str) -> str:
+    """An idea's status in the request's language (an unknown status as it is)."""
+    message = IDEA_STATUS_LABELS.get(status)
+    return status if message is None else Markup(active_translations().ugettext(message))
+
+
+def match_status_label(status: str) -> str:
+    """A match's status in the request's language (an unknown status capitalised)."""
+    message = MATCH_STATUS_LABELS.get(status)
+    if message is None:
+        return str(status).capitalize()
+    return Markup(active_translations().ugettext(message))
 
 
 def format_local_datetime(value: datetime | None) -> str:

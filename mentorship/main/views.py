@@ -7,7 +7,7 @@ from typing import Any
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
-from mentorship.infrastructure.pagination import count, paginate
+from mentorship.infrastructure.pagination import counts, paginate
 from mentorship.main.helpers import ConfirmForm
 from mentorship.models import Cluster, MentorStatus, Partner
 from mentorship.queries import reports as figures
@@ -46,13 +46,19 @@ def _mentor_dashboard() -> dict[str, Any]:
 def _lead_dashboard() -> dict[str, Any]:
     all_ideas = idea_service.visible_ideas(current_user)
     ideas_by_status = dict(figures.ideas_by_status())
+    pending_mentors, active_mentors, partners, clusters = counts(
+        mentors.mentors_query(MentorStatus.PENDING.value),
+        mentors.mentors_query(MentorStatus.ACTIVE.value),
+        directory.list_organisations(Partner),
+        directory.list_organisations(Cluster),
+    )
     return {
-        "pending_mentors": count(mentors.mentors_query(MentorStatus.PENDING.value)),
-        "active_mentors": count(mentors.mentors_query(MentorStatus.ACTIVE.value)),
+        "pending_mentors": pending_mentors,
+        "active_mentors": active_mentors,
         "ideas_by_status": ideas_by_status,
         "recent_ideas": paginate(all_ideas, 1, RECENT_IDEAS),
-        "partners": count(directory.list_organisations(Partner)),
-        "clusters": count(directory.list_organisations(Cluster)),
+        "partners": partners,
+        "clusters": clusters,
     }
 
 

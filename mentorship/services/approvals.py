@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from mentorship import task_names
 from mentorship.extensions import db
@@ -77,11 +77,12 @@ def undecided_matches(
                 ),
             )
         )
+        # Every relation is many-to-one: loaded in the page's one query, not one query each.
         .options(
-            selectinload(Match.idea).selectinload(Idea.owner),
-            selectinload(Match.mentor).selectinload(User.mentor_profile),
-            selectinload(Match.partner),
-            selectinload(Match.cluster),
+            contains_eager(Match.idea).joinedload(Idea.owner),
+            joinedload(Match.mentor).joinedload(User.mentor_profile),
+            joinedload(Match.partner),
+            joinedload(Match.cluster),
         )
     )
     if kind:

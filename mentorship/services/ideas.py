@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
 
 from mentorship import task_names
 from mentorship.extensions import db
@@ -176,7 +176,7 @@ def visible_ideas(user: User, *, withdrawn: bool = False) -> sa.Select:
     """
     statement = (
         sa.select(Idea)
-        .options(selectinload(Idea.owner), selectinload(Idea.programme))
+        .options(joinedload(Idea.owner), joinedload(Idea.programme))  # one query, many-to-one
         .order_by(Idea.created_at.desc(), Idea.id.desc())
     )
     if withdrawn:
@@ -192,7 +192,9 @@ def visible_ideas(user: User, *, withdrawn: bool = False) -> sa.Select:
 
 def get_visible_idea(user: User, idea_id: int) -> Idea:
     """Another user's idea is indistinguishable from a missing one."""
-    idea = db.session.get(Idea, idea_id)
+    # The owner and her profile come with the idea: its page shows her name and city.
+    owner = joinedload(Idea.owner).joinedload(User.entrepreneur_profile)
+    idea = db.session.get(Idea, idea_id, options=[owner])
     if idea is None or not (user.is_lead or idea.owner_id == user.id):
         raise NotFoundError(_("Idea not found."))
     return idea
@@ -233,10 +235,10 @@ def idea_matches(idea: Idea) -> sa.Select:
     return (
         sa.select(Match)
         .where(Match.idea_id == idea.id)
-        .options(
-            selectinload(Match.mentor).selectinload(User.mentor_profile),
-            selectinload(Match.partner),
-            selectinload(Match.cluster),
+        .options(  # many-to-one each: joined into the one query
+            joinedload(Match.mentor).joinedload(User.mentor_profile),
+            joinedload(Match.partner),
+            joinedload(Match.cluster),
         )
         .order_by(kind_order, Match.rank, Match.id)
     )

@@ -94,18 +94,27 @@ def mentored_entrepreneurs(entrepreneur_ids: set[int]) -> set[tuple[int, int]]:
 
 
 def remaining_capacities(mentor_ids: set[int]) -> dict[int, int]:
-    """Places left per mentor: capacity minus entrepreneurs she mentors, never below zero."""
+    """Places left per mentor: capacity minus entrepreneurs she mentors, never below zero.
+
+    One query (capacities and loads together): pages with reasons ask for it on every render.
+    """
     if not mentor_ids:
         return {}
-    capacities = dict(
-        db.session.execute(
-            sa.select(MentorProfile.user_id, MentorProfile.capacity).where(
-                MentorProfile.user_id.in_(mentor_ids)
-            )
-        ).all()
+    pairs = (
+        _approved_mentor_matches().where(Match.mentor_id.in_(sorted(mentor_ids))).distinct()
+    ).subquery()
+    loads = (
+        sa.select(pairs.c.mentor_id, sa.func.count().label("load"))
+        .group_by(pairs.c.mentor_id)
+        .subquery()
     )
-    loads = mentor_loads(sorted(mentor_ids))
-    return {mentor_id: max(0, capacities[mentor_id] - loads[mentor_id]) for mentor_id in mentor_ids}
+    rows = db.session.execute(
+        sa.select(MentorProfile.user_id, MentorProfile.capacity, loads.c.load)
+        .outerjoin(loads, loads.c.mentor_id == MentorProfile.user_id)
+        .where(MentorProfile.user_id.in_(sorted(mentor_ids)))
+    )
+    places = {user_id: max(0, capacity - (load or 0)) for user_id, capacity, load in rows}
+    return {mentor_id: places[mentor_id] for mentor_id in mentor_ids}
 
 
 def get_mentor(mentor_id: int) -> User:

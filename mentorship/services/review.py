@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from mentorship.extensions import db
 from mentorship.infrastructure.locking import MISSING, lock_match
@@ -67,12 +67,11 @@ def mentor_matches(
         .join(Idea, Idea.id == Match.idea_id)
         .outerjoin(Programme, Programme.id == Idea.programme_id)
         .where(Match.kind == MatchKind.MENTOR.value, Match.mentor_id == mentor.id)
+        # All many-to-one: loaded with the page's one query rather than a query per relation.
         .options(
-            selectinload(Match.idea)
-            .selectinload(Idea.owner)
-            .selectinload(User.entrepreneur_profile),
-            selectinload(Match.idea).selectinload(Idea.programme),
-            selectinload(Match.mentor),
+            contains_eager(Match.idea).joinedload(Idea.owner).joinedload(User.entrepreneur_profile),
+            contains_eager(Match.idea).contains_eager(Idea.programme),
+            joinedload(Match.mentor),
         )
     )
     if status:

@@ -125,10 +125,13 @@ def register_lead_tools(app: Flask) -> None:
     from mentorship.imports.invite_views import invitations_bp
     from mentorship.imports.views import imports_bp
     from mentorship.jobs.views import jobs_bp
+    from mentorship.mentorships import actions, report_views  # noqa: F401 (routes on the blueprint)
+    from mentorship.mentorships.views import mentorships_bp
     from mentorship.programmes.views import programmes_bp
 
     for blueprint in (programmes_bp, imports_bp, exports_bp, invitations_bp, jobs_bp):
         app.register_blueprint(blueprint)
+    app.register_blueprint(mentorships_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

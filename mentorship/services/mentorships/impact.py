@@ -48,7 +48,7 @@ class Group:
 
     @property
     def average_pulse(self) -> float | None:
-        return round(mean(self.pulses), 2) if self.pulses else None
+        return round(float(mean(self.pulses)), 2) if self.pulses else None
 
     @property
     def nps(self) -> int | None:
@@ -59,7 +59,7 @@ class Group:
         before, after = self.baseline.get(area, []), self.endline.get(area, [])
         if not before or not after:
             return None, None, None
-        start, end = round(mean(before), 2), round(mean(after), 2)
+        start, end = round(float(mean(before)), 2), round(float(mean(after)), 2)
         return start, end, round(end - start, 2)
 
 

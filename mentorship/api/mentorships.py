@@ -26,7 +26,7 @@ from mentorship.models.base import isoformat_utc
 from mentorship.models.mentorships import MESSAGE_MAX, SESSION_MINUTES
 from mentorship.services.errors import PermissionDeniedError, ValidationFailedError
 from mentorship.services.mentorships import access, activity, checkins
-from mentorship.services.mentorships.overview import health_of
+from mentorship.services.mentorships.overview import Health, health_of
 from mentorship.services.pagination import Page, paginate
 
 MEMBERS = ("entrepreneur", "mentor", "lead")
@@ -180,9 +180,9 @@ def parsed(model: type[Body]) -> dict[str, Any]:
         raise ValidationFailedError("Some fields are not valid.", fields) from None
 
 
-def mentorship_out(mentorship: Mentorship) -> dict[str, Any]:
+def mentorship_out(mentorship: Mentorship, health: Health | None = None) -> dict[str, Any]:
     user = current_user()
-    health = health_of([mentorship], viewer_id=user.id)[mentorship.id]
+    health = health or health_of([mentorship], viewer_id=user.id)[mentorship.id]
     shape = MentorshipOut(
         id=mentorship.id,
         idea_id=mentorship.match.idea_id,
@@ -263,9 +263,10 @@ def list_mentorships():
     access.ensure_mentorships()
     page, per_page = requested_page()
     found = paginate(access.visible_mentorships(current_user()), page, per_page)
+    lights = health_of(found.items, viewer_id=current_user().id)
     return jsonify(
         {
-            "items": [mentorship_out(m) for m in found.items],
+            "items": [mentorship_out(m, lights[m.id]) for m in found.items],
             "page": found.page,
             "per_page": found.per_page,
             "total": found.total,

@@ -60,6 +60,7 @@ def show(mentorship_id: int):
     health = health_of([mentorship], viewer_id=current_user.id)[mentorship.id]
     due_round = checkins.check_in_due(mentorship, current_user)
     outcomes = checkins.outcomes_of(mentorship)
+    thread = activity.messages(mentorship)
     return render_template(
         "mentorships/show.html",
         mentorship=mentorship,
@@ -69,8 +70,8 @@ def show(mentorship_id: int):
         goals=activity.goals(mentorship),
         sessions=activity.sessions(mentorship),
         # The lead sees that messages flow, never what they say.
-        messages=activity.messages(mentorship) if is_member else [],
-        message_count=len(activity.messages(mentorship)),
+        messages=thread if is_member else [],
+        message_count=len(thread),
         check_ins=checkins.check_ins(mentorship),
         due_round=due_round,
         due_on=round_due_on(mentorship.started_on, due_round) if due_round else None,

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext
 
 from mentorship.extensions import db
 from mentorship.models import Mentorship, MentorshipStatus, Notification, User
-from mentorship.services.mentorships.access import today
+from mentorship.services.mentorships.access import ensure_mentorships, today
 from mentorship.services.mentorships.checkins import answered_round
 from mentorship.services.mentorships.health import check_in_round
 from mentorship.services.mentorships.overview import health_of
@@ -37,6 +37,7 @@ def send_nudges(on: date | None = None) -> int:
     """Queue the reminders due on `on` (today); answers how many were written."""
     on = on or today()
     now = datetime.now(UTC)
+    ensure_mentorships()  # pairings approved before mentorships existed are reminded too
     active = db.session.scalars(
         sa.select(Mentorship)
         .where(Mentorship.status == MentorshipStatus.ACTIVE.value)

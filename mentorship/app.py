@@ -93,6 +93,8 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.language.views import language_bp
     from mentorship.main.views import main_bp
     from mentorship.mentors.views import mentors_bp
+    from mentorship.mentorships import actions, report_views  # noqa: F401 (routes on the blueprint)
+    from mentorship.mentorships.views import mentorships_bp
     from mentorship.notifications.views import notifications_bp
     from mentorship.pairing.views import pairing_bp
     from mentorship.profiles.views import profiles_bp
@@ -122,6 +124,7 @@ def register_blueprints(app: Flask) -> None:
         exports_bp,
         invitations_bp,
         jobs_bp,
+        mentorships_bp,
     ]
     csrf.exempt(api_bp)
     for blueprint in blueprints:

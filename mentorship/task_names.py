@@ -22,6 +22,8 @@ EMBED_CANDIDATES = "worker.tasks.embed_candidates"
 SEND_OUTBOX = "worker.tasks.send_outbox"
 # Each mentor's daily digest of new and withdrawn proposals, once it is due.
 SEND_DIGESTS = "worker.tasks.send_digests"
+# Reminders to mentorship pairs: no session logged for three weeks, a check-in due.
+SEND_MENTORSHIP_NUDGES = "worker.tasks.send_mentorship_nudges"
 CHECK_IMPORT = "worker.tasks.check_import"
 RUN_IMPORT = "worker.tasks.run_import"
 

@@ -86,4 +86,8 @@ def beat_schedule(app: Flask) -> dict[str, dict[str, Any]]:
         },
         "send-outbox": {"task": task_names.SEND_OUTBOX, "schedule": timedelta(minutes=1)},
         "send-digests": {"task": task_names.SEND_DIGESTS, "schedule": timedelta(minutes=15)},
+        "send-mentorship-nudges": {
+            "task": task_names.SEND_MENTORSHIP_NUDGES,
+            "schedule": timedelta(hours=6),
+        },
     }

@@ -91,6 +91,14 @@ def send_digests() -> int:
     return digests.send_digests()
 
 
+@shared_task(name=task_names.SEND_MENTORSHIP_NUDGES, **RETRY)
+def send_mentorship_nudges() -> int:
+    """Remind mentorship pairs of a missing session or a due check-in; each reminder once."""
+    from mentorship.services.mentorships.nudges import send_nudges
+
+    return send_nudges()
+
+
 @shared_task(name=task_names.CHECK_IMPORT, **RETRY, **IMPORT_TIME_LIMIT)
 def check_import(job_id: int, locale: str | None = None) -> str:
     """The dry run of an uploaded spreadsheet, within the limits on its size."""

@@ -276,10 +276,14 @@ def match_open_ideas() -> str:
 def advance_to_halfway() -> str:
     """Mentors' answers and the lead's decisions from the data file, once; says what happened."""
     from mentorship.demo.halfway import apply_halfway
+    from mentorship.demo.mentorships import apply_mentorship_stages
 
     done = apply_halfway()
+    stages = apply_mentorship_stages() if "waiting for matching" not in done else Counter()
     return (
         "Half-way through the programme: "
         + ", ".join(f"{count} {what}" for what, count in sorted(done.items()))
+        + ". Mentorships: "
+        + (", ".join(f"{count} {what}" for what, count in sorted(stages.items())) or "none")
         + "."
     )

@@ -84,6 +84,14 @@ def _deliver(row: OutboxEmail) -> None:
     message["To"] = row.to_email
     message["Subject"] = row.subject
     message.set_content(row.body)
+    if row.attachment_name and row.attachment:
+        message.add_attachment(
+            row.attachment.encode("utf-8"),
+            maintype="text",
+            subtype="calendar",
+            filename=row.attachment_name,
+            params={"method": "REQUEST"},
+        )
     server = current_app.config.get("MAIL_SERVER")
     if server:
         with smtplib.SMTP(server, current_app.config["MAIL_PORT"], timeout=10) as smtp:

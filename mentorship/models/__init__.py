@@ -14,6 +14,16 @@ from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.jobs import BackgroundJob, JobStatus
 from mentorship.models.matches import EndReason, Match, MatchKind, MatchStatus
+from mentorship.models.mentorships import (
+    CheckIn,
+    CloseOutSurvey,
+    Mentorship,
+    MentorshipGoal,
+    MentorshipMessage,
+    MentorshipSession,
+    MentorshipStatus,
+    OutcomeAnswers,
+)
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
 from mentorship.models.proposals import ProposalNotice, WithdrawalReason, WithdrawnProposal
@@ -21,6 +31,14 @@ from mentorship.models.tokens import AccountToken
 from mentorship.models.vectors import CandidateVector, WordVector
 
 __all__ = [
+    "CheckIn",
+    "CloseOutSurvey",
+    "Mentorship",
+    "MentorshipGoal",
+    "MentorshipMessage",
+    "MentorshipSession",
+    "MentorshipStatus",
+    "OutcomeAnswers",
     "AccountToken",
     "BackgroundJob",
     "JobStatus",

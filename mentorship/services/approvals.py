@@ -37,6 +37,7 @@ from mentorship.services.errors import (
 )
 from mentorship.services.introductions import tell_about_approval, tell_about_rejection
 from mentorship.services.mentors import mentor_loads, mentors_entrepreneur
+from mentorship.services.mentorships.access import start_mentorship
 from mentorship.services.notifications import send_pending_emails
 from mentorship.services.withdrawals import withdraw_other_mentors
 
@@ -208,6 +209,7 @@ def _decide(lead: User, match_id: int, decision: str, note: str | None) -> Match
         tell_about_approval(match)
         if match.kind == MatchKind.MENTOR.value:
             withdraw_other_mentors(lead, match)
+            start_mentorship(match)
     else:
         tell_about_rejection(match, before)
     return match

@@ -1,0 +1,81 @@
+"""The lead's impact report per programme: a printable page and an XLSX download."""
+
+from __future__ import annotations
+
+from flask import Response, render_template, request
+from flask_babel import gettext
+
+from mentorship.extensions import db
+from mentorship.i18n import current_language
+from mentorship.infrastructure.spreadsheets import FORMATS, to_xlsx
+from mentorship.main.helpers import role_required
+from mentorship.mentorships.labels import AREA_LABELS
+from mentorship.mentorships.views import mentorships_bp
+from mentorship.models import Programme
+from mentorship.services.mentorships.access import ensure_mentorships
+from mentorship.services.mentorships.impact import ImpactReport, impact_report
+from mentorship.services.programmes import all_programmes
+from mentorship.vocab import sector_label
+
+
+def _programme() -> Programme | None:
+    programme_id = request.args.get("programme", type=int)
+    return db.session.get(Programme, programme_id) if programme_id else None
+
+
+@mentorships_bp.route("/impact")
+@role_required("lead")
+def impact():
+    ensure_mentorships()
+    programme = _programme()
+    return render_template(
+        "mentorships/impact.html",
+        report=impact_report(programme.id if programme else None),
+        programme=programme,
+        programmes=all_programmes(),
+        areas=AREA_LABELS,
+        sector_name=lambda slug: sector_label(slug, current_language()),
+    )
+
+
+def _rows(report: ImpactReport) -> list[list]:
+    def figures(scope: str, name: str, group) -> list:
+        row = [scope, name, group.pairings, group.active, group.completed, group.ended_early]
+        row += [group.sessions, group.hours, group.goals, group.goals_met]
+        row += [group.average_pulse, group.nps, group.new_partnerships]
+        for area in report.areas:
+            row += list(group.change(area))
+        return row
+
+    rows = [figures(gettext("Programme"), gettext("All"), report.total)]
+    rows += [
+        figures(gettext("Sector"), sector_label(slug, current_language()), group)
+        for slug, group in report.by_sector.items()
+    ]
+    rows += [figures(gettext("City"), city, group) for city, group in report.by_city.items()]
+    return rows
+
+
+@mentorships_bp.route("/impact.xlsx")
+@role_required("lead")
+def impact_xlsx():
+    ensure_mentorships()
+    programme = _programme()
+    report = impact_report(programme.id if programme else None)
+    header = [gettext("Scope"), gettext("Name"), gettext("Pairings"), gettext("Active")]
+    header += [gettext("Completed"), gettext("Ended early"), gettext("Sessions")]
+    header += [gettext("Hours"), gettext("Goals"), gettext("Goals met")]
+    header += [gettext("Average pulse"), gettext("NPS"), gettext("New partnerships")]
+    for area in report.areas:
+        label = str(AREA_LABELS.get(area, area))
+        header += [
+            gettext("%(area)s: baseline", area=label),
+            gettext("%(area)s: endline", area=label),
+            gettext("%(area)s: change", area=label),
+        ]
+    body = to_xlsx(header, _rows(report), title=gettext("Impact"))
+    return Response(
+        body,
+        mimetype=FORMATS["xlsx"],
+        headers={"Content-Disposition": 'attachment; filename="impact-report.xlsx"'},
+    )

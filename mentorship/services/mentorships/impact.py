@@ -1,0 +1,168 @@
+"""The impact report funders ask for: per programme, what the mentorships did and changed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from statistics import mean
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import selectinload
+
+from mentorship.extensions import db
+from mentorship.models import (
+    CheckIn,
+    CloseOutSurvey,
+    EntrepreneurProfile,
+    Match,
+    Mentorship,
+    MentorshipGoal,
+    MentorshipSession,
+    OutcomeAnswers,
+)
+from mentorship.services.mentorships.health import nps, settings
+
+
+@dataclass
+class Group:
+    """Figures of one slice of mentorships (the whole programme, one sector or one city)."""
+
+    pairings: int = 0
+    active: int = 0
+    completed: int = 0
+    ended_early: int = 0
+    sessions: int = 0
+    minutes: int = 0
+    goals: int = 0
+    goals_met: int = 0
+    pulses: list[int] = field(default_factory=list)
+    nps_scores: list[int] = field(default_factory=list)
+    baseline: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    endline: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    new_partnerships: int = 0
+
+    @property
+    def hours(self) -> float:
+        return round(self.minutes / 60, 1)
+
+    @property
+    def average_pulse(self) -> float | None:
+        return round(float(mean(self.pulses)), 2) if self.pulses else None
+
+    @property
+    def nps(self) -> int | None:
+        return nps(self.nps_scores)
+
+    def change(self, area: str) -> tuple[float | None, float | None, float | None]:
+        """Average baseline, endline and change of the pairs that answered both."""
+        before, after = self.baseline.get(area, []), self.endline.get(area, [])
+        if not before or not after:
+            return None, None, None
+        start, end = round(float(mean(before)), 2), round(float(mean(after)), 2)
+        return start, end, round(end - start, 2)
+
+
+@dataclass
+class ImpactReport:
+    total: Group
+    by_sector: dict[str, Group]
+    by_city: dict[str, Group]
+    areas: list[str]
+
+
+def _city(mentorship: Mentorship, profile_cities: dict[int, str]) -> str:
+    idea = mentorship.match.idea if mentorship.match else None
+    return (idea.city if idea and idea.city else "") or profile_cities.get(
+        mentorship.entrepreneur_id, ""
+    )
+
+
+def impact_report(programme_id: int | None = None) -> ImpactReport:
+    statement = sa.select(Mentorship).options(
+        selectinload(Mentorship.match).selectinload(Match.idea)
+    )
+    if programme_id:
+        statement = statement.where(Mentorship.programme_id == programme_id)
+    mentorships = db.session.scalars(statement.order_by(Mentorship.id)).all()
+    ids = [m.id for m in mentorships]
+    profile_cities = dict(
+        db.session.execute(
+            sa.select(EntrepreneurProfile.user_id, EntrepreneurProfile.city).where(
+                EntrepreneurProfile.user_id.in_({m.entrepreneur_id for m in mentorships})
+            )
+        ).all()
+    )
+    report = ImpactReport(
+        Group(), defaultdict(Group), defaultdict(Group), settings()["outcome_areas"]
+    )
+    groups = {}
+    for m in mentorships:
+        idea = m.match.idea if m.match else None
+        groups[m.id] = (
+            report.total,
+            report.by_sector[(idea.sector if idea else "") or "other"],
+            report.by_city[_city(m, profile_cities) or "—"],
+        )
+        for group in groups[m.id]:
+            group.pairings += 1
+            if m.status in ("active", "paused"):
+                group.active += 1
+            elif m.status == "completed":
+                group.completed += 1
+            else:
+                group.ended_early += 1
+    _add_rows(ids, groups, report.areas)
+    report.by_sector = dict(sorted(report.by_sector.items()))
+    report.by_city = dict(sorted(report.by_city.items()))
+    return report
+
+
+def _add_rows(ids: list[int], groups: dict[int, tuple[Group, ...]], areas: list[str]) -> None:
+    if not ids:
+        return
+    for mentorship_id, minutes in db.session.execute(
+        sa.select(MentorshipSession.mentorship_id, MentorshipSession.duration_minutes).where(
+            MentorshipSession.mentorship_id.in_(ids), MentorshipSession.planned.is_(False)
+        )
+    ):
+        for group in groups[mentorship_id]:
+            group.sessions += 1
+            group.minutes += minutes
+    for mentorship_id, done_at in db.session.execute(
+        sa.select(MentorshipGoal.mentorship_id, MentorshipGoal.done_at).where(
+            MentorshipGoal.mentorship_id.in_(ids)
+        )
+    ):
+        for group in groups[mentorship_id]:
+            group.goals += 1
+            group.goals_met += done_at is not None
+    for mentorship_id, pulse in db.session.execute(
+        sa.select(CheckIn.mentorship_id, CheckIn.pulse).where(CheckIn.mentorship_id.in_(ids))
+    ):
+        for group in groups[mentorship_id]:
+            group.pulses.append(pulse)
+    for mentorship_id, score in db.session.execute(
+        sa.select(CloseOutSurvey.mentorship_id, CloseOutSurvey.nps).where(
+            CloseOutSurvey.mentorship_id.in_(ids)
+        )
+    ):
+        for group in groups[mentorship_id]:
+            group.nps_scores.append(score)
+    _add_outcomes(ids, groups, areas)
+
+
+def _add_outcomes(ids: list[int], groups: dict[int, tuple[Group, ...]], areas: list[str]) -> None:
+    answered: dict[int, dict[str, dict[str, Any]]] = defaultdict(dict)
+    for row in db.session.scalars(
+        sa.select(OutcomeAnswers).where(OutcomeAnswers.mentorship_id.in_(ids))
+    ):
+        answered[row.mentorship_id][row.phase] = row.answers or {}
+    for mentorship_id, phases in answered.items():
+        if "baseline" not in phases or "endline" not in phases:
+            continue  # change is measured on the pairs that answered both
+        for group in groups[mentorship_id]:
+            for area in areas:
+                group.baseline[area].append(int(phases["baseline"].get(area, 0)))
+                group.endline[area].append(int(phases["endline"].get(area, 0)))
+            group.new_partnerships += int(phases["endline"].get("new_partnerships", 0))

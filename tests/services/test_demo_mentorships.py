@@ -1,0 +1,44 @@
+"""`flask demo load` shows mentorships at every stage, each with its health light."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import sqlalchemy as sa
+
+from mentorship.demo.content import ENTREPRENEURS
+from mentorship.demo.ideas import build_ideas
+from mentorship.demo.mentorships import DATA
+from mentorship.extensions import db
+from mentorship.models import Mentorship
+from mentorship.services.mentorships.impact import impact_report
+from mentorship.services.mentorships.overview import health_of
+
+
+@pytest.fixture
+def demo(runner):
+    result = runner.invoke(args=["demo", "load"])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_every_demo_mentorship_names_a_demo_idea():
+    titles = {(idea.owner.name, idea.title) for idea in build_ideas(ENTREPRENEURS)}
+    entries = json.loads(DATA.read_text(encoding="utf-8"))["mentorships"]
+    assert {(entry["owner"], entry["idea"]) for entry in entries} <= titles
+
+
+def test_the_demo_shows_mentorships_at_every_stage(demo, runner):
+    assert "Mentorships: " in demo and "skipped" not in demo.split("Mentorships: ")[1]
+    mentorships = db.session.scalars(sa.select(Mentorship)).all()
+    statuses = {m.status for m in mentorships}
+    assert {"active", "completed", "ended_early"} <= statuses
+    lights = {health.light for health in health_of(list(mentorships)).values()}
+    assert {"too_early", "on_track", "needs_check_in", "closed"} <= lights
+    report = impact_report()
+    assert report.total.sessions >= 9 and report.total.nps is not None
+    assert report.total.change("confidence")[2] == 2.0
+    again = runner.invoke(args=["demo", "load"])
+    assert "1 already applied" in again.output.split("Mentorships: ")[1]
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(Mentorship)) == len(mentorships)

@@ -129,6 +129,14 @@ def register_lead_tools(app: Flask) -> None:
 
     for blueprint in (programmes_bp, imports_bp, exports_bp, invitations_bp, jobs_bp):
         app.register_blueprint(blueprint)
+    register_events(app)
+
+
+def register_events(app: Flask) -> None:
+    from mentorship.events import schedule_views  # noqa: F401  (adds its routes to events_bp)
+    from mentorship.events.views import events_bp
+
+    app.register_blueprint(events_bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -64,6 +64,8 @@ def home():
         return render_template("main/dashboard_lead.html", **_lead_dashboard())
     if current_user.is_mentor:
         return render_template("main/dashboard_mentor.html", **_mentor_dashboard())
+    if current_user.is_partner_contact:
+        return redirect(url_for("events.index"))
     return render_template("main/dashboard_entrepreneur.html", **_entrepreneur_dashboard())
 
 

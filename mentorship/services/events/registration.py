@@ -39,7 +39,8 @@ def register(
         raise ConflictError(_("Registration for this event is not open."))
     if not (user.is_entrepreneur or user.is_partner_contact):
         raise ConflictError(_("Entrepreneurs and partner companies take part in events."))
-    participant = participant_for(user, event) or EventParticipant(event=event, user_id=user.id)
+    session_ids = _valid_sessions(event, session_ids)
+    idea = partner = None
     if user.is_entrepreneur:
         idea = db.session.get(Idea, idea_id) if idea_id else None
         if idea is None or idea.owner_id != user.id:
@@ -47,15 +48,19 @@ def register(
                 _("Choose the idea you take part with."),
                 {"idea_id": [_("Choose one of your ideas.")]},
             )
-        participant.idea_id = idea.id
     else:
         partner = contact_partner(user)
         if partner is None:
             raise ConflictError(_("Your account is not linked to a partner company."))
-        participant.partner_id = partner.id
-    participant.session_ids = _valid_sessions(event, session_ids)
-    db.session.add(participant)
+    participant = participant_for(user, event)
+    if participant is None:
+        participant = EventParticipant(event_id=event.id, user_id=user.id)
+        db.session.add(participant)
+    participant.idea_id = idea.id if idea else None
+    participant.partner_id = partner.id if partner else None
+    participant.session_ids = session_ids
     db.session.commit()
+    db.session.expire(event, ["participants"])
     return participant
 
 

@@ -65,7 +65,10 @@ def home():
     if current_user.is_mentor:
         return render_template("main/dashboard_mentor.html", **_mentor_dashboard())
     if current_user.is_partner_contact:
-        return redirect(url_for("events.index"))
+        # A partner company's contact person takes part in events: they are her dashboard.
+        from mentorship.events.views import index as events_index
+
+        return events_index()
     return render_template("main/dashboard_entrepreneur.html", **_entrepreneur_dashboard())
 
 

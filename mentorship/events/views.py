@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
-from flask_babel import gettext, to_utc
+from flask_babel import format_time, gettext, to_utc
 from flask_login import current_user, login_required
 
 from mentorship.events.forms import ContactForm, EventForm, RegistrationForm, SessionForm
@@ -25,6 +25,12 @@ def load_event(event_id: int):
         return setup.get_event(current_user, event_id)
     except NotFoundError:
         abort(404)
+
+
+@events_bp.app_template_filter("clock")
+def clock(value) -> str:
+    """Hours and minutes in the display time zone: the end of a meeting on the same day."""
+    return format_time(value, "HH:mm")
 
 
 def _utc(value):

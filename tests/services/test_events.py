@@ -162,8 +162,7 @@ def test_pinned_meeting_is_kept_by_a_rerun(event):
     schedule.run(lead, event)
     meeting = schedule.accepted(event)[0]
     afternoon = event.sessions[1]
-    if meeting.first_id not in []:
-        schedule.move(lead, meeting, afternoon.id, 3, 5)
+    schedule.move(lead, meeting, afternoon.id, 3, 5)
     schedule.run(lead, event)
     db.session.refresh(meeting)
     assert (meeting.session_id, meeting.slot, meeting.table_number, meeting.pinned) == (

@@ -128,7 +128,8 @@ def _gaps(board: Board, people: tuple[int, int], sessions: set[int]) -> int:
 
 
 def assign_tables(board: Board, pinned_tables: dict[int, int]) -> dict[int, int]:
-    """Table for each placed meeting; a person keeps the table she had in the slot before."""
+    """Table for each placed meeting; a person keeps the table she had in the slot before
+    (the busier of the two when both could)."""
     tables: dict[int, int] = {}
     last_table: dict[int, int] = {}
     for slot, meetings in enumerate(board.members):
@@ -137,9 +138,10 @@ def assign_tables(board: Board, pinned_tables: dict[int, int]) -> dict[int, int]
             if meeting in pinned_tables:
                 tables[meeting] = pinned_tables[meeting]
         for meeting in sorted(m for m in meetings if m not in pinned_tables):
-            first, second = board.ends[meeting]
+            # The busier person (at a B2B day, usually the partner company) keeps her table.
+            people = sorted(board.ends[meeting], key=lambda person: -len(board.at[person]))
             choice = 0
-            for person in (first, second):
+            for person in people:
                 previous = last_table.get(person)
                 if (
                     previous

@@ -237,3 +237,16 @@ def test_only_the_lead_sets_up_events(event):
     with pytest.raises(Exception) as caught:
         setup.add_session(EntrepreneurFactory(), event, {})
     assert caught.value.__class__.__name__ == "PermissionDeniedError"
+
+
+def test_moving_onto_a_taken_table_swaps_the_two_meetings(event):
+    women, firms = _accepted_event(event, 2, 1)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    one, two = schedule.accepted(event)
+    before_one = (one.session_id, one.slot, one.table_number)
+    before_two = (two.session_id, two.slot, two.table_number)
+    schedule.move(lead, one, two.session_id, two.slot, two.table_number)
+    assert (one.session_id, one.slot, one.table_number) == before_two
+    assert (two.session_id, two.slot, two.table_number) == before_one
+    assert one.pinned and two.pinned

@@ -84,7 +84,8 @@ def run(actor: User, event: Event) -> scheduling.Schedule:
 
 
 def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: int) -> None:
-    """Pin a meeting at a slot and table; refused if it would clash with the draft."""
+    """Pin a meeting at a slot and table, swapping with the meeting at that table if there is
+    one; refused if anyone would have two meetings at once or be outside her sessions."""
     require_lead(actor)
     event = meeting.event
     session = next((s for s in event.sessions if s.id == session_id), None)
@@ -101,18 +102,43 @@ def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: 
     for side in (meeting.first, meeting.second):
         if session.id not in side.session_ids:
             raise ConflictError(_("%(name)s does not attend this session.", name=side.user.name))
-    people = {meeting.first_id, meeting.second_id}
+    taken = None
     for other in accepted(event):
         if other.id == meeting.id or (other.session_id, other.slot) != (session.id, slot):
             continue
         if other.table_number == table:
+            taken = other
+    _check_free(event, meeting, session.id, slot, ignore={meeting.id, taken and taken.id})
+    if taken is not None:
+        # A move onto a taken table is a swap: the other meeting takes this one's place.
+        if meeting.session_id is None:
             raise ConflictError(_("That table is taken in that slot."))
-        if people & {other.first_id, other.second_id}:
-            raise ConflictError(_("One of the two already has a meeting in that slot."))
+        old = next(s for s in event.sessions if s.id == meeting.session_id)
+        for side in (taken.first, taken.second):
+            if old.id not in side.session_ids:
+                raise ConflictError(
+                    _("%(name)s does not attend this session.", name=side.user.name)
+                )
+        _check_free(event, taken, old.id, meeting.slot, ignore={meeting.id, taken.id})
+        taken.session_id, taken.slot, taken.table_number = (
+            old.id,
+            meeting.slot,
+            meeting.table_number,
+        )
+        taken.pinned = True
     meeting.session_id, meeting.slot, meeting.table_number = session.id, slot, table
     meeting.pinned = True
     meeting.unscheduled_reason = None
     db.session.commit()
+
+
+def _check_free(event: Event, meeting: EventMeeting, session_id: int, slot: int, ignore) -> None:
+    people = {meeting.first_id, meeting.second_id}
+    for other in accepted(event):
+        if other.id in ignore or (other.session_id, other.slot) != (session_id, slot):
+            continue
+        if people & {other.first_id, other.second_id}:
+            raise ConflictError(_("One of the two already has a meeting in that slot."))
 
 
 def unpin(actor: User, meeting: EventMeeting) -> None:

@@ -39,6 +39,10 @@ def insert(board: Board, meeting: int, slots: list[int], tables_strict: bool) ->
     first, second = board.ends[meeting]
     at_first, at_second = board.at[first], board.at[second]
     fallback = -1
+    for slot in _next_to(at_first, at_second, slots):
+        if slot not in at_first and slot not in at_second and board.has_table(slot):
+            board.place(meeting, slot)
+            return True
     for slot in slots:
         if slot not in at_first and slot not in at_second:
             if board.has_table(slot):
@@ -50,6 +54,16 @@ def insert(board: Board, meeting: int, slots: list[int], tables_strict: bool) ->
         board.place(meeting, fallback)
         return True
     return _insert_by_chain(board, meeting, slots, tables_strict)
+
+
+def _next_to(at_first: dict, at_second: dict, slots: list[int]) -> list[int]:
+    """Slots right before or after a meeting either person has, in the order of ``slots``:
+    taking one of them keeps her day compact. Next to both people first."""
+    near_first = {slot + step for slot in at_first for step in (-1, 1)}
+    near_second = {slot + step for slot in at_second for step in (-1, 1)}
+    both = [slot for slot in slots if slot in near_first and slot in near_second]
+    either = [slot for slot in slots if (slot in near_first) != (slot in near_second)]
+    return both + either
 
 
 def _insert_by_chain(board: Board, meeting: int, slots: list[int], tables_strict: bool) -> bool:

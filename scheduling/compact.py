@@ -95,7 +95,8 @@ def _people_in(board: Board, slot: int) -> set[int]:
 
 
 def move_meetings(board: Board, allowed: list[list[int]]) -> None:
-    """Move single meetings to a slot free for both people when that shortens their gaps."""
+    """Move single meetings to the slot free for both people (with a free table) that most
+    shortens their gaps; people without a gap are left alone."""
     session_of = board.layout.session_of
     for _ in range(ROUNDS):
         moved = False
@@ -104,27 +105,54 @@ def move_meetings(board: Board, allowed: list[list[int]]) -> None:
             if current < 0 or board.pinned[meeting]:
                 continue
             first, second = board.ends[meeting]
+            at_first, at_second = board.at[first], board.at[second]
+            best_gap = _gap_of(at_first, session_of) + _gap_of(at_second, session_of)
+            if best_gap == 0:
+                continue
+            rest_first = _spans((slot for slot in at_first if slot != current), session_of)
+            rest_second = _spans((slot for slot in at_second if slot != current), session_of)
+            base = _total(rest_first) + _total(rest_second)
+            best = current
             for slot in slots:
-                if slot == current or not (board.free(first, slot) and board.free(second, slot)):
+                if slot in at_first or slot in at_second or not board.has_table(slot):
                     continue
-                if not board.has_table(slot):
-                    continue
-                sessions = {session_of[current], session_of[slot]}
-                before = _gaps(board, (first, second), sessions)
+                session = session_of[slot]
+                gap = base + _added(rest_first, session, slot) + _added(rest_second, session, slot)
+                if gap < best_gap:
+                    best, best_gap = slot, gap
+            if best != current:
                 board.remove(meeting)
-                board.place(meeting, slot)
-                if _gaps(board, (first, second), sessions) < before:
-                    moved = True
-                    current = slot
-                    continue
-                board.remove(meeting)
-                board.place(meeting, current)
+                board.place(meeting, best)
+                moved = True
         if not moved:
             return
 
 
-def _gaps(board: Board, people: tuple[int, int], sessions: set[int]) -> int:
-    return sum(person_gap(board, person, session) for person in people for session in sessions)
+def _spans(slots, session_of: list[int]) -> dict[int, tuple[int, int, int]]:
+    """Per session: first slot, last slot and number of meetings."""
+    spans: dict[int, tuple[int, int, int]] = {}
+    for slot in slots:
+        session = session_of[slot]
+        low, high, count = spans.get(session, (slot, slot, 0))
+        spans[session] = (min(low, slot), max(high, slot), count + 1)
+    return spans
+
+
+def _total(spans: dict[int, tuple[int, int, int]]) -> int:
+    return sum(high - low + 1 - count for low, high, count in spans.values())
+
+
+def _gap_of(slots, session_of: list[int]) -> int:
+    """Idle slots between first and last meeting, summed over the sessions of ``slots``."""
+    return _total(_spans(slots, session_of))
+
+
+def _added(spans: dict[int, tuple[int, int, int]], session: int, slot: int) -> int:
+    """How much one more meeting at ``slot`` changes the idle gap."""
+    if session not in spans:
+        return 0
+    low, high, count = spans[session]
+    return (max(high, slot) - min(low, slot) - count) - (high - low + 1 - count)
 
 
 def assign_tables(board: Board, pinned_tables: dict[int, int]) -> dict[int, int]:

@@ -287,4 +287,4 @@ def load_demo_event() -> str:
     """The finished B2B matchmaking day (mentorship.demo.events), once; says what happened."""
     from mentorship.demo.events import add_demo_event
 
-    return add_demo_event(_password_hash())
+    return add_demo_event(_password_hash(), LEAD_EMAIL, demo_email)

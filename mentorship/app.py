@@ -84,6 +84,8 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.approvals.views import approvals_bp
     from mentorship.auth.views import auth_bp
     from mentorship.directory.views import directory_bp
+    from mentorship.events import schedule_views  # noqa: F401 (routes on the blueprint)
+    from mentorship.events.views import events_bp
     from mentorship.exports.views import exports_bp
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
@@ -125,6 +127,7 @@ def register_blueprints(app: Flask) -> None:
         invitations_bp,
         jobs_bp,
         mentorships_bp,
+        events_bp,
     ]
     csrf.exempt(api_bp)
     for blueprint in blueprints:

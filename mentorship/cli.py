@@ -53,6 +53,7 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
         DEMO_PASSWORD,
         advance_to_halfway,
         load_demo,
+        load_demo_event,
         match_open_ideas,
     )
 
@@ -68,6 +69,7 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
         click.echo(match_open_ideas())
     if not no_matching:
         click.echo(advance_to_halfway())
+    click.echo(load_demo_event())
     click.echo(f"Demo logins (password {DEMO_PASSWORD!r}, for the demo only):")
     for role, email in report.logins:
         click.echo(f"  {role:<13} {email}")

@@ -4,6 +4,7 @@
 from mentorship.api import (  # noqa: F401
     auth,
     directory,
+    event_routes,
     ideas,
     me,
     mentors,

@@ -287,3 +287,10 @@ def advance_to_halfway() -> str:
         + (", ".join(f"{count} {what}" for what, count in sorted(stages.items())) or "none")
         + "."
     )
+
+
+def load_demo_event() -> str:
+    """The finished B2B matchmaking day (mentorship.demo.events), once; says what happened."""
+    from mentorship.demo.events import add_demo_event
+
+    return add_demo_event(_password_hash(), LEAD_EMAIL, demo_email)

@@ -70,6 +70,11 @@ def home():
         return render_template("main/dashboard_lead.html", **_lead_dashboard())
     if current_user.is_mentor:
         return render_template("main/dashboard_mentor.html", **_mentor_dashboard())
+    if current_user.is_partner_contact:
+        # A partner company's contact person takes part in events: they are her dashboard.
+        from mentorship.events.views import index as events_index
+
+        return events_index()
     return render_template("main/dashboard_entrepreneur.html", **_entrepreneur_dashboard())
 
 

@@ -9,7 +9,18 @@ from mentorship.models.accounts import (
 )
 from mentorship.models.audit import AuditEntry
 from mentorship.models.base import Base
-from mentorship.models.directory import Cluster, Partner
+from mentorship.models.directory import Cluster, Partner, PartnerContact
+from mentorship.models.events import (
+    Event,
+    EventMeeting,
+    EventParticipant,
+    EventSession,
+    EventStatus,
+    MeetingOutcome,
+    MeetingStatus,
+    OutcomeResult,
+    ScheduleStage,
+)
 from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.jobs import BackgroundJob, JobStatus
@@ -67,6 +78,16 @@ __all__ = [
     "MentorProfile",
     "MentorStatus",
     "Partner",
+    "PartnerContact",
+    "Event",
+    "EventMeeting",
+    "EventParticipant",
+    "EventSession",
+    "EventStatus",
+    "MeetingOutcome",
+    "MeetingStatus",
+    "OutcomeResult",
+    "ScheduleStage",
     "Role",
     "User",
     "WithdrawalReason",

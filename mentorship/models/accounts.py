@@ -19,6 +19,8 @@ class Role(str, enum.Enum):
     ENTREPRENEUR = "entrepreneur"
     MENTOR = "mentor"
     LEAD = "lead"
+    # A partner company's contact person: takes part in B2B events (models.directory.PartnerContact).
+    PARTNER = "partner"
 
 
 class MentorStatus(str, enum.Enum):
@@ -89,6 +91,10 @@ class User(UserMixin, Base):
     @property
     def is_mentor(self) -> bool:
         return self.role == Role.MENTOR
+
+    @property
+    def is_partner_contact(self) -> bool:
+        return self.role == Role.PARTNER
 
     @property
     def is_entrepreneur(self) -> bool:

@@ -1,0 +1,321 @@
+"""/api/v1/events: events, registration, meeting requests, the schedule, agendas, outcomes."""
+
+from __future__ import annotations
+
+from flask import jsonify, url_for
+from pydantic import BaseModel
+
+from mentorship.api.blueprint import api_bp
+from mentorship.api.events import (
+    AgendaItemOut,
+    AgendaOut,
+    AnswerIn,
+    EventIn,
+    EventOut,
+    MeetingOut,
+    MeetingRequestIn,
+    OutcomeIn,
+    OutcomeOut,
+    ParticipantOut,
+    PlacementIn,
+    PublishIn,
+    RegistrationIn,
+    ReportOut,
+    ScheduleRunOut,
+    SessionIn,
+    SessionOut,
+    StatusIn,
+    UnscheduledOut,
+    parse,
+)
+from mentorship.api.request import (
+    ID,
+    current_user,
+    json_object,
+    page_json,
+    requested_page,
+    token_required,
+)
+from mentorship.extensions import db
+from mentorship.infrastructure.pagination import Page, paginate
+from mentorship.models.base import isoformat_utc
+from mentorship.services.errors import NotFoundError
+from mentorship.services.events import agenda, meetings, outcomes, registration, schedule, setup
+
+LEAD = ("lead",)
+EVENT = f"/events/<{ID}:event_id>"
+MEETING = f"{EVENT}/meetings/<{ID}:meeting_id>"
+
+
+def _json(model: BaseModel, status: int = 200):
+    response = jsonify(model.model_dump(mode="json"))
+    response.status_code = status
+    return response
+
+
+def event_out(event) -> EventOut:
+    return EventOut(
+        id=event.id,
+        name=event.name,
+        place=event.place,
+        starts_on=event.starts_on,
+        ends_on=event.ends_on,
+        meeting_minutes=event.meeting_minutes,
+        status=event.status,
+        schedule_stage=event.schedule_stage,
+        published_at=isoformat_utc(event.published_at),
+        sessions=[
+            SessionOut(
+                id=s.id,
+                name=s.name,
+                starts_at=isoformat_utc(s.starts_at),
+                ends_at=isoformat_utc(s.ends_at),
+                tables=s.tables,
+                slots=setup.slot_count(event, s),
+            )
+            for s in event.sessions
+        ],
+    )
+
+
+def participant_out(p) -> ParticipantOut:
+    return ParticipantOut(
+        id=p.id,
+        user_id=p.user_id,
+        name=p.display_name,
+        idea_id=p.idea_id,
+        partner_id=p.partner_id,
+        session_ids=list(p.session_ids),
+    )
+
+
+def meeting_out(m) -> MeetingOut:
+    return MeetingOut(
+        id=m.id,
+        first_id=m.first_id,
+        second_id=m.second_id,
+        match_id=m.match_id,
+        reason=m.reason,
+        status=m.status,
+        session_id=m.session_id,
+        slot=m.slot,
+        table=m.table_number,
+        pinned=m.pinned,
+        unscheduled_reason=m.unscheduled_reason,
+    )
+
+
+def _event(event_id: int):
+    return setup.get_event(current_user(), event_id)
+
+
+def _list(items: list, serialise):
+    page, per_page = requested_page()
+    chunk = items[(page - 1) * per_page : page * per_page]
+    return jsonify(page_json(Page(chunk, page, per_page, len(items)), serialise))
+
+
+@api_bp.get("/events")
+@token_required()
+def list_events():
+    page, per_page = requested_page()
+    statement = setup.list_events(current_user())
+    result = paginate(statement, page, per_page)
+    return jsonify(page_json(result, lambda e: event_out(e).model_dump(mode="json")))
+
+
+@api_bp.post("/events")
+@token_required(LEAD)
+def create_event():
+    data = parse(EventIn, json_object())
+    event = setup.create_event(current_user(), data.model_dump(exclude={"sessions"}))
+    for session in data.sessions:
+        setup.add_session(current_user(), event, session.model_dump())
+    db.session.refresh(event)
+    response = _json(event_out(event), 201)
+    response.headers["Location"] = url_for("api.get_event", event_id=event.id)
+    return response
+
+
+@api_bp.get(EVENT)
+@token_required()
+def get_event(event_id: int):
+    return _json(event_out(_event(event_id)))
+
+
+@api_bp.post(f"{EVENT}/sessions")
+@token_required(LEAD)
+def event_add_session(event_id: int):
+    event = _event(event_id)
+    setup.add_session(current_user(), event, parse(SessionIn, json_object()).model_dump())
+    db.session.refresh(event)
+    return _json(event_out(event), 201)
+
+
+@api_bp.post(f"{EVENT}/status")
+@token_required(LEAD)
+def event_set_status(event_id: int):
+    event = _event(event_id)
+    setup.set_status(current_user(), event, parse(StatusIn, json_object()).status)
+    return _json(event_out(event))
+
+
+@api_bp.post(f"{EVENT}/registration")
+@token_required(("entrepreneur", "partner"))
+def event_register(event_id: int):
+    event = _event(event_id)
+    data = parse(RegistrationIn, json_object())
+    participant = registration.register(current_user(), event, data.session_ids, data.idea_id)
+    return _json(participant_out(participant), 201)
+
+
+@api_bp.delete(f"{EVENT}/registration")
+@token_required(("entrepreneur", "partner"))
+def event_withdraw(event_id: int):
+    registration.withdraw(current_user(), _event(event_id))
+    return "", 204
+
+
+def _participant_or_lead(event):
+    me = registration.participant_for(current_user(), event)
+    if me is None and not current_user().is_lead:
+        raise NotFoundError("You are not registered for this event.")
+    return me
+
+
+@api_bp.get(f"{EVENT}/participants")
+@token_required()
+def event_list_participants(event_id: int):
+    event = _event(event_id)
+    _participant_or_lead(event)
+    return _list(list(event.participants), lambda p: participant_out(p).model_dump())
+
+
+@api_bp.get(f"{EVENT}/meetings")
+@token_required()
+def event_list_meetings(event_id: int):
+    event = _event(event_id)
+    me = _participant_or_lead(event)
+    found = meetings.meetings_of(me) if me else list(event.meetings)
+    return _list(found, lambda m: meeting_out(m).model_dump())
+
+
+@api_bp.post(f"{EVENT}/meetings")
+@token_required(("entrepreneur", "partner"))
+def event_request_meeting(event_id: int):
+    event = _event(event_id)
+    data = parse(MeetingRequestIn, json_object())
+    meeting = meetings.request_meeting(current_user(), event, data.participant_id, data.reason)
+    return _json(meeting_out(meeting), 201)
+
+
+@api_bp.post(f"{MEETING}/answer")
+@token_required(("entrepreneur", "partner"))
+def event_answer_meeting(event_id: int, meeting_id: int):
+    event = _event(event_id)
+    data = parse(AnswerIn, json_object())
+    meeting = meetings.get_meeting(current_user(), event, meeting_id)
+    return _json(meeting_out(meetings.answer(current_user(), meeting, data.decision == "accept")))
+
+
+@api_bp.post(f"{EVENT}/suggestions")
+@token_required(LEAD)
+def event_suggest(event_id: int):
+    added = meetings.suggest_meetings(_event(event_id))
+    return jsonify({"added": added})
+
+
+@api_bp.post(f"{EVENT}/schedule/run")
+@token_required(LEAD)
+def event_run_schedule(event_id: int):
+    result = schedule.run(current_user(), _event(event_id))
+    return _json(
+        ScheduleRunOut(
+            placed=len(result.placements),
+            unscheduled=[
+                UnscheduledOut(meeting_id=int(u.meeting_id), reason=u.reason)
+                for u in result.unscheduled
+            ],
+            slots_used=result.slots_used,
+            max_degree=result.max_degree,
+            two_sided=result.two_sided,
+            idle_gap=result.idle_gap,
+        )
+    )
+
+
+@api_bp.put(f"{MEETING}/placement")
+@token_required(LEAD)
+def event_place_meeting(event_id: int, meeting_id: int):
+    event = _event(event_id)
+    data = parse(PlacementIn, json_object())
+    meeting = meetings.get_meeting(current_user(), event, meeting_id)
+    schedule.move(current_user(), meeting, data.session_id, data.slot, data.table)
+    return _json(meeting_out(meeting))
+
+
+@api_bp.post(f"{EVENT}/schedule/publish")
+@token_required(LEAD)
+def event_publish(event_id: int):
+    event = _event(event_id)
+    schedule.publish(current_user(), event, parse(PublishIn, json_object()).stage)
+    return _json(event_out(event))
+
+
+def _agenda_item(item, with_participant: bool) -> AgendaItemOut:
+    return AgendaItemOut(
+        meeting_id=item.meeting.id,
+        starts_at=isoformat_utc(item.starts_at),
+        ends_at=isoformat_utc(item.ends_at),
+        session_id=item.session.id,
+        slot=item.slot,
+        table=item.table,
+        with_participant=participant_out(item.other) if with_participant else None,
+        why=item.why,
+    )
+
+
+@api_bp.get(f"{EVENT}/agenda")
+@token_required()
+def event_get_agenda(event_id: int):
+    """The caller's published agenda; for the lead, the whole published table plan."""
+    event = _event(event_id)
+    me = _participant_or_lead(event)
+    if me is None:
+        items = [_agenda_item(i, False) for _, slot in agenda.table_plan(event, True) for i in slot]
+    else:
+        items = [_agenda_item(i, True) for i in agenda.agenda(event, me)]
+    return _json(AgendaOut(stage=event.schedule_stage, items=items))
+
+
+@api_bp.put(f"{MEETING}/outcome")
+@token_required(("entrepreneur", "partner"))
+def event_record_outcome(event_id: int, meeting_id: int):
+    event = _event(event_id)
+    data = parse(OutcomeIn, json_object())
+    meeting = meetings.get_meeting(current_user(), event, meeting_id)
+    saved = outcomes.record(current_user(), meeting, data.result, data.cooperation_type, data.note)
+    return _json(
+        OutcomeOut(
+            meeting_id=meeting.id,
+            participant_id=saved.participant_id,
+            result=saved.result,
+            cooperation_type=saved.cooperation_type,
+            note=saved.note,
+        )
+    )
+
+
+@api_bp.get(f"{EVENT}/report")
+@token_required(LEAD)
+def event_report(event_id: int):
+    summary = outcomes.report(_event(event_id))
+    return _json(
+        ReportOut(
+            meetings_scheduled=summary.meetings_scheduled,
+            meetings_reported=summary.meetings_reported,
+            results=dict(summary.results),
+            agreements_by_type=dict(summary.agreements_by_type),
+            follow_ups_by_type=dict(summary.follow_ups_by_type),
+        )
+    )

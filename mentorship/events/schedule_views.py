@@ -1,0 +1,278 @@
+"""Meetings, the lead's schedule, agendas (page and .ics), outcomes and the event report."""
+
+from __future__ import annotations
+
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext
+from flask_login import current_user, login_required
+
+from mentorship.events.forms import (
+    COOPERATION_LABELS,
+    RESULT_LABELS,
+    MoveForm,
+    OutcomeForm,
+    RequestForm,
+)
+from mentorship.events.views import events_bp, load_event
+from mentorship.main.helpers import ConfirmForm, option, role_required
+from mentorship.models import MeetingStatus
+from mentorship.services.errors import NotFoundError, ServiceError
+from mentorship.services.events import agenda as agendas
+from mentorship.services.events import meetings, outcomes, registration, schedule
+from mentorship.services.events.setup import slot_count
+
+
+def _confirmed() -> None:
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+
+
+def _request_form(event, me) -> RequestForm:
+    form = RequestForm()
+    form.other_id.choices = [
+        option(p.id, p.display_name) for p in event.participants if me is None or p.id != me.id
+    ]
+    return form
+
+
+def _meeting(event, meeting_id: int):
+    try:
+        return meetings.get_meeting(current_user, event, meeting_id)
+    except NotFoundError:
+        abort(404)
+
+
+@events_bp.route("/<int:event_id>/meetings")
+@login_required
+def my_meetings(event_id: int):
+    event = load_event(event_id)
+    me = registration.participant_for(current_user, event)
+    if me is None and not current_user.is_lead:
+        flash(gettext("Register for the event to see and ask for meetings."), "info")
+        return redirect(url_for("events.detail", event_id=event.id))
+    found = meetings.meetings_of(me) if me else list(event.meetings)
+    return render_template(
+        "events/meetings.html",
+        event=event,
+        me=me,
+        meetings=found,
+        form=_request_form(event, me),
+        confirm=ConfirmForm(),
+        statuses=MeetingStatus,
+    )
+
+
+@events_bp.route("/<int:event_id>/meetings/request", methods=["POST"])
+@login_required
+def request_meeting(event_id: int):
+    event = load_event(event_id)
+    form = _request_form(event, registration.participant_for(current_user, event))
+    if form.validate_on_submit():
+        try:
+            meetings.request_meeting(current_user, event, form.other_id.data, form.reason.data)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("Your request is sent."), "success")
+    else:
+        flash(gettext("Choose whom to meet and say why."), "error")
+    return redirect(url_for("events.my_meetings", event_id=event.id))
+
+
+@events_bp.route(
+    "/<int:event_id>/meetings/<int:meeting_id>/<any(accept, decline):answer>", methods=["POST"]
+)
+@login_required
+def answer(event_id: int, meeting_id: int, answer: str):
+    event = load_event(event_id)
+    meeting = _meeting(event, meeting_id)
+    _confirmed()
+    try:
+        meetings.answer(current_user, meeting, answer == "accept")
+    except NotFoundError:
+        abort(404)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext("Your answer is saved."), "success")
+    return redirect(url_for("events.my_meetings", event_id=event.id))
+
+
+@events_bp.route("/<int:event_id>/suggest", methods=["POST"])
+@role_required("lead")
+def suggest(event_id: int):
+    event = load_event(event_id)
+    _confirmed()
+    added = meetings.suggest_meetings(event)
+    flash(gettext("%(num)d meetings suggested from matches.", num=added), "success")
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
+@events_bp.route("/<int:event_id>/schedule")
+@role_required("lead")
+def schedule_page(event_id: int):
+    event = load_event(event_id)
+    return render_template(
+        "events/schedule.html",
+        event=event,
+        plan=agendas.table_plan(event),
+        accepted=schedule.accepted(event),
+        move_form=MoveForm(),
+        confirm=ConfirmForm(),
+        unscheduled_texts=schedule.UNSCHEDULED,
+        slot_count=slot_count,
+    )
+
+
+@events_bp.route("/<int:event_id>/schedule/run", methods=["POST"])
+@role_required("lead")
+def run_schedule(event_id: int):
+    event = load_event(event_id)
+    _confirmed()
+    try:
+        result = schedule.run(current_user, event)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(
+            gettext(
+                "Schedule computed: %(placed)d meetings placed, %(left)d left out.",
+                placed=len(result.placements),
+                left=len(result.unscheduled),
+            ),
+            "success",
+        )
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
+@events_bp.route("/<int:event_id>/schedule/<int:meeting_id>/move", methods=["POST"])
+@role_required("lead")
+def move(event_id: int, meeting_id: int):
+    event = load_event(event_id)
+    meeting = _meeting(event, meeting_id)
+    form = MoveForm()
+    form.session_id.choices = [option(s.id, s.name) for s in event.sessions]
+    if form.validate_on_submit():
+        try:
+            schedule.move(
+                current_user, meeting, form.session_id.data, form.slot.data - 1, form.table.data
+            )
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("The meeting is pinned there; a new run keeps it."), "success")
+    else:
+        flash(gettext("Choose a session, a slot and a table."), "error")
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
+@events_bp.route(
+    "/<int:event_id>/schedule/publish/<any(preliminary, final):stage>", methods=["POST"]
+)
+@role_required("lead")
+def publish(event_id: int, stage: str):
+    event = load_event(event_id)
+    _confirmed()
+    try:
+        schedule.publish(current_user, event, stage)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext("The schedule is published and participants are told."), "success")
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
+@events_bp.route("/<int:event_id>/remind", methods=["POST"])
+@role_required("lead")
+def remind(event_id: int):
+    event = load_event(event_id)
+    _confirmed()
+    count = schedule.remind_without_meetings(current_user, event)
+    flash(gettext("%(num)d participants without meetings are reminded.", num=count), "success")
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
+def _participant(event):
+    me = registration.participant_for(current_user, event)
+    if me is None:
+        abort(404)
+    return me
+
+
+@events_bp.route("/<int:event_id>/agenda")
+@login_required
+def agenda(event_id: int):
+    event = load_event(event_id)
+    me = _participant(event)
+    items = agendas.agenda(event, me)
+    forms = {}
+    for item in items:
+        mine = next((o for o in item.meeting.outcomes if o.participant_id == me.id), None)
+        forms[item.meeting.id] = OutcomeForm(obj=mine, prefix=f"m{item.meeting.id}")
+    return render_template(
+        "events/agenda.html",
+        event=event,
+        me=me,
+        items=items,
+        forms=forms,
+        result_labels=RESULT_LABELS,
+        cooperation_labels=COOPERATION_LABELS,
+    )
+
+
+@events_bp.route("/<int:event_id>/agenda.ics")
+@login_required
+def agenda_ics(event_id: int):
+    event = load_event(event_id)
+    me = _participant(event)
+    labels = {
+        "meeting_with": gettext("Meeting with"),
+        "table": gettext("Table"),
+        "why": gettext("Why"),
+    }
+    return Response(
+        agendas.ics(event, me, labels),
+        mimetype="text/calendar",
+        headers={"Content-Disposition": f'attachment; filename="agenda-event-{event.id}.ics"'},
+    )
+
+
+@events_bp.route("/<int:event_id>/agenda/<int:meeting_id>/outcome", methods=["POST"])
+@login_required
+def outcome(event_id: int, meeting_id: int):
+    event = load_event(event_id)
+    _participant(event)
+    meeting = _meeting(event, meeting_id)
+    form = OutcomeForm(prefix=f"m{meeting.id}")
+    if form.validate_on_submit():
+        try:
+            outcomes.record(
+                current_user,
+                meeting,
+                form.result.data,
+                form.cooperation_type.data or None,
+                form.note.data or "",
+            )
+        except NotFoundError:
+            abort(404)
+        except ServiceError as error:
+            messages = [m for texts in (error.fields or {}).values() for m in texts]
+            flash(" ".join(messages) or error.message, "error")
+        else:
+            flash(gettext("The outcome is saved."), "success")
+    else:
+        flash(gettext("Choose what came of the meeting."), "error")
+    return redirect(url_for("events.agenda", event_id=event.id))
+
+
+@events_bp.route("/<int:event_id>/report")
+@role_required("lead")
+def report(event_id: int):
+    event = load_event(event_id)
+    return render_template(
+        "events/report.html",
+        event=event,
+        report=outcomes.report(event),
+        result_labels=RESULT_LABELS,
+        cooperation_labels=COOPERATION_LABELS,
+    )

@@ -1,0 +1,1 @@
+"""B2B matchmaking days: setting up events, registration, meetings, the schedule, outcomes."""

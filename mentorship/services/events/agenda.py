@@ -1,0 +1,102 @@
+"""What participants see of the published schedule: an agenda, the lead's table plan, an .ics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+
+from mentorship.extensions import db
+from mentorship.models import Event, EventMeeting, EventParticipant, EventSession
+from mentorship.services.events.setup import slot_start
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    meeting: EventMeeting
+    session: EventSession
+    slot: int
+    table: int
+    starts_at: datetime
+    ends_at: datetime
+    other: EventParticipant | None  # None in the lead's plan
+
+    @property
+    def why(self) -> str:
+        return self.meeting.reason
+
+
+def _published_items(event: Event) -> list[tuple[EventMeeting, EventSession, int, int]]:
+    sessions = {s.id: s for s in event.sessions}
+    items = []
+    for entry in event.published or []:
+        meeting = db.session.get(EventMeeting, entry["meeting_id"])
+        session = sessions.get(entry["session_id"])
+        if meeting is None or session is None or meeting.event_id != event.id:
+            continue  # a participant left after publishing: her meetings are gone
+        items.append((meeting, session, entry["slot"], entry["table"]))
+    return items
+
+
+def _item(event, meeting, session, slot, table, other) -> AgendaItem:
+    start = slot_start(event, session, slot)
+    return AgendaItem(
+        meeting,
+        session,
+        slot,
+        table,
+        start,
+        start + timedelta(minutes=event.meeting_minutes),
+        other,
+    )
+
+
+def agenda(event: Event, participant: EventParticipant) -> list[AgendaItem]:
+    found = [
+        _item(event, meeting, session, slot, table, meeting.other(participant.id))
+        for meeting, session, slot, table in _published_items(event)
+        if participant.id in (meeting.first_id, meeting.second_id)
+    ]
+    return sorted(found, key=lambda item: item.starts_at)
+
+
+def table_plan(event: Event, published: bool = False) -> list[tuple[datetime, list[AgendaItem]]]:
+    """Meetings by slot start, each slot's meetings by table: the draft, or what is published."""
+    if published:
+        entries = _published_items(event)
+    else:
+        sessions = {s.id: s for s in event.sessions}
+        entries = [
+            (m, sessions[m.session_id], m.slot, m.table_number)
+            for m in event.meetings
+            if m.session_id is not None and m.session_id in sessions
+        ]
+    slots: dict[datetime, list[AgendaItem]] = {}
+    for meeting, session, slot, table in entries:
+        item = _item(event, meeting, session, slot, table, None)
+        slots.setdefault(item.starts_at, []).append(item)
+    return [(start, sorted(slots[start], key=lambda i: i.table)) for start in sorted(slots)]
+
+
+def ics(event: Event, participant: EventParticipant, labels: dict[str, str]) -> bytes:
+    """The participant's agenda as an iCalendar file; ``labels`` are translated words."""
+    calendar = Calendar()
+    calendar.add("prodid", "-//Mentorship Match//B2B agenda//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", f"{event.name} – {participant.user.name}")
+    for item in agenda(event, participant):
+        entry = CalendarEvent()
+        entry.add(
+            "uid", f"event-{event.id}-meeting-{item.meeting.id}-p{participant.id}@mentorship-match"
+        )
+        entry.add("dtstamp", event.published_at or item.starts_at)
+        entry.add("dtstart", item.starts_at)
+        entry.add("dtend", item.ends_at)
+        entry.add("summary", f"{labels['meeting_with']} {item.other.display_name}")
+        entry.add("location", f"{event.place} – {labels['table']} {item.table}".strip(" –"))
+        if item.why:
+            entry.add("description", f"{labels['why']}: {item.why}")
+        calendar.add_component(entry)
+    return calendar.to_ical()

@@ -1,0 +1,161 @@
+"""Meetings at an event: suggested from the engine's idea ↔ partner matches, or requested
+with a reason; the other side accepts or declines."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+
+from mentorship.contract import NOTE_MAX
+from mentorship.extensions import db
+from mentorship.models import (
+    Event,
+    EventMeeting,
+    EventParticipant,
+    Match,
+    MatchKind,
+    MatchStatus,
+    MeetingStatus,
+    User,
+)
+from mentorship.models.base import utcnow
+from mentorship.services.errors import ConflictError, NotFoundError, ValidationFailedError
+from mentorship.services.events.registration import participant_for
+from mentorship.services.notifications import notify, send_pending_emails
+
+LIVE_MATCHES = (MatchStatus.PROPOSED.value, MatchStatus.APPROVED.value)
+
+
+def meetings_of(participant: EventParticipant) -> list[EventMeeting]:
+    return list(
+        db.session.scalars(
+            sa.select(EventMeeting)
+            .where(
+                sa.or_(
+                    EventMeeting.first_id == participant.id,
+                    EventMeeting.second_id == participant.id,
+                )
+            )
+            .order_by(EventMeeting.id)
+        )
+    )
+
+
+def get_meeting(user: User, event: Event, meeting_id: int) -> EventMeeting:
+    """A meeting of this event that the user is part of (the lead sees all); else 404."""
+    meeting = db.session.get(EventMeeting, meeting_id)
+    if meeting is None or meeting.event_id != event.id:
+        raise NotFoundError(_("Meeting not found."))
+    if not user.is_lead and user.id not in (meeting.first.user_id, meeting.second.user_id):
+        raise NotFoundError(_("Meeting not found."))
+    return meeting
+
+
+def _pair(event: Event, one: int, two: int) -> EventMeeting | None:
+    return db.session.scalar(
+        sa.select(EventMeeting).where(
+            EventMeeting.event_id == event.id,
+            sa.or_(
+                sa.and_(EventMeeting.first_id == one, EventMeeting.second_id == two),
+                sa.and_(EventMeeting.first_id == two, EventMeeting.second_id == one),
+            ),
+        )
+    )
+
+
+def suggest_meetings(event: Event) -> int:
+    """Offer a meeting for every live idea ↔ partner match whose two sides take part."""
+    people = list(event.participants)
+    by_idea = {p.idea_id: p for p in people if p.idea_id}
+    by_partner: dict[int, list[EventParticipant]] = {}
+    for person in people:
+        if person.partner_id:
+            by_partner.setdefault(person.partner_id, []).append(person)
+    if not by_idea or not by_partner:
+        return 0
+    matches = db.session.scalars(
+        sa.select(Match).where(
+            Match.kind == MatchKind.PARTNER.value,
+            Match.idea_id.in_(by_idea),
+            Match.partner_id.in_(by_partner),
+            Match.status.in_(LIVE_MATCHES),
+        )
+    )
+    added = 0
+    for match in matches:
+        entrepreneur = by_idea[match.idea_id]
+        for contact in by_partner[match.partner_id]:
+            if _pair(event, entrepreneur.id, contact.id) is not None:
+                continue
+            db.session.add(
+                EventMeeting(
+                    event=event,
+                    first_id=entrepreneur.id,
+                    second_id=contact.id,
+                    match_id=match.id,
+                    reason="; ".join(match.reasons or []),
+                    status=MeetingStatus.SUGGESTED.value,
+                )
+            )
+            db.session.flush()
+            added += 1
+    db.session.commit()
+    return added
+
+
+def request_meeting(user: User, event: Event, other_id: int, reason: str) -> EventMeeting:
+    me = participant_for(user, event)
+    if me is None:
+        raise ConflictError(_("Register for the event before asking for meetings."))
+    reason = (reason or "").strip()
+    if not reason or len(reason) > NOTE_MAX:
+        raise ValidationFailedError(
+            _("Say in a sentence why you would like to meet."),
+            {"reason": [_("Give a reason of up to %(max)d characters.", max=NOTE_MAX)]},
+        )
+    other = db.session.get(EventParticipant, other_id)
+    if other is None or other.event_id != event.id or other.id == me.id:
+        raise NotFoundError(_("Participant not found."))
+    if _pair(event, me.id, other.id) is not None:
+        raise ConflictError(_("A meeting between you two is already asked for."))
+    meeting = EventMeeting(event=event, first_id=me.id, second_id=other.id, reason=reason)
+    db.session.add(meeting)
+    db.session.flush()
+    notify(
+        other.user,
+        "event_meeting_request",
+        lazy_gettext("%(name)s asks to meet you at %(event)s", name=user.name, event=event.name),
+        lazy_gettext("Reason: %(reason)s", reason=reason),
+        f"/events/{event.id}/meetings",
+    )
+    db.session.commit()
+    send_pending_emails()
+    return meeting
+
+
+def answer(user: User, meeting: EventMeeting, accept: bool) -> EventMeeting:
+    """The asked side answers a request; either side answers a suggestion."""
+    me = participant_for(user, meeting.event)
+    if me is None or me.id not in (meeting.first_id, meeting.second_id):
+        raise NotFoundError(_("Meeting not found."))
+    if meeting.status == MeetingStatus.REQUESTED and me.id != meeting.second_id:
+        raise ConflictError(_("The person you asked answers this request."))
+    if meeting.status not in (MeetingStatus.REQUESTED, MeetingStatus.SUGGESTED):
+        raise ConflictError(_("This meeting is already answered."))
+    meeting.status = (MeetingStatus.ACCEPTED if accept else MeetingStatus.DECLINED).value
+    meeting.answered_at = utcnow()
+    other = meeting.other(me.id)
+    subject = (
+        lazy_gettext(
+            "%(name)s accepted your meeting at %(event)s", name=user.name, event=meeting.event.name
+        )
+        if accept
+        else lazy_gettext(
+            "%(name)s declined a meeting at %(event)s", name=user.name, event=meeting.event.name
+        )
+    )
+    notify(other.user, "event_meeting_answer", subject, "", f"/events/{meeting.event_id}/meetings")
+    db.session.commit()
+    send_pending_emails()
+    return meeting

@@ -1,0 +1,154 @@
+"""The lead's side of an event: create it, add sessions, open and close registration, invite
+partner companies' contact people."""
+
+from __future__ import annotations
+
+import secrets
+from datetime import date, datetime, timedelta
+
+import sqlalchemy as sa
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext
+
+from mentorship.extensions import db
+from mentorship.models import (
+    Event,
+    EventParticipant,
+    EventSession,
+    EventStatus,
+    Partner,
+    PartnerContact,
+    Role,
+    User,
+)
+from mentorship.services.errors import (
+    ConflictError,
+    NotFoundError,
+    PermissionDeniedError,
+    ValidationFailedError,
+)
+from mentorship.services.invitations import invite
+from mentorship.services.notifications import send_pending_emails
+
+MAX_TABLES = 500
+
+
+def require_lead(actor: User) -> None:
+    if not actor.is_lead:
+        raise PermissionDeniedError(_("Only the programme lead manages events."))
+
+
+def get_event(actor: User, event_id: int) -> Event:
+    """An event the user may see: the lead sees all, others every event past its draft."""
+    event = db.session.get(Event, event_id)
+    if event is None or (event.status == EventStatus.DRAFT and not actor.is_lead):
+        raise NotFoundError(_("Event not found."))
+    return event
+
+
+def list_events(actor: User) -> sa.Select:
+    statement = sa.select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
+    if not actor.is_lead:
+        statement = statement.where(Event.status != EventStatus.DRAFT.value)
+    return statement
+
+
+def slot_count(event: Event, session: EventSession) -> int:
+    return int((session.ends_at - session.starts_at) / timedelta(minutes=event.meeting_minutes))
+
+
+def slot_start(event: Event, session: EventSession, slot: int) -> datetime:
+    return session.starts_at + timedelta(minutes=event.meeting_minutes * slot)
+
+
+def create_event(actor: User, data: dict) -> Event:
+    require_lead(actor)
+    _check_dates(data["starts_on"], data["ends_on"])
+    event = Event(
+        name=data["name"],
+        place=data.get("place") or "",
+        starts_on=data["starts_on"],
+        ends_on=data["ends_on"],
+        meeting_minutes=data["meeting_minutes"],
+        created_by_id=actor.id,
+    )
+    db.session.add(event)
+    db.session.commit()
+    return event
+
+
+def _check_dates(starts_on: date, ends_on: date) -> None:
+    if ends_on < starts_on:
+        raise ValidationFailedError(
+            _("The event ends before it starts."),
+            {"ends_on": [_("Give a date on or after the first day.")]},
+        )
+
+
+def add_session(actor: User, event: Event, data: dict) -> EventSession:
+    require_lead(actor)
+    starts_at, ends_at, tables = data["starts_at"], data["ends_at"], data["tables"]
+    if ends_at <= starts_at:
+        raise ValidationFailedError(
+            _("A session ends after it starts."), {"ends_at": [_("Give a later end time.")]}
+        )
+    if not 1 <= tables <= MAX_TABLES:
+        raise ValidationFailedError(
+            _("A session needs between 1 and %(max)d tables.", max=MAX_TABLES),
+            {"tables": [_("Give at least one table.")]},
+        )
+    if ends_at - starts_at < timedelta(minutes=event.meeting_minutes):
+        raise ValidationFailedError(
+            _("The session is shorter than one meeting."),
+            {"ends_at": [_("Leave room for at least one meeting.")]},
+        )
+    session = EventSession(
+        event=event, name=data["name"], starts_at=starts_at, ends_at=ends_at, tables=tables
+    )
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def set_status(actor: User, event: Event, status: str) -> Event:
+    require_lead(actor)
+    if status not in {s.value for s in EventStatus}:
+        raise ValidationFailedError(_("Unknown event status."), {"status": [_("Unknown value.")]})
+    if status == EventStatus.OPEN and not event.sessions:
+        raise ConflictError(_("Add at least one session before opening registration."))
+    event.status = status
+    db.session.commit()
+    return event
+
+
+def invite_contact(actor: User, partner_id: int, name: str, email: str) -> User:
+    """A contact person's account for a partner company; she chooses her password from the
+    invitation e-mail."""
+    require_lead(actor)
+    partner = db.session.get(Partner, partner_id)
+    if partner is None:
+        raise NotFoundError(_("Partner not found."))
+    email = email.strip().lower()
+    if db.session.scalar(sa.select(User.id).where(sa.func.lower(User.email) == email)):
+        raise ConflictError(
+            _("An account with this e-mail already exists."),
+            {"email": [_("Already registered.")]},
+        )
+    user = User(email=email, name=name, role=Role.PARTNER.value)
+    user.set_password(secrets.token_urlsafe(24))
+    db.session.add(user)
+    db.session.flush()
+    db.session.add(PartnerContact(user_id=user.id, partner_id=partner.id))
+    invite(user, lazy_gettext("a contact person for %(partner)s", partner=partner.name))
+    db.session.commit()
+    send_pending_emails()
+    return user
+
+
+def contact_partner(user: User) -> Partner | None:
+    link = db.session.get(PartnerContact, user.id)
+    return link.partner if link is not None else None
+
+
+def participants_of(event: Event) -> list[EventParticipant]:
+    return list(event.participants)

@@ -1,0 +1,199 @@
+"""/api/v1/events in the contract's style: pydantic-validated bodies, 401/403/404/409/422."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mentorship.api.events import openapi_paths, openapi_schemas
+from tests.event_factories import PartnerContactFactory
+from tests.factories import IdeaFactory, LeadFactory
+
+EVENT = {
+    "name": "Days of Clusters",
+    "place": "Niš",
+    "starts_on": "2026-12-10",
+    "ends_on": "2026-12-10",
+    "meeting_minutes": 30,
+    "sessions": [
+        {
+            "name": "Morning",
+            "starts_at": "2026-12-10T08:00:00Z",
+            "ends_at": "2026-12-10T10:00:00Z",
+            "tables": 4,
+        },
+        {
+            "name": "Afternoon",
+            "starts_at": "2026-12-10T12:00:00Z",
+            "ends_at": "2026-12-10T13:00:00Z",
+            "tables": 2,
+        },
+    ],
+}
+
+
+@pytest.fixture
+def lead_headers(app, api_headers):
+    return api_headers(LeadFactory())
+
+
+def _open_event(client, lead_headers) -> dict:
+    created = client.post("/api/v1/events", json=EVENT, headers=lead_headers)
+    assert created.status_code == 201, created.get_json()
+    event = created.get_json()
+    opened = client.post(
+        f"/api/v1/events/{event['id']}/status", json={"status": "open"}, headers=lead_headers
+    )
+    assert opened.get_json()["status"] == "open"
+    return event
+
+
+def test_lead_creates_an_event_with_sessions_and_slots(client, lead_headers):
+    event = _open_event(client, lead_headers)
+    assert [s["slots"] for s in event["sessions"]] == [4, 2]
+    assert event["sessions"][0]["starts_at"] == "2026-12-10T08:00:00Z"
+
+
+def test_bad_event_bodies_are_422_with_fields(client, lead_headers):
+    bad = {**EVENT, "meeting_minutes": 2, "sessions": [{**EVENT["sessions"][0], "tables": 0}]}
+    response = client.post("/api/v1/events", json=bad, headers=lead_headers)
+    assert response.status_code == 422
+    assert {"meeting_minutes", "sessions"} <= set(response.get_json()["error"]["fields"])
+    naive = {**EVENT, "sessions": [{**EVENT["sessions"][0], "starts_at": "2026-12-10T08:00:00"}]}
+    assert client.post("/api/v1/events", json=naive, headers=lead_headers).status_code == 422
+    assert (
+        client.post("/api/v1/events", json={**EVENT, "x": 1}, headers=lead_headers).status_code
+        == 422
+    )
+    assert client.get("/api/v1/events", headers=lead_headers).get_json()["total"] == 0
+
+
+def test_roles_and_tokens(client, api_headers, lead_headers):
+    assert client.get("/api/v1/events").status_code == 401
+    entrepreneur = api_headers(IdeaFactory().owner)
+    assert client.post("/api/v1/events", json=EVENT, headers=entrepreneur).status_code == 403
+    draft = client.post("/api/v1/events", json=EVENT, headers=lead_headers).get_json()
+    assert client.get(f"/api/v1/events/{draft['id']}", headers=entrepreneur).status_code == 404
+
+
+def test_full_journey_over_the_api(client, api_headers, lead_headers):
+    event = _open_event(client, lead_headers)
+    base = f"/api/v1/events/{event['id']}"
+    sessions = [s["id"] for s in event["sessions"]]
+    idea = IdeaFactory()
+    her = api_headers(idea.owner)
+    contact = PartnerContactFactory()
+    them = api_headers(contact)
+    mine = client.post(
+        f"{base}/registration", json={"session_ids": sessions, "idea_id": idea.id}, headers=her
+    )
+    assert mine.status_code == 201
+    theirs = client.post(f"{base}/registration", json={"session_ids": sessions[:1]}, headers=them)
+    assert theirs.status_code == 201
+    asked = client.post(
+        f"{base}/meetings",
+        json={"participant_id": theirs.get_json()["id"], "reason": "Hotels buy jam"},
+        headers=her,
+    )
+    assert asked.status_code == 201
+    meeting = asked.get_json()
+    wrong = client.post(
+        f"{base}/meetings/{meeting['id']}/answer", json={"decision": "accept"}, headers=her
+    )
+    assert wrong.status_code == 409
+    bad = client.post(
+        f"{base}/meetings/{meeting['id']}/answer", json={"decision": "maybe"}, headers=them
+    )
+    assert bad.status_code == 422
+    ok = client.post(
+        f"{base}/meetings/{meeting['id']}/answer", json={"decision": "accept"}, headers=them
+    )
+    assert ok.get_json()["status"] == "accepted"
+    run = client.post(f"{base}/schedule/run", headers=lead_headers).get_json()
+    assert run["placed"] == 1 and run["unscheduled"] == []
+    published = client.post(
+        f"{base}/schedule/publish", json={"stage": "final"}, headers=lead_headers
+    )
+    assert published.get_json()["schedule_stage"] == "final"
+    agenda = client.get(f"{base}/agenda", headers=her).get_json()
+    assert agenda["stage"] == "final" and len(agenda["items"]) == 1
+    item = agenda["items"][0]
+    assert item["why"] == "Hotels buy jam" and item["session_id"] == sessions[0]
+    outcome = client.put(
+        f"{base}/meetings/{meeting['id']}/outcome",
+        json={"result": "agreement", "cooperation_type": "buyer"},
+        headers=her,
+    )
+    assert outcome.status_code == 200
+    report = client.get(f"{base}/report", headers=lead_headers).get_json()
+    assert report["results"] == {"agreement": 1} and report["agreements_by_type"] == {"buyer": 1}
+
+
+def test_another_users_meeting_is_404(client, api_headers, lead_headers):
+    event = _open_event(client, lead_headers)
+    base = f"/api/v1/events/{event['id']}"
+    sessions = [s["id"] for s in event["sessions"]]
+    idea, other = IdeaFactory(), IdeaFactory()
+    her, stranger = api_headers(idea.owner), api_headers(other.owner)
+    client.post(
+        f"{base}/registration", json={"session_ids": sessions, "idea_id": idea.id}, headers=her
+    )
+    contact = PartnerContactFactory()
+    them = client.post(
+        f"{base}/registration", json={"session_ids": sessions}, headers=api_headers(contact)
+    ).get_json()
+    meeting = client.post(
+        f"{base}/meetings", json={"participant_id": them["id"], "reason": "x"}, headers=her
+    ).get_json()
+    client.post(
+        f"{base}/registration",
+        json={"session_ids": sessions, "idea_id": other.id},
+        headers=stranger,
+    )
+    answer = client.post(
+        f"{base}/meetings/{meeting['id']}/answer", json={"decision": "decline"}, headers=stranger
+    )
+    assert answer.status_code == 404
+    assert client.get(f"{base}/agenda", headers=api_headers(IdeaFactory().owner)).status_code == 404
+
+
+def test_unschedulable_input_is_409_and_changes_nothing(client, api_headers, lead_headers):
+    event = _open_event(client, lead_headers)
+    base = f"/api/v1/events/{event['id']}"
+    morning, afternoon = (s["id"] for s in event["sessions"])
+    idea = IdeaFactory()
+    her = api_headers(idea.owner)
+    client.post(
+        f"{base}/registration", json={"session_ids": [morning], "idea_id": idea.id}, headers=her
+    )
+    them = client.post(
+        f"{base}/registration",
+        json={"session_ids": [afternoon]},
+        headers=api_headers(PartnerContactFactory()),
+    ).get_json()
+    meeting = client.post(
+        f"{base}/meetings", json={"participant_id": them["id"], "reason": "x"}, headers=her
+    ).get_json()
+    pin = client.put(
+        f"{base}/meetings/{meeting['id']}/placement",
+        json={"session_id": morning, "slot": 0, "table": 1},
+        headers=lead_headers,
+    )
+    assert pin.status_code == 409  # not accepted yet
+    assert (
+        client.post(
+            f"{base}/schedule/publish", json={"stage": "final"}, headers=lead_headers
+        ).status_code
+        == 409
+    )
+
+
+def test_every_events_route_is_described_for_openapi(app):
+    documented = set(openapi_paths())
+    schemas = openapi_schemas()
+    for rule in app.url_map.iter_rules():
+        if rule.rule.startswith("/api/v1/events"):
+            assert re.sub(r"<[^>]*>", "{id}", rule.rule) in documented, rule.rule
+    refs = set(re.findall(r"#/components/schemas/(\w+)", str(openapi_paths()) + str(schemas)))
+    assert refs - {"Error"} <= set(schemas)

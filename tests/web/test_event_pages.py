@@ -1,0 +1,186 @@
+"""Event pages through the HTML forms: set-up by the lead, registration, meetings, schedule,
+agenda, .ics, outcomes, report; CSRF and other people's objects."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentorship.extensions import db
+from mentorship.models import Event, EventMeeting, MeetingOutcome
+from mentorship.services.events import meetings, schedule
+from tests.event_factories import EventFactory, SessionFactory, contact_in, entrepreneur_in
+from tests.factories import IdeaFactory, LeadFactory
+
+
+@pytest.fixture
+def event(app):
+    found = EventFactory()
+    SessionFactory(event=found, name="Morning")
+    db.session.refresh(found)
+    return found
+
+
+def test_lead_creates_an_event_with_a_session_and_opens_it(client, auth, submit):
+    lead = LeadFactory()
+    auth.login(lead.email)
+    page = submit(
+        "/events/new",
+        {
+            "name": "Days of Clusters",
+            "place": "Niš",
+            "starts_on": "2026-12-10",
+            "ends_on": "2026-12-10",
+            "meeting_minutes": "20",
+        },
+    )
+    assert "Days of Clusters" in page.get_data(as_text=True)
+    event = db.session.scalars(db.select(Event)).one()
+    url = f"/events/{event.id}"
+    submit(
+        f"{url}/sessions",
+        {
+            "name": "Morning",
+            "starts_at": "2026-12-10T09:00",
+            "ends_at": "2026-12-10T11:00",
+            "tables": "8",
+        },
+        page=url,
+    )
+    page = submit(f"{url}/status/open", page=url)
+    html = page.get_data(as_text=True)
+    assert "Morning" in html and "registration open" in html
+    db.session.refresh(event)
+    assert event.status == "open" and event.sessions[0].tables == 8
+    assert event.sessions[0].starts_at.hour == 8  # 9:00 in Belgrade is 8:00 UTC in December
+
+
+def test_session_ending_before_it_starts_is_refused(client, auth, submit, event):
+    auth.login(LeadFactory().email)
+    url = f"/events/{event.id}"
+    page = submit(
+        f"{url}/sessions",
+        {
+            "name": "Wrong",
+            "starts_at": "2026-12-10T11:00",
+            "ends_at": "2026-12-10T09:00",
+            "tables": "3",
+        },
+        page=url,
+    )
+    assert "A session ends after it starts." in page.get_data(as_text=True)
+    assert len(event.sessions) == 1
+
+
+def test_entrepreneur_registers_through_the_form(client, auth, submit, event):
+    idea = IdeaFactory()
+    auth.login(idea.owner.email)
+    url = f"/events/{event.id}"
+    page = submit(
+        f"{url}/register",
+        {"session_ids": str(event.sessions[0].id), "idea_id": str(idea.id)},
+        page=url,
+    )
+    assert "You are registered." in page.get_data(as_text=True)
+    db.session.refresh(event)
+    assert [p.user_id for p in event.participants] == [idea.owner_id]
+
+
+def test_posts_without_csrf_token_are_refused(client, auth, event):
+    idea = IdeaFactory()
+    auth.login(idea.owner.email)
+    response = client.post(
+        f"/events/{event.id}/register",
+        data={"session_ids": str(event.sessions[0].id), "idea_id": str(idea.id)},
+    )
+    assert response.status_code == 400
+    assert event.participants == []
+
+
+def test_draft_event_is_hidden_from_participants(client, auth):
+    draft = EventFactory(status="draft")
+    auth.login(IdeaFactory().owner.email)
+    assert client.get(f"/events/{draft.id}").status_code == 404
+    assert client.get("/events").status_code == 200
+
+
+def test_request_accept_schedule_publish_agenda_ics_and_outcome(client, auth, submit, event):
+    her = entrepreneur_in(event, event.sessions)
+    them = contact_in(event, event.sessions)
+    auth.login(her.user.email)
+    submit(
+        f"/events/{event.id}/meetings/request",
+        {"other_id": str(them.id), "reason": "Hotels buy jam"},
+        page=f"/events/{event.id}/meetings",
+    )
+    meeting = db.session.scalars(db.select(EventMeeting)).one()
+    auth.logout()
+    auth.login(them.user.email)
+    page = submit(
+        f"/events/{event.id}/meetings/{meeting.id}/accept", page=f"/events/{event.id}/meetings"
+    )
+    assert "Your answer is saved." in page.get_data(as_text=True)
+    auth.logout()
+    auth.login(LeadFactory().email)
+    page = submit(f"/events/{event.id}/schedule/run", page=f"/events/{event.id}/schedule")
+    assert "1 meetings placed" in page.get_data(as_text=True)
+    submit(f"/events/{event.id}/schedule/publish/final", page=f"/events/{event.id}/schedule")
+    auth.logout()
+    auth.login(her.user.email)
+    html = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    assert them.user.name in html and "Hotels buy jam" in html
+    ics = client.get(f"/events/{event.id}/agenda.ics")
+    assert ics.mimetype == "text/calendar" and b"BEGIN:VEVENT" in ics.data
+    page = submit(
+        f"/events/{event.id}/agenda/{meeting.id}/outcome",
+        {
+            f"m{meeting.id}-result": "agreement",
+            f"m{meeting.id}-cooperation_type": "buyer",
+            f"m{meeting.id}-note": "",
+        },
+        page=f"/events/{event.id}/agenda",
+    )
+    assert "The outcome is saved." in page.get_data(as_text=True)
+    assert db.session.scalars(db.select(MeetingOutcome)).one().result == "agreement"
+
+
+def test_other_peoples_meetings_and_agendas_are_not_found(client, auth, submit, event):
+    her = entrepreneur_in(event, event.sessions)
+    them = contact_in(event, event.sessions)
+    meeting = meetings.request_meeting(her.user, event, them.id, "Jam")
+    meetings.answer(them.user, meeting, True)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    schedule.publish(lead, event, "final")
+    stranger = entrepreneur_in(event, event.sessions)
+    outsider = IdeaFactory().owner
+    auth.login(outsider.email)
+    assert client.get(f"/events/{event.id}/agenda").status_code == 404
+    assert client.get(f"/events/{event.id}/agenda.ics").status_code == 404
+    auth.logout()
+    auth.login(stranger.user.email)
+    response = submit(
+        f"/events/{event.id}/agenda/{meeting.id}/outcome",
+        {f"m{meeting.id}-result": "agreement"},
+        page=f"/events/{event.id}/agenda",
+        follow_redirects=False,
+    )
+    assert response.status_code == 404
+    response = submit(
+        f"/events/{event.id}/meetings/{meeting.id}/decline",
+        page=f"/events/{event.id}/meetings",
+        follow_redirects=False,
+    )
+    assert response.status_code == 404
+    assert db.session.get(EventMeeting, meeting.id).status == "accepted"
+
+
+def test_participants_cannot_open_the_lead_pages(client, auth, event):
+    auth.login(IdeaFactory().owner.email)
+    assert client.get(f"/events/{event.id}/schedule").status_code == 403
+    assert client.get(f"/events/{event.id}/report").status_code == 403
+
+
+def test_report_page_shows_counts(client, auth, event):
+    auth.login(LeadFactory().email)
+    html = client.get(f"/events/{event.id}/report").get_data(as_text=True)
+    assert "Event report" in html and 'data-stat="agreement"' in html

@@ -15,7 +15,7 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from mentorship.contract import NAME_MAX, NOTE_MAX
+from mentorship.contract.fields import NAME_MAX, NOTE_MAX
 from mentorship.main.helpers import MultiCheckboxField, option, strip_text
 from mentorship.models.events import COOPERATION_TYPES, OUTCOME_RESULTS
 

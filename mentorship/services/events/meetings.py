@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 
-from mentorship.contract import NOTE_MAX
+from mentorship.contract.fields import NOTE_MAX
 from mentorship.extensions import db
 from mentorship.models import (
     Event,

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from flask_babel import gettext as _
 
-from mentorship.contract import NOTE_MAX
+from mentorship.contract.fields import NOTE_MAX
 from mentorship.extensions import db
 from mentorship.models import Event, EventMeeting, MeetingOutcome, OutcomeResult, User
 from mentorship.models.events import COOPERATION_TYPES, OUTCOME_RESULTS

@@ -58,14 +58,20 @@ class EmbeddedRunner:
             self._wake.clear()
 
     def run_once(self) -> int:
-        """Queue due digests, then send everything pending; answers how many e-mails left."""
+        """Queue due digests and mentorship nudges, then send everything pending.
+
+        Answers how many e-mails left. Nudges are idempotent per period (a nudge remembers
+        when it was sent), so running them every round is what beat's six-hourly run does.
+        """
         from mentorship.extensions import db
         from mentorship.infrastructure.outbox import deliver_outbox
         from mentorship.services.digests import send_digests
+        from mentorship.services.mentorships.nudges import send_nudges
 
         with self.app.app_context():
             try:
                 send_digests()
+                send_nudges()
                 return deliver_outbox()
             except Exception:  # noqa: BLE001 -- the next round retries; the thread must live on
                 log.exception("the embedded runner failed; it tries again in %s s", self.interval)

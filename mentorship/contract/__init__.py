@@ -6,6 +6,6 @@ OpenAPI document (mentorship/api/openapi.py) is built from the same classes that
 and describe responses; it needs no framework over Flask. One module per resource; `fields` holds
 the shared field types and limits, `parsing` turns input into clean values or named errors.
 Input models ignore unknown keys (the contract only fixes the names it lists), but those of
-mentorships and events refuse them (`ClosedRequestBody`, as those endpoints were published); response models
-forbid them, so a serializer that grows or loses a field fails the contract test.
+mentorships and events refuse them (`ClosedRequestBody`, as those endpoints were published);
+response models forbid them, so a serializer that grows or loses a field fails the contract test.
 """

@@ -6,39 +6,38 @@ from flask import jsonify, url_for
 from pydantic import BaseModel
 
 from mentorship.api.blueprint import api_bp
-from mentorship.api.events import (
-    AgendaItemOut,
-    AgendaOut,
-    AnswerIn,
-    EventIn,
-    EventOut,
-    MeetingOut,
-    MeetingRequestIn,
-    OutcomeIn,
-    OutcomeOut,
-    ParticipantOut,
-    PlacementIn,
-    PublishIn,
-    RegistrationIn,
-    ReportOut,
-    ScheduleRunOut,
-    SessionIn,
-    SessionOut,
-    StatusIn,
-    UnscheduledOut,
-    parse,
-)
 from mentorship.api.request import (
     ID,
     current_user,
-    json_object,
+    json_input,
     page_json,
     requested_page,
     token_required,
 )
+from mentorship.contract.events import (
+    Agenda,
+    AgendaItem,
+    EventInput,
+    EventReport,
+    EventSession,
+    EventSessionInput,
+    EventStatusInput,
+    Meeting,
+    MeetingAnswerInput,
+    MeetingOutcome,
+    MeetingOutcomeInput,
+    MeetingRequestInput,
+    Participant,
+    PlacementInput,
+    PublishInput,
+    RegistrationInput,
+    ScheduleRun,
+    SuggestionsAdded,
+    UnscheduledMeeting,
+)
+from mentorship.contract.events import Event as EventAnswer
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import Page, paginate
-from mentorship.models.base import isoformat_utc
 from mentorship.services.errors import NotFoundError
 from mentorship.services.events import agenda, meetings, outcomes, registration, schedule, setup
 
@@ -53,8 +52,8 @@ def _json(model: BaseModel, status: int = 200):
     return response
 
 
-def event_out(event) -> EventOut:
-    return EventOut(
+def event_out(event) -> EventAnswer:
+    return EventAnswer(
         id=event.id,
         name=event.name,
         place=event.place,
@@ -63,13 +62,13 @@ def event_out(event) -> EventOut:
         meeting_minutes=event.meeting_minutes,
         status=event.status,
         schedule_stage=event.schedule_stage,
-        published_at=isoformat_utc(event.published_at),
+        published_at=event.published_at,
         sessions=[
-            SessionOut(
+            EventSession(
                 id=s.id,
                 name=s.name,
-                starts_at=isoformat_utc(s.starts_at),
-                ends_at=isoformat_utc(s.ends_at),
+                starts_at=s.starts_at,
+                ends_at=s.ends_at,
                 tables=s.tables,
                 slots=setup.slot_count(event, s),
             )
@@ -78,8 +77,8 @@ def event_out(event) -> EventOut:
     )
 
 
-def participant_out(p) -> ParticipantOut:
-    return ParticipantOut(
+def participant_out(p) -> Participant:
+    return Participant(
         id=p.id,
         user_id=p.user_id,
         name=p.display_name,
@@ -89,8 +88,8 @@ def participant_out(p) -> ParticipantOut:
     )
 
 
-def meeting_out(m) -> MeetingOut:
-    return MeetingOut(
+def meeting_out(m) -> Meeting:
+    return Meeting(
         id=m.id,
         first_id=m.first_id,
         second_id=m.second_id,
@@ -127,10 +126,11 @@ def list_events():
 @api_bp.post("/events")
 @token_required(LEAD)
 def create_event():
-    data = parse(EventIn, json_object())
-    event = setup.create_event(current_user(), data.model_dump(exclude={"sessions"}))
-    for session in data.sessions:
-        setup.add_session(current_user(), event, session.model_dump())
+    data = json_input(EventInput)
+    sessions = data.pop("sessions")
+    event = setup.create_event(current_user(), data)
+    for session in sessions:
+        setup.add_session(current_user(), event, session)
     db.session.refresh(event)
     response = _json(event_out(event), 201)
     response.headers["Location"] = url_for("api.get_event", event_id=event.id)
@@ -147,7 +147,7 @@ def get_event(event_id: int):
 @token_required(LEAD)
 def event_add_session(event_id: int):
     event = _event(event_id)
-    setup.add_session(current_user(), event, parse(SessionIn, json_object()).model_dump())
+    setup.add_session(current_user(), event, json_input(EventSessionInput))
     db.session.refresh(event)
     return _json(event_out(event), 201)
 
@@ -156,7 +156,7 @@ def event_add_session(event_id: int):
 @token_required(LEAD)
 def event_set_status(event_id: int):
     event = _event(event_id)
-    setup.set_status(current_user(), event, parse(StatusIn, json_object()).status)
+    setup.set_status(current_user(), event, json_input(EventStatusInput)["status"])
     return _json(event_out(event))
 
 
@@ -164,8 +164,8 @@ def event_set_status(event_id: int):
 @token_required(("entrepreneur", "partner"))
 def event_register(event_id: int):
     event = _event(event_id)
-    data = parse(RegistrationIn, json_object())
-    participant = registration.register(current_user(), event, data.session_ids, data.idea_id)
+    data = json_input(RegistrationInput)
+    participant = registration.register(current_user(), event, data["session_ids"], data["idea_id"])
     return _json(participant_out(participant), 201)
 
 
@@ -204,8 +204,10 @@ def event_list_meetings(event_id: int):
 @token_required(("entrepreneur", "partner"))
 def event_request_meeting(event_id: int):
     event = _event(event_id)
-    data = parse(MeetingRequestIn, json_object())
-    meeting = meetings.request_meeting(current_user(), event, data.participant_id, data.reason)
+    data = json_input(MeetingRequestInput)
+    meeting = meetings.request_meeting(
+        current_user(), event, data["participant_id"], data["reason"]
+    )
     return _json(meeting_out(meeting), 201)
 
 
@@ -213,16 +215,16 @@ def event_request_meeting(event_id: int):
 @token_required(("entrepreneur", "partner"))
 def event_answer_meeting(event_id: int, meeting_id: int):
     event = _event(event_id)
-    data = parse(AnswerIn, json_object())
+    accept = json_input(MeetingAnswerInput)["decision"] == "accept"
     meeting = meetings.get_meeting(current_user(), event, meeting_id)
-    return _json(meeting_out(meetings.answer(current_user(), meeting, data.decision == "accept")))
+    return _json(meeting_out(meetings.answer(current_user(), meeting, accept)))
 
 
 @api_bp.post(f"{EVENT}/suggestions")
 @token_required(LEAD)
 def event_suggest(event_id: int):
     added = meetings.suggest_meetings(_event(event_id))
-    return jsonify({"added": added})
+    return _json(SuggestionsAdded(added=added))
 
 
 @api_bp.post(f"{EVENT}/schedule/run")
@@ -230,10 +232,10 @@ def event_suggest(event_id: int):
 def event_run_schedule(event_id: int):
     result = schedule.run(current_user(), _event(event_id))
     return _json(
-        ScheduleRunOut(
+        ScheduleRun(
             placed=len(result.placements),
             unscheduled=[
-                UnscheduledOut(meeting_id=int(u.meeting_id), reason=u.reason)
+                UnscheduledMeeting(meeting_id=int(u.meeting_id), reason=u.reason)
                 for u in result.unscheduled
             ],
             slots_used=result.slots_used,
@@ -248,9 +250,9 @@ def event_run_schedule(event_id: int):
 @token_required(LEAD)
 def event_place_meeting(event_id: int, meeting_id: int):
     event = _event(event_id)
-    data = parse(PlacementIn, json_object())
+    data = json_input(PlacementInput)
     meeting = meetings.get_meeting(current_user(), event, meeting_id)
-    schedule.move(current_user(), meeting, data.session_id, data.slot, data.table)
+    schedule.move(current_user(), meeting, data["session_id"], data["slot"], data["table"])
     return _json(meeting_out(meeting))
 
 
@@ -258,15 +260,15 @@ def event_place_meeting(event_id: int, meeting_id: int):
 @token_required(LEAD)
 def event_publish(event_id: int):
     event = _event(event_id)
-    schedule.publish(current_user(), event, parse(PublishIn, json_object()).stage)
+    schedule.publish(current_user(), event, json_input(PublishInput)["stage"])
     return _json(event_out(event))
 
 
-def _agenda_item(item, with_participant: bool) -> AgendaItemOut:
-    return AgendaItemOut(
+def _agenda_item(item, with_participant: bool) -> AgendaItem:
+    return AgendaItem(
         meeting_id=item.meeting.id,
-        starts_at=isoformat_utc(item.starts_at),
-        ends_at=isoformat_utc(item.ends_at),
+        starts_at=item.starts_at,
+        ends_at=item.ends_at,
         session_id=item.session.id,
         slot=item.slot,
         table=item.table,
@@ -285,18 +287,20 @@ def event_get_agenda(event_id: int):
         items = [_agenda_item(i, False) for _, slot in agenda.table_plan(event, True) for i in slot]
     else:
         items = [_agenda_item(i, True) for i in agenda.agenda(event, me)]
-    return _json(AgendaOut(stage=event.schedule_stage, items=items))
+    return _json(Agenda(stage=event.schedule_stage, items=items))
 
 
 @api_bp.put(f"{MEETING}/outcome")
 @token_required(("entrepreneur", "partner"))
 def event_record_outcome(event_id: int, meeting_id: int):
     event = _event(event_id)
-    data = parse(OutcomeIn, json_object())
+    data = json_input(MeetingOutcomeInput)
     meeting = meetings.get_meeting(current_user(), event, meeting_id)
-    saved = outcomes.record(current_user(), meeting, data.result, data.cooperation_type, data.note)
+    saved = outcomes.record(
+        current_user(), meeting, data["result"], data["cooperation_type"], data["note"]
+    )
     return _json(
-        OutcomeOut(
+        MeetingOutcome(
             meeting_id=meeting.id,
             participant_id=saved.participant_id,
             result=saved.result,
@@ -311,7 +315,7 @@ def event_record_outcome(event_id: int, meeting_id: int):
 def event_report(event_id: int):
     summary = outcomes.report(_event(event_id))
     return _json(
-        ReportOut(
+        EventReport(
             meetings_scheduled=summary.meetings_scheduled,
             meetings_reported=summary.meetings_reported,
             results=dict(summary.results),

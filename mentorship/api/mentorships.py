@@ -1,20 +1,39 @@
 """Mentorships over JSON: /api/v1/mentorships and their goals, sessions, messages, check-ins.
 
-Request and response shapes are pydantic v2 models; a body that does not fit is a 422 naming the
-fields, checked before any state (409). Only the two members and the lead see a mentorship; to
-anybody else it is a 404. The lead reads everything but the messages, and writes nothing.
+Request and answer shapes are the contract's models (mentorship/contract/mentorships.py); a body
+that does not fit is a 422 naming the fields, checked before any state (409). Only the two
+members and the lead see a mentorship; to anybody else it is a 404. The lead reads everything
+but the messages, and writes nothing.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any, Literal
+from typing import Any
 
 from flask import jsonify
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_serializer
 
 from mentorship.api.blueprint import api_bp
-from mentorship.api.request import ID, current_user, json_object, requested_page, token_required
+from mentorship.api.request import ID, current_user, json_input, requested_page, token_required
+from mentorship.contract.mentorships import (
+    Agreement,
+    AgreementInput,
+    CheckInInput,
+    CloseInput,
+    GoalDone,
+    GoalInput,
+    MentorshipPerson,
+    MentorshipSessionInput,
+    MessageInput,
+    OutcomeAnswers,
+    OutcomesInput,
+    SurveyInput,
+    SurveyRecorded,
+)
+from mentorship.contract.mentorships import CheckIn as CheckInAnswer
+from mentorship.contract.mentorships import Goal as GoalAnswer
+from mentorship.contract.mentorships import Mentorship as MentorshipAnswer
+from mentorship.contract.mentorships import MentorshipSession as SessionAnswer
+from mentorship.contract.mentorships import Message as MessageAnswer
 from mentorship.infrastructure.pagination import Page, paginate
 from mentorship.models import (
     CheckIn,
@@ -23,9 +42,7 @@ from mentorship.models import (
     MentorshipMessage,
     MentorshipSession,
 )
-from mentorship.models.base import isoformat_utc
-from mentorship.models.mentorships import MESSAGE_MAX, SESSION_MINUTES
-from mentorship.services.errors import PermissionDeniedError, ValidationFailedError
+from mentorship.services.errors import PermissionDeniedError
 from mentorship.services.mentorships import access, activity, checkins
 from mentorship.services.mentorships.overview import Health, health_of
 
@@ -33,162 +50,15 @@ MEMBERS = ("entrepreneur", "mentor", "lead")
 WRITERS = ("entrepreneur", "mentor")
 
 
-class Shape(BaseModel):
-    model_config = ConfigDict(from_attributes=True)
-
-    @field_serializer("*", when_used="json", check_fields=False)
-    def _times(self, value: Any) -> Any:
-        return isoformat_utc(value) if isinstance(value, datetime) else value
-
-
-class Body(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
-
-
-class PersonOut(Shape):
-    id: int
-    name: str
-
-
-class AgreementOut(Shape):
-    meeting_frequency: str
-    meeting_format: str
-    success_looks_like: str
-    updated_at: datetime | None = None
-
-
-class MentorshipOut(Shape):
-    id: int
-    idea_id: int
-    programme_id: int | None
-    entrepreneur: PersonOut
-    mentor: PersonOut | None
-    status: str
-    end_reason: str | None
-    started_on: date
-    planned_end_on: date
-    closed_at: datetime | None
-    health: str
-    health_reasons: list[str]
-    sessions_held: int
-    unread_messages: int
-    agreement: AgreementOut
-    check_in_due_round: int
-
-
-class GoalOut(Shape):
-    id: int
-    title: str
-    due_on: date | None
-    done: bool
-    done_at: datetime | None
-    created_at: datetime
-
-
-class SessionOut(Shape):
-    id: int
-    kind: Literal["held", "planned"]
-    starts_at: datetime
-    duration_minutes: int
-    topics: str
-    notes: str
-    ics_url: str | None
-    created_at: datetime
-
-
-class MessageOut(Shape):
-    id: int
-    sender_id: int | None
-    body: str
-    created_at: datetime
-    read_at: datetime | None
-
-
-class CheckInOut(Shape):
-    id: int
-    user_id: int
-    round: int
-    pulse: int
-    line: str
-    created_at: datetime
-
-
-class AgreementIn(Body):
-    meeting_frequency: str = Field("", max_length=200)
-    meeting_format: str = Field("", max_length=200)
-    success_looks_like: str = Field("", max_length=2000)
-
-
-class GoalIn(Body):
-    title: str = Field(min_length=1, max_length=200)
-    due_on: date | None = None
-
-
-class GoalDoneIn(Body):
-    done: bool
-
-
-class SessionIn(Body):
-    kind: Literal["held", "planned"]
-    held_on: date | None = None
-    starts_at: datetime | None = None
-    duration_minutes: int = Field(ge=SESSION_MINUTES[0], le=SESSION_MINUTES[1], strict=True)
-    topics: str = Field("", max_length=300)
-    notes: str = Field("", max_length=2000)
-
-
-class MessageIn(Body):
-    body: str = Field(min_length=1, max_length=MESSAGE_MAX)
-
-
-class CheckInIn(Body):
-    pulse: int = Field(ge=1, le=5, strict=True)
-    line: str = Field("", max_length=200)
-
-
-class SurveyIn(Body):
-    nps: int = Field(ge=0, le=10, strict=True)
-    comment: str = Field("", max_length=2000)
-
-
-class CloseIn(SurveyIn):
-    status: Literal["completed", "ended_early"]
-    end_reason: str = Field("", max_length=2000)
-
-
-class OutcomesIn(Body):
-    confidence: int = Field(ge=1, le=5, strict=True)
-    business_skills: int = Field(ge=1, le=5, strict=True)
-    leadership: int = Field(ge=1, le=5, strict=True)
-    networks_market_reach: int = Field(ge=1, le=5, strict=True)
-    strategy: int = Field(ge=1, le=5, strict=True)
-    access_to_capital: int = Field(ge=1, le=5, strict=True)
-    revenue_band: str
-    employees: int = Field(ge=0, strict=True)
-    new_partnerships: int = Field(ge=0, strict=True)
-
-
-def parsed(model: type[Body]) -> dict[str, Any]:
-    """The JSON body checked against `model`: the fields it sets, or a 422 naming the bad ones."""
-    try:
-        return model.model_validate(json_object()).model_dump(exclude_unset=False)
-    except ValidationError as problem:
-        fields: dict[str, list[str]] = {}
-        for error in problem.errors():
-            name = ".".join(str(part) for part in error["loc"]) or "_body"
-            fields.setdefault(name, []).append(error["msg"])
-        raise ValidationFailedError("Some fields are not valid.", fields) from None
-
-
 def mentorship_out(mentorship: Mentorship, health: Health | None = None) -> dict[str, Any]:
     user = current_user()
     health = health or health_of([mentorship], viewer_id=user.id)[mentorship.id]
-    shape = MentorshipOut(
+    shape = MentorshipAnswer(
         id=mentorship.id,
         idea_id=mentorship.match.idea_id,
         programme_id=mentorship.programme_id,
-        entrepreneur=PersonOut.model_validate(mentorship.entrepreneur),
-        mentor=PersonOut.model_validate(mentorship.mentor) if mentorship.mentor else None,
+        entrepreneur=MentorshipPerson.model_validate(mentorship.entrepreneur),
+        mentor=MentorshipPerson.model_validate(mentorship.mentor) if mentorship.mentor else None,
         status=mentorship.status,
         end_reason=mentorship.end_reason,
         started_on=mentorship.started_on,
@@ -198,7 +68,7 @@ def mentorship_out(mentorship: Mentorship, health: Health | None = None) -> dict
         health_reasons=health.reasons,
         sessions_held=health.sessions_held,
         unread_messages=health.unread,
-        agreement=AgreementOut(
+        agreement=Agreement(
             meeting_frequency=mentorship.meeting_frequency,
             meeting_format=mentorship.meeting_format,
             success_looks_like=mentorship.success_looks_like,
@@ -210,7 +80,7 @@ def mentorship_out(mentorship: Mentorship, health: Health | None = None) -> dict
 
 
 def goal_out(goal: MentorshipGoal) -> dict[str, Any]:
-    return GoalOut(
+    return GoalAnswer(
         id=goal.id,
         title=goal.title,
         due_on=goal.due_on,
@@ -221,7 +91,7 @@ def goal_out(goal: MentorshipGoal) -> dict[str, Any]:
 
 
 def session_out(session: MentorshipSession) -> dict[str, Any]:
-    return SessionOut(
+    return SessionAnswer(
         id=session.id,
         kind="planned" if session.planned else "held",
         starts_at=session.starts_at,
@@ -238,11 +108,11 @@ def session_out(session: MentorshipSession) -> dict[str, Any]:
 
 
 def message_out(message: MentorshipMessage) -> dict[str, Any]:
-    return MessageOut.model_validate(message).model_dump(mode="json")
+    return MessageAnswer.model_validate(message).model_dump(mode="json")
 
 
 def check_in_out(answer: CheckIn) -> dict[str, Any]:
-    return CheckInOut.model_validate(answer).model_dump(mode="json")
+    return CheckInAnswer.model_validate(answer).model_dump(mode="json")
 
 
 def _listed(items: list[Any], serialise) -> dict[str, Any]:
@@ -283,7 +153,7 @@ def get_mentorship(mentorship_id: int):
 @api_bp.put(f"/mentorships/<{ID}:mentorship_id>/agreement")
 @token_required(roles=WRITERS)
 def put_agreement(mentorship_id: int):
-    data = parsed(AgreementIn)
+    data = json_input(AgreementInput)
     return jsonify(mentorship_out(activity.save_agreement(current_user(), mentorship_id, data)))
 
 
@@ -297,14 +167,14 @@ def list_goals(mentorship_id: int):
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/goals")
 @token_required(roles=WRITERS)
 def add_goal(mentorship_id: int):
-    goal = activity.add_goal(current_user(), mentorship_id, parsed(GoalIn))
+    goal = activity.add_goal(current_user(), mentorship_id, json_input(GoalInput))
     return jsonify(goal_out(goal)), 201
 
 
 @api_bp.patch(f"/mentorships/<{ID}:mentorship_id>/goals/<{ID}:goal_id>")
 @token_required(roles=WRITERS)
 def tick_goal(mentorship_id: int, goal_id: int):
-    data = parsed(GoalDoneIn)
+    data = json_input(GoalDone)
     goal = activity.set_goal_done(current_user(), mentorship_id, goal_id, data["done"])
     return jsonify(goal_out(goal))
 
@@ -319,7 +189,7 @@ def list_sessions(mentorship_id: int):
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/sessions")
 @token_required(roles=WRITERS)
 def add_session(mentorship_id: int):
-    data = parsed(SessionIn)
+    data = json_input(MentorshipSessionInput)
     if data["kind"] == "planned":
         session = activity.plan_session(current_user(), mentorship_id, data)
     else:
@@ -342,7 +212,7 @@ def list_messages(mentorship_id: int):
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/messages")
 @token_required(roles=WRITERS)
 def send_message(mentorship_id: int):
-    message = activity.send_message(current_user(), mentorship_id, parsed(MessageIn))
+    message = activity.send_message(current_user(), mentorship_id, json_input(MessageInput))
     return jsonify(message_out(message)), 201
 
 
@@ -356,26 +226,27 @@ def list_check_ins(mentorship_id: int):
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/check-ins")
 @token_required(roles=WRITERS)
 def answer_check_in(mentorship_id: int):
-    answer = checkins.answer_check_in(current_user(), mentorship_id, parsed(CheckInIn))
+    answer = checkins.answer_check_in(current_user(), mentorship_id, json_input(CheckInInput))
     return jsonify(check_in_out(answer)), 201
 
 
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/close")
 @token_required(roles=WRITERS)
 def close(mentorship_id: int):
-    mentorship = checkins.close_mentorship(current_user(), mentorship_id, parsed(CloseIn))
+    mentorship = checkins.close_mentorship(current_user(), mentorship_id, json_input(CloseInput))
     return jsonify(mentorship_out(mentorship))
 
 
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/survey")
 @token_required(roles=WRITERS)
 def survey(mentorship_id: int):
-    checkins.answer_survey(current_user(), mentorship_id, parsed(SurveyIn))
-    return jsonify({"status": "recorded"}), 201
+    checkins.answer_survey(current_user(), mentorship_id, json_input(SurveyInput))
+    return jsonify(SurveyRecorded(status="recorded").model_dump(mode="json")), 201
 
 
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/outcomes/<any(baseline, endline):phase>")
 @token_required(roles=("entrepreneur",))
 def outcomes(mentorship_id: int, phase: str):
-    row = checkins.answer_outcomes(current_user(), mentorship_id, phase, parsed(OutcomesIn))
-    return jsonify({"phase": row.phase, "answers": row.answers}), 201
+    row = checkins.answer_outcomes(current_user(), mentorship_id, phase, json_input(OutcomesInput))
+    answer = OutcomeAnswers(phase=row.phase, answers=row.answers)
+    return jsonify(answer.model_dump(mode="json")), 201

@@ -30,10 +30,55 @@ from mentorship.contract.directory import (
     PartnerInput,
     PartnerPage,
 )
+from mentorship.contract.events import (
+    Agenda,
+    Event,
+    EventInput,
+    EventPage,
+    EventReport,
+    EventSessionInput,
+    EventStatusInput,
+    Meeting,
+    MeetingAnswerInput,
+    MeetingOutcome,
+    MeetingOutcomeInput,
+    MeetingPage,
+    MeetingRequestInput,
+    Participant,
+    ParticipantPage,
+    PlacementInput,
+    PublishInput,
+    RegistrationInput,
+    ScheduleRun,
+    SuggestionsAdded,
+)
 from mentorship.contract.fields import MAX_ID, one_of
 from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, Idea, IdeaInput, IdeaPage
 from mentorship.contract.matches import Decision, Match, MatchPage, Review
 from mentorship.contract.mentors import Mentor, MentorPage
+from mentorship.contract.mentorships import (
+    AgreementInput,
+    CheckIn,
+    CheckInInput,
+    CheckInPage,
+    CloseInput,
+    Goal,
+    GoalDone,
+    GoalInput,
+    GoalPage,
+    Mentorship,
+    MentorshipPage,
+    MentorshipSession,
+    MentorshipSessionInput,
+    MentorshipSessionPage,
+    Message,
+    MessageInput,
+    MessagePage,
+    OutcomeAnswers,
+    OutcomesInput,
+    SurveyInput,
+    SurveyRecorded,
+)
 from mentorship.contract.meta import LABEL_LANGUAGES, Health, Readiness, SectorList, Stats
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.models.ideas import PIPELINE_STATUSES
@@ -98,6 +143,15 @@ PAGE = (
     Param("per_page", int, description="Default 50; larger values are clamped to 200."),
 )
 OBJECT_ID = Param("id", int, "path", f"A positive whole number up to {MAX_ID}.")
+TWO_IDS = Param(
+    "id", int, "path", "Each {id} in turn: the outer object's, then the inner one's (positive)."
+)
+OUTCOME_PHASE = Param(
+    "id",
+    int | one_of(("baseline", "endline")),
+    "path",
+    "First the mentorship's id, then the phase: `baseline` or `endline`.",
+)
 IDEMPOTENCY_KEY = Param(
     "Idempotency-Key",
     str,
@@ -212,4 +266,94 @@ OPERATIONS: list[Operation] = [
     *_directory("partners", "supply-chain partner", Partner, PartnerInput, PartnerPage),
     *_directory("clusters", "startup cluster", Cluster, ClusterInput, ClusterPage),
 ]
+
+PAIR, PAIR_WRITES, PAIR_ERRORS = "the pair, lead", "the pair", (403, 404, 409)
+MENTORSHIP = "/api/v1/mentorships/{id}"
+MENTORSHIP_NOTES = ("To anyone but the pair and the lead a mentorship is a 404. A closed one "
+                    "answers 409 to every change.")
+MENTORSHIP_OPERATIONS: list[Operation] = [
+    Operation("get", "/api/v1/mentorships", "My mentorships (the lead: all), newest first",
+              "entrepreneur, mentor, lead", answer=MentorshipPage, errors=(403,), params=PAGE),
+    Operation("get", MENTORSHIP, "One mentorship with its health light", PAIR,
+              answer=Mentorship, errors=(403, 404), params=(OBJECT_ID,), notes=MENTORSHIP_NOTES),
+    Operation("put", f"{MENTORSHIP}/agreement", "Fill in or replace the agreement", PAIR_WRITES,
+              answer=Mentorship, body=AgreementInput, errors=PAIR_ERRORS, params=(OBJECT_ID,)),
+    Operation("get", f"{MENTORSHIP}/goals", "The goals", PAIR, answer=GoalPage,
+              errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{MENTORSHIP}/goals", "Add a goal", PAIR_WRITES, 201, Goal, GoalInput,
+              PAIR_ERRORS, (OBJECT_ID,)),
+    Operation("patch", f"{MENTORSHIP}/goals/{{id}}", "Tick a goal done or not", PAIR_WRITES,
+              answer=Goal, body=GoalDone, errors=PAIR_ERRORS, params=(TWO_IDS,)),
+    Operation("get", f"{MENTORSHIP}/sessions", "Held and planned sessions", PAIR,
+              answer=MentorshipSessionPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{MENTORSHIP}/sessions",
+              "Log a held session or plan one (both members get an .ics invitation)",
+              PAIR_WRITES, 201, MentorshipSession, MentorshipSessionInput, PAIR_ERRORS,
+              (OBJECT_ID,)),
+    Operation("get", f"{MENTORSHIP}/messages", "The pair's private thread (marks it read)",
+              PAIR_WRITES, answer=MessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE),
+              notes="The lead may not read the messages (403)."),
+    Operation("post", f"{MENTORSHIP}/messages", "Write to the other member", PAIR_WRITES, 201,
+              Message, MessageInput, PAIR_ERRORS, (OBJECT_ID,)),
+    Operation("get", f"{MENTORSHIP}/check-ins", "Check-in answers", PAIR, answer=CheckInPage,
+              errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{MENTORSHIP}/check-ins", "Answer the due check-in", PAIR_WRITES, 201,
+              CheckIn, CheckInInput, PAIR_ERRORS, (OBJECT_ID,),
+              error_text=((409, "No check-in is due, or it is answered already."),)),
+    Operation("post", f"{MENTORSHIP}/close", "Close out, with the closing member's survey",
+              PAIR_WRITES, answer=Mentorship, body=CloseInput, errors=PAIR_ERRORS,
+              params=(OBJECT_ID,)),
+    Operation("post", f"{MENTORSHIP}/survey", "The other member's close-out survey",
+              PAIR_WRITES, 201, SurveyRecorded, SurveyInput, PAIR_ERRORS, (OBJECT_ID,),
+              error_text=((409, "Not closed yet, or already answered."),)),
+    Operation("post", f"{MENTORSHIP}/outcomes/{{id}}",
+              "The entrepreneur's outcome answers at the baseline or the endline",
+              "the pair's entrepreneur", 201, OutcomeAnswers, OutcomesInput, PAIR_ERRORS,
+              (OUTCOME_PHASE,)),
+]
+
+EVENT, PARTICIPANTS = "/api/v1/events/{id}", "entrepreneur, partner"
+ATTENDING, LEAD_ERRORS = "the event's participants, lead", (403, 404, 409)
+EVENT_OPERATIONS: list[Operation] = [
+    Operation("get", "/api/v1/events", "Events, newest first: all but drafts (the lead: all)",
+              SIGNED_IN, answer=EventPage, params=PAGE),
+    Operation("post", "/api/v1/events", "Create an event with its sessions", "lead", 201, Event,
+              EventInput, (403,)),
+    Operation("get", EVENT, "One event", SIGNED_IN, answer=Event, errors=(404,),
+              params=(OBJECT_ID,), notes="A draft is a 404 to all but the lead."),
+    Operation("post", f"{EVENT}/sessions", "Add a session", "lead", 201, Event,
+              EventSessionInput, (403, 404), (OBJECT_ID,)),
+    Operation("post", f"{EVENT}/status", "Open, close or finish registration", "lead",
+              answer=Event, body=EventStatusInput, errors=LEAD_ERRORS, params=(OBJECT_ID,)),
+    Operation("post", f"{EVENT}/registration", "Register for some of the sessions",
+              PARTICIPANTS, 201, Participant, RegistrationInput, LEAD_ERRORS, (OBJECT_ID,)),
+    Operation("delete", f"{EVENT}/registration", "Withdraw from the event", PARTICIPANTS, 204,
+              errors=(403, 404), params=(OBJECT_ID,)),
+    Operation("get", f"{EVENT}/participants", "Who takes part", ATTENDING,
+              answer=ParticipantPage, errors=(404,), params=(OBJECT_ID, *PAGE)),
+    Operation("get", f"{EVENT}/meetings", "The caller's meetings (the lead: all)", ATTENDING,
+              answer=MeetingPage, errors=(404,), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{EVENT}/meetings", "Ask another participant for a meeting",
+              PARTICIPANTS, 201, Meeting, MeetingRequestInput, LEAD_ERRORS, (OBJECT_ID,)),
+    Operation("post", f"{EVENT}/meetings/{{id}}/answer", "Accept or decline a meeting request",
+              "the meeting's other side", answer=Meeting, body=MeetingAnswerInput,
+              errors=LEAD_ERRORS, params=(TWO_IDS,)),
+    Operation("post", f"{EVENT}/suggestions", "Suggest meetings from approved matches", "lead",
+              answer=SuggestionsAdded, errors=(403, 404), params=(OBJECT_ID,)),
+    Operation("post", f"{EVENT}/schedule/run", "Compute the schedule of accepted meetings",
+              "lead", answer=ScheduleRun, errors=LEAD_ERRORS, params=(OBJECT_ID,)),
+    Operation("put", f"{EVENT}/meetings/{{id}}/placement", "Pin a meeting to a slot and table",
+              "lead", answer=Meeting, body=PlacementInput, errors=LEAD_ERRORS,
+              params=(TWO_IDS,)),
+    Operation("post", f"{EVENT}/schedule/publish", "Publish the schedule", "lead",
+              answer=Event, body=PublishInput, errors=LEAD_ERRORS, params=(OBJECT_ID,)),
+    Operation("get", f"{EVENT}/agenda", "The caller's published agenda (the lead: all tables)",
+              ATTENDING, answer=Agenda, errors=(404,), params=(OBJECT_ID,)),
+    Operation("put", f"{EVENT}/meetings/{{id}}/outcome", "Record how a meeting went",
+              "the meeting's sides", answer=MeetingOutcome, body=MeetingOutcomeInput,
+              errors=LEAD_ERRORS, params=(TWO_IDS,)),
+    Operation("get", f"{EVENT}/report", "Outcomes of the event's meetings", "lead",
+              answer=EventReport, errors=(403, 404), params=(OBJECT_ID,)),
+]
+OPERATIONS += MENTORSHIP_OPERATIONS + EVENT_OPERATIONS
 # fmt: on

@@ -5,6 +5,7 @@ cleans and refuses input with per-field errors, and it generates JSON Schema its
 OpenAPI document (mentorship/api/openapi.py) is built from the same classes that check requests
 and describe responses; it needs no framework over Flask. One module per resource; `fields` holds
 the shared field types and limits, `parsing` turns input into clean values or named errors.
-Input models ignore unknown keys (the contract only fixes the names it lists); response models
-forbid them, so a serializer that grows or loses a field fails the contract test.
+Input models ignore unknown keys (the contract only fixes the names it lists), but those of
+mentorships and events refuse them (`ClosedRequestBody`, as those endpoints were published);
+response models forbid them, so a serializer that grows or loses a field fails the contract test.
 """

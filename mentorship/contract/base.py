@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from datetime import datetime
+from typing import Annotated, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
+
+from mentorship.models.base import isoformat_utc
 
 Item = TypeVar("Item")
 
@@ -42,3 +45,14 @@ class Error(Answer):
     """Every error answer: {"error": {code, message, fields?}}."""
 
     error: ErrorDetail
+
+
+class ClosedRequestBody(RequestBody):
+    """A request body that refuses unknown keys (422 naming each): the mentorships and events
+    endpoints were published that way, so a misspelt field is an error rather than ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+# A moment as the API answers it: ISO 8601 in UTC with a Z (SQLite's naive values read as UTC).
+Timestamp = Annotated[datetime, PlainSerializer(isoformat_utc, return_type=str, when_used="json")]

@@ -19,6 +19,7 @@ from mentorship.api.openapi import openapi_document
 from mentorship.api.operations import OPERATIONS
 from mentorship.api.serializers import idea_json, me_json
 from mentorship.extensions import db
+from tests.api import contract_scenarios
 from tests.factories import (
     PASSWORD,
     EntrepreneurFactory,
@@ -243,6 +244,10 @@ def test_every_operation_answers_as_the_document_says(app, contract):
     _reviews_and_decisions(contract, people, mentor, lead_user)
     _mentors(contract, people["lead"])
     _directory(contract, people)
+    contract_scenarios.mentorships(
+        contract, lambda email: _token(contract, email), lead_user, people["lead"]
+    )
+    contract_scenarios.events(contract, lambda email: _token(contract, email), people["lead"])
     called = {(method, path) for method, path, status in contract.seen if status < 300}
     every = {(operation.method, operation.path) for operation in OPERATIONS}
     assert every - called == set()
@@ -268,3 +273,16 @@ def test_me_fits_exactly_one_profile_shape(app, contract, factory):
     fitting = [name for name in shapes if contract.schema_of(name).is_valid(body["profile"])]
     assert len(fitting) == 1
     assert not contract.schema_of("Me").is_valid({**body, "profile": {**body["profile"], "x": 1}})
+
+
+def test_every_model_the_document_names_is_one_class():
+    """Components are keyed by class name: two models of one name would hide one of them."""
+    models = {
+        model
+        for operation in OPERATIONS
+        for model in (operation.body, operation.answer)
+        if model is not None
+    }
+    names = [model.__name__ for model in models]
+    assert len(names) == len(set(names))
+    assert set(names) <= set(openapi_document()["components"]["schemas"])

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from mentorship.api.events import openapi_paths, openapi_schemas
 from tests.event_factories import PartnerContactFactory
 from tests.factories import IdeaFactory, LeadFactory
 
@@ -59,7 +56,7 @@ def test_bad_event_bodies_are_422_with_fields(client, lead_headers):
     bad = {**EVENT, "meeting_minutes": 2, "sessions": [{**EVENT["sessions"][0], "tables": 0}]}
     response = client.post("/api/v1/events", json=bad, headers=lead_headers)
     assert response.status_code == 422
-    assert {"meeting_minutes", "sessions"} <= set(response.get_json()["error"]["fields"])
+    assert {"meeting_minutes", "sessions.0.tables"} <= set(response.get_json()["error"]["fields"])
     naive = {**EVENT, "sessions": [{**EVENT["sessions"][0], "starts_at": "2026-12-10T08:00:00"}]}
     assert client.post("/api/v1/events", json=naive, headers=lead_headers).status_code == 422
     assert (
@@ -187,13 +184,3 @@ def test_unschedulable_input_is_409_and_changes_nothing(client, api_headers, lea
         ).status_code
         == 409
     )
-
-
-def test_every_events_route_is_described_for_openapi(app):
-    documented = set(openapi_paths())
-    schemas = openapi_schemas()
-    for rule in app.url_map.iter_rules():
-        if rule.rule.startswith("/api/v1/events"):
-            assert re.sub(r"<[^>]*>", "{id}", rule.rule) in documented, rule.rule
-    refs = set(re.findall(r"#/components/schemas/(\w+)", str(openapi_paths()) + str(schemas)))
-    assert refs - {"Error"} <= set(schemas)

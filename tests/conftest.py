@@ -91,8 +91,17 @@ def empty_all_tables() -> None:
     tables = list(reversed(db.metadata.sorted_tables))
     if db.engine.dialect.name == "postgresql":
         names = ", ".join(table.name for table in tables)
-        with db.engine.begin() as connection:
-            connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        for attempt in range(3):
+            try:
+                with db.engine.begin() as connection:
+                    connection.execute(sa.text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+                return
+            except sa.exc.OperationalError as error:
+                # A background thread of an earlier app (a job-lease renewal, say) can hold
+                # one of the tables' locks at this moment; PostgreSQL may then pick this
+                # clean-up as a deadlock's victim. Emptying the tables again is safe.
+                if "deadlock detected" not in str(error) or attempt == 2:
+                    raise
     else:
         with db.engine.begin() as connection:
             for table in tables:

@@ -204,6 +204,10 @@ class LeaseKeeper:
     def _renew_now(self, held: list[int], seconds: int) -> None:
         try:
             with db.engine.begin() as connection:
+                if connection.dialect.name == "postgresql":
+                    # A renewal gives way: it never waits long on a lock that other work
+                    # holds (a table being emptied, a migration), it just tries next round.
+                    connection.execute(sa.text("SET LOCAL lock_timeout = '200ms'"))
                 connection.execute(
                     sa.update(JOBS)
                     .where(JOBS.c.id.in_(held), JOBS.c.status == JobStatus.RUNNING.value)

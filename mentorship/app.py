@@ -90,6 +90,7 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
     from mentorship.imports.views import imports_bp
+    from mentorship.introductions.views import introductions_bp
     from mentorship.invitations.views import invitations_bp
     from mentorship.jobs.views import jobs_bp
     from mentorship.language.views import language_bp
@@ -100,6 +101,7 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.notifications.views import notifications_bp
     from mentorship.pairing.views import pairing_bp
     from mentorship.profiles.views import profiles_bp
+    from mentorship.programmes import question_views  # noqa: F401 (routes on the blueprint)
     from mentorship.programmes.views import programmes_bp
     from mentorship.reports.views import reports_bp
     from mentorship.review.views import review_bp
@@ -128,6 +130,7 @@ def register_blueprints(app: Flask) -> None:
         jobs_bp,
         mentorships_bp,
         events_bp,
+        introductions_bp,
     ]
     csrf.exempt(api_bp)
     for blueprint in blueprints:

@@ -54,6 +54,7 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
         advance_to_halfway,
         load_demo,
         load_demo_event,
+        load_demo_introductions,
         match_open_ideas,
     )
 
@@ -70,6 +71,8 @@ def load_demo_data(no_matching: bool, allow_production: bool) -> None:
     if not no_matching:
         click.echo(advance_to_halfway())
     click.echo(load_demo_event())
+    if not no_matching:
+        click.echo(load_demo_introductions())
     click.echo(f"Demo logins (password {DEMO_PASSWORD!r}, for the demo only):")
     for role, email in report.logins:
         click.echo(f"  {role:<13} {email}")

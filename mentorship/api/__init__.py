@@ -6,6 +6,7 @@ from mentorship.api import (  # noqa: F401
     directory,
     event_routes,
     ideas,
+    introductions,
     me,
     mentors,
     mentorships,

@@ -54,6 +54,14 @@ from mentorship.contract.events import (
 )
 from mentorship.contract.fields import MAX_ID, one_of
 from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, Idea, IdeaInput, IdeaPage
+from mentorship.contract.introductions import (
+    Introduction,
+    IntroductionMessage,
+    IntroductionMessageInput,
+    IntroductionMessagePage,
+    IntroductionPage,
+    PartnershipAgreementInput,
+)
 from mentorship.contract.matches import Decision, Match, MatchPage, Review
 from mentorship.contract.mentors import Mentor, MentorPage
 from mentorship.contract.mentorships import (
@@ -355,5 +363,22 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("get", f"{EVENT}/report", "Outcomes of the event's meetings", "lead",
               answer=EventReport, errors=(403, 404), params=(OBJECT_ID,)),
 ]
-OPERATIONS += MENTORSHIP_OPERATIONS + EVENT_OPERATIONS
+INTRO, SIDES = "/api/v1/introductions/{id}", "entrepreneur, partner, lead"
+INTRO_NOTES = ("An approved partner or cluster introduction: to anyone but its sides (the "
+               "entrepreneur; the partner's contacts or, for a cluster, the lead) a 404.")
+INTRODUCTION_OPERATIONS: list[Operation] = [
+    Operation("get", "/api/v1/introductions", "My approved introductions", SIDES,
+              answer=IntroductionPage, errors=(403,), params=PAGE),
+    Operation("get", INTRO, "One introduction with its agreement", "its sides",
+              answer=Introduction, errors=(403, 404), params=(OBJECT_ID,), notes=INTRO_NOTES),
+    Operation("get", f"{INTRO}/messages", "The introduction's private thread", "its sides",
+              answer=IntroductionMessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{INTRO}/messages", "Write to the other side", "its sides", 201,
+              IntroductionMessage, IntroductionMessageInput, PAIR_ERRORS, (OBJECT_ID,)),
+    Operation("put", f"{INTRO}/agreement", "Record or correct the signed partnership agreement",
+              "its sides", answer=Introduction, body=PartnershipAgreementInput,
+              errors=PAIR_ERRORS, params=(OBJECT_ID,),
+              error_text=((409, "A cluster introduction, or one that ended."),)),
+]
+OPERATIONS += MENTORSHIP_OPERATIONS + EVENT_OPERATIONS + INTRODUCTION_OPERATIONS
 # fmt: on

@@ -34,6 +34,7 @@ SESSION_KINDS = ("held", "planned")
 TOPICS_MAX = 300
 LINE_MAX = 200
 Pulse = Integer(1, 5, required=True)
+Area = Integer(1, 5)
 
 
 class AgreementInput(ClosedRequestBody):
@@ -86,14 +87,19 @@ class CloseInput(SurveyInput):
 
 
 class OutcomesInput(ClosedRequestBody):
-    """The entrepreneur's self-assessment, 1 to 5 per area, and her business in figures."""
+    """The entrepreneur's self-assessment, 1 to 5 per question of the programme's set, and her
+    business in figures. The six default areas are named here; a question the lead added is
+    sent under its key (from the mentorship page), and the set asked now is required (else 422).
+    """
 
-    confidence: Pulse
-    business_skills: Pulse
-    leadership: Pulse
-    networks_market_reach: Pulse
-    strategy: Pulse
-    access_to_capital: Pulse
+    model_config = ConfigDict(extra="allow")
+
+    confidence: Area = None
+    business_skills: Area = None
+    leadership: Area = None
+    networks_market_reach: Area = None
+    strategy: Area = None
+    access_to_capital: Area = None
     revenue_band: Text(LINE_MAX, required=True, description="One of the configured bands.")
     employees: Integer(0, MAX_ID, required=True)
     new_partnerships: Integer(0, MAX_ID, required=True)

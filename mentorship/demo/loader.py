@@ -294,3 +294,10 @@ def load_demo_event() -> str:
     from mentorship.demo.events import add_demo_event
 
     return add_demo_event(_password_hash(), LEAD_EMAIL, demo_email)
+
+
+def load_demo_introductions() -> str:
+    """Threads and agreements on the approved introductions (mentorship.demo.introductions)."""
+    from mentorship.demo.introductions import add_demo_introductions
+
+    return add_demo_introductions(_password_hash(), LEAD_EMAIL, demo_email)

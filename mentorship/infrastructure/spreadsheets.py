@@ -40,26 +40,32 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
 
 
 def to_xlsx(header: Sequence[str], rows: Iterable[Sequence[Any]], title: str = "Sheet1") -> bytes:
+    return to_xlsx_sheets([(title, header, rows)])
+
+
+def to_xlsx_sheets(sheets: Sequence[tuple[str, Sequence[str], Iterable[Sequence[Any]]]]) -> bytes:
+    """One workbook with a sheet per (title, header, rows), in order."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=title[:31])
     bold = Font(bold=True)
-    heading = []
-    for name in _cells(header):
-        cell = WriteOnlyCell(sheet, value=name)
-        cell.font = bold
-        heading.append(cell)
-    sheet.append(heading)
-    for row in rows:
-        sheet.append(
-            [
-                XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
-                for value in _cells(row)
-            ]
-        )
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title=title[:31])
+        heading = []
+        for name in _cells(header):
+            cell = WriteOnlyCell(sheet, value=name)
+            cell.font = bold
+            heading.append(cell)
+        sheet.append(heading)
+        for row in rows:
+            sheet.append(
+                [
+                    XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
+                    for value in _cells(row)
+                ]
+            )
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

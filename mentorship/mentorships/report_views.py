@@ -7,13 +7,15 @@ from flask_babel import gettext
 
 from mentorship.extensions import db
 from mentorship.i18n import current_language
-from mentorship.infrastructure.spreadsheets import FORMATS, to_xlsx
+from mentorship.infrastructure.spreadsheets import FORMATS, to_xlsx_sheets
+from mentorship.introductions.labels import COOPERATION_LABELS
 from mentorship.main.helpers import role_required
-from mentorship.mentorships.labels import AREA_LABELS
+from mentorship.mentorships.impact_labels import agreement_sheet, area_names
 from mentorship.mentorships.views import mentorships_bp
 from mentorship.models import Programme
 from mentorship.services.mentorships.access import ensure_mentorships
 from mentorship.services.mentorships.impact import ImpactReport, impact_report
+from mentorship.services.partnerships.report import agreement_report
 from mentorship.services.programmes import all_programmes
 from mentorship.vocab import sector_label
 
@@ -28,12 +30,15 @@ def _programme() -> Programme | None:
 def impact():
     ensure_mentorships()
     programme = _programme()
+    report = impact_report(programme.id if programme else None)
     return render_template(
         "mentorships/impact.html",
-        report=impact_report(programme.id if programme else None),
+        report=report,
+        agreements=agreement_report(programme.id if programme else None),
+        cooperation=COOPERATION_LABELS,
         programme=programme,
         programmes=all_programmes(),
-        areas=AREA_LABELS,
+        areas=area_names(report),
         sector_name=lambda slug: sector_label(slug, current_language()),
     )
 
@@ -53,6 +58,8 @@ def _rows(report: ImpactReport) -> list[list]:
         for slug, group in report.by_sector.items()
     ]
     rows += [figures(gettext("City"), city, group) for city, group in report.by_city.items()]
+    rows += [figures(gettext("Module"), name, g) for name, g in report.by_module.items()]
+    rows += [figures(gettext("Cluster"), name, g) for name, g in report.by_cluster.items()]
     return rows
 
 
@@ -66,14 +73,17 @@ def impact_xlsx():
     header += [gettext("Completed"), gettext("Ended early"), gettext("Sessions")]
     header += [gettext("Hours"), gettext("Goals"), gettext("Goals met")]
     header += [gettext("Average pulse"), gettext("NPS"), gettext("New partnerships")]
+    names = area_names(report)
     for area in report.areas:
-        label = str(AREA_LABELS.get(area, area))
+        label = names[area]
         header += [
             gettext("%(area)s: baseline", area=label),
             gettext("%(area)s: endline", area=label),
             gettext("%(area)s: change", area=label),
         ]
-    body = to_xlsx(header, _rows(report), title=gettext("Impact"))
+    sheets = [(gettext("Impact"), header, _rows(report))]
+    sheets.append(agreement_sheet(agreement_report(programme.id if programme else None)))
+    body = to_xlsx_sheets(sheets)
     return Response(
         body,
         mimetype=FORMATS["xlsx"],

@@ -77,7 +77,7 @@ def show(mentorship_id: int):
         due_on=round_due_on(mentorship.started_on, due_round) if due_round else None,
         my_survey=checkins.survey_of(mentorship, current_user) if is_member else None,
         outcomes=outcomes,
-        questions=checkins.outcome_questions(),
+        questions=checkins.outcome_questions(mentorship.programme_id),
         today=access.today(),
         form=MentorshipActionForm(),
         labels=LABELS,

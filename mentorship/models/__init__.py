@@ -23,6 +23,11 @@ from mentorship.models.events import (
 )
 from mentorship.models.ideas import Idea, IdeaStatus, IdeaSubmission
 from mentorship.models.imports import ImportJob, ImportStatus
+from mentorship.models.introductions import (
+    CooperationType,
+    IntroductionMessage,
+    PartnershipAgreement,
+)
 from mentorship.models.jobs import BackgroundJob, JobStatus
 from mentorship.models.matches import EndReason, Match, MatchKind, MatchStatus
 from mentorship.models.mentorships import (
@@ -36,6 +41,7 @@ from mentorship.models.mentorships import (
     OutcomeAnswers,
 )
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
+from mentorship.models.outcome_questions import OutcomeQuestion
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
 from mentorship.models.proposals import ProposalNotice, WithdrawalReason, WithdrawnProposal
 from mentorship.models.tokens import AccountToken
@@ -92,4 +98,8 @@ __all__ = [
     "User",
     "WithdrawalReason",
     "WithdrawnProposal",
+    "CooperationType",
+    "IntroductionMessage",
+    "OutcomeQuestion",
+    "PartnershipAgreement",
 ]

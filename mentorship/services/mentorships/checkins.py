@@ -27,6 +27,7 @@ from mentorship.services.errors import (
 )
 from mentorship.services.mentorships.access import get_member_mentorship, today
 from mentorship.services.mentorships.health import check_in_round, settings
+from mentorship.services.outcome_questions import asked_keys, question_set
 
 LINE_MAX = 200
 COMMENT_MAX = 2000
@@ -184,10 +185,12 @@ def survey_of(mentorship: Mentorship, user: User) -> CloseOutSurvey | None:
     )
 
 
-def outcome_questions() -> dict[str, Any]:
+def outcome_questions(programme_id: int | None = None) -> dict[str, Any]:
+    """What the baseline and endline ask: the programme's current 1-5 questions and the rest."""
     rules = settings()
     return {
-        "areas": rules["outcome_areas"],
+        "areas": asked_keys(programme_id),
+        "labels": {q.key: q.label for q in question_set(programme_id) if q.label},
         "revenue_bands": rules["revenue_bands"],
         "employees_max": rules["employees_max"],
         "partnerships_max": rules["partnerships_max"],
@@ -195,8 +198,11 @@ def outcome_questions() -> dict[str, Any]:
 
 
 def answer_outcomes(user: User, mentorship_id: int, phase: str, data: dict) -> OutcomeAnswers:
-    """The entrepreneur's answers: baseline while open, endline once closed; each once."""
-    questions = outcome_questions()
+    """The entrepreneur's answers: baseline while open, endline once closed; each once.
+
+    The 1-5 questions are the programme's set as asked now (a retired one is not asked)."""
+    mentorship = get_member_mentorship(user, mentorship_id)
+    questions = outcome_questions(mentorship.programme_id)
     errors: dict[str, list[str]] = {}
     if phase not in OUTCOME_PHASES:
         errors["phase"] = [_("Choose baseline or endline.")]
@@ -215,7 +221,6 @@ def answer_outcomes(user: User, mentorship_id: int, phase: str, data: dict) -> O
     )
     if errors:
         raise ValidationFailedError(_("Some fields are not valid."), errors)
-    mentorship = get_member_mentorship(user, mentorship_id)
     if user.id != mentorship.entrepreneur_id:
         raise PermissionDeniedError(_("Only the entrepreneur answers the outcome questions."))
     if phase == "endline" and not mentorship.is_closed:

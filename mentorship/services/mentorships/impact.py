@@ -15,13 +15,16 @@ from mentorship.models import (
     CheckIn,
     CloseOutSurvey,
     EntrepreneurProfile,
+    Idea,
     Match,
     Mentorship,
     MentorshipGoal,
     MentorshipSession,
     OutcomeAnswers,
 )
-from mentorship.services.mentorships.health import nps, settings
+from mentorship.services.mentorships.health import nps
+from mentorship.services.mentorships.impact_slices import NO_SLICE, clusters_of, module_name
+from mentorship.services.outcome_questions import question_set
 
 
 @dataclass
@@ -69,6 +72,12 @@ class ImpactReport:
     by_sector: dict[str, Group]
     by_city: dict[str, Group]
     areas: list[str]
+    """The programme's outcome question keys in order, retired ones included."""
+    labels: dict[str, str] = field(default_factory=dict)
+    """The lead's wording of a question (empty for a default area)."""
+    retired: set[str] = field(default_factory=set)
+    by_module: dict[str, Group] = field(default_factory=lambda: defaultdict(Group))
+    by_cluster: dict[str, Group] = field(default_factory=lambda: defaultdict(Group))
 
 
 def _city(mentorship: Mentorship, profile_cities: dict[int, str]) -> str:
@@ -80,7 +89,7 @@ def _city(mentorship: Mentorship, profile_cities: dict[int, str]) -> str:
 
 def impact_report(programme_id: int | None = None) -> ImpactReport:
     statement = sa.select(Mentorship).options(
-        selectinload(Mentorship.match).selectinload(Match.idea)
+        selectinload(Mentorship.match).selectinload(Match.idea).selectinload(Idea.module)
     )
     if programme_id:
         statement = statement.where(Mentorship.programme_id == programme_id)
@@ -93,16 +102,25 @@ def impact_report(programme_id: int | None = None) -> ImpactReport:
             )
         ).all()
     )
+    questions = question_set(programme_id)
     report = ImpactReport(
-        Group(), defaultdict(Group), defaultdict(Group), settings()["outcome_areas"]
+        Group(),
+        defaultdict(Group),
+        defaultdict(Group),
+        [q.key for q in questions],
+        labels={q.key: q.label for q in questions if q.label},
+        retired={q.key for q in questions if q.retired},
     )
+    clusters = clusters_of({m.match.idea_id for m in mentorships if m.match})
     groups = {}
     for m in mentorships:
         idea = m.match.idea if m.match else None
         groups[m.id] = (
             report.total,
             report.by_sector[(idea.sector if idea else "") or "other"],
-            report.by_city[_city(m, profile_cities) or "—"],
+            report.by_city[_city(m, profile_cities) or NO_SLICE],
+            report.by_module[module_name(m, with_programme=not programme_id)],
+            *(report.by_cluster[name] for name in clusters.get(idea.id if idea else 0, [NO_SLICE])),
         )
         for group in groups[m.id]:
             group.pairings += 1
@@ -115,6 +133,8 @@ def impact_report(programme_id: int | None = None) -> ImpactReport:
     _add_rows(ids, groups, report.areas)
     report.by_sector = dict(sorted(report.by_sector.items()))
     report.by_city = dict(sorted(report.by_city.items()))
+    report.by_module = dict(sorted(report.by_module.items()))
+    report.by_cluster = dict(sorted(report.by_cluster.items()))
     return report
 
 
@@ -163,6 +183,8 @@ def _add_outcomes(ids: list[int], groups: dict[int, tuple[Group, ...]], areas: l
             continue  # change is measured on the pairs that answered both
         for group in groups[mentorship_id]:
             for area in areas:
-                group.baseline[area].append(int(phases["baseline"].get(area, 0)))
-                group.endline[area].append(int(phases["endline"].get(area, 0)))
+                # A question added later (or retired earlier) counts only where both have it.
+                if area in phases["baseline"] and area in phases["endline"]:
+                    group.baseline[area].append(int(phases["baseline"][area]))
+                    group.endline[area].append(int(phases["endline"][area]))
             group.new_partnerships += int(phases["endline"].get("new_partnerships", 0))

@@ -1,0 +1,94 @@
+"""Introductions over JSON: /api/v1/introductions, their thread and the signed agreement.
+
+Shapes are the contract's (mentorship/contract/introductions.py); a body that does not fit is a
+422 naming the fields, checked before any state (409). An introduction that is not the caller's
+is a 404.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import jsonify
+
+from mentorship.api.blueprint import api_bp
+from mentorship.api.request import ID, current_user, json_input, requested_page, token_required
+from mentorship.contract.introductions import (
+    Introduction,
+    IntroductionMessage,
+    IntroductionMessageInput,
+    IntroductionPerson,
+    PartnershipAgreement,
+    PartnershipAgreementInput,
+)
+from mentorship.infrastructure.pagination import Page
+from mentorship.models import Match
+from mentorship.services.partnerships import access, agreements, threads
+
+SIDES = ("entrepreneur", "partner", "lead")
+
+
+def introduction_out(match: Match) -> dict[str, Any]:
+    agreement = agreements.agreement_of(match)
+    return Introduction(
+        id=match.id,
+        idea_id=match.idea_id,
+        idea_title=match.idea.title,
+        kind=match.kind,
+        partner_id=match.partner_id,
+        cluster_id=match.cluster_id,
+        name=match.target_name,
+        entrepreneur=IntroductionPerson.model_validate(match.idea.owner),
+        ended=match.is_ended,
+        agreement=PartnershipAgreement.model_validate(agreement) if agreement else None,
+    ).model_dump(mode="json")
+
+
+def _page(items: list[Any], serialise) -> dict[str, Any]:
+    page, per_page = requested_page()
+    start = (page - 1) * per_page
+    found = Page(items[start : start + per_page], page, per_page, len(items))
+    return {
+        "items": [serialise(item) for item in found.items],
+        "page": found.page,
+        "per_page": found.per_page,
+        "total": found.total,
+    }
+
+
+@api_bp.get("/introductions")
+@token_required(roles=SIDES)
+def list_introductions():
+    return jsonify(_page(access.my_introductions(current_user()), introduction_out))
+
+
+@api_bp.get(f"/introductions/<{ID}:match_id>")
+@token_required(roles=SIDES)
+def get_introduction(match_id: int):
+    return jsonify(introduction_out(access.get_introduction(current_user(), match_id)))
+
+
+def _message_out(message) -> dict[str, Any]:
+    return IntroductionMessage.model_validate(message).model_dump(mode="json")
+
+
+@api_bp.get(f"/introductions/<{ID}:match_id>/messages")
+@token_required(roles=SIDES)
+def list_introduction_messages(match_id: int):
+    match = access.get_introduction(current_user(), match_id)
+    return jsonify(_page(threads.messages(match), _message_out))
+
+
+@api_bp.post(f"/introductions/<{ID}:match_id>/messages")
+@token_required(roles=SIDES)
+def send_introduction_message(match_id: int):
+    data = json_input(IntroductionMessageInput)
+    return jsonify(_message_out(threads.send_message(current_user(), match_id, data))), 201
+
+
+@api_bp.put(f"/introductions/<{ID}:match_id>/agreement")
+@token_required(roles=SIDES)
+def put_partnership_agreement(match_id: int):
+    data = json_input(PartnershipAgreementInput)
+    agreements.record_agreement(current_user(), match_id, data)
+    return jsonify(introduction_out(access.get_introduction(current_user(), match_id)))

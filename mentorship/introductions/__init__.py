@@ -1,0 +1,1 @@
+"""Pages of approved partner and cluster introductions: the thread and the agreement."""

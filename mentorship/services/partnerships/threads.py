@@ -60,7 +60,6 @@ def send_message(user: User, match_id: int, data: dict) -> IntroductionMessage:
                 title=match.idea.title,
             ),
             link(match),
-            digest=True,
         )
     db.session.commit()
     return message

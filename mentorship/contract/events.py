@@ -179,6 +179,13 @@ class Agenda(Answer):
     items: list[AgendaItem]
 
 
+class ParticipantAgenda(Answer):
+    participant: Participant
+    version: one_of(("published", "draft"))
+    stage: one_of(SCHEDULE_STAGES)
+    items: list[AgendaItem]
+
+
 class MeetingOutcome(Answer):
     meeting_id: int
     participant_id: int

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -166,6 +166,21 @@ def move(event_id: int, meeting_id: int):
     return redirect(url_for("events.schedule_page", event_id=event.id))
 
 
+@events_bp.route("/<int:event_id>/schedule/<int:meeting_id>/unpin", methods=["POST"])
+@role_required("lead")
+def unpin(event_id: int, meeting_id: int):
+    event = load_event(event_id)
+    meeting = _meeting(event, meeting_id)
+    _confirmed()
+    try:
+        schedule.unpin(current_user, meeting)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext("The meeting is unpinned: the next run may place it anywhere."), "success")
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
 @events_bp.route(
     "/<int:event_id>/schedule/publish/<any(preliminary, final):stage>", methods=["POST"]
 )
@@ -220,21 +235,58 @@ def agenda(event_id: int):
     )
 
 
-@events_bp.route("/<int:event_id>/agenda.ics")
-@login_required
-def agenda_ics(event_id: int):
-    event = load_event(event_id)
-    me = _participant(event)
+def _ics_response(event, participant, draft: bool = False, name: str = "") -> Response:
     labels = {
         "meeting_with": gettext("Meeting with"),
         "table": gettext("Table"),
         "why": gettext("Why"),
     }
+    filename = f"agenda-event-{event.id}{name}.ics"
     return Response(
-        agendas.ics(event, me, labels),
+        agendas.ics(event, participant, labels, draft),
         mimetype="text/calendar",
-        headers={"Content-Disposition": f'attachment; filename="agenda-event-{event.id}.ics"'},
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+@events_bp.route("/<int:event_id>/agenda.ics")
+@login_required
+def agenda_ics(event_id: int):
+    event = load_event(event_id)
+    return _ics_response(event, _participant(event))
+
+
+def _anyones(event, participant_id: int):
+    try:
+        return registration.own_participant(current_user, event, participant_id)
+    except NotFoundError:
+        abort(404)
+
+
+@events_bp.route("/<int:event_id>/participants/<int:participant_id>/agenda")
+@role_required("lead")
+def participant_agenda(event_id: int, participant_id: int):
+    """Any participant's agenda for the lead: as published, or the draft with ?draft=1."""
+    event = load_event(event_id)
+    person = _anyones(event, participant_id)
+    draft = request.args.get("draft") == "1"
+    return render_template(
+        "events/agenda.html",
+        event=event,
+        me=person,
+        items=agendas.agenda(event, person, draft),
+        lead_view=True,
+        draft=draft,
+    )
+
+
+@events_bp.route("/<int:event_id>/participants/<int:participant_id>/agenda.ics")
+@role_required("lead")
+def participant_agenda_ics(event_id: int, participant_id: int):
+    event = load_event(event_id)
+    person = _anyones(event, participant_id)
+    draft = request.args.get("draft") == "1"
+    return _ics_response(event, person, draft, f"-participant-{person.id}")
 
 
 @events_bp.route("/<int:event_id>/agenda/<int:meeting_id>/outcome", methods=["POST"])

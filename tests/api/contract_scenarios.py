@@ -151,11 +151,22 @@ def events(contract, token, lead: dict[str, str]) -> None:
     contract.call("put", placement, 200, json=pin, headers=lead)
     contract.call("put", placement, 422, json={**pin, "slot": -1}, headers=lead)
     contract.call("put", placement, 409, json={**pin, "session_id": sessions[1]}, headers=lead)
+    pin_url = f"{base}/meetings/{meeting['id']}/pin"
+    contract.call("delete", pin_url, 200, headers=lead)
+    contract.call("delete", pin_url, 409, headers=lead)
+    contract.call("delete", pin_url, 403, headers=her)
+    contract.call("delete", f"{base}/meetings/2147483000/pin", 404, headers=lead)
+    theirs_agenda = f"{base}/participants/{partner['id']}/agenda"
+    contract.call("get", f"{theirs_agenda}?version=draft", 200, headers=lead)
+    contract.call("get", f"{theirs_agenda}?version=later", 422, headers=lead)
+    contract.call("get", theirs_agenda, 403, headers=her)
+    contract.call("get", f"{base}/participants/2147483000/agenda", 404, headers=lead)
     published = {"stage": "final"}
     contract.call("post", f"{base}/schedule/publish", 200, json=published, headers=lead)
     contract.call("post", f"{base}/schedule/publish", 422, json={"stage": "x"}, headers=lead)
     contract.call("get", f"{base}/agenda", 200, headers=her)
     contract.call("get", f"{base}/agenda", 200, headers=lead)
+    contract.call("get", theirs_agenda, 200, headers=lead)
     contract.call("get", f"{base}/agenda", 404, headers=outsider)
     outcome = f"{base}/meetings/{meeting['id']}/outcome"
     went = {"result": "agreement", "cooperation_type": "buyer", "note": "Order in March."}

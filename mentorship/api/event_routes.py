@@ -41,7 +41,15 @@ from mentorship.contract.events import Event as EventAnswer
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import Page, paginate
 from mentorship.services.errors import NotFoundError
-from mentorship.services.events import agenda, meetings, outcomes, registration, schedule, setup
+from mentorship.services.events import (
+    agenda,
+    meetings,
+    outcomes,
+    profile_meetings,
+    registration,
+    schedule,
+    setup,
+)
 
 LEAD = ("lead",)
 EVENT = f"/events/<{ID}:event_id>"
@@ -225,8 +233,8 @@ def event_answer_meeting(event_id: int, meeting_id: int):
 @api_bp.post(f"{EVENT}/suggestions")
 @token_required(LEAD)
 def event_suggest(event_id: int):
-    added = meetings.suggest_meetings(_event(event_id))
-    return _json(SuggestionsAdded(added=added))
+    from_matches, from_profiles = profile_meetings.suggest_all(_event(event_id))
+    return _json(SuggestionsAdded(added=from_matches + from_profiles, from_profiles=from_profiles))
 
 
 @api_bp.post(f"{EVENT}/schedule/run")

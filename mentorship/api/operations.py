@@ -22,6 +22,11 @@ from mentorship.contract.accounts import (
     Token,
     TokenRequest,
 )
+from mentorship.contract.cooperation import (
+    CooperationProfile,
+    CooperationProfileInput,
+    CooperationProfilePage,
+)
 from mentorship.contract.directory import (
     Cluster,
     ClusterInput,
@@ -82,6 +87,7 @@ from mentorship.contract.mentorships import (
 )
 from mentorship.contract.meta import LABEL_LANGUAGES, Health, Readiness, SectorList, Stats
 from mentorship.models.accounts import MENTOR_STATUSES
+from mentorship.models.cooperation import PROFILE_AREAS, PROFILE_COOPERATION_TYPES, PROFILE_KINDS
 from mentorship.models.ideas import PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_STATUSES
 from mentorship.vocab import SECTORS
@@ -363,5 +369,27 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("get", f"{EVENT}/report", "Outcomes of the event's meetings", "lead",
               answer=EventReport, errors=(403, 404), params=(OBJECT_ID,)),
 ]
-OPERATIONS += MENTORSHIP_OPERATIONS + EVENT_OPERATIONS
+PROFILES, PROFILE = "/api/v1/cooperation-profiles", "/api/v1/cooperation-profiles/{id}"
+PROFILE_READERS, PROFILE_AUTHORS = "entrepreneur, partner, lead", "the author (delete: or the lead)"
+COOPERATION_OPERATIONS: list[Operation] = [
+    Operation("get", PROFILES, "Cooperation profiles (offers and requests), newest first",
+              PROFILE_READERS, answer=CooperationProfilePage, errors=(403, 404, 422),
+              params=(Param("kind", one_of(PROFILE_KINDS) | None),
+                      Param("area", one_of(PROFILE_AREAS) | None),
+                      Param("cooperation_type", one_of(PROFILE_COOPERATION_TYPES) | None),
+                      Param("mine", one_of(("true", "false")) | None), *PAGE),
+              notes="404 for a partner contact person still waiting for the lead's approval."),
+    Operation("post", PROFILES, "Publish an offer or a request", "entrepreneur, partner", 201,
+              CooperationProfile, CooperationProfileInput, (403,),
+              notes="An entrepreneur names her idea (`idea_id`); a partner contact's profile is "
+                    "her company's."),
+    Operation("get", PROFILE, "One cooperation profile", PROFILE_READERS,
+              answer=CooperationProfile, errors=(403, 404), params=(OBJECT_ID,)),
+    Operation("put", PROFILE, "Change the given fields of one's own profile", PROFILE_AUTHORS,
+              answer=CooperationProfile, body=CooperationProfileInput, errors=(403, 404),
+              params=(OBJECT_ID,)),
+    Operation("delete", PROFILE, "Remove a cooperation profile", PROFILE_AUTHORS, 204,
+              errors=(403, 404), params=(OBJECT_ID,)),
+]
+OPERATIONS += MENTORSHIP_OPERATIONS + EVENT_OPERATIONS + COOPERATION_OPERATIONS
 # fmt: on

@@ -18,7 +18,13 @@ from mentorship.main.helpers import ConfirmForm, option, role_required
 from mentorship.models import MeetingStatus
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.events import agenda as agendas
-from mentorship.services.events import meetings, outcomes, registration, schedule
+from mentorship.services.events import (
+    meetings,
+    outcomes,
+    profile_meetings,
+    registration,
+    schedule,
+)
 from mentorship.services.events.setup import slot_count
 
 
@@ -103,8 +109,15 @@ def answer(event_id: int, meeting_id: int, answer: str):
 def suggest(event_id: int):
     event = load_event(event_id)
     _confirmed()
-    added = meetings.suggest_meetings(event)
-    flash(gettext("%(num)d meetings suggested from matches.", num=added), "success")
+    from_matches, from_profiles = profile_meetings.suggest_all(event)
+    flash(
+        gettext(
+            "%(num)d meetings suggested from matches, %(profiles)d from cooperation profiles.",
+            num=from_matches,
+            profiles=from_profiles,
+        ),
+        "success",
+    )
     return redirect(url_for("events.schedule_page", event_id=event.id))
 
 

@@ -248,6 +248,9 @@ def test_every_operation_answers_as_the_document_says(app, contract):
         contract, lambda email: _token(contract, email), lead_user, people["lead"]
     )
     contract_scenarios.events(contract, lambda email: _token(contract, email), people["lead"])
+    contract_scenarios.cooperation(
+        contract, lambda email: _token(contract, email), people["lead"], people["mentor"]
+    )
     called = {(method, path) for method, path, status in contract.seen if status < 300}
     every = {(operation.method, operation.path) for operation in OPERATIONS}
     assert every - called == set()

@@ -83,6 +83,7 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.api import api_bp
     from mentorship.approvals.views import approvals_bp
     from mentorship.auth.views import auth_bp
+    from mentorship.cooperation.views import cooperation_bp
     from mentorship.directory.views import directory_bp
     from mentorship.events import schedule_views  # noqa: F401 (routes on the blueprint)
     from mentorship.events.views import events_bp
@@ -131,6 +132,7 @@ def register_blueprints(app: Flask) -> None:
         mentorships_bp,
         events_bp,
         introductions_bp,
+        cooperation_bp,
     ]
     csrf.exempt(api_bp)
     for blueprint in blueprints:

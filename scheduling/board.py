@@ -34,6 +34,9 @@ class Board:
         self.pinned = [False] * len(ends)
         self.at: list[dict[int, int]] = [{} for _ in range(people)]
         self.members: list[set[int]] = [set() for _ in layout.session_of]
+        # True when every meeting may use the same slots and so may everyone who has one:
+        # then the Misra–Gries step (scheduling.vizing) is sound.
+        self.one_pool = False
 
     def free(self, person: int, slot: int) -> bool:
         return slot not in self.at[person]

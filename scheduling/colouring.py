@@ -5,12 +5,15 @@ chain) step of König's proof frees one: take slot ``a`` free for the first pers
 free for the second, swap ``a`` and ``b`` along the chain leaving the second person; now ``a``
 is free for both. On a two-sided (bipartite) graph the chain never reaches the first person,
 so Δ slots always suffice; on other graphs the step is tried from either end and with other
-slot pairs, which in practice lands on Δ or Δ+1. Both slots of a swap lie in one session, so
-everyone on the chain stays within the sessions she attends. Pinned meetings never move.
+slot pairs, which in practice lands on Δ or Δ+1; when that fails, the Misra–Gries step of
+``vizing`` guarantees Δ+1 wherever everyone may use the same slots. Both slots of a swap lie
+in one session, so everyone on the chain stays within the sessions she attends. Pinned
+meetings never move.
 """
 
 from __future__ import annotations
 
+from scheduling import vizing
 from scheduling.board import Board
 
 # How many slot pairs to try for one meeting before giving up on it.
@@ -53,7 +56,10 @@ def insert(board: Board, meeting: int, slots: list[int], tables_strict: bool) ->
     if fallback >= 0 and not tables_strict:
         board.place(meeting, fallback)
         return True
-    return _insert_by_chain(board, meeting, slots, tables_strict)
+    if _insert_by_chain(board, meeting, slots, tables_strict):
+        return True
+    # Vizing's bound: with one pool of slots, Δ+1 of them always suffice (tables come later).
+    return board.one_pool and not tables_strict and vizing.insert_by_fan(board, meeting, slots)
 
 
 def _next_to(at_first: dict, at_second: dict, slots: list[int]) -> list[int]:

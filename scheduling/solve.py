@@ -53,8 +53,9 @@ def solve(problem: Problem) -> Schedule:
     longest = max(layout.lengths)
     lower = _least_budget(layout, attends, degree, len(placeable))
     budgets = sorted({lower, min(lower + 1, longest), longest})
+    one_pool = len({tuple(common[i]) for i in placeable}) == 1
     for budget in budgets:
-        board, failed = _attempt(layout, ends, people, placeable, common, pins, budget)
+        board, failed = _attempt(layout, ends, people, placeable, common, pins, budget, one_pool)
         if not failed or budget == longest:
             break
     for i in failed:
@@ -119,8 +120,9 @@ def _table_bound(layout: Layout, meetings: int) -> int:
     return -(-meetings // tables) if tables else 0
 
 
-def _attempt(layout, ends, people, placeable, common, pins, budget):
+def _attempt(layout, ends, people, placeable, common, pins, budget, one_pool=False):
     board = Board(layout, ends, people)
+    board.one_pool = one_pool
     for i, (slot, _) in pins.items():
         board.place(i, slot)
         board.pinned[i] = True

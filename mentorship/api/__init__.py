@@ -3,6 +3,7 @@
 # The resource modules register their routes on api_bp when imported.
 from mentorship.api import (  # noqa: F401
     auth,
+    cooperation_routes,
     directory,
     event_routes,
     ideas,

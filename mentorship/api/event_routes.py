@@ -11,6 +11,7 @@ from mentorship.api.request import (
     current_user,
     json_input,
     page_json,
+    query_choice,
     requested_page,
     token_required,
 )
@@ -28,6 +29,7 @@ from mentorship.contract.events import (
     MeetingOutcomeInput,
     MeetingRequestInput,
     Participant,
+    ParticipantAgenda,
     PlacementInput,
     PublishInput,
     RegistrationInput,
@@ -39,7 +41,15 @@ from mentorship.contract.events import Event as EventAnswer
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import Page, paginate
 from mentorship.services.errors import NotFoundError
-from mentorship.services.events import agenda, meetings, outcomes, registration, schedule, setup
+from mentorship.services.events import (
+    agenda,
+    meetings,
+    outcomes,
+    profile_meetings,
+    registration,
+    schedule,
+    setup,
+)
 
 LEAD = ("lead",)
 EVENT = f"/events/<{ID}:event_id>"
@@ -223,8 +233,8 @@ def event_answer_meeting(event_id: int, meeting_id: int):
 @api_bp.post(f"{EVENT}/suggestions")
 @token_required(LEAD)
 def event_suggest(event_id: int):
-    added = meetings.suggest_meetings(_event(event_id))
-    return _json(SuggestionsAdded(added=added))
+    from_matches, from_profiles = profile_meetings.suggest_all(_event(event_id))
+    return _json(SuggestionsAdded(added=from_matches + from_profiles, from_profiles=from_profiles))
 
 
 @api_bp.post(f"{EVENT}/schedule/run")
@@ -253,6 +263,15 @@ def event_place_meeting(event_id: int, meeting_id: int):
     data = json_input(PlacementInput)
     meeting = meetings.get_meeting(current_user(), event, meeting_id)
     schedule.move(current_user(), meeting, data["session_id"], data["slot"], data["table"])
+    return _json(meeting_out(meeting))
+
+
+@api_bp.delete(f"{MEETING}/pin")
+@token_required(LEAD)
+def event_unpin_meeting(event_id: int, meeting_id: int):
+    event = _event(event_id)
+    meeting = meetings.get_meeting(current_user(), event, meeting_id)
+    schedule.unpin(current_user(), meeting)
     return _json(meeting_out(meeting))
 
 
@@ -288,6 +307,24 @@ def event_get_agenda(event_id: int):
     else:
         items = [_agenda_item(i, True) for i in agenda.agenda(event, me)]
     return _json(Agenda(stage=event.schedule_stage, items=items))
+
+
+@api_bp.get(f"{EVENT}/participants/<{ID}:participant_id>/agenda")
+@token_required(LEAD)
+def event_participant_agenda(event_id: int, participant_id: int):
+    """Any participant's agenda for the lead: as published, or the draft with ?draft=true."""
+    event = _event(event_id)
+    person = registration.own_participant(current_user(), event, participant_id)
+    version = query_choice("version", ("published", "draft")) or "published"
+    items = [_agenda_item(i, True) for i in agenda.agenda(event, person, version == "draft")]
+    return _json(
+        ParticipantAgenda(
+            participant=participant_out(person),
+            version=version,
+            stage=event.schedule_stage,
+            items=items,
+        )
+    )
 
 
 @api_bp.put(f"{MEETING}/outcome")

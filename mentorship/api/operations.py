@@ -7,11 +7,17 @@ one `Operation` here (or to a list it appends to OPERATIONS) with its request an
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from pydantic import BaseModel
 
-from pydantic import BaseModel, TypeAdapter
-
+from mentorship.api.operation_types import (
+    ANYONE,
+    OBJECT_ID,
+    PAGE,
+    SIGNED_IN,
+    Operation,
+    Param,
+)
+from mentorship.api.partnership_operations import COOPERATION_OPERATIONS, INTRODUCTION_OPERATIONS
 from mentorship.contract.accounts import (
     Account,
     EntrepreneurProfileInput,
@@ -45,6 +51,7 @@ from mentorship.contract.events import (
     MeetingPage,
     MeetingRequestInput,
     Participant,
+    ParticipantAgenda,
     ParticipantPage,
     PlacementInput,
     PublishInput,
@@ -52,16 +59,8 @@ from mentorship.contract.events import (
     ScheduleRun,
     SuggestionsAdded,
 )
-from mentorship.contract.fields import MAX_ID, one_of
+from mentorship.contract.fields import one_of
 from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, Idea, IdeaInput, IdeaPage
-from mentorship.contract.introductions import (
-    Introduction,
-    IntroductionMessage,
-    IntroductionMessageInput,
-    IntroductionMessagePage,
-    IntroductionPage,
-    PartnershipAgreementInput,
-)
 from mentorship.contract.matches import Decision, Match, MatchPage, Review
 from mentorship.contract.mentors import Mentor, MentorPage
 from mentorship.contract.mentorships import (
@@ -93,64 +92,6 @@ from mentorship.models.ideas import PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_STATUSES
 from mentorship.vocab import SECTORS
 
-ANYONE = "anyone"
-SIGNED_IN = "any signed-in user"
-
-
-@dataclass(frozen=True)
-class Param:
-    """A query, header or path parameter; `kind` is a Python type turned into its JSON Schema."""
-
-    name: str
-    kind: Any
-    where: str = "query"
-    description: str = ""
-
-    def openapi(self) -> dict[str, Any]:
-        found: dict[str, Any] = {
-            "name": self.name,
-            "in": self.where,
-            "schema": TypeAdapter(self.kind).json_schema(),
-        }
-        if self.where == "path":
-            found["required"] = True
-        if self.description:
-            found["description"] = self.description
-        return found
-
-
-@dataclass(frozen=True)
-class Operation:
-    """One method on one path: who may call it, what it takes and what it answers.
-
-    `path` is the OpenAPI path ({id} for the object id); `ok` the success status with `answer`
-    its body model (None: no body, or a free JSON object with `free_answer`); `errors` the error
-    statuses besides those implied (401 unless `roles` is ANYONE; 400/413/415/422 with a body).
-    """
-
-    method: str
-    path: str
-    summary: str
-    roles: str
-    ok: int = 200
-    answer: type[BaseModel] | None = None
-    body: type[BaseModel] | None = None
-    errors: tuple[int, ...] = ()
-    params: tuple[Param, ...] = ()
-    notes: str = ""
-    free_answer: bool = False
-    error_text: tuple[tuple[int, str], ...] = ()  # what a status means here, when it says more
-
-    @property
-    def public(self) -> bool:
-        return self.roles == ANYONE
-
-
-PAGE = (
-    Param("page", int, description="From 1 (the default)."),
-    Param("per_page", int, description="Default 50; larger values are clamped to 200."),
-)
-OBJECT_ID = Param("id", int, "path", f"A positive whole number up to {MAX_ID}.")
 TWO_IDS = Param(
     "id", int, "path", "Each {id} in turn: the outer object's, then the inner one's (positive)."
 )
@@ -353,32 +294,24 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("put", f"{EVENT}/meetings/{{id}}/placement", "Pin a meeting to a slot and table",
               "lead", answer=Meeting, body=PlacementInput, errors=LEAD_ERRORS,
               params=(TWO_IDS,)),
+    Operation("delete", f"{EVENT}/meetings/{{id}}/pin", "Unpin a meeting: the next run may move it",
+              "lead", answer=Meeting, errors=LEAD_ERRORS, params=(TWO_IDS,),
+              notes="409 if the meeting is not pinned; it keeps its place until the next run."),
     Operation("post", f"{EVENT}/schedule/publish", "Publish the schedule", "lead",
               answer=Event, body=PublishInput, errors=LEAD_ERRORS, params=(OBJECT_ID,)),
     Operation("get", f"{EVENT}/agenda", "The caller's published agenda (the lead: all tables)",
               ATTENDING, answer=Agenda, errors=(404,), params=(OBJECT_ID,)),
+    Operation("get", f"{EVENT}/participants/{{id}}/agenda", "Any participant's agenda", "lead",
+              answer=ParticipantAgenda, errors=(403, 404, 422),
+              params=(TWO_IDS, Param("version", one_of(("published", "draft")),
+                                     description="`published` (the default) or `draft`."))),
     Operation("put", f"{EVENT}/meetings/{{id}}/outcome", "Record how a meeting went",
               "the meeting's sides", answer=MeetingOutcome, body=MeetingOutcomeInput,
               errors=LEAD_ERRORS, params=(TWO_IDS,)),
     Operation("get", f"{EVENT}/report", "Outcomes of the event's meetings", "lead",
               answer=EventReport, errors=(403, 404), params=(OBJECT_ID,)),
 ]
-INTRO, SIDES = "/api/v1/introductions/{id}", "entrepreneur, partner, lead"
-INTRO_NOTES = ("An approved partner or cluster introduction: to anyone but its sides (the "
-               "entrepreneur; the partner's contacts or, for a cluster, the lead) a 404.")
-INTRODUCTION_OPERATIONS: list[Operation] = [
-    Operation("get", "/api/v1/introductions", "My approved introductions", SIDES,
-              answer=IntroductionPage, errors=(403,), params=PAGE),
-    Operation("get", INTRO, "One introduction with its agreement", "its sides",
-              answer=Introduction, errors=(403, 404), params=(OBJECT_ID,), notes=INTRO_NOTES),
-    Operation("get", f"{INTRO}/messages", "The introduction's private thread", "its sides",
-              answer=IntroductionMessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
-    Operation("post", f"{INTRO}/messages", "Write to the other side", "its sides", 201,
-              IntroductionMessage, IntroductionMessageInput, PAIR_ERRORS, (OBJECT_ID,)),
-    Operation("put", f"{INTRO}/agreement", "Record or correct the signed partnership agreement",
-              "its sides", answer=Introduction, body=PartnershipAgreementInput,
-              errors=PAIR_ERRORS, params=(OBJECT_ID,),
-              error_text=((409, "A cluster introduction, or one that ended."),)),
-]
-OPERATIONS += MENTORSHIP_OPERATIONS + EVENT_OPERATIONS + INTRODUCTION_OPERATIONS
+OPERATIONS += (
+    MENTORSHIP_OPERATIONS + EVENT_OPERATIONS + INTRODUCTION_OPERATIONS + COOPERATION_OPERATIONS
+)
 # fmt: on

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import EmailField, PasswordField, RadioField, StringField
-from wtforms.validators import DataRequired, Email, InputRequired, Length
+from wtforms import EmailField, PasswordField, RadioField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, InputRequired, Length, Optional
 
 from mentorship.auth.password_fields import new_password_field, repeat_password_field
 from mentorship.contract.fields import NAME_MAX
@@ -45,6 +45,23 @@ class RegisterForm(FlaskForm):
         choices=ROLE_CHOICES,
         default="entrepreneur",
         validators=[InputRequired(_l("Please choose one."))],
+    )
+
+
+class PartnerRegisterForm(FlaskForm):
+    """A partner company's contact person: her company from the directory, or a new one."""
+
+    name = RegisterForm.name
+    email = RegisterForm.email
+    password = RegisterForm.password
+    confirm = RegisterForm.confirm
+    partner_id = SelectField(
+        _l("Your company"), coerce=int, validators=[Optional()], validate_choice=True
+    )
+    company_name = StringField(
+        _l("Not in the list? Your company's name"),
+        filters=[strip_text],
+        validators=[Length(max=NAME_MAX)],
     )
 
 

@@ -7,10 +7,12 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user, login_user, logout_user
 
 from mentorship import ratelimit
-from mentorship.auth.forms import LoginForm, RegisterForm
+from mentorship.auth.forms import LoginForm, PartnerRegisterForm, RegisterForm
+from mentorship.extensions import db
 from mentorship.i18n import current_language
-from mentorship.main.helpers import ConfirmForm, is_safe_next, show_service_error
-from mentorship.services import accounts
+from mentorship.main.helpers import ConfirmForm, is_safe_next, option, show_service_error
+from mentorship.models import Partner
+from mentorship.services import accounts, partner_contacts
 from mentorship.services.errors import ServiceError
 
 auth_bp = Blueprint("auth", __name__)
@@ -54,6 +56,42 @@ def register():
                 )
             return redirect(url_for("profiles.edit"))
     return render_template("auth/register.html", form=form)
+
+
+@auth_bp.route("/register/partner", methods=["GET", "POST"])
+@ratelimit.rate_limited("REGISTER_RATE_LIMIT")
+def register_partner():
+    """A partner company's contact person signs up; she waits for the lead's approval."""
+    if current_user.is_authenticated:
+        return redirect(url_for("main.home"))
+    form = PartnerRegisterForm()
+    partners = db.session.scalars(db.select(Partner).order_by(Partner.name))
+    form.partner_id.choices = [option(0, gettext("— not in the list —"))] + [
+        option(p.id, p.name) for p in partners
+    ]
+    if form.validate_on_submit():
+        try:
+            user = partner_contacts.register_contact(
+                form.email.data,
+                form.password.data,
+                form.name.data,
+                form.partner_id.data or None,
+                form.company_name.data or "",
+                locale=current_language(),
+            )
+        except ServiceError as error:
+            show_service_error(form, error)
+        else:
+            login_user(user)
+            flash(
+                gettext(
+                    "Welcome! Your account waits for the programme lead's approval. You will "
+                    "get an e-mail once it is approved."
+                ),
+                "info",
+            )
+            return redirect(url_for("main.home"))
+    return render_template("auth/register_partner.html", form=form)
 
 
 @auth_bp.route("/login", methods=["GET", "POST"])

@@ -146,7 +146,10 @@ class MeetingPage(Page[Meeting]):
 
 
 class SuggestionsAdded(Answer):
-    added: int = Field(ge=0, description="Meetings suggested from approved matches.")
+    added: int = Field(ge=0, description="Meetings suggested, in all.")
+    from_profiles: int = Field(
+        ge=0, description="Of them, from complementary cooperation profiles (the rest: matches)."
+    )
 
 
 class UnscheduledMeeting(Answer):
@@ -175,6 +178,13 @@ class AgendaItem(Answer):
 
 
 class Agenda(Answer):
+    stage: one_of(SCHEDULE_STAGES)
+    items: list[AgendaItem]
+
+
+class ParticipantAgenda(Answer):
+    participant: Participant
+    version: one_of(("published", "draft"))
     stage: one_of(SCHEDULE_STAGES)
     items: list[AgendaItem]
 

@@ -291,9 +291,12 @@ def advance_to_halfway() -> str:
 
 def load_demo_event() -> str:
     """The finished B2B matchmaking day (mentorship.demo.events), once; says what happened."""
+    from mentorship.demo.cooperation import add_demo_cooperation
     from mentorship.demo.events import add_demo_event
 
-    return add_demo_event(_password_hash(), LEAD_EMAIL, demo_email)
+    password_hash = _password_hash()
+    done = add_demo_event(password_hash, LEAD_EMAIL, demo_email)
+    return f"{done}\n{add_demo_cooperation(password_hash, demo_email)}"
 
 
 def load_demo_introductions() -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
 
@@ -18,7 +18,13 @@ from mentorship.main.helpers import ConfirmForm, option, role_required
 from mentorship.models import MeetingStatus
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.events import agenda as agendas
-from mentorship.services.events import meetings, outcomes, registration, schedule
+from mentorship.services.events import (
+    meetings,
+    outcomes,
+    profile_meetings,
+    registration,
+    schedule,
+)
 from mentorship.services.events.setup import slot_count
 
 
@@ -103,8 +109,15 @@ def answer(event_id: int, meeting_id: int, answer: str):
 def suggest(event_id: int):
     event = load_event(event_id)
     _confirmed()
-    added = meetings.suggest_meetings(event)
-    flash(gettext("%(num)d meetings suggested from matches.", num=added), "success")
+    from_matches, from_profiles = profile_meetings.suggest_all(event)
+    flash(
+        gettext(
+            "%(num)d meetings suggested from matches, %(profiles)d from cooperation profiles.",
+            num=from_matches,
+            profiles=from_profiles,
+        ),
+        "success",
+    )
     return redirect(url_for("events.schedule_page", event_id=event.id))
 
 
@@ -166,6 +179,21 @@ def move(event_id: int, meeting_id: int):
     return redirect(url_for("events.schedule_page", event_id=event.id))
 
 
+@events_bp.route("/<int:event_id>/schedule/<int:meeting_id>/unpin", methods=["POST"])
+@role_required("lead")
+def unpin(event_id: int, meeting_id: int):
+    event = load_event(event_id)
+    meeting = _meeting(event, meeting_id)
+    _confirmed()
+    try:
+        schedule.unpin(current_user, meeting)
+    except ServiceError as error:
+        flash(error.message, "error")
+    else:
+        flash(gettext("The meeting is unpinned: the next run may place it anywhere."), "success")
+    return redirect(url_for("events.schedule_page", event_id=event.id))
+
+
 @events_bp.route(
     "/<int:event_id>/schedule/publish/<any(preliminary, final):stage>", methods=["POST"]
 )
@@ -220,21 +248,58 @@ def agenda(event_id: int):
     )
 
 
-@events_bp.route("/<int:event_id>/agenda.ics")
-@login_required
-def agenda_ics(event_id: int):
-    event = load_event(event_id)
-    me = _participant(event)
+def _ics_response(event, participant, draft: bool = False, name: str = "") -> Response:
     labels = {
         "meeting_with": gettext("Meeting with"),
         "table": gettext("Table"),
         "why": gettext("Why"),
     }
+    filename = f"agenda-event-{event.id}{name}.ics"
     return Response(
-        agendas.ics(event, me, labels),
+        agendas.ics(event, participant, labels, draft),
         mimetype="text/calendar",
-        headers={"Content-Disposition": f'attachment; filename="agenda-event-{event.id}.ics"'},
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )
+
+
+@events_bp.route("/<int:event_id>/agenda.ics")
+@login_required
+def agenda_ics(event_id: int):
+    event = load_event(event_id)
+    return _ics_response(event, _participant(event))
+
+
+def _anyones(event, participant_id: int):
+    try:
+        return registration.own_participant(current_user, event, participant_id)
+    except NotFoundError:
+        abort(404)
+
+
+@events_bp.route("/<int:event_id>/participants/<int:participant_id>/agenda")
+@role_required("lead")
+def participant_agenda(event_id: int, participant_id: int):
+    """Any participant's agenda for the lead: as published, or the draft with ?draft=1."""
+    event = load_event(event_id)
+    person = _anyones(event, participant_id)
+    draft = request.args.get("draft") == "1"
+    return render_template(
+        "events/agenda.html",
+        event=event,
+        me=person,
+        items=agendas.agenda(event, person, draft),
+        lead_view=True,
+        draft=draft,
+    )
+
+
+@events_bp.route("/<int:event_id>/participants/<int:participant_id>/agenda.ics")
+@role_required("lead")
+def participant_agenda_ics(event_id: int, participant_id: int):
+    event = load_event(event_id)
+    person = _anyones(event, participant_id)
+    draft = request.args.get("draft") == "1"
+    return _ics_response(event, person, draft, f"-participant-{person.id}")
 
 
 @events_bp.route("/<int:event_id>/agenda/<int:meeting_id>/outcome", methods=["POST"])

@@ -7,12 +7,14 @@ from typing import Any
 from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
+from mentorship.extensions import db
 from mentorship.infrastructure.pagination import counts, paginate
 from mentorship.main.helpers import ConfirmForm
-from mentorship.models import Cluster, MentorStatus, Partner
+from mentorship.models import Cluster, MentorStatus, Partner, PartnerContact
 from mentorship.queries import reports as figures
-from mentorship.services import directory, mentors
+from mentorship.services import directory, mentors, partner_contacts
 from mentorship.services import ideas as idea_service
+from mentorship.services.events.setup import list_events
 
 main_bp = Blueprint("main", __name__)
 
@@ -54,6 +56,7 @@ def _lead_dashboard() -> dict[str, Any]:
     )
     return {
         "pending_mentors": pending_mentors,
+        "pending_contacts": len(partner_contacts.pending_contacts()),
         "active_mentors": active_mentors,
         "ideas_by_status": ideas_by_status,
         "recent_ideas": paginate(all_ideas, 1, RECENT_IDEAS),
@@ -71,11 +74,21 @@ def home():
     if current_user.is_mentor:
         return render_template("main/dashboard_mentor.html", **_mentor_dashboard())
     if current_user.is_partner_contact:
-        # A partner company's contact person takes part in events: they are her dashboard.
-        from mentorship.events.views import index as events_index
-
-        return events_index()
+        return _partner_dashboard()
     return render_template("main/dashboard_entrepreneur.html", **_entrepreneur_dashboard())
+
+
+def _partner_dashboard():
+    """A contact person's home: her company's introductions and the events, once approved."""
+    contact = db.session.get(PartnerContact, current_user.id)
+    approved = partner_contacts.is_approved(current_user)
+    return render_template(
+        "main/dashboard_partner.html",
+        contact=contact,
+        approved=approved,
+        introductions=partner_contacts.introductions(current_user) if approved else [],
+        events=list(db.session.scalars(list_events(current_user).limit(10))) if approved else [],
+    )
 
 
 @main_bp.route("/favicon.ico")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext
+from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from mentorship.infrastructure.pagination import page_args, paginate
@@ -11,8 +11,8 @@ from mentorship.main.helpers import role_required
 from mentorship.mentors.forms import CapacityForm, MentorActionForm
 from mentorship.models import MentorStatus
 from mentorship.models.accounts import MENTOR_STATUSES
-from mentorship.services import mentors
-from mentorship.services.errors import ServiceError
+from mentorship.services import mentors, partner_contacts
+from mentorship.services.errors import NotFoundError, ServiceError
 
 mentors_bp = Blueprint("lead", __name__, url_prefix="/lead")
 
@@ -38,6 +38,7 @@ def mentor_list():
         statuses=MENTOR_STATUSES,
         form=MentorActionForm(),
         capacity_form=CapacityForm(),
+        pending_contacts=partner_contacts.pending_contacts(),
     )
 
 
@@ -112,3 +113,30 @@ def deactivate(mentor_id: int):
         )
     load = mentors.mentor_loads([mentor.id])[mentor.id]
     return render_template("mentors/confirm_deactivate.html", mentor=mentor, load=load, form=form)
+
+
+@mentors_bp.route(
+    "/partner-contacts/<int:user_id>/<any(approve, reject):decision>", methods=["POST"]
+)
+@role_required("lead")
+def decide_contact(user_id: int, decision: str):
+    """Approve or reject a partner company's contact person who registered herself."""
+    if not MentorActionForm().validate_on_submit():
+        abort(400)
+    try:
+        contact = partner_contacts.decide(current_user, user_id, decision == "approve")
+    except NotFoundError:
+        abort(404)
+    except ServiceError as error:
+        flash(error.message, "info")
+    else:
+        if decision == "approve":
+            message = gettext(
+                "%(name)s is approved as the contact person for %(company)s.",
+                name=contact.user.name,
+                company=contact.company,
+            )
+        else:
+            message = gettext("%(name)s is rejected.", name=contact.user.name)
+        flash(message, "success")
+    return _back_to_list()

@@ -9,7 +9,19 @@ from mentorship.models.accounts import (
 )
 from mentorship.models.audit import AuditEntry
 from mentorship.models.base import Base
-from mentorship.models.directory import Cluster, Partner, PartnerContact
+from mentorship.models.cooperation import (
+    PROFILE_AREAS,
+    PROFILE_COOPERATION_TYPES,
+    PROFILE_KINDS,
+    CooperationProfile,
+)
+from mentorship.models.directory import (
+    CONTACT_STATUSES,
+    Cluster,
+    ContactStatus,
+    Partner,
+    PartnerContact,
+)
 from mentorship.models.events import (
     Event,
     EventMeeting,
@@ -48,6 +60,12 @@ from mentorship.models.tokens import AccountToken
 from mentorship.models.vectors import CandidateVector, WordVector
 
 __all__ = [
+    "PROFILE_AREAS",
+    "PROFILE_COOPERATION_TYPES",
+    "PROFILE_KINDS",
+    "CooperationProfile",
+    "CONTACT_STATUSES",
+    "ContactStatus",
     "CheckIn",
     "CloseOutSurvey",
     "Mentorship",

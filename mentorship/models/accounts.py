@@ -57,6 +57,8 @@ class User(UserMixin, Base):
     mentor_profile: Mapped[MentorProfile | None] = relationship(
         back_populates="user", cascade="all, delete-orphan", uselist=False
     )
+    # Read-only: the link is written as its own row (services.partner_contacts, events.setup).
+    partner_contact = relationship("PartnerContact", uselist=False, viewonly=True)
 
     def set_password(self, password: str) -> None:
         method = (
@@ -71,9 +73,13 @@ class User(UserMixin, Base):
 
     @property
     def status(self) -> str:
-        """Mentors carry the lead's approval status; everyone else is simply active."""
+        """Mentors and self-registered partner contacts carry the lead's approval status;
+        everyone else is simply active."""
         if self.role == Role.MENTOR and self.mentor_profile is not None:
             return self.mentor_profile.status
+        if self.role == Role.PARTNER and self.partner_contact is not None:
+            status = self.partner_contact.status
+            return MentorStatus.INACTIVE.value if status == "rejected" else status
         return MentorStatus.ACTIVE.value
 
     @property

@@ -151,11 +151,22 @@ def events(contract, token, lead: dict[str, str]) -> None:
     contract.call("put", placement, 200, json=pin, headers=lead)
     contract.call("put", placement, 422, json={**pin, "slot": -1}, headers=lead)
     contract.call("put", placement, 409, json={**pin, "session_id": sessions[1]}, headers=lead)
+    pin_url = f"{base}/meetings/{meeting['id']}/pin"
+    contract.call("delete", pin_url, 200, headers=lead)
+    contract.call("delete", pin_url, 409, headers=lead)
+    contract.call("delete", pin_url, 403, headers=her)
+    contract.call("delete", f"{base}/meetings/2147483000/pin", 404, headers=lead)
+    theirs_agenda = f"{base}/participants/{partner['id']}/agenda"
+    contract.call("get", f"{theirs_agenda}?version=draft", 200, headers=lead)
+    contract.call("get", f"{theirs_agenda}?version=later", 422, headers=lead)
+    contract.call("get", theirs_agenda, 403, headers=her)
+    contract.call("get", f"{base}/participants/2147483000/agenda", 404, headers=lead)
     published = {"stage": "final"}
     contract.call("post", f"{base}/schedule/publish", 200, json=published, headers=lead)
     contract.call("post", f"{base}/schedule/publish", 422, json={"stage": "x"}, headers=lead)
     contract.call("get", f"{base}/agenda", 200, headers=her)
     contract.call("get", f"{base}/agenda", 200, headers=lead)
+    contract.call("get", theirs_agenda, 200, headers=lead)
     contract.call("get", f"{base}/agenda", 404, headers=outsider)
     outcome = f"{base}/meetings/{meeting['id']}/outcome"
     went = {"result": "agreement", "cooperation_type": "buyer", "note": "Order in March."}
@@ -164,3 +175,37 @@ def events(contract, token, lead: dict[str, str]) -> None:
     contract.call("put", outcome, 404, json=went, headers=outsider)
     contract.call("get", f"{base}/report", 200, headers=lead)
     contract.call("get", f"{base}/report", 403, headers=her)
+
+
+def cooperation(contract, token, lead: dict[str, str], mentor: dict[str, str]) -> None:
+    idea = IdeaFactory()
+    contact = PartnerContactFactory()
+    db.session.commit()
+    her, them = token(idea.owner.email), token(contact.email)
+    base = "/api/v1/cooperation-profiles"
+    offer = {
+        "kind": "offer",
+        "area": "business",
+        "cooperation_type": "supplier",
+        "title": "Glass jars",
+        "description": "Jars for jam, 50k a month.",
+    }
+    theirs = contract.call("post", base, 201, json=offer, headers=them).get_json()
+    request = {**offer, "kind": "request", "title": "Jars wanted", "idea_id": idea.id}
+    mine = contract.call("post", base, 201, json=request, headers=her).get_json()
+    contract.call("post", base, 422, json={**request, "area": "space"}, headers=her)
+    contract.call("post", base, 422, json={**offer}, headers=her)  # no idea named
+    contract.call("post", base, 403, json=offer, headers=lead)
+    contract.call("get", f"{base}?kind=offer&cooperation_type=supplier", 200, headers=her)
+    contract.call("get", f"{base}?mine=true", 200, headers=them)
+    contract.call("get", f"{base}?area=space", 422, headers=her)
+    contract.call("get", base, 403, headers=mentor)
+    one = f"{base}/{mine['id']}"
+    contract.call("get", one, 200, headers=them)
+    contract.call("get", f"{base}/2147483000", 404, headers=her)
+    contract.call("put", one, 200, json={"title": "Glass jars wanted"}, headers=her)
+    contract.call("put", one, 422, json={"kind": "gift"}, headers=her)
+    contract.call("put", one, 404, json={"title": "Mine now"}, headers=them)
+    contract.call("delete", f"{base}/{theirs['id']}", 404, headers=her)
+    contract.call("delete", f"{base}/{theirs['id']}", 204, headers=them)
+    contract.call("delete", one, 204, headers=lead)

@@ -251,6 +251,9 @@ def test_every_operation_answers_as_the_document_says(app, contract):
     introduction_scenarios.introductions(
         contract, lambda email: _token(contract, email), people["lead"]
     )
+    contract_scenarios.cooperation(
+        contract, lambda email: _token(contract, email), people["lead"], people["mentor"]
+    )
     called = {(method, path) for method, path, status in contract.seen if status < 300}
     every = {(operation.method, operation.path) for operation in OPERATIONS}
     assert every - called == set()

@@ -184,3 +184,40 @@ def test_unschedulable_input_is_409_and_changes_nothing(client, api_headers, lea
         ).status_code
         == 409
     )
+
+
+def test_lead_unpins_and_reads_any_participants_agenda(client, api_headers, lead_headers):
+    event = _open_event(client, lead_headers)
+    base = f"/api/v1/events/{event['id']}"
+    sessions = [s["id"] for s in event["sessions"]]
+    idea = IdeaFactory()
+    her = api_headers(idea.owner)
+    them = api_headers(PartnerContactFactory())
+    mine = {"session_ids": sessions, "idea_id": idea.id}
+    me = client.post(f"{base}/registration", json=mine, headers=her).get_json()
+    contact = client.post(f"{base}/registration", json={"session_ids": sessions}, headers=them)
+    ask = {"participant_id": contact.get_json()["id"], "reason": "Hotels buy jam"}
+    meeting = client.post(f"{base}/meetings", json=ask, headers=her).get_json()
+    client.post(
+        f"{base}/meetings/{meeting['id']}/answer", json={"decision": "accept"}, headers=them
+    )
+    client.post(f"{base}/schedule/run", headers=lead_headers)
+    pin = {"session_id": sessions[0], "slot": 3, "table": 4}
+    pinned = client.put(
+        f"{base}/meetings/{meeting['id']}/placement", json=pin, headers=lead_headers
+    )
+    assert pinned.get_json()["pinned"] is True
+    assert client.delete(f"{base}/meetings/{meeting['id']}/pin", headers=her).status_code == 403
+    unpinned = client.delete(f"{base}/meetings/{meeting['id']}/pin", headers=lead_headers)
+    assert unpinned.status_code == 200
+    assert unpinned.get_json()["pinned"] is False and unpinned.get_json()["slot"] == 3
+    again = client.delete(f"{base}/meetings/{meeting['id']}/pin", headers=lead_headers)
+    assert again.status_code == 409 and again.get_json()["error"]
+    url = f"{base}/participants/{me['id']}/agenda"
+    draft = client.get(f"{url}?version=draft", headers=lead_headers).get_json()
+    assert draft["version"] == "draft" and len(draft["items"]) == 1
+    assert draft["items"][0]["why"] == "Hotels buy jam" and draft["participant"]["id"] == me["id"]
+    published = client.get(url, headers=lead_headers).get_json()
+    assert published["version"] == "published" and published["items"] == []
+    assert client.get(f"{url}?version=soon", headers=lead_headers).status_code == 422
+    assert client.get(url, headers=her).status_code == 403

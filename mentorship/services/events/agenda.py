@@ -53,10 +53,21 @@ def _item(event, meeting, session, slot, table, other) -> AgendaItem:
     )
 
 
-def agenda(event: Event, participant: EventParticipant) -> list[AgendaItem]:
+def _draft_items(event: Event) -> list[tuple[EventMeeting, EventSession, int, int]]:
+    sessions = {s.id: s for s in event.sessions}
+    return [
+        (m, sessions[m.session_id], m.slot, m.table_number)
+        for m in event.meetings
+        if m.session_id is not None and m.session_id in sessions
+    ]
+
+
+def agenda(event: Event, participant: EventParticipant, draft: bool = False) -> list[AgendaItem]:
+    """The participant's published agenda (the lead may also look at the draft)."""
+    entries = _draft_items(event) if draft else _published_items(event)
     found = [
         _item(event, meeting, session, slot, table, meeting.other(participant.id))
-        for meeting, session, slot, table in _published_items(event)
+        for meeting, session, slot, table in entries
         if participant.id in (meeting.first_id, meeting.second_id)
     ]
     return sorted(found, key=lambda item: item.starts_at)
@@ -64,15 +75,7 @@ def agenda(event: Event, participant: EventParticipant) -> list[AgendaItem]:
 
 def table_plan(event: Event, published: bool = False) -> list[tuple[datetime, list[AgendaItem]]]:
     """Meetings by slot start, each slot's meetings by table: the draft, or what is published."""
-    if published:
-        entries = _published_items(event)
-    else:
-        sessions = {s.id: s for s in event.sessions}
-        entries = [
-            (m, sessions[m.session_id], m.slot, m.table_number)
-            for m in event.meetings
-            if m.session_id is not None and m.session_id in sessions
-        ]
+    entries = _published_items(event) if published else _draft_items(event)
     slots: dict[datetime, list[AgendaItem]] = {}
     for meeting, session, slot, table in entries:
         item = _item(event, meeting, session, slot, table, None)
@@ -80,13 +83,15 @@ def table_plan(event: Event, published: bool = False) -> list[tuple[datetime, li
     return [(start, sorted(slots[start], key=lambda i: i.table)) for start in sorted(slots)]
 
 
-def ics(event: Event, participant: EventParticipant, labels: dict[str, str]) -> bytes:
+def ics(
+    event: Event, participant: EventParticipant, labels: dict[str, str], draft: bool = False
+) -> bytes:
     """The participant's agenda as an iCalendar file; ``labels`` are translated words."""
     calendar = Calendar()
     calendar.add("prodid", "-//Mentorship Match//B2B agenda//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", f"{event.name} – {participant.user.name}")
-    for item in agenda(event, participant):
+    for item in agenda(event, participant, draft):
         entry = CalendarEvent()
         entry.add(
             "uid", f"event-{event.id}-meeting-{item.meeting.id}-p{participant.id}@mentorship-match"

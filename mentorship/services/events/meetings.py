@@ -52,7 +52,7 @@ def get_meeting(user: User, event: Event, meeting_id: int) -> EventMeeting:
     return meeting
 
 
-def _pair(event: Event, one: int, two: int) -> EventMeeting | None:
+def meeting_between(event: Event, one: int, two: int) -> EventMeeting | None:
     return db.session.scalar(
         sa.select(EventMeeting).where(
             EventMeeting.event_id == event.id,
@@ -86,7 +86,7 @@ def suggest_meetings(event: Event) -> int:
     for match in matches:
         entrepreneur = by_idea[match.idea_id]
         for contact in by_partner[match.partner_id]:
-            if _pair(event, entrepreneur.id, contact.id) is not None:
+            if meeting_between(event, entrepreneur.id, contact.id) is not None:
                 continue
             db.session.add(
                 EventMeeting(
@@ -117,7 +117,7 @@ def request_meeting(user: User, event: Event, other_id: int, reason: str) -> Eve
     other = db.session.get(EventParticipant, other_id)
     if other is None or other.event_id != event.id or other.id == me.id:
         raise NotFoundError(_("Participant not found."))
-    if _pair(event, me.id, other.id) is not None:
+    if meeting_between(event, me.id, other.id) is not None:
         raise ConflictError(_("A meeting between you two is already asked for."))
     meeting = EventMeeting(event=event, first_id=me.id, second_id=other.id, reason=reason)
     db.session.add(meeting)

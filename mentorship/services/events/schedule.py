@@ -142,7 +142,10 @@ def _check_free(event: Event, meeting: EventMeeting, session_id: int, slot: int,
 
 
 def unpin(actor: User, meeting: EventMeeting) -> None:
+    """Let the next run place the meeting freely; it stays where it is until then."""
     require_lead(actor)
+    if not meeting.pinned:
+        raise ConflictError(_("This meeting is not pinned."))
     meeting.pinned = False
     db.session.commit()
 

@@ -43,6 +43,8 @@ def get_event(actor: User, event_id: int) -> Event:
     event = db.session.get(Event, event_id)
     if event is None or (event.status == EventStatus.DRAFT and not actor.is_lead):
         raise NotFoundError(_("Event not found."))
+    if actor.is_partner_contact and contact_partner(actor) is None:
+        raise NotFoundError(_("Event not found."))  # waiting for the lead's approval
     return event
 
 
@@ -50,6 +52,8 @@ def list_events(actor: User) -> sa.Select:
     statement = sa.select(Event).order_by(Event.starts_on.desc(), Event.id.desc())
     if not actor.is_lead:
         statement = statement.where(Event.status != EventStatus.DRAFT.value)
+    if actor.is_partner_contact and contact_partner(actor) is None:
+        statement = statement.where(sa.false())  # waiting for the lead's approval
     return statement
 
 
@@ -138,7 +142,7 @@ def invite_contact(actor: User, partner_id: int, name: str, email: str) -> User:
     user.set_password(secrets.token_urlsafe(24))
     db.session.add(user)
     db.session.flush()
-    db.session.add(PartnerContact(user_id=user.id, partner_id=partner.id))
+    db.session.add(PartnerContact(user_id=user.id, partner_id=partner.id, status="active"))
     invite(user, lazy_gettext("a contact person for %(partner)s", partner=partner.name))
     db.session.commit()
     send_pending_emails()
@@ -146,8 +150,9 @@ def invite_contact(actor: User, partner_id: int, name: str, email: str) -> User:
 
 
 def contact_partner(user: User) -> Partner | None:
+    """The contact person's company, once the lead approved her (or invited her)."""
     link = db.session.get(PartnerContact, user.id)
-    return link.partner if link is not None else None
+    return link.partner if link is not None and link.is_active else None
 
 
 def participants_of(event: Event) -> list[EventParticipant]:

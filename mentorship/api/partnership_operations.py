@@ -1,0 +1,64 @@
+"""API operations of partnerships: introduction threads and agreements, cooperation profiles."""
+
+from __future__ import annotations
+
+from mentorship.api.operation_types import OBJECT_ID, PAGE, Operation, Param
+from mentorship.contract.cooperation import (
+    CooperationProfile,
+    CooperationProfileInput,
+    CooperationProfilePage,
+)
+from mentorship.contract.fields import one_of
+from mentorship.contract.introductions import (
+    Introduction,
+    IntroductionMessage,
+    IntroductionMessageInput,
+    IntroductionMessagePage,
+    IntroductionPage,
+    PartnershipAgreementInput,
+)
+from mentorship.models.cooperation import PROFILE_AREAS, PROFILE_COOPERATION_TYPES, PROFILE_KINDS
+
+PAIR_ERRORS = (403, 404, 409)
+
+# fmt: off
+INTRO, SIDES = "/api/v1/introductions/{id}", "entrepreneur, partner, lead"
+INTRO_NOTES = ("An approved partner or cluster introduction: to anyone but its sides (the "
+               "entrepreneur; the partner's contacts or, for a cluster, the lead) a 404.")
+INTRODUCTION_OPERATIONS: list[Operation] = [
+    Operation("get", "/api/v1/introductions", "My approved introductions", SIDES,
+              answer=IntroductionPage, errors=(403,), params=PAGE),
+    Operation("get", INTRO, "One introduction with its agreement", "its sides",
+              answer=Introduction, errors=(403, 404), params=(OBJECT_ID,), notes=INTRO_NOTES),
+    Operation("get", f"{INTRO}/messages", "The introduction's private thread", "its sides",
+              answer=IntroductionMessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{INTRO}/messages", "Write to the other side", "its sides", 201,
+              IntroductionMessage, IntroductionMessageInput, PAIR_ERRORS, (OBJECT_ID,)),
+    Operation("put", f"{INTRO}/agreement", "Record or correct the signed partnership agreement",
+              "its sides", answer=Introduction, body=PartnershipAgreementInput,
+              errors=PAIR_ERRORS, params=(OBJECT_ID,),
+              error_text=((409, "A cluster introduction, or one that ended."),)),
+]
+PROFILES, PROFILE = "/api/v1/cooperation-profiles", "/api/v1/cooperation-profiles/{id}"
+PROFILE_READERS, PROFILE_AUTHORS = "entrepreneur, partner, lead", "the author (delete: or the lead)"
+COOPERATION_OPERATIONS: list[Operation] = [
+    Operation("get", PROFILES, "Cooperation profiles (offers and requests), newest first",
+              PROFILE_READERS, answer=CooperationProfilePage, errors=(403, 404, 422),
+              params=(Param("kind", one_of(PROFILE_KINDS) | None),
+                      Param("area", one_of(PROFILE_AREAS) | None),
+                      Param("cooperation_type", one_of(PROFILE_COOPERATION_TYPES) | None),
+                      Param("mine", one_of(("true", "false")) | None), *PAGE),
+              notes="404 for a partner contact person still waiting for the lead's approval."),
+    Operation("post", PROFILES, "Publish an offer or a request", "entrepreneur, partner", 201,
+              CooperationProfile, CooperationProfileInput, (403,),
+              notes="An entrepreneur names her idea (`idea_id`); a partner contact's profile is "
+                    "her company's."),
+    Operation("get", PROFILE, "One cooperation profile", PROFILE_READERS,
+              answer=CooperationProfile, errors=(403, 404), params=(OBJECT_ID,)),
+    Operation("put", PROFILE, "Change the given fields of one's own profile", PROFILE_AUTHORS,
+              answer=CooperationProfile, body=CooperationProfileInput, errors=(403, 404),
+              params=(OBJECT_ID,)),
+    Operation("delete", PROFILE, "Remove a cooperation profile", PROFILE_AUTHORS, 204,
+              errors=(403, 404), params=(OBJECT_ID,)),
+]
+# fmt: on

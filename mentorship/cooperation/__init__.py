@@ -1,0 +1,1 @@
+"""Pages of the cooperation profiles (offers and requests, EEN style)."""

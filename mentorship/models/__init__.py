@@ -34,6 +34,7 @@ from mentorship.models.mentorships import (
     MentorshipSession,
     MentorshipStatus,
     OutcomeAnswers,
+    SessionRating,
 )
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
@@ -50,6 +51,7 @@ __all__ = [
     "MentorshipSession",
     "MentorshipStatus",
     "OutcomeAnswers",
+    "SessionRating",
     "AccountToken",
     "BackgroundJob",
     "JobStatus",

@@ -56,6 +56,12 @@ def _open(mentorship: Mentorship) -> None:
         raise ConflictError(_("This mentorship is closed."))
 
 
+def _lively(mentorship: Mentorship) -> None:
+    """A session or a message: any warning that it will close for inactivity is void."""
+    mentorship.inactivity_warned_at = None
+    mentorship.inactive_close_on = None
+
+
 def link(mentorship: Mentorship) -> str:
     return f"/mentorships/{mentorship.id}"
 
@@ -168,6 +174,7 @@ def log_session(user: User, mentorship_id: int, data: dict) -> MentorshipSession
         notes=notes,
         logged_by_id=user.id,
     )
+    _lively(mentorship)
     db.session.add(session)
     db.session.commit()
     return session
@@ -210,6 +217,7 @@ def plan_session(user: User, mentorship_id: int, data: dict) -> MentorshipSessio
         topics=topics,
         logged_by_id=user.id,
     )
+    _lively(mentorship)
     db.session.add(session)
     db.session.flush()
     ics = invitation_ics(mentorship, session)
@@ -255,6 +263,7 @@ def send_message(user: User, mentorship_id: int, data: dict) -> MentorshipMessag
         )
     )
     message = MentorshipMessage(mentorship_id=mentorship.id, sender_id=user.id, body=body)
+    _lively(mentorship)
     db.session.add(message)
     if recipient is not None and not already_waiting:
         notify(

@@ -162,6 +162,9 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         "JOB_QUEUE_PATIENCE_SECONDS": _whole_number(env, "JOB_QUEUE_PATIENCE_SECONDS", 300),
         "STALE_IDEA_SECONDS": _whole_number(env, "STALE_IDEA_SECONDS", 60),
         "DIGEST_HOUR": _hour_of_day(env, "DIGEST_HOUR", 7),
+        # 0: the weeks and grace days of services/mentorships/settings.json (8 and 14).
+        "MENTORSHIP_INACTIVE_WEEKS": _whole_number(env, "MENTORSHIP_INACTIVE_WEEKS", 0),
+        "MENTORSHIP_INACTIVE_GRACE_DAYS": _whole_number(env, "MENTORSHIP_INACTIVE_GRACE_DAYS", 0),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
         "MAIL_SERVER": env.get("MAIL_SERVER") or None,
         "MAIL_PORT": _whole_number(env, "MAIL_PORT", 587),

@@ -26,6 +26,7 @@ from mentorship.contract.mentorships import (
     MessageInput,
     OutcomeAnswers,
     OutcomesInput,
+    SessionRatingInput,
     SurveyInput,
     SurveyRecorded,
 )
@@ -34,6 +35,7 @@ from mentorship.contract.mentorships import Goal as GoalAnswer
 from mentorship.contract.mentorships import Mentorship as MentorshipAnswer
 from mentorship.contract.mentorships import MentorshipSession as SessionAnswer
 from mentorship.contract.mentorships import Message as MessageAnswer
+from mentorship.contract.mentorships import SessionRating as RatingAnswer
 from mentorship.infrastructure.pagination import Page, paginate
 from mentorship.models import (
     CheckIn,
@@ -41,9 +43,10 @@ from mentorship.models import (
     MentorshipGoal,
     MentorshipMessage,
     MentorshipSession,
+    SessionRating,
 )
 from mentorship.services.errors import PermissionDeniedError
-from mentorship.services.mentorships import access, activity, checkins
+from mentorship.services.mentorships import access, activity, checkins, ratings
 from mentorship.services.mentorships.overview import Health, health_of
 
 MEMBERS = ("entrepreneur", "mentor", "lead")
@@ -75,6 +78,8 @@ def mentorship_out(mentorship: Mentorship, health: Health | None = None) -> dict
             updated_at=mentorship.agreement_updated_at,
         ),
         check_in_due_round=checkins.check_in_due(mentorship, user),
+        average_session_rating=ratings.average_rating(mentorship),
+        inactive_close_on=mentorship.inactive_close_on,
     )
     return shape.model_dump(mode="json")
 
@@ -90,7 +95,9 @@ def goal_out(goal: MentorshipGoal) -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-def session_out(session: MentorshipSession) -> dict[str, Any]:
+def session_out(session: MentorshipSession, rated: dict[int, int] | None = None) -> dict[str, Any]:
+    if rated is None:
+        rated = ratings.ratings_by_session([session.id]).get(session.id, {})
     return SessionAnswer(
         id=session.id,
         kind="planned" if session.planned else "held",
@@ -103,6 +110,8 @@ def session_out(session: MentorshipSession) -> dict[str, Any]:
             if session.planned
             else None
         ),
+        my_rating=rated.get(current_user().id),
+        average_rating=ratings.average(list(rated.values())),
         created_at=session.created_at,
     ).model_dump(mode="json")
 
@@ -183,7 +192,20 @@ def tick_goal(mentorship_id: int, goal_id: int):
 @token_required(roles=MEMBERS)
 def list_sessions(mentorship_id: int):
     mentorship = access.get_mentorship(current_user(), mentorship_id)
-    return jsonify(_listed(activity.sessions(mentorship), session_out))
+    held = activity.sessions(mentorship)
+    rated = ratings.ratings_by_session([session.id for session in held])
+    return jsonify(_listed(held, lambda session: session_out(session, rated.get(session.id, {}))))
+
+
+@api_bp.put(f"/mentorships/<{ID}:mentorship_id>/sessions/<{ID}:session_id>/rating")
+@token_required(roles=WRITERS)
+def rate_session(mentorship_id: int, session_id: int):
+    data = json_input(SessionRatingInput)
+    row: SessionRating = ratings.rate_session(current_user(), mentorship_id, session_id, data)
+    answer = RatingAnswer(
+        session_id=row.session_id, user_id=row.user_id, rating=row.rating, updated_at=row.updated_at
+    )
+    return jsonify(answer.model_dump(mode="json"))
 
 
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/sessions")

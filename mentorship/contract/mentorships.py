@@ -67,6 +67,10 @@ class MentorshipSessionInput(ClosedRequestBody):
     notes: Note = ""
 
 
+class SessionRatingInput(ClosedRequestBody):
+    rating: Integer(1, 5, required=True)
+
+
 class MessageInput(ClosedRequestBody):
     body: Text(MESSAGE_MAX, required=True)
 
@@ -142,6 +146,12 @@ class Mentorship(Answer):
     unread_messages: int = Field(ge=0)
     agreement: Agreement
     check_in_due_round: int = Field(ge=0, description="0: no check-in due for the caller.")
+    average_session_rating: float | None = Field(
+        description="Mean of the members' 1-5 ratings of held sessions; null before the first."
+    )
+    inactive_close_on: date | None = Field(
+        description="Set once the pair was warned: closed that day unless it is active again."
+    )
 
 
 class MentorshipPage(Page[Mentorship]):
@@ -169,11 +179,20 @@ class MentorshipSession(Answer):
     topics: str
     notes: str
     ics_url: str | None = Field(description="A planned session's calendar file (signed-in page).")
+    my_rating: int | None = Field(description="The caller's 1-5 rating of a held session.")
+    average_rating: float | None = Field(description="Mean of both members' ratings.")
     created_at: Timestamp
 
 
 class MentorshipSessionPage(Page[MentorshipSession]):
     """A page of held and planned sessions."""
+
+
+class SessionRating(Answer):
+    session_id: int
+    user_id: int
+    rating: int = Field(ge=1, le=5)
+    updated_at: Timestamp
 
 
 class Message(Attributes):

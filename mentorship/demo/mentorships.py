@@ -28,11 +28,14 @@ from mentorship.models import (
     MentorshipMessage,
     MentorshipSession,
     OutcomeAnswers,
+    SessionRating,
     User,
 )
 from mentorship.services import audit
 from mentorship.services.mentorships.access import ensure_mentorships
 from mentorship.services.mentorships.health import planned_end
+from mentorship.services.mentorships.inactivity import grace_days
+from mentorship.services.mentorships.inactivity import warn as warn_inactive
 
 DATA = Path(__file__).resolve().parent / "data" / "mentorships.json"
 MARKER = "demo.mentorships"
@@ -101,18 +104,18 @@ def _apply(mentorship: Mentorship, entry: dict[str, Any], today: date) -> None:
         )
     for held in entry.get("sessions", []):
         day = today - timedelta(days=held["days_ago"])
-        db.session.add(
-            MentorshipSession(
-                mentorship_id=mentorship.id,
-                planned=False,
-                starts_at=_moment(day, 0),
-                duration_minutes=held["minutes"],
-                topics=held["topics"],
-                notes=held["notes"],
-                logged_by_id=mentorship.mentor_id,
-                created_at=_moment(day, 18),
-            )
+        session = MentorshipSession(
+            mentorship_id=mentorship.id,
+            planned=False,
+            starts_at=_moment(day, 0),
+            duration_minutes=held["minutes"],
+            topics=held["topics"],
+            notes=held["notes"],
+            logged_by_id=mentorship.mentor_id,
+            created_at=_moment(day, 18),
         )
+        db.session.add(session)
+        _rate(session, held.get("ratings", {}), members, _moment(day, 20))
     for plan in entry.get("planned", []):
         db.session.add(
             MentorshipSession(
@@ -125,6 +128,22 @@ def _apply(mentorship: Mentorship, entry: dict[str, Any], today: date) -> None:
             )
         )
     _apply_talk(mentorship, entry, today, members)
+
+
+def _rate(session: MentorshipSession, ratings: dict, members: dict, at: datetime) -> None:
+    if not ratings:
+        return
+    db.session.flush()
+    for who, rating in ratings.items():
+        db.session.add(
+            SessionRating(
+                session_id=session.id,
+                user_id=members[who],
+                rating=rating,
+                created_at=at,
+                updated_at=at,
+            )
+        )
 
 
 def _apply_talk(mentorship: Mentorship, entry: dict, today: date, members: dict) -> None:
@@ -162,6 +181,9 @@ def _apply_talk(mentorship: Mentorship, entry: dict, today: date, members: dict)
                 comment=survey["comment"],
             )
         )
+    if entry.get("inactivity_warning"):
+        warned = _moment(today - timedelta(days=entry["inactivity_warning"]["warned_days_ago"]), 6)
+        warn_inactive(mentorship, warned.date() + timedelta(days=grace_days()), warned)
     for phase in ("baseline", "endline"):
         if entry.get(phase):
             db.session.add(

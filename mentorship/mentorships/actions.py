@@ -18,7 +18,7 @@ from mentorship.mentorships.forms import MentorshipActionForm
 from mentorship.mentorships.labels import FIELD_LABELS
 from mentorship.mentorships.views import mentorships_bp
 from mentorship.services.errors import NotFoundError, ServiceError
-from mentorship.services.mentorships import activity, checkins
+from mentorship.services.mentorships import activity, checkins, ratings
 
 ID = "int(max=2147483647)"
 DONE = {
@@ -26,6 +26,7 @@ DONE = {
     "goals": lambda: gettext("Goal saved."),
     "sessions": lambda: gettext("Session saved."),
     "messages": lambda: gettext("Message sent."),
+    "rating": lambda: gettext("Thank you: your rating of the session is saved."),
     "check-in": lambda: gettext("Thank you for your check-in."),
     "status": lambda: gettext("Mentorship updated."),
     "close": lambda: gettext("Thank you: the mentorship is closed and your survey saved."),
@@ -34,7 +35,12 @@ DONE = {
 }
 
 
-def _run(mentorship_id: int, section: str, change: Callable[[dict[str, Any]], Any]):
+def _run(
+    mentorship_id: int,
+    section: str,
+    change: Callable[[dict[str, Any]], Any],
+    anchor: str | None = None,
+):
     form = MentorshipActionForm()
     if not form.validate_on_submit():
         flash(gettext("The form expired; please try again."), "error")
@@ -50,7 +56,9 @@ def _run(mentorship_id: int, section: str, change: Callable[[dict[str, Any]], An
                 for name, texts in (error.fields or {}).items()
             ]
             flash(" ".join(problems) if problems else error.message, "error")
-    return redirect(url_for("mentorships.show", mentorship_id=mentorship_id, _anchor=section))
+    return redirect(
+        url_for("mentorships.show", mentorship_id=mentorship_id, _anchor=anchor or section)
+    )
 
 
 @mentorships_bp.post(f"/<{ID}:mentorship_id>/agreement")
@@ -92,6 +100,17 @@ def add_session(mentorship_id: int):
         return activity.log_session(current_user, mentorship_id, data)
 
     return _run(mentorship_id, "sessions", change)
+
+
+@mentorships_bp.post(f"/<{ID}:mentorship_id>/sessions/<{ID}:session_id>/rating")
+@role_required("entrepreneur", "mentor")
+def rate_session(mentorship_id: int, session_id: int):
+    return _run(
+        mentorship_id,
+        "rating",
+        lambda data: ratings.rate_session(current_user, mentorship_id, session_id, data),
+        anchor=f"session-{session_id}",
+    )
 
 
 @mentorships_bp.post(f"/<{ID}:mentorship_id>/messages")

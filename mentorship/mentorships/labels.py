@@ -59,5 +59,6 @@ FIELD_LABELS = {
     "new_partnerships": _l("New partnerships"),
     "phase": _l("Questions"),
     "done": _l("Done"),
+    "rating": _l("Rating"),
     **AREA_LABELS,
 }

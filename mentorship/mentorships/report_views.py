@@ -47,7 +47,8 @@ def _rows(report: ImpactReport) -> list[list]:
     def figures(scope: str, name: str, group) -> list:
         row = [scope, name, group.pairings, group.active, group.completed, group.ended_early]
         row += [group.sessions, group.hours, group.goals, group.goals_met]
-        row += [group.average_pulse, group.nps, group.new_partnerships]
+        row += [group.average_pulse, group.average_session_rating, group.nps]
+        row += [group.new_partnerships]
         for area in report.areas:
             row += list(group.change(area))
         return row
@@ -72,7 +73,8 @@ def impact_xlsx():
     header = [gettext("Scope"), gettext("Name"), gettext("Pairings"), gettext("Active")]
     header += [gettext("Completed"), gettext("Ended early"), gettext("Sessions")]
     header += [gettext("Hours"), gettext("Goals"), gettext("Goals met")]
-    header += [gettext("Average pulse"), gettext("NPS"), gettext("New partnerships")]
+    header += [gettext("Average pulse"), gettext("Average session rating"), gettext("NPS")]
+    header += [gettext("New partnerships")]
     names = area_names(report)
     for area in report.areas:
         label = names[area]

@@ -17,7 +17,7 @@ from mentorship.mentorships.labels import (
     STATUS_LABELS,
 )
 from mentorship.services.errors import NotFoundError
-from mentorship.services.mentorships import access, activity, checkins
+from mentorship.services.mentorships import access, activity, checkins, ratings
 from mentorship.services.mentorships.calendar import invitation_ics
 from mentorship.services.mentorships.health import round_due_on
 from mentorship.services.mentorships.overview import health_of
@@ -61,6 +61,7 @@ def show(mentorship_id: int):
     due_round = checkins.check_in_due(mentorship, current_user)
     outcomes = checkins.outcomes_of(mentorship)
     thread = activity.messages(mentorship)
+    session_list = activity.sessions(mentorship)
     return render_template(
         "mentorships/show.html",
         mentorship=mentorship,
@@ -68,7 +69,9 @@ def show(mentorship_id: int):
         is_entrepreneur=current_user.id == mentorship.entrepreneur_id,
         health=health,
         goals=activity.goals(mentorship),
-        sessions=activity.sessions(mentorship),
+        sessions=session_list,
+        session_ratings=ratings.ratings_by_session([s.id for s in session_list]),
+        average_rating=ratings.average_rating(mentorship),
         # The lead sees that messages flow, never what they say.
         messages=thread if is_member else [],
         message_count=len(thread),

@@ -51,6 +51,7 @@ from mentorship.models.mentorships import (
     MentorshipSession,
     MentorshipStatus,
     OutcomeAnswers,
+    SessionRating,
 )
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.outcome_questions import OutcomeQuestion
@@ -74,6 +75,7 @@ __all__ = [
     "MentorshipSession",
     "MentorshipStatus",
     "OutcomeAnswers",
+    "SessionRating",
     "AccountToken",
     "BackgroundJob",
     "JobStatus",

@@ -111,6 +111,11 @@ class User(UserMixin, Base):
         """Proposal e-mails wait for the daily digest: mentors, unless they chose each one."""
         return self.is_mentor and self.email_notifications and not self.instant_emails
 
+    @property
+    def gets_message_digest(self) -> bool:
+        """New messages wait for the daily digest: anybody who did not ask for instant e-mails."""
+        return self.email_notifications and not self.instant_emails
+
     def __repr__(self) -> str:
         return f"<User {self.id} {self.role}>"
 

@@ -69,6 +69,9 @@ class Mentorship(Base):
     meeting_format: Mapped[str] = mapped_column(String(200), default="")
     success_looks_like: Mapped[str] = mapped_column(Text, default="")
     agreement_updated_at: Mapped[datetime | None]
+    inactivity_warned_at: Mapped[datetime | None]
+    """When both members were told it closes for inactivity (cleared by new activity)."""
+    inactive_close_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     match: Mapped[Match] = relationship()
@@ -120,6 +123,25 @@ class MentorshipSession(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     logged_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class SessionRating(Base):
+    """A member's one-click rating of a held session, 1-5; clicking again changes it."""
+
+    __tablename__ = "mentorship_session_ratings"
+    __table_args__ = (
+        UniqueConstraint("session_id", "user_id", name="uq_session_rating_member"),
+        CheckConstraint("rating >= 1 AND rating <= 5", name="rating_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("mentorship_sessions.id", ondelete="CASCADE"), index=True
+    )
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    rating: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class MentorshipMessage(Base):

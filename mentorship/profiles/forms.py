@@ -64,6 +64,17 @@ class EntrepreneurProfileForm(AccountForm):
         validators=[Length(max=DESCRIPTION_MAX)],
     )
     languages = MultiCheckboxField(_l("Languages you work in"))
+    message_emails = RadioField(
+        _l("E-mails about new messages"),
+        choices=options(
+            [
+                ("daily", _l("Once a day: one e-mail listing the conversations with new messages")),
+                ("instant", _l("Right away: an e-mail as soon as a message arrives")),
+            ]
+        ),
+        default="daily",
+        description=_l("Your notifications page always shows every change at once."),
+    )
 
 
 class MentorProfileForm(AccountForm):
@@ -94,7 +105,10 @@ class MentorProfileForm(AccountForm):
             ]
         ),
         default="daily",
-        description=_l("Your notifications page always shows every change at once."),
+        description=_l(
+            "New messages in your mentorships follow the same choice. Your notifications page "
+            "always shows every change at once."
+        ),
     )
     capacity = IntegerField(
         _l("How many entrepreneurs can you mentor at once?"),

@@ -20,7 +20,10 @@ def _form_for(user):
     profile = user.profile
     if user.is_entrepreneur:
         form = EntrepreneurProfileForm(
-            obj=profile, name=user.name, email_notifications=user.email_notifications
+            obj=profile,
+            name=user.name,
+            email_notifications=user.email_notifications,
+            message_emails="instant" if user.instant_emails else "daily",
         )
     elif user.is_mentor:
         form = MentorProfileForm(
@@ -34,6 +37,12 @@ def _form_for(user):
     form.languages.choices = language_choices(profile.languages or [])
     fields = ENTREPRENEUR_FIELDS if user.is_entrepreneur else MENTOR_FIELDS
     return form, fields
+
+
+def _instant_emails(form) -> bool | None:
+    """Mentors choose for proposals and messages, entrepreneurs for messages."""
+    choice = getattr(form, "proposal_emails", None) or getattr(form, "message_emails", None)
+    return choice.data == "instant" if choice is not None else None
 
 
 @profiles_bp.route("/profile", methods=["GET", "POST"])
@@ -51,9 +60,7 @@ def edit():
                 name=form.name.data,
                 profile=profile or None,
                 email_notifications=form.email_notifications.data,
-                instant_emails=(
-                    form.proposal_emails.data == "instant" if current_user.is_mentor else None
-                ),
+                instant_emails=_instant_emails(form),
             )
         except ServiceError as error:
             show_service_error(form, error)

@@ -1,14 +1,16 @@
-"""The mentors' daily digest: one e-mail with the proposals made and withdrawn since the last one.
+"""The daily digest: one e-mail with the proposals made and withdrawn since the last one (mentors)
+and the mentorship threads with new unread messages (mentors and entrepreneurs).
 
-Mentors get it by default instead of an e-mail per proposal (a demo load alone proposed hundreds);
-those who chose instant e-mails are left out. `send_digests` is safe to run as often as one
-likes (Celery beat, or the embedded runner): each mentor gets at most one digest per day, the
+Mentors get it by default instead of an e-mail per proposal (a demo load alone proposed hundreds),
+and every member instead of an e-mail per message; those who chose instant e-mails are left
+out. `send_digests` is safe to run as often as one likes (Celery beat, or the embedded runner):
+each member gets at most one digest per day, the
 first run after DIGEST_HOUR in the display time zone, and only when something changed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -23,6 +25,8 @@ from mentorship.models import (
     Match,
     MatchKind,
     MatchStatus,
+    Mentorship,
+    MentorshipMessage,
     OutboxEmail,
     ProposalNotice,
     Role,
@@ -44,14 +48,20 @@ class DigestItem:
     link: str
     score: float | None = None
     reason: str | None = None
+    count: int = 0
 
 
 @dataclass(frozen=True)
 class Digest:
     proposed: list[DigestItem]
     withdrawn: list[DigestItem]
+    messages: list[DigestItem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
+        return bool(self.proposed or self.withdrawn or self.messages)
+
+    @property
+    def about_proposals(self) -> bool:
         return bool(self.proposed or self.withdrawn)
 
 
@@ -75,13 +85,13 @@ def last_digest_moment(now: datetime) -> datetime:
 
 
 def send_digests(now: datetime | None = None) -> int:
-    """Queue today's digest for every mentor due one; answers how many e-mails were queued."""
+    """Queue today's digest for every member due one; answers how many e-mails were queued."""
     now = now or _now()
     moment = last_digest_moment(now)
     due = db.session.scalars(
         sa.select(User)
         .where(
-            User.role == Role.MENTOR.value,
+            User.role.in_((Role.MENTOR.value, Role.ENTREPRENEUR.value)),
             User.email_notifications.is_(True),
             User.instant_emails.is_(False),
             sa.or_(User.last_digest_at.is_(None), User.last_digest_at < moment),
@@ -143,6 +153,7 @@ def digest_for(mentor: User, since: datetime) -> Digest:
         .order_by(Idea.id)
     ).all()
     return Digest(
+        messages=unread_threads(mentor, since),
         proposed=[
             DigestItem(title, f"{REVIEW_LINK}/{match_id}", score=score)
             for title, match_id, score in proposed
@@ -156,6 +167,27 @@ def digest_for(mentor: User, since: datetime) -> Digest:
     )
 
 
+def unread_threads(user: User, since: datetime) -> list[DigestItem]:
+    """The user's mentorships with messages to her since, still unread: one item per thread."""
+    rows = db.session.execute(
+        sa.select(Mentorship.id, User.name, sa.func.count(MentorshipMessage.id))
+        .join(MentorshipMessage, MentorshipMessage.mentorship_id == Mentorship.id)
+        .join(User, User.id == MentorshipMessage.sender_id)
+        .where(
+            sa.or_(Mentorship.entrepreneur_id == user.id, Mentorship.mentor_id == user.id),
+            MentorshipMessage.sender_id != user.id,
+            MentorshipMessage.read_at.is_(None),
+            MentorshipMessage.created_at > since,
+        )
+        .group_by(Mentorship.id, User.name)
+        .order_by(Mentorship.id)
+    ).all()
+    return [
+        DigestItem(name, f"/mentorships/{mentorship_id}", count=count)
+        for mentorship_id, name, count in rows
+    ]
+
+
 def _queue(mentor: User, digest: Digest, since: datetime) -> None:
     with language_of(mentor):
         subject, body = _subject(digest), _body(mentor, digest, since)
@@ -165,6 +197,12 @@ def _queue(mentor: User, digest: Digest, since: datetime) -> None:
 
 
 def _subject(digest: Digest) -> str:
+    if digest.messages and not digest.about_proposals:
+        return ngettext(
+            "%(num)d new message waiting for you",
+            "%(num)d new messages waiting for you",
+            sum(item.count for item in digest.messages),
+        )
     if digest.proposed:
         return ngettext(
             "%(num)d new idea for you to review",
@@ -185,11 +223,18 @@ WITHDRAWAL_WORDS = {
 
 
 def _body(mentor: User, digest: Digest, since: datetime) -> str:
+    when = format_datetime(since, "d MMM y, HH:mm")
     parts = [
         gettext(
             "Hello %(name)s,\n\nhere is what changed in your proposals since %(since)s.",
             name=mentor.name,
-            since=format_datetime(since, "d MMM y, HH:mm"),
+            since=when,
+        )
+        if digest.about_proposals
+        else gettext(
+            "Hello %(name)s,\n\nhere are the new messages in your mentorships since %(since)s.",
+            name=mentor.name,
+            since=when,
         )
     ]
     if digest.proposed:
@@ -221,6 +266,17 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
             + "\n"
             + "\n".join(lines)
         )
+    if digest.messages:
+        parts.append(_messages_part(digest.messages))
+    if not mentor.is_mentor:
+        parts.append(
+            gettext(
+                "You get this e-mail once a day when new messages wait for you. To get an e-mail "
+                "as soon as a message arrives instead, change it on your profile: %(link)s",
+                link=absolute(PROFILE_LINK),
+            )
+        )
+        return "\n\n".join(parts) + "\n"
     parts.append(gettext("All the ideas waiting for you: %(link)s", link=absolute(REVIEW_LINK)))
     parts.append(
         gettext(
@@ -230,3 +286,17 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
         )
     )
     return "\n\n".join(parts) + "\n"
+
+
+def _messages_part(threads: list[DigestItem]) -> str:
+    lines = [
+        ngettext(
+            "- %(name)s: %(num)d new message, %(link)s",
+            "- %(name)s: %(num)d new messages, %(link)s",
+            item.count,
+            name=item.title,
+            link=absolute(item.link),
+        )
+        for item in threads
+    ]
+    return gettext("New messages in your mentorships:") + "\n" + "\n".join(lines)

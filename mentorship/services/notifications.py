@@ -42,13 +42,15 @@ def notify(
     link: str = "",
     *,
     digest: bool = False,
+    email: bool = True,
 ) -> Notification:
     """Queue an in-app notification and, unless the user opted out, an e-mail.
 
     Pass `subject` and `body` as lazy_gettext(...) strings: they are rendered here, in the
     recipient's language (User.locale), not in the language of whoever caused the message.
     With `digest`, a mentor who takes the daily digest gets no e-mail now: the digest
-    (services.digests) lists the change.
+    (services.digests) lists the change. With `email=False` no e-mail is queued now whoever
+    the user is (the caller knows the digest lists it, e.g. a message thread).
     """
     with language_of(user):
         # A subject is one header line: titles and names typed by users may hold line breaks.
@@ -57,7 +59,7 @@ def notify(
         user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link
     )
     db.session.add(notification)
-    if user.email_notifications and not (digest and user.gets_digest):
+    if email and user.email_notifications and not (digest and user.gets_digest):
         text = body + (f"\n\n{absolute(link)}" if link else "")
         db.session.add(
             OutboxEmail(user_id=user.id, to_email=user.email, subject=subject[:200], body=text)

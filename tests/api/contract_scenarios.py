@@ -52,7 +52,18 @@ def mentorships(contract, token, lead_user, lead: dict[str, str]) -> None:
     contract.call("patch", tick, 200, json={"done": True}, headers=her)
     contract.call("patch", tick, 404, json={"done": True}, headers=other)
     held = {"kind": "held", "held_on": today().isoformat(), "duration_minutes": 60}
-    contract.call("post", f"{base}/sessions", 201, json=held, headers=him)
+    session = contract.call("post", f"{base}/sessions", 201, json=held, headers=him).get_json()
+    rating = f"{base}/sessions/{session['id']}/rating"
+    contract.call("put", rating, 200, json={"rating": 5}, headers=her)
+    contract.call("put", rating, 422, json={"rating": 6}, headers=her)
+    contract.call("put", rating, 404, json={"rating": 4}, headers=other)
+    contract.call("put", rating, 403, json={"rating": 4}, headers=lead)
+    planned = {"kind": "planned", "duration_minutes": 30}
+    planned["starts_at"] = (today() + timedelta(days=5)).isoformat() + "T10:00:00Z"
+    ahead = contract.call("post", f"{base}/sessions", 201, json=planned, headers=him).get_json()
+    contract.call(
+        "put", f"{base}/sessions/{ahead['id']}/rating", 409, json={"rating": 3}, headers=him
+    )
     bad_session = {**held, "duration_minutes": 0}
     contract.call("post", f"{base}/sessions", 422, json=bad_session, headers=him)
     contract.call("get", f"{base}/sessions", 200, headers=her)

@@ -39,6 +39,15 @@ def test_the_demo_shows_mentorships_at_every_stage(demo, runner):
     report = impact_report()
     assert report.total.sessions >= 9 and report.total.nps is not None
     assert report.total.change("confidence")[2] == 2.0
+    assert report.total.average_session_rating is not None
+    warned = [m for m in mentorships if m.inactive_close_on is not None]
+    assert [m.status for m in warned] == ["active"]
+    # The nudge task keeps the demo's warning: the pair has been silent since before it.
+    from mentorship.services.mentorships.nudges import send_nudges
+
+    send_nudges()
+    db.session.expire_all()
+    assert db.session.get(Mentorship, warned[0].id).inactivity_warned_at is not None
     again = runner.invoke(args=["demo", "load"])
     assert "1 already applied" in again.output.split("Mentorships: ")[1]
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Mentorship)) == len(mentorships)

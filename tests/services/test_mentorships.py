@@ -184,9 +184,11 @@ def test_a_message_of_20000_characters_is_refused(app):
     assert count(MentorshipMessage) == 0
 
 
-def test_messages_notify_the_other_member_once_per_unread_run_and_get_read(app):
+def test_messages_notify_an_instant_member_once_per_unread_run_and_get_read(app):
     mentorship = approved_mentorship()
     her, mentor = mentorship.entrepreneur, mentorship.mentor
+    mentor.instant_emails = True  # the digest default is tests/services/test_message_digest.py
+    db.session.commit()
     before = count(Notification, user_id=mentor.id)
     activity.send_message(her, mentorship.id, {"body": "Can we meet on Monday?"})
     activity.send_message(her, mentorship.id, {"body": "Or Tuesday."})

@@ -28,3 +28,13 @@ def test_the_task_reminds_a_pair_that_logged_no_session_for_three_weeks(app):
         sa.select(Notification.kind).where(Notification.kind.like("mentorship.%"))
     )
     assert sorted(kinds) == ["mentorship.nudge.no_session"] * 2
+
+
+def test_the_task_warns_an_inactive_pair_before_closing(app):
+    from mentorship.services.mentorships.inactivity import WARNING
+    from worker.tasks import send_mentorship_nudges
+
+    mentorship = approved_mentorship(started_days_ago=60)
+    send_mentorship_nudges.apply().get()
+    warned = db.session.scalars(sa.select(Notification.user_id).where(Notification.kind == WARNING))
+    assert sorted(warned) == sorted([mentorship.entrepreneur_id, mentorship.mentor_id])

@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext
 
 from mentorship.extensions import db
 from mentorship.models import (
@@ -26,7 +25,8 @@ from mentorship.services.errors import ConflictError, NotFoundError, ValidationF
 from mentorship.services.mentorships.access import get_member_mentorship, other_member, today
 from mentorship.services.mentorships.calendar import invitation_ics, queue_invitation
 from mentorship.services.mentorships.health import settings
-from mentorship.services.notifications import notify, send_pending_emails
+from mentorship.services.mentorships.message_notices import tell_recipient
+from mentorship.services.notifications import send_pending_emails
 
 TEXT_MAX = 200
 NOTES_MAX = 2000
@@ -54,6 +54,12 @@ def _text(value: object, name: str, limit: int, errors: dict, *, required: bool 
 def _open(mentorship: Mentorship) -> None:
     if mentorship.is_closed:
         raise ConflictError(_("This mentorship is closed."))
+
+
+def _lively(mentorship: Mentorship) -> None:
+    """A session or a message: any warning that it will close for inactivity is void."""
+    mentorship.inactivity_warned_at = None
+    mentorship.inactive_close_on = None
 
 
 def link(mentorship: Mentorship) -> str:
@@ -168,6 +174,7 @@ def log_session(user: User, mentorship_id: int, data: dict) -> MentorshipSession
         notes=notes,
         logged_by_id=user.id,
     )
+    _lively(mentorship)
     db.session.add(session)
     db.session.commit()
     return session
@@ -210,6 +217,7 @@ def plan_session(user: User, mentorship_id: int, data: dict) -> MentorshipSessio
         topics=topics,
         logged_by_id=user.id,
     )
+    _lively(mentorship)
     db.session.add(session)
     db.session.flush()
     ics = invitation_ics(mentorship, session)
@@ -239,7 +247,7 @@ def get_session(mentorship: Mentorship, session_id: int) -> MentorshipSession:
 
 
 def send_message(user: User, mentorship_id: int, data: dict) -> MentorshipMessage:
-    """A message to the other member, who is told (one e-mail per run of unread messages)."""
+    """A message to the other member, who is told in her digest or at once (message_notices)."""
     errors: dict[str, list[str]] = {}
     body = _text(data.get("body"), "body", MESSAGE_MAX, errors, required=True)
     if errors:
@@ -247,26 +255,10 @@ def send_message(user: User, mentorship_id: int, data: dict) -> MentorshipMessag
     mentorship = get_member_mentorship(user, mentorship_id)
     _open(mentorship)
     recipient = other_member(mentorship, user)
-    already_waiting = db.session.scalar(
-        sa.select(sa.func.count()).where(
-            MentorshipMessage.mentorship_id == mentorship.id,
-            MentorshipMessage.sender_id == user.id,
-            MentorshipMessage.read_at.is_(None),
-        )
-    )
+    tell_recipient(mentorship, user, recipient, link(mentorship))
     message = MentorshipMessage(mentorship_id=mentorship.id, sender_id=user.id, body=body)
+    _lively(mentorship)
     db.session.add(message)
-    if recipient is not None and not already_waiting:
-        notify(
-            recipient,
-            "mentorship.message",
-            lazy_gettext("%(name)s wrote to you", name=user.name),
-            lazy_gettext(
-                "%(name)s sent you a message in your mentorship. Read and answer it here:",
-                name=user.name,
-            ),
-            link(mentorship),
-        )
     db.session.commit()
     send_pending_emails()
     return message

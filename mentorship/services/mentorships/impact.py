@@ -21,6 +21,7 @@ from mentorship.models import (
     MentorshipGoal,
     MentorshipSession,
     OutcomeAnswers,
+    SessionRating,
 )
 from mentorship.services.mentorships.health import nps
 from mentorship.services.mentorships.impact_slices import NO_SLICE, clusters_of, module_name
@@ -41,6 +42,7 @@ class Group:
     goals_met: int = 0
     pulses: list[int] = field(default_factory=list)
     nps_scores: list[int] = field(default_factory=list)
+    session_ratings: list[int] = field(default_factory=list)
     baseline: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     endline: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     new_partnerships: int = 0
@@ -52,6 +54,10 @@ class Group:
     @property
     def average_pulse(self) -> float | None:
         return round(float(mean(self.pulses)), 2) if self.pulses else None
+
+    @property
+    def average_session_rating(self) -> float | None:
+        return round(float(mean(self.session_ratings)), 2) if self.session_ratings else None
 
     @property
     def nps(self) -> int | None:
@@ -162,6 +168,13 @@ def _add_rows(ids: list[int], groups: dict[int, tuple[Group, ...]], areas: list[
     ):
         for group in groups[mentorship_id]:
             group.pulses.append(pulse)
+    for mentorship_id, rating in db.session.execute(
+        sa.select(MentorshipSession.mentorship_id, SessionRating.rating)
+        .join(SessionRating, SessionRating.session_id == MentorshipSession.id)
+        .where(MentorshipSession.mentorship_id.in_(ids))
+    ):
+        for group in groups[mentorship_id]:
+            group.session_ratings.append(rating)
     for mentorship_id, score in db.session.execute(
         sa.select(CloseOutSurvey.mentorship_id, CloseOutSurvey.nps).where(
             CloseOutSurvey.mentorship_id.in_(ids)

@@ -1,4 +1,5 @@
-"""Reminders the beat schedule sends: no session logged for three weeks, a check-in due.
+"""Reminders the beat schedule sends: no session logged for three weeks, a check-in due, and
+the warning before an inactive mentorship is closed (services.mentorships.inactivity).
 
 Safe to run as often as one likes: each reminder is remembered as the notification it wrote, so
 a member hears of a silent mentorship at most once a week and of each check-in round once.
@@ -16,6 +17,7 @@ from mentorship.models import Mentorship, MentorshipStatus, Notification, User
 from mentorship.services.mentorships.access import ensure_mentorships, today
 from mentorship.services.mentorships.checkins import answered_round
 from mentorship.services.mentorships.health import check_in_round
+from mentorship.services.mentorships.inactivity import handle_inactive
 from mentorship.services.mentorships.overview import health_of
 from mentorship.services.notifications import notify, send_pending_emails
 
@@ -38,13 +40,13 @@ def send_nudges(on: date | None = None) -> int:
     on = on or today()
     now = datetime.now(UTC)
     ensure_mentorships()  # pairings approved before mentorships existed are reminded too
+    sent = handle_inactive(on, now)  # warns the silent ones, closes those warned in vain
     active = db.session.scalars(
         sa.select(Mentorship)
         .where(Mentorship.status == MentorshipStatus.ACTIVE.value)
         .order_by(Mentorship.id)
     ).all()
     lights = health_of(list(active), on)
-    sent = 0
     for mentorship in active:
         members = [m for m in (mentorship.entrepreneur, mentorship.mentor) if m is not None]
         base = f"/mentorships/{mentorship.id}"

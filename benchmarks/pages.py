@@ -12,8 +12,9 @@ reference take turns (`--rounds` of each), so that on a machine shared with othe
 the same load; each page's ratio is its requests per second over the reference's in those turns.
 
 Run from the repository root: ``python -m benchmarks.pages [--duration 10] [--rounds 5]
-[--note "..."] [--output benchmarks/results/pages.md]``. It drops and recreates the schema of its own database
-(default ``bench_pages``, created if missing) and empties its Redis database (default 8).
+[--note "..."] [--output benchmarks/results/pages.md] [--only WORD ...]``. It drops and
+recreates the schema of its own database (default ``bench_pages``, created if missing) and
+empties its Redis database (default 8).
 Needs the `wrk` program (Debian: ``apt-get install wrk``).
 """
 
@@ -394,6 +395,8 @@ def measure(args: argparse.Namespace) -> list[tuple[Page, Run, Run]]:
         ids = page_ids(base, headers)
         warm_up(reference, None)
         for page in PAGES:
+            if args.only and not any(word.lower() in page.name.lower() for word in args.only):
+                continue
             path = page.path.format(**ids)
             check_page(base, path, headers[page.login])
             warm_up(base + path, headers[page.login])
@@ -456,6 +459,12 @@ def main() -> None:
     )
     parser.add_argument("--output", type=Path)
     parser.add_argument("--note", help="what else ran on the machine, for the results file")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="WORD",
+        help="measure only the pages whose name contains one of these words (while iterating)",
+    )
     args = parser.parse_args()
     if shutil.which("wrk") is None:
         sys.exit("wrk is not installed (Debian and Ubuntu: apt-get install wrk)")

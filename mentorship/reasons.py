@@ -6,6 +6,7 @@ A mentor's free places are not taken from the stored reasons: they are counted w
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 
@@ -147,6 +148,13 @@ def localise_reason(text: str) -> str:
     """`text` in the current language if it is a sentence the library writes, else unchanged."""
     if not isinstance(text, str):
         return text
+    return _localised(text, current_language())
+
+
+# The same reasons come back on every view of a page; each is rebuilt once per language.
+@functools.lru_cache(maxsize=8192)
+def _localised(text: str, language: str) -> str:
+    """`language` is the current one (the key: gettext reads the same from the request)."""
     for pattern, rebuild in PATTERNS:
         found = pattern.fullmatch(text)
         if found is not None:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
-from flask import Flask
-from flask_babel import format_date, format_datetime, format_decimal, format_percent
+from flask import Flask, url_for
+from flask_babel import (
+    format_date,
+    format_datetime,
+    format_decimal,
+    format_percent,
+    get_timezone,
+)
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup
@@ -44,6 +52,7 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS
     app.jinja_env.globals["matching_meaning_status"] = embeddings.status
+    app.jinja_env.globals["url_maker"] = url_maker
 
 
 def register_gettext(app: Flask) -> None:
@@ -73,6 +82,19 @@ def template_ngettext(
     text = active_translations().ungettext(singular, plural, number)
     result = Markup(text) if context.eval_ctx.autoescape else text
     return result % variables
+
+
+# An id no row reaches: the place in a built URL where each row's own id goes.
+URL_SLOT = 9_007_199_254_740_993
+
+
+def url_maker(endpoint: str, name: str, **values: Any) -> Callable[[int], str]:
+    """`url_for(endpoint, name=id, **values)` for a page of rows: routed once, filled per row.
+
+    For an integer URL variable `name`; each call gives exactly what `url_for` would.
+    """
+    prefix, suffix = url_for(endpoint, **{name: URL_SLOT}, **values).split(str(URL_SLOT), 1)
+    return lambda value: f"{prefix}{int(value)}{suffix}"
 
 
 def N_(message: str) -> str:  # noqa: N802 -- the name message extraction looks for
@@ -115,7 +137,14 @@ def match_status_label(status: str) -> str:
 def format_local_datetime(value: datetime | None) -> str:
     if value is None:
         return ""
-    return format_datetime(value, DATETIME_PATTERNS[current_language()])
+    return _local_datetime(value, current_language(), str(get_timezone()))
+
+
+# Pages show the same dates on every view; Babel's formatting took a third of a millisecond each.
+@functools.lru_cache(maxsize=8192)
+def _local_datetime(value: datetime, language: str, zone: str) -> str:
+    """`language` and `zone` are the current ones (the key: Babel reads the same itself)."""
+    return format_datetime(value, DATETIME_PATTERNS[language])
 
 
 def format_local_date(value: date | datetime | None) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import sqlalchemy as sa
 from flask import (
     Blueprint,
     Response,
@@ -19,21 +18,24 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from mentorship.approvals.forms import DecisionForm
-from mentorship.infrastructure.pagination import Page, count, page_args, paginate
+from mentorship.approvals.queue import PER_PAGE, queue_html  # noqa: F401 (PER_PAGE: the page size)
+from mentorship.infrastructure.pagination import (
+    Page,
+    count,
+    page_args,
+)
 from mentorship.main.helpers import is_safe_next, role_required
-from mentorship.models import Idea, Match
 from mentorship.models.matches import MATCH_KINDS
 from mentorship.queries import audit_trail
 from mentorship.services import approvals as decisions
 from mentorship.services.errors import ServiceError
 from mentorship.services.introductions import contact_details, introduction
-from mentorship.services.mentors import mentor_loads, mentored_entrepreneurs
 from mentorship.services.programmes import all_programmes
 from mentorship.vocab import SECTORS
 
 approvals_bp = Blueprint("approvals", __name__, url_prefix="/lead")
 
-PER_PAGE = 20
+
 AUDIT_PER_PAGE = 50
 # Longer values (a bio) are cut in the table; the CSV and the export keep them whole.
 AUDIT_VALUE_MAX = 80
@@ -70,27 +72,14 @@ def _queue_filters() -> dict:
 @role_required("lead")
 def index():
     filters = _queue_filters()
-    statement = decisions.undecided_matches(
-        filters["kind"] or None, filters["sector"] or None, filters["min_score"], filters["sort"]
-    )
-    if filters["programme"]:
-        statement = statement.where(
-            Match.idea_id.in_(sa.select(Idea.id).where(Idea.programme_id == filters["programme"]))
-        )
-    page, per_page = page_args(request.args, PER_PAGE)
-    result = paginate(statement, page, per_page)
-    loads = mentor_loads(sorted({m.mentor_id for m in result.items if m.mentor_id}))
-    # A mentor already mentoring the idea's entrepreneur takes her next idea without a new place.
-    mentored = mentored_entrepreneurs({m.idea.owner_id for m in result.items if m.mentor_id})
+    form = DecisionForm()
     return render_template(
         "approvals/index.html",
-        page=result,
+        queue_html=queue_html(filters, form),
         filters=filters,
-        loads=loads,
-        mentored=mentored,
         sectors=SECTORS,
         kinds=MATCH_KINDS,
-        form=DecisionForm(),
+        form=form,
         programmes=all_programmes(),
     )
 

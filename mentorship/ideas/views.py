@@ -11,7 +11,7 @@ from flask_login import current_user
 from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
-from mentorship.models import Idea, IdeaStatus
+from mentorship.models import Idea, IdeaStatus, MatchStatus
 from mentorship.ratelimit import rate_limited
 from mentorship.services import idea_changes
 from mentorship.services import ideas as idea_service
@@ -151,13 +151,17 @@ def new():
 def show(idea_id: int):
     idea = idea_service.get_visible_idea(current_user, idea_id)
     own = idea.owner_id == current_user.id
+    matches = idea_service.matches_by_kind(idea)  # all of the idea's matches, whatever their kind
+    approved = any(
+        m.status == MatchStatus.APPROVED.value for kind in matches.values() for m in kind
+    )
     return render_template(
         "ideas/show.html",
         idea=idea,
-        matches=idea_service.matches_by_kind(idea),
+        matches=matches,
         settled=idea.status in SETTLED,
         retry_form=ConfirmForm(),
-        can_change=own and idea_changes.can_change(idea),
+        can_change=own and idea_changes.can_change(idea, approved),
     )
 
 

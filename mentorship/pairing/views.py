@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
 
 from mentorship.main.helpers import role_required
+from mentorship.pairing.page import plan_page
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.pairing import (
@@ -19,7 +20,6 @@ from mentorship.services.pairing import (
     NO_PROPOSAL,
     OBJECTIVES,
     OTHER_IDEA,
-    plan_pairings,
 )
 from mentorship.services.pairing_approval import approve_plan
 
@@ -85,7 +85,13 @@ def _objective(value: str | None) -> str:
 def index():
     programme_id = _programme_id(request.args.get("programme"))
     objective = _objective(request.args.get("objective"))
-    plan = plan_pairings(programme_id, objective)
+    plan = plan_page(
+        programme_id,
+        objective,
+        reason_labels=REASON_LABELS,
+        reason_help=REASON_HELP,
+        unpaired_shown=UNPAIRED_SHOWN,
+    )
     form = PlanApprovalForm(programme=str(programme_id or ""), objective=objective)
     programmes = programme_service.all_programmes()
     return render_template(
@@ -95,9 +101,6 @@ def index():
         programmes=programmes,
         programme_id=programme_id,
         objectives=OBJECTIVE_LABELS,
-        reason_labels=REASON_LABELS,
-        reason_help=REASON_HELP,
-        unpaired_shown=UNPAIRED_SHOWN,
     )
 
 

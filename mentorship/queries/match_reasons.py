@@ -37,6 +37,11 @@ def places_left(mentor_id: int) -> int:
     return known.get(mentor_id, 0)
 
 
+def remember_places_left(places: dict[int, int]) -> None:
+    """Free places the page has already counted (capacity minus load), for `places_left`."""
+    _request_cache().update(places)
+
+
 def _request_cache() -> dict[int, int]:
     # Per request, not per app context: a test client's requests can share one app context.
     return request.environ.setdefault(CACHE_KEY, {}) if has_request_context() else {}

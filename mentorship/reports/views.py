@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 
 from mentorship.main.helpers import role_required
-from mentorship.reports import builders, charts
+from mentorship.reports import builders
+from mentorship.reports.page import reports_html
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import NotFoundError
 
@@ -27,13 +28,11 @@ def _programme_filter():
 @role_required("lead")
 def index():
     programme = _programme_filter()
-    programme_id = programme.id if programme else None
     return render_template(
         "reports/index.html",
-        reports=builders.all_reports(programme_id),
+        reports_html=reports_html(programme),
         programmes=programme_service.all_programmes(),
         programme=programme,
-        column_baseline=charts.baseline_y(),
     )
 
 

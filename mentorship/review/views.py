@@ -6,12 +6,14 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
-from mentorship.infrastructure.pagination import page_args, paginate
+from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
 from mentorship.main.helpers import role_required
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
+from mentorship.queries.match_reasons import remember_places_left
 from mentorship.review.forms import ReviewForm
 from mentorship.services import review as review_service
 from mentorship.services.errors import ServiceError
+from mentorship.services.mentors import own_profile_and_places
 from mentorship.vocab import SECTORS
 
 review_bp = Blueprint("review", __name__, url_prefix="/reviews")
@@ -51,7 +53,12 @@ def index():
     status = status if status in MATCH_STATUSES else MatchStatus.PROPOSED.value
     filters = _queue_filters()
     page, per_page = page_args(request.args, PER_PAGE)
-    result = paginate(review_service.mentor_matches(current_user, status, filters), page, per_page)
+    result = paginate_in_one_query(
+        review_service.mentor_matches(current_user, status, filters), page, per_page
+    )
+    # Her profile and free places in one query; the reasons' "can take N more" reads the latter.
+    profile, places = own_profile_and_places(current_user)
+    remember_places_left({current_user.id: places})
     return render_template(
         "review/index.html",
         page=result,
@@ -61,7 +68,7 @@ def index():
         sectors=SECTORS,
         programmes=review_service.queue_programmes(current_user),
         form=ReviewForm(),
-        active=current_user.mentor_profile.is_active,
+        active=profile is not None and profile.is_active,
     )
 
 

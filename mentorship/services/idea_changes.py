@@ -49,17 +49,21 @@ def has_approved_match(idea: Idea) -> bool:
     return bool(db.session.scalar(statement))
 
 
-def change_refusal(idea: Idea) -> str | None:
-    """Why the owner may no longer edit or withdraw the idea, or None while she may."""
+def change_refusal(idea: Idea, approved: bool | None = None) -> str | None:
+    """Why the owner may no longer edit or withdraw the idea, or None while she may.
+
+    `approved`: whether the idea has an approved match, when the caller has its matches loaded
+    already (None: asked here).
+    """
     if idea.is_withdrawn:
         return _("This idea was withdrawn, so it can no longer be changed.")
-    if has_approved_match(idea):
+    if has_approved_match(idea) if approved is None else approved:
         return _("This idea already has an approved pairing, so it can no longer be changed.")
     return None
 
 
-def can_change(idea: Idea) -> bool:
-    return change_refusal(idea) is None
+def can_change(idea: Idea, approved: bool | None = None) -> bool:
+    return change_refusal(idea, approved) is None
 
 
 def undecided_count(idea: Idea) -> int:

@@ -12,6 +12,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy.orm import contains_eager
+from sqlalchemy.orm.attributes import set_committed_value
 
 from mentorship import task_names
 from mentorship.extensions import db
@@ -75,6 +76,46 @@ def mentor_loads(mentor_ids: list[int]) -> dict[int, int]:
     loads = {mentor_id: 0 for mentor_id in mentor_ids}
     loads.update({mentor_id: count for mentor_id, count in rows})
     return loads
+
+
+def loads_and_mentored(
+    mentor_ids: list[int], entrepreneur_ids: set[int]
+) -> tuple[dict[int, int], set[tuple[int, int]]]:
+    """`mentor_loads(mentor_ids)` and `mentored_entrepreneurs` of those mentors, in one query.
+
+    The (entrepreneur, mentor) pairs are those of the given mentors only.
+    """
+    if not mentor_ids:
+        return {}, set()
+    pairs = set(
+        db.session.execute(
+            _approved_mentor_matches().where(Match.mentor_id.in_(mentor_ids)).distinct()
+        )
+    )
+    loads = {mentor_id: 0 for mentor_id in mentor_ids}
+    for mentor_id, _owner_id in pairs:
+        loads[mentor_id] += 1
+    mentored = {
+        (owner_id, mentor_id) for mentor_id, owner_id in pairs if owner_id in entrepreneur_ids
+    }
+    return loads, mentored
+
+
+def own_profile_and_places(mentor: User) -> tuple[MentorProfile | None, int]:
+    """The mentor's profile (now loaded on `mentor` too) and her free places, in one query."""
+    load = (
+        sa.select(sa.func.count())
+        .select_from(
+            _approved_mentor_matches().where(Match.mentor_id == mentor.id).distinct().subquery()
+        )
+        .scalar_subquery()
+    )
+    found = db.session.execute(
+        sa.select(MentorProfile, load).where(MentorProfile.user_id == mentor.id)
+    ).first()
+    profile, places = (found[0], max(0, found[0].capacity - found[1])) if found else (None, 0)
+    set_committed_value(mentor, "mentor_profile", profile)
+    return profile, places
 
 
 def mentors_entrepreneur(mentor_id: int, entrepreneur_id: int) -> bool:

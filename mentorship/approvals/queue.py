@@ -1,0 +1,78 @@
+"""The approval queue's list, rendered once for each state of its data.
+
+The list (matches, ideas, entrepreneurs, mentors' loads and places, partners and clusters) is
+kept in the page cache under a fingerprint of those tables, the filters, the page, the
+request's path and the language, so a repeat view of unchanged data neither loads nor renders
+it again; any decision, proposal or profile change gives a new fingerprint. The CSRF token is
+each session's own: the kept HTML holds a slot where the request's token is put back.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from flask import current_app, render_template, request
+from flask_wtf import FlaskForm
+from markupsafe import Markup
+
+from mentorship.i18n import current_language
+from mentorship.infrastructure import page_cache
+from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
+from mentorship.models import Idea, Match
+from mentorship.queries.fingerprints import DIRECTORY_TABLES, matching_data_fingerprint
+from mentorship.queries.match_reasons import remember_places_left
+from mentorship.services import approvals as decisions
+from mentorship.services.mentors import loads_and_mentored
+
+PER_PAGE = 20
+TOKEN_SLOT = "{csrf-token-slot}"
+
+
+def queue_html(filters: dict, form: FlaskForm) -> Markup:
+    """The queue's list for these filters and this page, from the cache if its data is unchanged."""
+    page, per_page = page_args(request.args, PER_PAGE)
+    token = form.csrf_token.current_token if form.meta.csrf else ""
+    key = page_cache.cache_key(
+        "approval-queue",
+        matching_data_fingerprint(DIRECTORY_TABLES),
+        filters,
+        page,
+        per_page,
+        bool(token),
+        request.full_path,
+        request.script_root,
+        current_language(),
+        current_app.config.get("BABEL_DEFAULT_TIMEZONE"),
+    )
+    cached = page_cache.get(key)
+    if cached is None:
+        html = render_template(
+            "approvals/_queue.html", form=form, **_queue(filters, page, per_page)
+        )
+        cached = html.replace(token, TOKEN_SLOT) if token else html
+        page_cache.put(key, cached)
+    return Markup(cached.replace(TOKEN_SLOT, token) if token else cached)
+
+
+def _queue(filters: dict, page: int, per_page: int) -> dict:
+    statement = decisions.undecided_matches(
+        filters["kind"] or None, filters["sector"] or None, filters["min_score"], filters["sort"]
+    )
+    if filters["programme"]:
+        statement = statement.where(
+            Match.idea_id.in_(sa.select(Idea.id).where(Idea.programme_id == filters["programme"]))
+        )
+    result = paginate_in_one_query(statement, page, per_page)
+    # A mentor already mentoring the idea's entrepreneur takes her next idea without a new place.
+    loads, mentored = loads_and_mentored(
+        sorted({m.mentor_id for m in result.items if m.mentor_id}),
+        {m.idea.owner_id for m in result.items if m.mentor_id},
+    )
+    # The reasons' "can take N more" counts from the same figures, without asking again.
+    remember_places_left(
+        {
+            m.mentor_id: max(0, m.mentor.mentor_profile.capacity - loads[m.mentor_id])
+            for m in result.items
+            if m.mentor_id and m.mentor.mentor_profile is not None
+        }
+    )
+    return {"page": result, "filters": filters, "loads": loads, "mentored": mentored}

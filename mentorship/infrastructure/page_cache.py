@@ -1,0 +1,128 @@
+"""What a page computed from the database, kept for a while under a fingerprint of that data.
+
+A key names everything the value depends on (a fingerprint of the tables it was computed from,
+the language, the filters), so an entry never needs to be deleted: when the data changes, the
+fingerprint changes and the page computes a new entry. Entries expire after `TTL` seconds only
+to bound memory.
+
+Values are JSON (plain numbers, strings, lists and dictionaries). They are kept in Redis when
+the app has one (`REDIS_URL`), shared by every web process; otherwise, or while Redis does not
+answer, in a small dictionary of this process. A cache that does not answer is a miss, never
+an error: the page computes its value as it would without a cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import threading
+import time
+from collections import OrderedDict
+from typing import Any
+
+from flask import current_app
+
+log = logging.getLogger(__name__)
+
+TTL = 600  # seconds
+LOCAL_ENTRIES = 64
+PREFIX = "mentorship:page-cache:"
+# After Redis fails, the process uses its own dictionary for this long before trying again.
+REDIS_BACKOFF = 10.0
+EXTENSION = "page_cache"
+
+
+def cache_key(name: str, *parts: object) -> str:
+    """`name` and a digest of the parts: short, and safe whatever the parts contain."""
+    digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
+    return f"{name}:{digest}"
+
+
+def get(key: str) -> Any | None:
+    return _store().get(key)
+
+
+def put(key: str, value: Any, ttl: int = TTL) -> None:
+    _store().put(key, value, ttl)
+
+
+def clear_local() -> None:
+    """Forget this process's entries (tests; Redis entries expire by themselves)."""
+    store = current_app.extensions.get(EXTENSION)
+    if store is not None:
+        store.local.clear()
+
+
+class _LocalEntries:
+    """A bounded dictionary with expiry, for one process."""
+
+    def __init__(self) -> None:
+        self._entries: OrderedDict[str, tuple[float, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> str | None:
+        with self._lock:
+            found = self._entries.get(key)
+            if found is None:
+                return None
+            if found[0] < time.monotonic():
+                del self._entries[key]
+                return None
+            self._entries.move_to_end(key)
+            return found[1]
+
+    def put(self, key: str, text: str, ttl: int) -> None:
+        with self._lock:
+            self._entries[key] = (time.monotonic() + ttl, text)
+            self._entries.move_to_end(key)
+            while len(self._entries) > LOCAL_ENTRIES:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class _Store:
+    def __init__(self, redis_url: str | None) -> None:
+        self.local = _LocalEntries()
+        self._redis_url = redis_url
+        self._client = None
+        self._redis_down_until = 0.0
+
+    def get(self, key: str) -> Any | None:
+        text = self._redis_call(lambda client: client.get(PREFIX + key))
+        if text is None:
+            text = self.local.get(key)
+        return None if text is None else json.loads(text)
+
+    def put(self, key: str, value: Any, ttl: int) -> None:
+        text = json.dumps(value, separators=(",", ":"))
+        if self._redis_call(lambda client: client.set(PREFIX + key, text, ex=ttl)) is None:
+            self.local.put(key, text, ttl)
+
+    def _redis_call(self, call):
+        if not self._redis_url or time.monotonic() < self._redis_down_until:
+            return None
+        try:
+            if self._client is None:
+                import redis
+
+                self._client = redis.Redis.from_url(
+                    self._redis_url, socket_connect_timeout=0.5, socket_timeout=0.5
+                )
+            return call(self._client)
+        except Exception as error:  # a cache that does not answer is a miss, never a 500
+            log.warning("page cache: Redis did not answer (%s); using this process", error)
+            self._redis_down_until = time.monotonic() + REDIS_BACKOFF
+            return None
+
+
+def _store() -> _Store:
+    store = current_app.extensions.get(EXTENSION)
+    if store is None:
+        store = current_app.extensions.setdefault(
+            EXTENSION, _Store(current_app.config.get("REDIS_URL"))
+        )
+    return store

@@ -94,16 +94,22 @@ def build_stores(
         encoder.word_part(sparse), np.vstack(meaning) if meaning else None, reference
     )
     del documents, meaning
+    n_rows = sparse.shape[0]
+    # Whole-matrix spans are passed as they are (no copy), and no reference is kept here,
+    # so each store can free what it has turned into its own layout.
+    parts = {
+        key: (sparse, dense) if (start, end) == (0, n_rows) else (sparse[start:end], dense[start:end])
+        for key, (start, end) in spans.items()
+    }
+    del sparse, dense
     stores = {}
     for kind, rows in records.items():
         store = new_store(kind, encoder, semantic)
-        parts = {field: spans[(kind, field)] for field in FIELDS[kind]}
-        store.load(
-            rows,
-            {field: sparse[start:end] for field, (start, end) in parts.items()},
-            {field: dense[start:end] for field, (start, end) in parts.items()},
-            signals.candidates(rows),
-        )
+        mine = {field: parts.pop((kind, field)) for field in FIELDS[kind]}
+        sparse_rows = {field: rows_of[0] for field, rows_of in mine.items()}
+        dense_rows = {field: rows_of[1] for field, rows_of in mine.items()}
+        del mine
+        store.load(rows, sparse_rows, dense_rows, signals.candidates(rows))
         stores[kind] = store
     return stores
 

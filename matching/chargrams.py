@@ -40,14 +40,20 @@ class CharGrams:
         return len(self.char_idf)
 
     def fit(
-        self, token_counts: sp.csr_matrix, token_vocabulary: dict[str, int], n: int
+        self,
+        token_counts: sp.csr_matrix,
+        token_vocabulary: dict[str, int],
+        n: int,
+        n_rows: int | None = None,
     ) -> sp.csr_matrix:
-        """Learn the features and their IDF from documents' word counts; return their block."""
+        """Learn the features and their IDF from documents' word counts; return their block
+        (of the first `n_rows` documents only, if given)."""
+        n_rows = n if n_rows is None else n_rows
         config = self.config
         if not token_vocabulary:
             self.char_vectorizer = None
             self.char_idf = np.zeros(0, dtype=self.dtype)
-            return sp.csr_matrix((n, 0), dtype=self.dtype)
+            return sp.csr_matrix((n_rows, 0), dtype=self.dtype)
         vocabulary_tokens = [""] * len(token_vocabulary)
         for token, index in token_vocabulary.items():
             vocabulary_tokens[index] = token
@@ -73,11 +79,11 @@ class CharGrams:
         self.char_idf = smooth_idf(document_frequency[columns], n, self.dtype)
         blocks = [
             self._weigh(
-                token_counts[start : start + _FIT_CHUNK_ROWS] @ self.token_char_counts,
+                token_counts[start : min(start + _FIT_CHUNK_ROWS, n_rows)] @ self.token_char_counts,
                 self.char_idf,
                 config.char_weight,
             )
-            for start in range(0, n, _FIT_CHUNK_ROWS)
+            for start in range(0, n_rows, _FIT_CHUNK_ROWS)
         ]
         return sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, len(columns)))
 

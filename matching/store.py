@@ -148,11 +148,15 @@ class CandidateStore:
         return len(self.records)
 
     def load(self, records: list, sparse: dict, dense: dict, signals: SignalColumns) -> None:
-        """Replace everything with freshly encoded rows (used by fit)."""
+        """Replace everything with freshly encoded rows (used by fit).
+
+        The rows are taken out of `sparse` and `dense`, so that each field's input can be
+        freed once it is stored (a large fit never holds two layouts of every field at once).
+        """
         self.signals = signals
         self._set_records(records)
         for field in self.fields:
-            self.rows[field].set_main(sparse[field], dense[field])
+            self.rows[field].set_main(sparse.pop(field), dense.pop(field))
         if not self.present.all():
             self.compact()
 

@@ -98,7 +98,9 @@ def build_stores(
     # Whole-matrix spans are passed as they are (no copy), and no reference is kept here,
     # so each store can free what it has turned into its own layout.
     parts = {
-        key: (sparse, dense) if (start, end) == (0, n_rows) else (sparse[start:end], dense[start:end])
+        key: (sparse, dense)
+        if (start, end) == (0, n_rows)
+        else (sparse[start:end], dense[start:end])
         for key, (start, end) in spans.items()
     }
     del sparse, dense

@@ -61,9 +61,15 @@ class CharGrams:
         token_grams = extractor.fit_transform(vocabulary_tokens).tocsr()
         n_grams = token_grams.shape[1]
         document_frequency = np.zeros(n_grams, dtype=np.int64)
+        raw = []  # counts of the returned rows, kept to be pruned and weighed below
         for start in range(0, n, _FIT_CHUNK_ROWS):
             chunk = token_counts[start : start + _FIT_CHUNK_ROWS] @ token_grams
             document_frequency += np.bincount(chunk.indices, minlength=n_grams)
+            if start + chunk.shape[0] <= n_rows:
+                raw.append(chunk)
+            elif start < n_rows:
+                raw.append(chunk[: n_rows - start])
+            del chunk
         keep = document_frequency > 0
         if n >= config.pruning_min_documents:
             keep &= document_frequency >= config.char_min_df
@@ -77,14 +83,12 @@ class CharGrams:
         self.token_char_counts = token_grams[:, columns].tocsr()
         self.token_rows = token_vocabulary
         self.char_idf = smooth_idf(document_frequency[columns], n, self.dtype)
-        blocks = [
-            self._weigh(
-                token_counts[start : min(start + _FIT_CHUNK_ROWS, n_rows)] @ self.token_char_counts,
-                self.char_idf,
-                config.char_weight,
-            )
-            for start in range(0, n_rows, _FIT_CHUNK_ROWS)
-        ]
+        blocks = []
+        raw.reverse()
+        while raw:
+            chunk = raw.pop()
+            blocks.append(self._weigh(chunk[:, columns], self.char_idf, config.char_weight))
+            del chunk
         return sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, len(columns)))
 
     def _char_counter(self, vocabulary: dict[str, int] | None = None) -> CountVectorizer:

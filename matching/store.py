@@ -17,16 +17,11 @@ def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.nda
     """
     inside = indices < postings.shape[0]
     indices, weights = indices[inside], weights[inside]
-    starts = postings.indptr[indices]
-    lengths = postings.indptr[indices + 1] - starts
-    total = int(lengths.sum())
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    positions = offsets + np.arange(total)
-    return np.bincount(
-        postings.indices[positions],
-        weights=postings.data[positions] * np.repeat(weights, lengths),
-        minlength=postings.shape[1],
-    )
+    if indices.size == 0:
+        return np.zeros(postings.shape[1])
+    # The query's posting lists (one C-level row gather), then one product, term by term.
+    lists = postings[indices]
+    return lists.T @ weights.astype(np.float64)
 
 
 class FieldRows:
@@ -62,6 +57,18 @@ class FieldRows:
         self.delta = []
         self._restack(sparse.shape[1])
         del sparse
+
+    def take_main(self, sparse: dict, dense: dict, field: str) -> None:
+        """`set_main` with `field`'s rows taken out of the dicts: once they are turned
+        term-major, the row-major copy is freed before the word part is made."""
+        matrix = sp.csr_matrix(sparse.pop(field), dtype=self.dtype)
+        width = matrix.shape[1]
+        self.postings = matrix.T.tocsr()
+        del matrix
+        self.main_words = self.postings[self.n_char :].T.tocsr()
+        self.dense_main = np.ascontiguousarray(dense.pop(field), np.float32)
+        self.delta = []
+        self._restack(width)
 
     def append(self, sparse: sp.csr_matrix, dense: np.ndarray) -> None:
         self.delta.append((sp.csr_matrix(sparse, dtype=self.dtype), dense.astype(np.float32)))
@@ -156,7 +163,7 @@ class CandidateStore:
         self.signals = signals
         self._set_records(records)
         for field in self.fields:
-            self.rows[field].set_main(sparse.pop(field), dense.pop(field))
+            self.rows[field].take_main(sparse, dense, field)
         if not self.present.all():
             self.compact()
 

@@ -6,12 +6,13 @@ from collections import Counter
 
 import numpy as np
 import pytest
+import scipy.sparse as sp
 
-from matching import MatchIndex, MentorRecord
+from matching import IdeaRecord, MatchIndex, MentorRecord, vectorise
 from matching.config import MatchConfig
 from matching.encoder import TextEncoder
 from matching.normalize import tokens, word_ngrams
-from matching import vectorise
+from matching.store import posting_scores
 from matching.vectorise import gram_stream, token_stream
 
 LONG = " ".join(f"pekara{i % 97} šljiva Ниш 2024 the" for i in range(400))[:5000]
@@ -99,7 +100,17 @@ def test_index_of_cyrillic_and_latin_mentors_ranks_either_spelling() -> None:
     ]
     index = MatchIndex.fit(mentors=mentors)
     assert "dzem sljiva" in index.encoder.word_vocabulary
-    from matching import IdeaRecord
-
     found = index.rank(IdeaRecord(9, "Dzem od sljiva", "Pravimo dzem od sljiva"), kinds=["mentor"])
     assert [m.candidate_id for m in found["mentor"]][:1] == [1]
+
+
+def test_posting_scores_equal_the_full_product() -> None:
+    rng = np.random.default_rng(3)
+    rows = sp.random(300, 50, density=0.1, format="csr", dtype=np.float32, random_state=rng)
+    postings = rows.T.tocsr()
+    indices = np.array([3, 7, 7, 49, 60], np.int32)  # a repeat, and one past the columns
+    weights = rng.random(5).astype(np.float32)
+    query = np.zeros(50)
+    np.add.at(query, indices[:4], weights[:4])
+    np.testing.assert_allclose(posting_scores(postings, indices, weights), rows @ query, atol=1e-6)
+    assert not posting_scores(postings, indices[:0], weights[:0]).any()

@@ -24,6 +24,13 @@ def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.nda
     return lists.T @ weights.astype(np.float64)
 
 
+def term_major(rows: sp.csr_matrix, n_char: int, dtype: np.dtype) -> tuple:
+    """(term-major postings, row-major word part, width) of encoded rows, as `FieldRows`
+    keeps them; the word part is made from the postings, so the caller can free `rows`."""
+    postings = sp.csr_matrix(rows, dtype=dtype).T.tocsr()
+    return postings, postings[n_char:].T.tocsr(), rows.shape[1]
+
+
 class FieldRows:
     """One text field of every row: term-major sparse main part, row-major delta, dense rows.
 
@@ -58,14 +65,9 @@ class FieldRows:
         self._restack(sparse.shape[1])
         del sparse
 
-    def take_main(self, sparse: dict, dense: dict, field: str) -> None:
-        """`set_main` with `field`'s rows taken out of the dicts: once they are turned
-        term-major, the row-major copy is freed before the word part is made."""
-        matrix = sp.csr_matrix(sparse.pop(field), dtype=self.dtype)
-        width = matrix.shape[1]
-        self.postings = matrix.T.tocsr()
-        del matrix
-        self.main_words = self.postings[self.n_char :].T.tocsr()
+    def take_main(self, layouts: dict, dense: dict, field: str) -> None:
+        """Store main rows given as `term_major` layouts, taking them out of the dicts."""
+        self.postings, self.main_words, width = layouts.pop(field)
         self.dense_main = np.ascontiguousarray(dense.pop(field), np.float32)
         self.delta = []
         self._restack(width)
@@ -154,16 +156,13 @@ class CandidateStore:
     def n_rows(self) -> int:
         return len(self.records)
 
-    def load(self, records: list, sparse: dict, dense: dict, signals: SignalColumns) -> None:
-        """Replace everything with freshly encoded rows (used by fit).
-
-        The rows are taken out of `sparse` and `dense`, so that each field's input can be
-        freed once it is stored (a large fit never holds two layouts of every field at once).
-        """
+    def load(self, records: list, layouts: dict, dense: dict, signals: SignalColumns) -> None:
+        """Replace everything with freshly encoded rows (used by fit): by field, the
+        `term_major` layouts of the sparse rows and the dense rows (taken out of the dicts)."""
         self.signals = signals
         self._set_records(records)
         for field in self.fields:
-            self.rows[field].take_main(sparse, dense, field)
+            self.rows[field].take_main(layouts, dense, field)
         if not self.present.all():
             self.compact()
 

@@ -1,6 +1,7 @@
 """Speed and memory of the engine vs plain scikit-learn TF-IDF, on realistic text lengths.
 
-Run from the repository root: ``python -m benchmarks.speed [--quick] [--output FILE]``.
+Run from the repository root: ``python -m benchmarks.speed [--quick] [--output FILE]``;
+``--sizes 100000 --rankers engine`` runs only some rows while iterating.
 
 Candidates are mentor profiles of 60-120 words and ideas of about 70 words, recombined from
 real sentences (`benchmarks/realistic.py`). Every figure runs in a fresh subprocess pinned to
@@ -166,7 +167,7 @@ def run_child(ranker: str, n: int) -> dict[str, float]:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def report(rows: list[tuple[str, int, dict]]) -> str:
+def report(rows: list[tuple[str, int, dict]], loads: list[float] | None = None) -> str:
     lines = [
         "# Matching speed on realistic text lengths",
         "",
@@ -176,6 +177,14 @@ def report(rows: list[tuple[str, int, dict]]) -> str:
         "every mentor, k = 5, reasons included. The engine's candidate vectors are stored ones",
         "(computed beforehand, as the service keeps them): its fit never embeds a candidate.",
         "Command: `python -m benchmarks.speed`.",
+        *(
+            [
+                f"One-minute load average of the machine, sampled before each row: "
+                f"{min(loads):.1f} to {max(loads):.1f} (2 cores; above 1, other work shared them).",
+            ]
+            if loads
+            else []
+        ),
         "",
         "| ranker | candidates | fit s | fit peak RSS MB | rank 1 idea median ms | p95 ms |",
         "| --- | ---: | ---: | ---: | ---: | ---: |",
@@ -214,19 +223,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1k and 10k candidates only")
     parser.add_argument("--output", type=Path)
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", help="candidate counts (default 1k, 10k and 100k)"
+    )
+    parser.add_argument(
+        "--rankers", nargs="+", choices=RANKERS, help="rankers to run (default: all four)"
+    )
     parser.add_argument("--child", nargs=2, metavar=("RANKER", "N"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.child[0], int(args.child[1]))))
         return
-    sizes = (1_000, 10_000) if args.quick else (1_000, 10_000, 100_000)
-    rows = []
+    sizes = args.sizes or ((1_000, 10_000) if args.quick else (1_000, 10_000, 100_000))
+    rows, loads = [], []
     for n in sizes:
         prepare_vectors(n)
-        for ranker in RANKERS:
+        for ranker in args.rankers or RANKERS:
+            loads.append(os.getloadavg()[0])
             rows.append((ranker, n, run_child(ranker, n)))
             print(ranker, n, rows[-1][2], flush=True)
-    text = report(rows)
+    text = report(rows, loads)
     print(text)
     if args.output:
         args.output.write_text(text, encoding="utf-8")

@@ -40,14 +40,20 @@ class CharGrams:
         return len(self.char_idf)
 
     def fit(
-        self, token_counts: sp.csr_matrix, token_vocabulary: dict[str, int], n: int
+        self,
+        token_counts: sp.csr_matrix,
+        token_vocabulary: dict[str, int],
+        n: int,
+        n_rows: int | None = None,
     ) -> sp.csr_matrix:
-        """Learn the features and their IDF from documents' word counts; return their block."""
+        """Learn the features and their IDF from documents' word counts; return their block
+        (of the first `n_rows` documents only, if given)."""
+        n_rows = n if n_rows is None else n_rows
         config = self.config
         if not token_vocabulary:
             self.char_vectorizer = None
             self.char_idf = np.zeros(0, dtype=self.dtype)
-            return sp.csr_matrix((n, 0), dtype=self.dtype)
+            return sp.csr_matrix((n_rows, 0), dtype=self.dtype)
         vocabulary_tokens = [""] * len(token_vocabulary)
         for token, index in token_vocabulary.items():
             vocabulary_tokens[index] = token
@@ -55,9 +61,15 @@ class CharGrams:
         token_grams = extractor.fit_transform(vocabulary_tokens).tocsr()
         n_grams = token_grams.shape[1]
         document_frequency = np.zeros(n_grams, dtype=np.int64)
+        raw = []  # counts of the returned rows, kept to be pruned and weighed below
         for start in range(0, n, _FIT_CHUNK_ROWS):
             chunk = token_counts[start : start + _FIT_CHUNK_ROWS] @ token_grams
             document_frequency += np.bincount(chunk.indices, minlength=n_grams)
+            if start + chunk.shape[0] <= n_rows:
+                raw.append(chunk)
+            elif start < n_rows:
+                raw.append(chunk[: n_rows - start])
+            del chunk
         keep = document_frequency > 0
         if n >= config.pruning_min_documents:
             keep &= document_frequency >= config.char_min_df
@@ -71,14 +83,12 @@ class CharGrams:
         self.token_char_counts = token_grams[:, columns].tocsr()
         self.token_rows = token_vocabulary
         self.char_idf = smooth_idf(document_frequency[columns], n, self.dtype)
-        blocks = [
-            self._weigh(
-                token_counts[start : start + _FIT_CHUNK_ROWS] @ self.token_char_counts,
-                self.char_idf,
-                config.char_weight,
-            )
-            for start in range(0, n, _FIT_CHUNK_ROWS)
-        ]
+        blocks = []
+        raw.reverse()
+        while raw:
+            chunk = raw.pop()
+            blocks.append(self._weigh(chunk[:, columns], self.char_idf, config.char_weight))
+            del chunk
         return sp.vstack(blocks, format="csr") if blocks else sp.csr_matrix((0, len(columns)))
 
     def _char_counter(self, vocabulary: dict[str, int] | None = None) -> CountVectorizer:

@@ -71,13 +71,29 @@ def weigh(
         data += 1.0
     data *= idf[counts.indices]
     lengths = np.diff(counts.indptr)
-    squares = np.zeros(len(lengths), dtype=np.float64)
+    squares = _row_squares(data, counts.indptr)
     nonempty = lengths > 0
-    if data.size:
-        squares[nonempty] = np.add.reduceat(
-            data.astype(np.float64) ** 2, counts.indptr[:-1][nonempty]
-        )
     scale = np.zeros_like(squares)
     scale[nonempty] = np.sqrt(weight) / np.sqrt(squares[nonempty])
     data *= np.repeat(scale, lengths).astype(dtype)
     return sp.csr_matrix((data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
+
+
+_SQUARES_ROWS = 20_000
+
+
+def _row_squares(data: np.ndarray, indptr: np.ndarray) -> np.ndarray:
+    """Sum of squares of each row in float64, a block of rows at a time (bounded memory)."""
+    n_rows = len(indptr) - 1
+    squares = np.zeros(n_rows, dtype=np.float64)
+    for start in range(0, n_rows, _SQUARES_ROWS):
+        end = min(start + _SQUARES_ROWS, n_rows)
+        lengths = np.diff(indptr[start : end + 1])
+        nonempty = lengths > 0
+        if not nonempty.any():
+            continue
+        block = data[indptr[start] : indptr[end]].astype(np.float64) ** 2
+        squares[start:end][nonempty] = np.add.reduceat(
+            block, (indptr[start:end] - indptr[start])[nonempty]
+        )
+    return squares

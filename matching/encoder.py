@@ -9,8 +9,9 @@ import scipy.sparse as sp
 
 from matching.chargrams import CharGrams
 from matching.config import MatchConfig
-from matching.counts import CountBuilder, count_matrix, smooth_idf, weigh
+from matching.counts import count_matrix, smooth_idf, weigh
 from matching.normalize import tokens, word_ngrams
+from matching.vectorise import gram_stream, token_stream
 
 
 class TextEncoder:
@@ -66,31 +67,28 @@ class TextEncoder:
         "small" or "near" common before any candidate is seen, so that a dozen candidates do
         not make a generic word look rare; thousands of candidates outweigh them.
         """
-        all_grams: dict[str, int] = {}
-        token_vocabulary: dict[str, int] = {}
-        gram_builder = CountBuilder(all_grams, grow=True)
-        token_builder = CountBuilder(token_vocabulary, grow=True)
+        n = len(documents)
         repeats = round(self.config.background_documents / len(background)) if background else 0
-        for document in documents:
-            words, grams = self.analyse(document)
-            gram_builder.add(grams)
-            token_builder.add(words)
-        for document in background:
-            words, grams = self.analyse(document)
-            for _ in range(repeats):
-                gram_builder.add(grams)
-                token_builder.add(words)
-        self.n_documents = len(documents) + repeats * len(background)
-        gram_counts = gram_builder.matrix(self.dtype)
-        token_counts = token_builder.matrix(self.dtype)
-        char_block = self.chars.fit(token_counts, token_vocabulary, self.n_documents)[
-            : len(documents)
-        ]
+        texts = list(documents) + (list(background) if repeats else [])
+        stream = token_stream(texts)
+        if len(texts) > n:
+            extra = np.repeat(np.arange(n, len(texts)), repeats)
+            stream = stream.select(np.concatenate([np.arange(n), extra]))
+        self.n_documents = stream.n_documents
+        grams = gram_stream(stream, self.config.word_ngram_range, self.dtype)
+        gram_counts, terms = grams.counts, grams.terms
+        del grams
+        token_counts = stream.counts(self.dtype)
+        token_vocabulary = {name: i for i, name in enumerate(stream.names)}
+        del stream
+        char_block = self.chars.fit(token_counts, token_vocabulary, self.n_documents, n)
         del token_counts
-        word_columns = self._fit_words(gram_counts, all_grams)
-        word_block = self._weigh(
-            gram_counts[: len(documents)][:, word_columns], self.word_idf, self.config.word_weight
-        )
+        word_columns = self._fit_words(gram_counts, terms)
+        gram_counts = gram_counts[:n] if gram_counts.shape[0] > n else gram_counts
+        if len(word_columns) < gram_counts.shape[1]:
+            gram_counts = gram_counts[:, word_columns]
+        word_block = self._weigh(gram_counts, self.word_idf, self.config.word_weight)
+        del gram_counts
         return sp.hstack([char_block, word_block], format="csr", dtype=self.dtype)
 
     def transform(self, documents: Sequence[str], grow: bool = False) -> sp.csr_matrix:
@@ -121,13 +119,14 @@ class TextEncoder:
         fresh = smooth_idf(np.ones(len(unseen)), self.n_documents, self.dtype)
         self.word_idf = np.concatenate([self.word_idf, fresh])
 
-    def _fit_words(self, gram_counts: sp.csr_matrix, all_grams: dict[str, int]) -> np.ndarray:
+    def _fit_words(self, gram_counts: sp.csr_matrix, terms: list[str]) -> np.ndarray:
         """Fit the word vocabulary and IDF; return the kept columns of `gram_counts`."""
-        document_frequency = np.bincount(gram_counts.indices, minlength=len(all_grams))
+        document_frequency = np.bincount(gram_counts.indices, minlength=len(terms))
         columns = np.flatnonzero(document_frequency >= self.config.word_min_df)
-        names = np.empty(len(all_grams), dtype=object)
-        names[list(all_grams.values())] = list(all_grams.keys())
-        self.word_terms = [str(name) for name in names[columns]]
+        if len(columns) == len(terms):
+            self.word_terms = terms
+        else:
+            self.word_terms = [terms[i] for i in columns.tolist()]
         self.word_vocabulary = {term: index for index, term in enumerate(self.word_terms)}
         self.word_idf = smooth_idf(document_frequency[columns], self.n_documents, self.dtype)
         return columns

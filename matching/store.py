@@ -17,16 +17,18 @@ def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.nda
     """
     inside = indices < postings.shape[0]
     indices, weights = indices[inside], weights[inside]
-    starts = postings.indptr[indices]
-    lengths = postings.indptr[indices + 1] - starts
-    total = int(lengths.sum())
-    offsets = np.repeat(starts - np.cumsum(lengths) + lengths, lengths)
-    positions = offsets + np.arange(total)
-    return np.bincount(
-        postings.indices[positions],
-        weights=postings.data[positions] * np.repeat(weights, lengths),
-        minlength=postings.shape[1],
-    )
+    if indices.size == 0:
+        return np.zeros(postings.shape[1])
+    # The query's posting lists (one C-level row gather), then one product, term by term.
+    lists = postings[indices]
+    return lists.T @ weights.astype(np.float64)
+
+
+def term_major(rows: sp.csr_matrix, n_char: int, dtype: np.dtype) -> tuple:
+    """(term-major postings, row-major word part, width) of encoded rows, as `FieldRows`
+    keeps them; the word part is made from the postings, so the caller can free `rows`."""
+    postings = sp.csr_matrix(rows, dtype=dtype).T.tocsr()
+    return postings, postings[n_char:].T.tocsr(), rows.shape[1]
 
 
 class FieldRows:
@@ -62,6 +64,13 @@ class FieldRows:
         self.delta = []
         self._restack(sparse.shape[1])
         del sparse
+
+    def take_main(self, layouts: dict, dense: dict, field: str) -> None:
+        """Store main rows given as `term_major` layouts, taking them out of the dicts."""
+        self.postings, self.main_words, width = layouts.pop(field)
+        self.dense_main = np.ascontiguousarray(dense.pop(field), np.float32)
+        self.delta = []
+        self._restack(width)
 
     def append(self, sparse: sp.csr_matrix, dense: np.ndarray) -> None:
         self.delta.append((sp.csr_matrix(sparse, dtype=self.dtype), dense.astype(np.float32)))
@@ -147,12 +156,13 @@ class CandidateStore:
     def n_rows(self) -> int:
         return len(self.records)
 
-    def load(self, records: list, sparse: dict, dense: dict, signals: SignalColumns) -> None:
-        """Replace everything with freshly encoded rows (used by fit)."""
+    def load(self, records: list, layouts: dict, dense: dict, signals: SignalColumns) -> None:
+        """Replace everything with freshly encoded rows (used by fit): by field, the
+        `term_major` layouts of the sparse rows and the dense rows (taken out of the dicts)."""
         self.signals = signals
         self._set_records(records)
         for field in self.fields:
-            self.rows[field].set_main(sparse[field], dense[field])
+            self.rows[field].take_main(layouts, dense, field)
         if not self.present.all():
             self.compact()
 

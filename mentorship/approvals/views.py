@@ -95,7 +95,7 @@ def _back() -> str:
 
 def _form_problem(form: DecisionForm) -> None:
     for messages in form.errors.values():
-        flash(" ".join(messages), "error")
+        flash(" ".join(str(message) for message in messages), "error")
 
 
 @approvals_bp.route("/approvals/<int:match_id>/decision", methods=["POST"])

@@ -322,7 +322,7 @@ def outcome(event_id: int, meeting_id: int):
             abort(404)
         except ServiceError as error:
             messages = [m for texts in (error.fields or {}).values() for m in texts]
-            flash(" ".join(messages) or error.message, "error")
+            flash(" ".join(str(m) for m in messages) or error.message, "error")
         else:
             flash(gettext("The outcome is saved."), "success")
     else:

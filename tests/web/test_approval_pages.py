@@ -317,3 +317,16 @@ def test_after_approval_the_entrepreneur_sees_the_clusters_website(client, auth)
     assert "https://klaster.example.rs" in client.get(f"/ideas/{match.idea_id}").get_data(
         as_text=True
     )
+
+
+def test_a_decision_without_approve_or_reject_is_a_message_not_an_error(client, auth, submit, lead):
+    match = MatchFactory(status="accepted")
+    auth.login(lead.email)
+    for path, form in (
+        (f"/lead/approvals/{match.id}/decision", {"note": "Hm."}),
+        ("/lead/approvals/bulk", {"match_ids": [str(match.id)]}),
+    ):
+        response = submit(path, form, page="/lead/approvals")
+        assert response.status_code == 200
+        assert "Choose approve or reject." in response.get_data(as_text=True)
+    assert status_of(match.id) == "accepted"

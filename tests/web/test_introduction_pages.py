@@ -5,7 +5,12 @@ from __future__ import annotations
 import sqlalchemy as sa
 
 from mentorship.extensions import db
-from mentorship.models import IntroductionMessage, PartnershipAgreement
+from mentorship.models import (
+    IntroductionMessage,
+    Notification,
+    PartnerContact,
+    PartnershipAgreement,
+)
 from mentorship.services.mentorships.access import today
 from tests.event_factories import PartnerContactFactory
 from tests.factories import EntrepreneurFactory, LeadFactory, MatchFactory, PartnerFactory
@@ -49,3 +54,26 @@ def test_another_users_introduction_is_a_404_and_posts_need_a_token(client, auth
     auth.login(match.idea.owner.email)
     client.post(f"{page}/messages", data={"body": "No token"})
     assert db.session.scalar(sa.select(sa.func.count()).select_from(IntroductionMessage)) == 0
+
+
+def test_a_contact_still_waiting_for_the_lead_sees_nothing_of_her_companys_introductions(
+    client, auth, submit
+):
+    match, _approved = partner_introduction()
+    waiting = PartnerContactFactory(partner=match.partner)
+    db.session.get(PartnerContact, waiting.id).status = "pending"
+    db.session.commit()
+    page = f"/introductions/{match.id}"
+    auth.login(waiting.email)
+    assert client.get(page).status_code == 404
+    assert "Hotel Sever" not in client.get("/introductions").get_data(as_text=True)
+    assert submit(f"{page}/messages", {"body": "Hi"}, page="/introductions").status_code == 404
+    signed = {"signed_on": today().isoformat(), "cooperation_type": "investment"}
+    assert submit(f"{page}/agreement", signed, page="/introductions").status_code == 404
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(IntroductionMessage)) == 0
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(PartnershipAgreement)) == 0
+    auth.logout()
+    auth.login(match.idea.owner.email)
+    submit(f"{page}/messages", {"body": "Dobar dan"}, page=page)
+    told = db.session.scalars(sa.select(Notification.user_id)).all()
+    assert waiting.id not in told

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
 from mentorship.models import (
+    ContactStatus,
     Idea,
     Match,
     MatchKind,
@@ -27,10 +28,16 @@ from mentorship.services.errors import ConflictError, NotFoundError
 INTRODUCTION_KINDS = (MatchKind.PARTNER.value, MatchKind.CLUSTER.value)
 
 
+_ACTIVE_CONTACT = PartnerContact.status == ContactStatus.ACTIVE.value
+
+
 def _partner_ids(user: User) -> set[int]:
+    """The companies the user speaks for: none until the lead approved her (self-registered)."""
     return set(
         db.session.scalars(
-            sa.select(PartnerContact.partner_id).where(PartnerContact.user_id == user.id)
+            sa.select(PartnerContact.partner_id).where(
+                PartnerContact.user_id == user.id, _ACTIVE_CONTACT
+            )
         )
     )
 
@@ -85,7 +92,7 @@ def other_side(match: Match, user: User) -> list[User]:
             db.session.scalars(
                 sa.select(User)
                 .join(PartnerContact, PartnerContact.user_id == User.id)
-                .where(PartnerContact.partner_id == match.partner_id)
+                .where(PartnerContact.partner_id == match.partner_id, _ACTIVE_CONTACT)
                 .order_by(User.id)
             )
         )

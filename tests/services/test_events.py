@@ -250,3 +250,29 @@ def test_moving_onto_a_taken_table_swaps_the_two_meetings(event):
     assert (one.session_id, one.slot, one.table_number) == before_two
     assert (two.session_id, two.slot, two.table_number) == before_one
     assert one.pinned and two.pinned
+
+
+def test_a_finished_events_schedule_no_longer_changes(event):
+    women, firms = _accepted_event(event, 2, 2)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    schedule.publish(lead, event, "final")
+    meeting = schedule.accepted(event)[0]
+    schedule.move(lead, meeting, event.sessions[1].id, 3, 5)
+    event.status = "finished"
+    db.session.commit()
+    where = {m.id: (m.session_id, m.slot, m.table_number, m.pinned) for m in event.meetings}
+    published = list(event.published)
+    told = db.session.scalar(db.select(db.func.count()).select_from(Notification))
+    for change in (
+        lambda: schedule.run(lead, event),
+        lambda: schedule.publish(lead, event, "final"),
+        lambda: schedule.move(lead, meeting, event.sessions[0].id, 0, 1),
+        lambda: schedule.unpin(lead, meeting),
+    ):
+        with pytest.raises(ConflictError, match="The event is over"):
+            change()
+    db.session.expire_all()
+    assert {m.id: (m.session_id, m.slot, m.table_number, m.pinned) for m in event.meetings} == where
+    assert list(event.published) == published
+    assert db.session.scalar(db.select(db.func.count()).select_from(Notification)) == told

@@ -9,7 +9,14 @@ from flask_babel import lazy_gettext
 
 import scheduling
 from mentorship.extensions import db
-from mentorship.models import Event, EventMeeting, MeetingStatus, ScheduleStage, User
+from mentorship.models import (
+    Event,
+    EventMeeting,
+    EventStatus,
+    MeetingStatus,
+    ScheduleStage,
+    User,
+)
 from mentorship.models.base import utcnow
 from mentorship.services.errors import ConflictError, ValidationFailedError
 from mentorship.services.events.setup import require_lead, slot_count
@@ -61,9 +68,16 @@ def problem_for(event: Event) -> scheduling.Problem:
     )
 
 
+def _not_finished(event: Event) -> None:
+    """A finished event's schedule is a record of what happened: it no longer changes."""
+    if event.status == EventStatus.FINISHED:
+        raise ConflictError(_("The event is over: its schedule can no longer change."))
+
+
 def run(actor: User, event: Event) -> scheduling.Schedule:
     """Place the accepted meetings; on bad input raise a clear error and change nothing."""
     require_lead(actor)
+    _not_finished(event)
     try:
         result = scheduling.solve(problem_for(event))
     except scheduling.SchedulingError as error:
@@ -88,6 +102,7 @@ def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: 
     one; refused if anyone would have two meetings at once or be outside her sessions."""
     require_lead(actor)
     event = meeting.event
+    _not_finished(event)
     session = next((s for s in event.sessions if s.id == session_id), None)
     if meeting.status != MeetingStatus.ACCEPTED:
         raise ConflictError(_("Only accepted meetings are scheduled."))
@@ -144,6 +159,7 @@ def _check_free(event: Event, meeting: EventMeeting, session_id: int, slot: int,
 def unpin(actor: User, meeting: EventMeeting) -> None:
     """Let the next run place the meeting freely; it stays where it is until then."""
     require_lead(actor)
+    _not_finished(meeting.event)
     if not meeting.pinned:
         raise ConflictError(_("This meeting is not pinned."))
     meeting.pinned = False
@@ -153,6 +169,7 @@ def unpin(actor: User, meeting: EventMeeting) -> None:
 def publish(actor: User, event: Event, stage: str) -> None:
     """Copy the draft to what participants see, and tell them."""
     require_lead(actor)
+    _not_finished(event)
     if stage not in (ScheduleStage.PRELIMINARY, ScheduleStage.FINAL):
         raise ValidationFailedError(_("Unknown schedule stage."), {"stage": [_("Unknown value.")]})
     placed = [m for m in accepted(event) if m.session_id is not None]

@@ -49,7 +49,7 @@ def add_demo_event(
         starts_on=date.fromisoformat(spec["starts_on"]),
         ends_on=date.fromisoformat(spec["ends_on"]),
         meeting_minutes=spec["meeting_minutes"],
-        status="finished",
+        status="closed",  # finished once its schedule is published (a finished one is frozen)
         created_by_id=lead.id if lead else None,
     )
     db.session.add(event)
@@ -82,9 +82,12 @@ def add_demo_event(
     db.session.commit()
     db.session.refresh(event)
     if lead is None:
+        event.status = "finished"
+        db.session.commit()
         return "The demo B2B event is added without a schedule (no demo lead)."
     result = schedule.run(lead, event)
     schedule.publish(lead, event, "final")
+    event.status = "finished"
     for meeting, said in meetings:
         for side, participant_id in (
             ("entrepreneur", meeting.first_id),

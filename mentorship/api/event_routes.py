@@ -10,6 +10,7 @@ from mentorship.api.request import (
     ID,
     current_user,
     json_input,
+    listed_page,
     page_json,
     query_choice,
     requested_page,
@@ -39,7 +40,7 @@ from mentorship.contract.events import (
 )
 from mentorship.contract.events import Event as EventAnswer
 from mentorship.extensions import db
-from mentorship.infrastructure.pagination import Page, paginate
+from mentorship.infrastructure.pagination import paginate
 from mentorship.services.errors import NotFoundError
 from mentorship.services.events import (
     agenda,
@@ -118,12 +119,6 @@ def _event(event_id: int):
     return setup.get_event(current_user(), event_id)
 
 
-def _list(items: list, serialise):
-    page, per_page = requested_page()
-    chunk = items[(page - 1) * per_page : page * per_page]
-    return jsonify(page_json(Page(chunk, page, per_page, len(items)), serialise))
-
-
 @api_bp.get("/events")
 @token_required()
 def list_events():
@@ -198,7 +193,7 @@ def _participant_or_lead(event):
 def event_list_participants(event_id: int):
     event = _event(event_id)
     _participant_or_lead(event)
-    return _list(list(event.participants), lambda p: participant_out(p).model_dump())
+    return jsonify(listed_page(list(event.participants), lambda p: participant_out(p).model_dump()))
 
 
 @api_bp.get(f"{EVENT}/meetings")
@@ -207,7 +202,7 @@ def event_list_meetings(event_id: int):
     event = _event(event_id)
     me = _participant_or_lead(event)
     found = meetings.meetings_of(me) if me else list(event.meetings)
-    return _list(found, lambda m: meeting_out(m).model_dump())
+    return jsonify(listed_page(found, lambda m: meeting_out(m).model_dump()))
 
 
 @api_bp.post(f"{EVENT}/meetings")

@@ -12,7 +12,13 @@ from typing import Any
 from flask import jsonify
 
 from mentorship.api.blueprint import api_bp
-from mentorship.api.request import ID, current_user, json_input, requested_page, token_required
+from mentorship.api.request import (
+    ID,
+    current_user,
+    json_input,
+    listed_page,
+    token_required,
+)
 from mentorship.contract.introductions import (
     Introduction,
     IntroductionMessage,
@@ -21,7 +27,6 @@ from mentorship.contract.introductions import (
     PartnershipAgreement,
     PartnershipAgreementInput,
 )
-from mentorship.infrastructure.pagination import Page
 from mentorship.models import Match
 from mentorship.services.partnerships import access, agreements, threads
 
@@ -44,22 +49,10 @@ def introduction_out(match: Match) -> dict[str, Any]:
     ).model_dump(mode="json")
 
 
-def _page(items: list[Any], serialise) -> dict[str, Any]:
-    page, per_page = requested_page()
-    start = (page - 1) * per_page
-    found = Page(items[start : start + per_page], page, per_page, len(items))
-    return {
-        "items": [serialise(item) for item in found.items],
-        "page": found.page,
-        "per_page": found.per_page,
-        "total": found.total,
-    }
-
-
 @api_bp.get("/introductions")
 @token_required(roles=SIDES)
 def list_introductions():
-    return jsonify(_page(access.my_introductions(current_user()), introduction_out))
+    return jsonify(listed_page(access.my_introductions(current_user()), introduction_out))
 
 
 @api_bp.get(f"/introductions/<{ID}:match_id>")
@@ -76,7 +69,7 @@ def _message_out(message) -> dict[str, Any]:
 @token_required(roles=SIDES)
 def list_introduction_messages(match_id: int):
     match = access.get_introduction(current_user(), match_id)
-    return jsonify(_page(threads.messages(match), _message_out))
+    return jsonify(listed_page(threads.messages(match), _message_out))
 
 
 @api_bp.post(f"/introductions/<{ID}:match_id>/messages")

@@ -13,7 +13,14 @@ from typing import Any
 from flask import jsonify
 
 from mentorship.api.blueprint import api_bp
-from mentorship.api.request import ID, current_user, json_input, requested_page, token_required
+from mentorship.api.request import (
+    ID,
+    current_user,
+    json_input,
+    listed_page,
+    requested_page,
+    token_required,
+)
 from mentorship.contract.mentorships import (
     Agreement,
     AgreementInput,
@@ -36,7 +43,7 @@ from mentorship.contract.mentorships import Mentorship as MentorshipAnswer
 from mentorship.contract.mentorships import MentorshipSession as SessionAnswer
 from mentorship.contract.mentorships import Message as MessageAnswer
 from mentorship.contract.mentorships import SessionRating as RatingAnswer
-from mentorship.infrastructure.pagination import Page, paginate
+from mentorship.infrastructure.pagination import paginate
 from mentorship.models import (
     CheckIn,
     Mentorship,
@@ -124,18 +131,6 @@ def check_in_out(answer: CheckIn) -> dict[str, Any]:
     return CheckInAnswer.model_validate(answer).model_dump(mode="json")
 
 
-def _listed(items: list[Any], serialise) -> dict[str, Any]:
-    page, per_page = requested_page()
-    start = (page - 1) * per_page
-    found = Page(items[start : start + per_page], page, per_page, len(items))
-    return {
-        "items": [serialise(item) for item in found.items],
-        "page": found.page,
-        "per_page": found.per_page,
-        "total": found.total,
-    }
-
-
 @api_bp.get("/mentorships")
 @token_required(roles=MEMBERS)
 def list_mentorships():
@@ -170,7 +165,7 @@ def put_agreement(mentorship_id: int):
 @token_required(roles=MEMBERS)
 def list_goals(mentorship_id: int):
     mentorship = access.get_mentorship(current_user(), mentorship_id)
-    return jsonify(_listed(activity.goals(mentorship), goal_out))
+    return jsonify(listed_page(activity.goals(mentorship), goal_out))
 
 
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/goals")
@@ -194,7 +189,9 @@ def list_sessions(mentorship_id: int):
     mentorship = access.get_mentorship(current_user(), mentorship_id)
     held = activity.sessions(mentorship)
     rated = ratings.ratings_by_session([session.id for session in held])
-    return jsonify(_listed(held, lambda session: session_out(session, rated.get(session.id, {}))))
+    return jsonify(
+        listed_page(held, lambda session: session_out(session, rated.get(session.id, {})))
+    )
 
 
 @api_bp.put(f"/mentorships/<{ID}:mentorship_id>/sessions/<{ID}:session_id>/rating")
@@ -226,7 +223,7 @@ def list_messages(mentorship_id: int):
     mentorship = access.get_mentorship(user, mentorship_id)
     if user.id not in mentorship.member_ids():
         raise PermissionDeniedError("Messages are private to the pair.")
-    listed = _listed(activity.messages(mentorship), message_out)
+    listed = listed_page(activity.messages(mentorship), message_out)
     activity.mark_read(user, mentorship)
     return jsonify(listed)
 
@@ -242,7 +239,7 @@ def send_message(mentorship_id: int):
 @token_required(roles=MEMBERS)
 def list_check_ins(mentorship_id: int):
     mentorship = access.get_mentorship(current_user(), mentorship_id)
-    return jsonify(_listed(checkins.check_ins(mentorship), check_in_out))
+    return jsonify(listed_page(checkins.check_ins(mentorship), check_in_out))
 
 
 @api_bp.post(f"/mentorships/<{ID}:mentorship_id>/check-ins")

@@ -156,6 +156,13 @@ def page_json(page: Page, serialise: Callable[[Any], dict[str, Any]]) -> dict[st
     }
 
 
+def listed_page(items: list[Any], serialise: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """The requested page of a list already in memory (a thread, a mentorship's goals...)."""
+    page, per_page = requested_page()
+    chunk = items[(page - 1) * per_page : page * per_page]
+    return page_json(Page(chunk, page, per_page, len(items)), serialise)
+
+
 def _unauthorized(message: str, error: str | None = None):
     challenge = 'Bearer realm="api"'
     if error:

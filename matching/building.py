@@ -5,14 +5,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
-import scipy.sparse as sp
 
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.errors import UnknownKindError, UnsupportedRecordError
 from matching.profiles import FIELDS, SignalEncoder, candidate_texts
 from matching.semantic import SemanticSpace, reference_texts
-from matching.store import CandidateStore, term_major
+from matching.store import CandidateStore, row_slice, term_major
 from matching.types import KIND_OF_RECORD, KINDS, CandidateRecord
 
 Vectors = Mapping[tuple[str, int], Mapping[str, np.ndarray]]
@@ -89,24 +88,18 @@ def build_stores(
             if stored:
                 meaning.extend(stored[(kind, int(r.id))][field] for r in rows)
             spans[(kind, field)] = (start, len(documents))
-    sparse = encoder.fit_transform(documents, background=reference_texts())
+    char_block, word_block = encoder.fit_blocks(documents, background=reference_texts())
     del documents
     # Each field's rows go term-major (as the stores keep them) before the dense views are
-    # learnt, and the row-major matrix is freed: a large fit never holds both at once.
-    n_rows, n_char = sparse.shape[0], encoder.n_char_features
+    # learnt, and the character block is freed: a large fit never holds both at once.
     layouts = {
-        key: term_major(
-            sparse if (start, end) == (0, n_rows) else sparse[start:end], n_char, np.float32
-        )
+        key: term_major(row_slice(char_block, start, end), row_slice(word_block, start, end))
         for key, (start, end) in spans.items()
     }
-    del sparse
-    word_rows = [layout[1] for layout in layouts.values()]
-    words = word_rows[0] if len(word_rows) == 1 else sp.vstack(word_rows, format="csr")
-    del word_rows
+    del char_block
     reference = embedder.embed(reference_texts()) if meaning and embedder is not None else None
-    dense = semantic.fit(words, np.vstack(meaning) if meaning else None, reference)
-    del meaning, words
+    dense = semantic.fit(word_block, np.vstack(meaning) if meaning else None, reference)
+    del meaning, word_block
     stores = {}
     for kind, rows in records.items():
         store = new_store(kind, encoder, semantic)

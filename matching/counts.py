@@ -62,10 +62,19 @@ def smooth_idf(document_frequency: np.ndarray, n_documents: int, dtype: np.dtype
 
 
 def weigh(
-    counts: sp.csr_matrix, idf: np.ndarray, weight: float, sublinear: bool, dtype: np.dtype
+    counts: sp.csr_matrix,
+    idf: np.ndarray,
+    weight: float,
+    sublinear: bool,
+    dtype: np.dtype,
+    in_place: bool = False,
 ) -> sp.csr_matrix:
-    """(Sublinear) TF x IDF, L2-normalised rows, scaled by sqrt(weight)."""
-    data = counts.data.astype(dtype, copy=True)
+    """(Sublinear) TF x IDF, L2-normalised rows, scaled by sqrt(weight).
+
+    `in_place` reuses the arrays of `counts` (which must then not be used again): a fit of
+    100k documents then never holds two copies of its largest matrices.
+    """
+    data = counts.data.astype(dtype, copy=not in_place)
     if sublinear:
         np.log(data, out=data)
         data += 1.0
@@ -76,6 +85,8 @@ def weigh(
     scale = np.zeros_like(squares)
     scale[nonempty] = np.sqrt(weight) / np.sqrt(squares[nonempty])
     data *= np.repeat(scale, lengths).astype(dtype)
+    if in_place:
+        return sp.csr_matrix((data, counts.indices, counts.indptr), shape=counts.shape, copy=False)
     return sp.csr_matrix((data, counts.indices.copy(), counts.indptr.copy()), shape=counts.shape)
 
 

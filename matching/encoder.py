@@ -60,7 +60,15 @@ class TextEncoder:
     def fit_transform(
         self, documents: Sequence[str], background: Sequence[str] = ()
     ) -> sp.csr_matrix:
-        """Learn vocabularies and IDF weights from candidate documents and encode them.
+        """Learn vocabularies and IDF weights from candidate documents and encode them."""
+        char_block, word_block = self.fit_blocks(documents, background)
+        return sp.hstack([char_block, word_block], format="csr", dtype=self.dtype)
+
+    def fit_blocks(
+        self, documents: Sequence[str], background: Sequence[str] = ()
+    ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+        """`fit_transform` as its (character block, word block): a large fit never needs the
+        two side by side in one matrix, which would cost twice their size while it is built.
 
         `background` documents count towards document frequencies only (they are not
         returned), together as `config.background_documents` documents: generic texts make
@@ -87,9 +95,16 @@ class TextEncoder:
         gram_counts = gram_counts[:n] if gram_counts.shape[0] > n else gram_counts
         if len(word_columns) < gram_counts.shape[1]:
             gram_counts = gram_counts[:, word_columns]
-        word_block = self._weigh(gram_counts, self.word_idf, self.config.word_weight)
+        word_block = weigh(
+            gram_counts,
+            self.word_idf,
+            self.config.word_weight,
+            self.config.sublinear_tf,
+            self.dtype,
+            in_place=True,
+        )
         del gram_counts
-        return sp.hstack([char_block, word_block], format="csr", dtype=self.dtype)
+        return char_block, word_block
 
     def transform(self, documents: Sequence[str], grow: bool = False) -> sp.csr_matrix:
         """Encode documents; with `grow`, unseen word n-grams join the vocabulary first."""

@@ -24,11 +24,39 @@ def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.nda
     return lists.T @ weights.astype(np.float64)
 
 
-def term_major(rows: sp.csr_matrix, n_char: int, dtype: np.dtype) -> tuple:
-    """(term-major postings, row-major word part, width) of encoded rows, as `FieldRows`
-    keeps them; the word part is made from the postings, so the caller can free `rows`."""
-    postings = sp.csr_matrix(rows, dtype=dtype).T.tocsr()
-    return postings, postings[n_char:].T.tocsr(), rows.shape[1]
+def row_slice(matrix: sp.csr_matrix, start: int, end: int) -> sp.csr_matrix:
+    """Rows start..end of a CSR matrix sharing its arrays (slicing would copy them)."""
+    if (start, end) == (0, matrix.shape[0]):
+        return matrix
+    low, high = matrix.indptr[start], matrix.indptr[end]
+    return sp.csr_matrix(
+        (matrix.data[low:high], matrix.indices[low:high], matrix.indptr[start : end + 1] - low),
+        shape=(end - start, matrix.shape[1]),
+        copy=False,
+    )
+
+
+def term_major(char_rows: sp.csr_matrix, word_rows: sp.csr_matrix) -> tuple:
+    """(term-major postings, row-major word part, width) of rows encoded as a character and
+    a word block, as `FieldRows` keeps them: the postings are the two blocks transposed one
+    after the other, and the word block is kept as it is."""
+    n_char, width = char_rows.shape[1], char_rows.shape[1] + word_rows.shape[1]
+    n_stored = char_rows.nnz + word_rows.nnz
+    indptr = np.zeros(width + 1, np.int64)
+    indices = np.empty(n_stored, np.int32)
+    data = np.empty(n_stored, np.float32)
+    # Each block transposed in turn straight into its part of the result (no stacked copy).
+    offset = 0
+    for first, block in ((0, char_rows), (n_char, word_rows)):
+        transposed = block.T.tocsr()
+        end = offset + transposed.nnz
+        indices[offset:end] = transposed.indices
+        data[offset:end] = transposed.data
+        indptr[first + 1 : first + block.shape[1] + 1] = transposed.indptr[1:] + offset
+        offset = end
+        del transposed
+    postings = sp.csr_matrix((data, indices, indptr), shape=(width, char_rows.shape[0]))
+    return postings, word_rows, width
 
 
 class FieldRows:

@@ -30,11 +30,11 @@ def reminded(kind: str) -> list[int]:
 
 def days_pass(days: int) -> None:
     """The check-in notices were written `days` days ago."""
-    db.session.execute(
-        sa.update(Notification)
-        .where(Notification.kind.like("mentorship.nudge.%"))
-        .values(created_at=Notification.created_at - timedelta(days=days))
-    )
+    # Row by row rather than in SQL: SQLite cannot subtract an interval from a timestamp.
+    for notice in db.session.scalars(
+        sa.select(Notification).where(Notification.kind.like("mentorship.nudge.%"))
+    ):
+        notice.created_at -= timedelta(days=days)
     db.session.commit()
 
 

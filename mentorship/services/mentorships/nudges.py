@@ -45,9 +45,12 @@ def _told(user: User, kind: str, link: str, since: datetime | None) -> bool:
 
 def _first_told_on(user: User, kind: str, link: str) -> date | None:
     first = db.session.scalar(
-        sa.select(sa.func.min(Notification.created_at)).where(
+        sa.select(Notification.created_at)
+        .where(
             Notification.user_id == user.id, Notification.kind == kind, Notification.link == link
         )
+        .order_by(Notification.created_at)
+        .limit(1)
     )
     return first.date() if first is not None else None
 

@@ -165,6 +165,9 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         # 0: the weeks and grace days of services/mentorships/settings.json (8 and 14).
         "MENTORSHIP_INACTIVE_WEEKS": _whole_number(env, "MENTORSHIP_INACTIVE_WEEKS", 0),
         "MENTORSHIP_INACTIVE_GRACE_DAYS": _whole_number(env, "MENTORSHIP_INACTIVE_GRACE_DAYS", 0),
+        # A due check-in still unanswered this many days after the first reminder is reminded
+        # once more (0: 7 days).
+        "CHECK_IN_REMINDER_DAYS": _whole_number(env, "CHECK_IN_REMINDER_DAYS", 7),
         "MAIL_OUTBOX_PATH": env.get("MAIL_OUTBOX_PATH") or str(instance_path / "outbox"),
         "MAIL_SERVER": env.get("MAIL_SERVER") or None,
         "MAIL_PORT": _whole_number(env, "MAIL_PORT", 587),

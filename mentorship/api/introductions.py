@@ -33,7 +33,10 @@ from mentorship.services.partnerships import access, agreements, threads
 SIDES = ("entrepreneur", "partner", "lead")
 
 
-def introduction_out(match: Match) -> dict[str, Any]:
+def introduction_out(match: Match, unread: int | None = None) -> dict[str, Any]:
+    """`unread`: the caller's unread messages in its thread, when already counted."""
+    if unread is None:
+        unread = threads.unread_counts(current_user(), [match]).get(match.id, 0)
     agreement = agreements.agreement_of(match)
     return Introduction(
         id=match.id,
@@ -46,13 +49,18 @@ def introduction_out(match: Match) -> dict[str, Any]:
         entrepreneur=IntroductionPerson.model_validate(match.idea.owner),
         ended=match.is_ended,
         agreement=PartnershipAgreement.model_validate(agreement) if agreement else None,
+        unread_messages=unread,
     ).model_dump(mode="json")
 
 
 @api_bp.get("/introductions")
 @token_required(roles=SIDES)
 def list_introductions():
-    return jsonify(listed_page(access.my_introductions(current_user()), introduction_out))
+    found = access.my_introductions(current_user())
+    unread = threads.unread_counts(current_user(), found)
+    return jsonify(
+        listed_page(found, lambda match: introduction_out(match, unread.get(match.id, 0)))
+    )
 
 
 @api_bp.get(f"/introductions/<{ID}:match_id>")
@@ -69,7 +77,7 @@ def _message_out(message) -> dict[str, Any]:
 @token_required(roles=SIDES)
 def list_introduction_messages(match_id: int):
     match = access.get_introduction(current_user(), match_id)
-    return jsonify(listed_page(threads.messages(match), _message_out))
+    return jsonify(listed_page(threads.open_thread(current_user(), match).messages, _message_out))
 
 
 @api_bp.post(f"/introductions/<{ID}:match_id>/messages")

@@ -55,6 +55,10 @@ class Introduction(Answer):
     entrepreneur: IntroductionPerson
     ended: bool = Field(description="Its partner or cluster left: read-only (409 to changes).")
     agreement: PartnershipAgreement | None = Field(description="Partner introductions only.")
+    unread_messages: int = Field(
+        ge=0,
+        description="Messages others wrote since you last listed its thread (your own read state).",
+    )
 
 
 class IntroductionPage(Page[Introduction]):

@@ -32,6 +32,7 @@ def index():
         "introductions/index.html",
         introductions=found,
         agreements={m.id: agreements.agreement_of(m) for m in found},
+        unread_by_match=threads.unread_counts(current_user, found),
         cooperation=COOPERATION_LABELS,
     )
 
@@ -43,10 +44,13 @@ def show(match_id: int):
         match = access.get_introduction(current_user, match_id)
     except NotFoundError:
         abort(404)
+    thread = threads.open_thread(current_user, match)
     return render_template(
         "introductions/show.html",
         match=match,
-        messages=threads.messages(match),
+        messages=thread.messages,
+        read_up_to=thread.read_up_to,
+        new_messages=thread.new,
         agreement=agreements.agreement_of(match),
         cooperation=COOPERATION_LABELS,
         today=today(),

@@ -38,6 +38,7 @@ from mentorship.models.imports import ImportJob, ImportStatus
 from mentorship.models.introductions import (
     CooperationType,
     IntroductionMessage,
+    IntroductionReadMark,
     PartnershipAgreement,
 )
 from mentorship.models.jobs import BackgroundJob, JobStatus
@@ -120,6 +121,7 @@ __all__ = [
     "WithdrawnProposal",
     "CooperationType",
     "IntroductionMessage",
+    "IntroductionReadMark",
     "OutcomeQuestion",
     "PartnershipAgreement",
 ]

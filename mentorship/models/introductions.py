@@ -6,7 +6,7 @@ from __future__ import annotations
 import enum
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, String, Text
+from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models.accounts import User
@@ -40,6 +40,25 @@ class IntroductionMessage(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     sender: Mapped[User | None] = relationship()
+
+
+class IntroductionReadMark(Base):
+    """How far one person has read an introduction's thread.
+
+    Kept per reader, not per message as in a mentorship's two-person thread: one side of an
+    introduction may be several people (a partner's contact people, the leads), and each has
+    her own unread messages.
+    """
+
+    __tablename__ = "introduction_read_marks"
+    __table_args__ = (UniqueConstraint("match_id", "user_id", name="uq_introduction_read_mark"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    match_id: Mapped[int] = mapped_column(ForeignKey("matches.id", ondelete="CASCADE"))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    last_read_message_id: Mapped[int] = mapped_column(Integer, default=0)
+    """The newest message she had when she last opened the thread (message ids only grow)."""
+    read_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class PartnershipAgreement(Base):

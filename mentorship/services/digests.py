@@ -1,5 +1,6 @@
-"""The daily digest: one e-mail with the proposals made and withdrawn since the last one (mentors)
-and the mentorship threads with new unread messages (mentors and entrepreneurs).
+"""The daily digest: one e-mail with the proposals made and withdrawn since the last one (mentors),
+the mentorship threads with new unread messages and the mentorship reminders since (mentors and
+entrepreneurs).
 
 Mentors get it by default instead of an e-mail per proposal (a demo load alone proposed hundreds),
 and every member instead of an e-mail per message; those who chose instant e-mails are left
@@ -27,12 +28,14 @@ from mentorship.models import (
     MatchStatus,
     Mentorship,
     MentorshipMessage,
+    Notification,
     OutboxEmail,
     ProposalNotice,
     Role,
     User,
     WithdrawnProposal,
 )
+from mentorship.services.mentorships.nudges import REMINDER_KINDS
 from mentorship.services.notifications import absolute, send_pending_emails
 
 DIGEST_HOUR = 7
@@ -56,9 +59,10 @@ class Digest:
     proposed: list[DigestItem]
     withdrawn: list[DigestItem]
     messages: list[DigestItem] = field(default_factory=list)
+    reminders: list[DigestItem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.proposed or self.withdrawn or self.messages)
+        return bool(self.proposed or self.withdrawn or self.messages or self.reminders)
 
     @property
     def about_proposals(self) -> bool:
@@ -154,6 +158,7 @@ def digest_for(mentor: User, since: datetime) -> Digest:
     ).all()
     return Digest(
         messages=unread_threads(mentor, since),
+        reminders=unseen_reminders(mentor, since),
         proposed=[
             DigestItem(title, f"{REVIEW_LINK}/{match_id}", score=score)
             for title, match_id, score in proposed
@@ -188,6 +193,21 @@ def unread_threads(user: User, since: datetime) -> list[DigestItem]:
     ]
 
 
+def unseen_reminders(user: User, since: datetime) -> list[DigestItem]:
+    """The mentorship reminders written to her since, that she has not seen in the app."""
+    rows = db.session.execute(
+        sa.select(Notification.subject, Notification.link)
+        .where(
+            Notification.user_id == user.id,
+            Notification.kind.in_(REMINDER_KINDS),
+            Notification.read_at.is_(None),
+            Notification.created_at > since,
+        )
+        .order_by(Notification.created_at, Notification.id)
+    ).all()
+    return [DigestItem(subject, link) for subject, link in rows]
+
+
 def _queue(mentor: User, digest: Digest, since: datetime) -> None:
     with language_of(mentor):
         subject, body = _subject(digest), _body(mentor, digest, since)
@@ -197,6 +217,12 @@ def _queue(mentor: User, digest: Digest, since: datetime) -> None:
 
 
 def _subject(digest: Digest) -> str:
+    if digest.reminders and not digest.about_proposals and not digest.messages:
+        return ngettext(
+            "%(num)d reminder about your mentorship",
+            "%(num)d reminders about your mentorships",
+            len(digest.reminders),
+        )
     if digest.messages and not digest.about_proposals:
         return ngettext(
             "%(num)d new message waiting for you",
@@ -236,6 +262,12 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
             name=mentor.name,
             since=when,
         )
+        if not digest.reminders
+        else gettext(
+            "Hello %(name)s,\n\nhere is what waits for you in your mentorships since %(since)s.",
+            name=mentor.name,
+            since=when,
+        )
     ]
     if digest.proposed:
         lines = [
@@ -268,14 +300,11 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
         )
     if digest.messages:
         parts.append(_messages_part(digest.messages))
+    if digest.reminders:
+        lines = [f"- {item.title}: {absolute(item.link)}" for item in digest.reminders]
+        parts.append(gettext("Reminders about your mentorships:") + "\n" + "\n".join(lines))
     if not mentor.is_mentor:
-        parts.append(
-            gettext(
-                "You get this e-mail once a day when new messages wait for you. To get an e-mail "
-                "as soon as a message arrives instead, change it on your profile: %(link)s",
-                link=absolute(PROFILE_LINK),
-            )
-        )
+        parts.append(_member_footer(digest))
         return "\n\n".join(parts) + "\n"
     parts.append(gettext("All the ideas waiting for you: %(link)s", link=absolute(REVIEW_LINK)))
     parts.append(
@@ -286,6 +315,21 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
         )
     )
     return "\n\n".join(parts) + "\n"
+
+
+def _member_footer(digest: Digest) -> str:
+    if digest.reminders:
+        return gettext(
+            "You get this e-mail once a day when something waits for you in your mentorships. "
+            "To get each message and reminder by e-mail as soon as it comes instead, change it "
+            "on your profile: %(link)s",
+            link=absolute(PROFILE_LINK),
+        )
+    return gettext(
+        "You get this e-mail once a day when new messages wait for you. To get an e-mail "
+        "as soon as a message arrives instead, change it on your profile: %(link)s",
+        link=absolute(PROFILE_LINK),
+    )
 
 
 def _messages_part(threads: list[DigestItem]) -> str:

@@ -1,13 +1,21 @@
-"""The private thread of an approved introduction: the entrepreneur and the other side write."""
+"""The private thread of an approved introduction: the entrepreneur and the other side write.
+
+Each participant has her own read mark (IntroductionReadMark): what others wrote after the
+newest message she had when she last opened the thread is unread for her.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
+from sqlalchemy.exc import IntegrityError
 
 from mentorship.extensions import db
-from mentorship.models import IntroductionMessage, Match, User
+from mentorship.models import IntroductionMessage, IntroductionReadMark, Match, User
 from mentorship.models.introductions import INTRODUCTION_MESSAGE_MAX
 from mentorship.services.errors import ValidationFailedError
 from mentorship.services.notifications import notify
@@ -26,6 +34,88 @@ def messages(match: Match) -> list[IntroductionMessage]:
             .order_by(IntroductionMessage.created_at, IntroductionMessage.id)
         )
     )
+
+
+def read_up_to(user: User, match: Match) -> int:
+    """The newest message id she had when she last opened the thread (0: never opened)."""
+    return (
+        db.session.scalar(
+            sa.select(IntroductionReadMark.last_read_message_id).where(
+                IntroductionReadMark.match_id == match.id, IntroductionReadMark.user_id == user.id
+            )
+        )
+        or 0
+    )
+
+
+def unread_counts(user: User, matches: list[Match]) -> dict[int, int]:
+    """Per introduction, the messages others wrote since she last opened its thread."""
+    ids = [m.id for m in matches]
+    if not ids:
+        return {}
+    mark = IntroductionReadMark
+    rows = db.session.execute(
+        sa.select(IntroductionMessage.match_id, sa.func.count())
+        .outerjoin(
+            mark,
+            sa.and_(mark.match_id == IntroductionMessage.match_id, mark.user_id == user.id),
+        )
+        .where(
+            IntroductionMessage.match_id.in_(ids),
+            IntroductionMessage.sender_id.is_distinct_from(user.id),
+            IntroductionMessage.id > sa.func.coalesce(mark.last_read_message_id, 0),
+        )
+        .group_by(IntroductionMessage.match_id)
+    )
+    return {match_id: count for match_id, count in rows}
+
+
+def mark_read(user: User, match: Match) -> None:
+    """She opened the thread: everything in it so far is read for her (and only for her)."""
+    newest = db.session.scalar(
+        sa.select(sa.func.max(IntroductionMessage.id)).where(
+            IntroductionMessage.match_id == match.id
+        )
+    )
+    if newest is None:
+        return
+    for attempt in (1, 2):
+        mark = db.session.scalar(
+            sa.select(IntroductionReadMark).where(
+                IntroductionReadMark.match_id == match.id, IntroductionReadMark.user_id == user.id
+            )
+        )
+        if mark is None:
+            mark = IntroductionReadMark(match_id=match.id, user_id=user.id)
+            db.session.add(mark)
+        elif mark.last_read_message_id >= newest:
+            return
+        mark.last_read_message_id = max(mark.last_read_message_id or 0, newest)
+        mark.read_at = datetime.now(UTC)
+        try:
+            db.session.commit()
+            return
+        except IntegrityError:  # her other tab created the mark at the same moment
+            db.session.rollback()
+            if attempt == 2:
+                raise
+
+
+@dataclass(frozen=True)
+class OpenedThread:
+    messages: list[IntroductionMessage]
+    read_up_to: int
+    """Her read mark before this visit: later messages by others are new to her on this page."""
+    new: int
+
+
+def open_thread(user: User, match: Match) -> OpenedThread:
+    """The thread as she opens it: what was new stays flagged this time, and is read from now on."""
+    opened = OpenedThread(
+        messages(match), read_up_to(user, match), unread_counts(user, [match]).get(match.id, 0)
+    )
+    mark_read(user, match)
+    return opened
 
 
 def _body(data: dict) -> str:

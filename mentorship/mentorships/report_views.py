@@ -10,7 +10,7 @@ from mentorship.i18n import current_language
 from mentorship.infrastructure.spreadsheets import FORMATS, to_xlsx_sheets
 from mentorship.introductions.labels import COOPERATION_LABELS
 from mentorship.main.helpers import role_required
-from mentorship.mentorships.impact_labels import agreement_sheet, area_names
+from mentorship.mentorships.impact_labels import agreement_sheet, area_names, area_wordings
 from mentorship.mentorships.views import mentorships_bp
 from mentorship.models import Programme
 from mentorship.services.mentorships.access import ensure_mentorships
@@ -39,6 +39,7 @@ def impact():
         programme=programme,
         programmes=all_programmes(),
         areas=area_names(report),
+        wordings=area_wordings(report),
         sector_name=lambda slug: sector_label(slug, current_language()),
     )
 
@@ -78,6 +79,8 @@ def impact_xlsx():
     names = area_names(report)
     for area in report.areas:
         label = names[area]
+        if area in report.wordings:
+            label = gettext("%(area)s (worded differently by programme)", area=label)
         header += [
             gettext("%(area)s: baseline", area=label),
             gettext("%(area)s: endline", area=label),

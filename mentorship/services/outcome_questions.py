@@ -59,6 +59,44 @@ def question_set(programme_id: int | None, *, include_retired: bool = True) -> l
     ]
 
 
+@dataclass(frozen=True)
+class CombinedQuestions:
+    """The questions of several programmes grouped by key, for a report across them."""
+
+    keys: list[str]
+    labels: dict[str, str]
+    """The wording every programme asking the question agrees on (absent: the default name)."""
+    retired: set[str]
+    """Retired in every programme that has the question."""
+    wordings: dict[str, list[tuple[str, str]]]
+    """Where programmes word a question differently: (programme name, wording) each; an empty
+    wording is the default area's name, an empty programme name the mentorships without one."""
+
+
+def combined_questions(programme_ids: list[int | None]) -> CombinedQuestions:
+    """One list of questions for the all-programmes report: a funder reads each area once,
+    under its shared wording, or under the default name with each programme's wording."""
+    names = dict(db.session.execute(sa.select(Programme.id, Programme.name)).all())
+    keys: list[str] = []
+    seen: dict[str, list[tuple[str, Question]]] = {}
+    for programme_id in programme_ids or [None]:
+        for question in question_set(programme_id):
+            if question.key not in seen:
+                keys.append(question.key)
+                seen[question.key] = []
+            seen[question.key].append((names.get(programme_id, ""), question))
+    labels, wordings = {}, {}
+    for key, found in seen.items():
+        distinct = {q.label.strip().casefold() for _name, q in found}
+        if len(distinct) == 1:
+            if found[0][1].label:
+                labels[key] = found[0][1].label
+        else:
+            wordings[key] = [(name, q.label) for name, q in found]
+    retired = {key for key, found in seen.items() if all(q.retired for _name, q in found)}
+    return CombinedQuestions(keys, labels, retired, wordings)
+
+
 def asked_keys(programme_id: int | None) -> list[str]:
     """The keys the baseline and endline forms ask now."""
     return [q.key for q in question_set(programme_id, include_retired=False)]

@@ -168,3 +168,22 @@ def test_answers_given_before_the_question_set_existed_stay_in_the_report(progra
     report = impact_report(programme.id)
     assert report.labels == {"confidence": "Self-confidence"}
     assert report.total.change("confidence") == (1.0, 3.0, 2.0)
+
+
+def test_all_programmes_report_names_each_question_as_the_programmes_word_it(programme):
+    lead = LeadFactory()
+    other = Programme(name="Green start-ups")
+    db.session.add(other)
+    db.session.commit()
+    in_programme(programme), in_programme(other)
+    for each in (programme, other):
+        questions.rename_question(lead, each.id, "confidence", "Self-belief")
+    questions.rename_question(lead, programme.id, "strategy", "Business plan")
+    added = questions.add_question(lead, other.id, "Online sales")
+    report = impact_report(None)
+    assert report.areas == [*DEFAULTS, added.key]
+    assert report.labels == {"confidence": "Self-belief", added.key: "Online sales"}
+    assert report.wordings == {
+        "strategy": [("Women in business", "Business plan"), ("Green start-ups", "")]
+    }
+    assert impact_report(programme.id).labels["strategy"] == "Business plan"

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from mentorship.extensions import db
+from mentorship.mentorships.labels import AREA_LABELS
 from mentorship.models import Mentorship, OutcomeAnswers, OutcomeQuestion, Programme, User
 from mentorship.models.outcome_questions import QUESTION_LABEL_MAX
 from mentorship.services import audit
@@ -159,6 +161,30 @@ def _label(value: object, *, required: bool) -> str:
     return text
 
 
+def _shown_names(question: Question) -> set[str]:
+    """How the question reads to a lead: her wording, else the default name in either language."""
+    if question.label:
+        return {question.label.strip().casefold()}
+    default = AREA_LABELS.get(question.key)
+    if default is None:
+        return set()
+    with force_locale("en"):
+        english = str(default)
+    return {str(default).casefold(), english.casefold()}
+
+
+def _require_unique(programme_id: int, text: str, *, except_key: str | None = None) -> None:
+    """Two questions of one programme that read the same would make answers and reports
+    ambiguous; compared trimmed and case-insensitively, retired questions included."""
+    wanted = text.casefold()
+    for question in question_set(programme_id):
+        if question.key != except_key and wanted in _shown_names(question):
+            raise ValidationFailedError(
+                _("Some fields are not valid."),
+                {"label": [_("This programme already has a question “%(label)s”.", label=text)]},
+            )
+
+
 def _commit(lead: User, action: str, programme_id: int, details: dict) -> None:
     audit.record(lead, action, "programme", programme_id, details=details)
     db.session.commit()
@@ -167,6 +193,7 @@ def _commit(lead: User, action: str, programme_id: int, details: dict) -> None:
 def rename_question(lead: User, programme_id: int, key: str, label: object) -> OutcomeQuestion:
     text = _label(label, required=True)
     _programme(programme_id)
+    _require_unique(programme_id, text, except_key=key)
     row = _find(_materialised(programme_id), key)
     before, row.label = row.label, text
     _commit(lead, "outcome_question.renamed", programme_id, {"key": key, "from": before})
@@ -176,6 +203,7 @@ def rename_question(lead: User, programme_id: int, key: str, label: object) -> O
 def add_question(lead: User, programme_id: int, label: object) -> OutcomeQuestion:
     text = _label(label, required=True)
     _programme(programme_id)
+    _require_unique(programme_id, text)
     rows = _materialised(programme_id)
     if len(rows) >= QUESTIONS_MAX:
         raise ConflictError(_("A programme asks at most %(max)d questions.", max=QUESTIONS_MAX))
@@ -203,8 +231,14 @@ def move_question(lead: User, programme_id: int, key: str, direction: str) -> No
     rows = _materialised(programme_id)
     index = rows.index(_find(rows, key))
     other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(rows):
-        rows[index], rows[other] = rows[other], rows[index]
+    if not 0 <= other < len(rows):
+        db.session.rollback()
+        raise ConflictError(
+            _("That question is already first: nothing changed.")
+            if direction == "up"
+            else _("That question is already last: nothing changed.")
+        )
+    rows[index], rows[other] = rows[other], rows[index]
     for position, row in enumerate(rows):
         row.position = position
     _commit(lead, "outcome_question.moved", programme_id, {"key": key, "direction": direction})

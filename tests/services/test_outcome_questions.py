@@ -187,3 +187,37 @@ def test_all_programmes_report_names_each_question_as_the_programmes_word_it(pro
         "strategy": [("Women in business", "Business plan"), ("Green start-ups", "")]
     }
     assert impact_report(programme.id).labels["strategy"] == "Business plan"
+
+
+def test_a_duplicate_question_label_is_refused_and_changes_nothing(programme):
+    lead = LeadFactory()
+    added = questions.add_question(lead, programme.id, "Digital sales")
+    before = questions.question_set(programme.id)
+    for attempt in (
+        lambda: questions.add_question(lead, programme.id, "  digital SALES "),
+        lambda: questions.add_question(lead, programme.id, "confidence"),
+        lambda: questions.rename_question(lead, programme.id, "strategy", "Digital Sales"),
+        lambda: questions.rename_question(lead, programme.id, added.key, " Leadership"),
+    ):
+        with pytest.raises(ValidationFailedError) as refused:
+            attempt()
+        assert "already has a question" in refused.value.fields["label"][0]
+    assert questions.question_set(programme.id) == before
+    questions.rename_question(lead, programme.id, added.key, "Digital SALES")  # its own label
+    assert questions.question_set(programme.id)[-1].label == "Digital SALES"
+
+
+def test_a_duplicate_refusal_writes_no_default_rows(programme):
+    with pytest.raises(ValidationFailedError):
+        questions.add_question(LeadFactory(), programme.id, "Strategy")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutcomeQuestion)) == 0
+
+
+def test_moving_the_first_question_up_or_the_last_down_says_nothing_changed(programme):
+    lead = LeadFactory()
+    with pytest.raises(ConflictError, match="already first: nothing changed"):
+        questions.move_question(lead, programme.id, DEFAULTS[0], "up")
+    with pytest.raises(ConflictError, match="already last: nothing changed"):
+        questions.move_question(lead, programme.id, DEFAULTS[-1], "down")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutcomeQuestion)) == 0
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEntry)) == 0

@@ -126,6 +126,16 @@ def decide_many():
     if not ids:
         flash(gettext("Tick at least one match first."), "info")
         return redirect(_back())
+    if request.form.get("confirmed") != "yes":
+        # A bulk decision is consequential: it is only taken from the confirmation page, so a
+        # stray Enter in the queue (which submits the form) shows this page and decides nothing.
+        return render_template(
+            "approvals/confirm_bulk.html",
+            form=form,
+            matches=decisions.matches_to_confirm(ids),
+            decision=form.decision.data,
+            back=_back(),
+        )
     results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
     done = [r for r in results if r.ok]
     if done:

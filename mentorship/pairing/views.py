@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
 
 from mentorship.main.helpers import role_required
+from mentorship.main.programme_filter import programme_for_page
 from mentorship.pairing.page import plan_page
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import NotFoundError, ServiceError
@@ -83,7 +84,8 @@ def _objective(value: str | None) -> str:
 @pairing_bp.route("/plan")
 @role_required("lead")
 def index():
-    programme_id = _programme_id(request.args.get("programme"))
+    programme = programme_for_page(request.args.get("programme"))
+    programme_id = programme.id if programme else None
     objective = _objective(request.args.get("objective"))
     plan = plan_page(
         programme_id,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext, ngettext
+from flask_babel import gettext, lazy_gettext, ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
@@ -72,6 +72,22 @@ def _programme_id(value: str | None) -> int | None:
         abort(404)
 
 
+def _objective_for_page(value: str | None) -> str:
+    """An unknown objective in the address shows the default plan and says so, not a bare 404."""
+    if value and value not in OBJECTIVES:
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        flash(
+            gettext(
+                "Unknown plan objective “%(value)s”: showing %(default)s.",
+                value=shown,
+                default=OBJECTIVE_LABELS[BEST_FIT],
+            ),
+            "warning",
+        )
+        return BEST_FIT
+    return value or BEST_FIT
+
+
 def _objective(value: str | None) -> str:
     """Best total fit unless the lead chose otherwise; an unknown objective is a 404."""
     if not value:
@@ -86,7 +102,7 @@ def _objective(value: str | None) -> str:
 def index():
     programme = programme_for_page(request.args.get("programme"))
     programme_id = programme.id if programme else None
-    objective = _objective(request.args.get("objective"))
+    objective = _objective_for_page(request.args.get("objective"))
     plan = plan_page(
         programme_id,
         objective,

@@ -201,10 +201,17 @@ def test_a_pairing_from_the_other_objective_is_refused_and_changes_nothing(clien
 
 
 @pytest.mark.parametrize("objective", ["cheapest", "BEST_FIT"])
-def test_an_unknown_objective_is_a_404(client, auth, submit, objective):
+def test_an_unknown_objective_shows_the_default_plan_with_a_message(
+    client, auth, submit, objective
+):
     MatchFactory()
     auth.login(LeadFactory().email)
-    assert client.get(f"/lead/plan?objective={objective}").status_code == 404
+    page = client.get(f"/lead/plan?objective={objective}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert f"Unknown plan objective “{objective}”: showing Best total fit." in html
+    assert html.count("Unknown plan objective") == 1
+    assert '<option value="best_fit" selected>' in html
     response = submit("/lead/plan", {"selected": [1], "objective": objective}, page="/")
     assert response.status_code == 404
 

@@ -25,6 +25,7 @@ from mentorship.infrastructure.pagination import (
     page_args,
 )
 from mentorship.main.helpers import is_safe_next, role_required
+from mentorship.main.programme_filter import programme_for_download, programme_for_page
 from mentorship.models.matches import MATCH_KINDS
 from mentorship.queries import audit_trail
 from mentorship.services import approvals as decisions
@@ -50,6 +51,12 @@ DONE_MANY = {
 }
 
 
+def _programme_id(*, download: bool = False) -> int | None:
+    choose = programme_for_download if download else programme_for_page
+    programme = choose(request.args.get("programme"))
+    return programme.id if programme else None
+
+
 def _queue_filters() -> dict:
     kind = request.args.get("kind", "")
     sector = request.args.get("sector", "")
@@ -64,7 +71,7 @@ def _queue_filters() -> dict:
         "sector": sector if sector in SECTORS else "",
         "sort": sort if sort in decisions.SORTS else "score",
         "min_score": min_score,
-        "programme": request.args.get("programme", type=int),
+        "programme": _programme_id(),
     }
 
 
@@ -126,6 +133,16 @@ def decide_many():
     if not ids:
         flash(gettext("Tick at least one match first."), "info")
         return redirect(_back())
+    if request.form.get("confirmed") != "yes":
+        # A bulk decision is consequential: it is only taken from the confirmation page, so a
+        # stray Enter in the queue (which submits the form) shows this page and decides nothing.
+        return render_template(
+            "approvals/confirm_bulk.html",
+            form=form,
+            matches=decisions.matches_to_confirm(ids),
+            decision=form.decision.data,
+            back=_back(),
+        )
     results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
     done = [r for r in results if r.ok]
     if done:
@@ -152,7 +169,7 @@ def _audit_filters() -> dict:
         "actor": int(actor) if actor.isdigit() else None,
         "since": day("since"),
         "until": day("until"),
-        "programme": request.args.get("programme", type=int),
+        "programme": _programme_id(download=request.endpoint == "approvals.audit_csv"),
     }
 
 

@@ -9,18 +9,15 @@ from flask_login import current_user
 
 from mentorship.infrastructure.spreadsheets import FORMATS
 from mentorship.main.helpers import role_required
+from mentorship.main.programme_filter import programme_for_download, programme_for_page
 from mentorship.queries.exports import EXPORTS, export_file
 from mentorship.services import programmes
 
 exports_bp = Blueprint("exports", __name__, url_prefix="/lead/exports")
 
 
-def _programme_id() -> int | None:
-    """An unknown programme is a 404 rather than a silently unfiltered file."""
-    programme_id = request.args.get("programme", type=int)
-    if programme_id:
-        programmes.get_programme(programme_id)
-    return programme_id or None
+def _id(programme) -> int | None:
+    return programme.id if programme else None
 
 
 @exports_bp.route("")
@@ -30,14 +27,14 @@ def index():
         "exports/index.html",
         exports=EXPORTS,
         programmes=programmes.all_programmes(),
-        programme_id=_programme_id(),
+        programme_id=_id(programme_for_page(request.args.get("programme"))),
     )
 
 
 @exports_bp.route("/<any(pairings, ideas, 'mentor-load', audit):name>.<any(csv, xlsx):file_format>")
 @role_required("lead")
 def download(name: str, file_format: str):
-    programme_id = _programme_id()
+    programme_id = _id(programme_for_download(request.args.get("programme")))
     content = export_file(current_user, name, file_format, programme_id)
     suffix = f"-programme-{programme_id}" if programme_id else ""
     filename = f"{name}{suffix}-{date.today().isoformat()}.{file_format}"

@@ -11,6 +11,7 @@ from flask_login import current_user
 from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
+from mentorship.main.programme_filter import programme_for_page
 from mentorship.models import Idea, IdeaStatus, MatchStatus
 from mentorship.ratelimit import rate_limited
 from mentorship.services import idea_changes
@@ -89,7 +90,8 @@ def index():
     page, per_page = page_args(request.args, IDEAS_PER_PAGE)
     withdrawn = request.args.get("show") == "withdrawn"
     statement = idea_service.visible_ideas(current_user, withdrawn=withdrawn)
-    programme_id = request.args.get("programme", type=int) if current_user.is_lead else None
+    programme = programme_for_page(request.args.get("programme")) if current_user.is_lead else None
+    programme_id = programme.id if programme else None
     if programme_id:
         statement = statement.where(Idea.programme_id == programme_id)
     result = paginate(statement, page, per_page)

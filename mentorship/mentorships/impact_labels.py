@@ -12,13 +12,31 @@ from mentorship.services.partnerships.report import AgreementReport
 from mentorship.vocab import sector_label
 
 
+def _default_name(report: ImpactReport, key: str) -> str:
+    """The default area's translated name; for a programme's own question, its first wording."""
+    if key in AREA_LABELS:
+        return str(AREA_LABELS[key])
+    return next((label for _name, label in report.wordings.get(key, []) if label), key)
+
+
 def area_names(report: ImpactReport) -> dict[str, str]:
     """The lead's wording, else the default area's translated name; a retired one says so."""
     names = {}
     for key in report.areas:
-        name = report.labels.get(key) or str(AREA_LABELS.get(key, key))
+        name = report.labels.get(key) or _default_name(report, key)
         names[key] = gettext("%(name)s (retired)", name=name) if key in report.retired else name
     return names
+
+
+def area_wordings(report: ImpactReport) -> dict[str, list[tuple[str, str]]]:
+    """Per question that programmes word differently: (programme, wording) for the reader."""
+    return {
+        key: [
+            (name or gettext("No programme"), label or str(AREA_LABELS.get(key, key)))
+            for name, label in found
+        ]
+        for key, found in report.wordings.items()
+    }
 
 
 def agreement_sheet(report: AgreementReport) -> tuple[str, list[str], list[list]]:

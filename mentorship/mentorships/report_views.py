@@ -5,12 +5,12 @@ from __future__ import annotations
 from flask import Response, render_template, request
 from flask_babel import gettext
 
-from mentorship.extensions import db
 from mentorship.i18n import current_language
 from mentorship.infrastructure.spreadsheets import FORMATS, to_xlsx_sheets
 from mentorship.introductions.labels import COOPERATION_LABELS
 from mentorship.main.helpers import role_required
-from mentorship.mentorships.impact_labels import agreement_sheet, area_names
+from mentorship.main.programme_filter import programme_for_download, programme_for_page
+from mentorship.mentorships.impact_labels import agreement_sheet, area_names, area_wordings
 from mentorship.mentorships.views import mentorships_bp
 from mentorship.models import Programme
 from mentorship.services.mentorships.access import ensure_mentorships
@@ -20,9 +20,9 @@ from mentorship.services.programmes import all_programmes
 from mentorship.vocab import sector_label
 
 
-def _programme() -> Programme | None:
-    programme_id = request.args.get("programme", type=int)
-    return db.session.get(Programme, programme_id) if programme_id else None
+def _programme(*, download: bool = False) -> Programme | None:
+    choose = programme_for_download if download else programme_for_page
+    return choose(request.args.get("programme"))
 
 
 @mentorships_bp.route("/impact")
@@ -39,6 +39,7 @@ def impact():
         programme=programme,
         programmes=all_programmes(),
         areas=area_names(report),
+        wordings=area_wordings(report),
         sector_name=lambda slug: sector_label(slug, current_language()),
     )
 
@@ -68,7 +69,7 @@ def _rows(report: ImpactReport) -> list[list]:
 @role_required("lead")
 def impact_xlsx():
     ensure_mentorships()
-    programme = _programme()
+    programme = _programme(download=True)
     report = impact_report(programme.id if programme else None)
     header = [gettext("Scope"), gettext("Name"), gettext("Pairings"), gettext("Active")]
     header += [gettext("Completed"), gettext("Ended early"), gettext("Sessions")]
@@ -78,6 +79,8 @@ def impact_xlsx():
     names = area_names(report)
     for area in report.areas:
         label = names[area]
+        if area in report.wordings:
+            label = gettext("%(area)s (worded differently by programme)", area=label)
         header += [
             gettext("%(area)s: baseline", area=label),
             gettext("%(area)s: endline", area=label),

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import lazy_gettext, ngettext
+from flask_babel import gettext, lazy_gettext, ngettext
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
 
 from mentorship.main.helpers import role_required
+from mentorship.main.programme_filter import programme_for_page
 from mentorship.pairing.page import plan_page
 from mentorship.services import programmes as programme_service
 from mentorship.services.errors import NotFoundError, ServiceError
@@ -71,6 +72,22 @@ def _programme_id(value: str | None) -> int | None:
         abort(404)
 
 
+def _objective_for_page(value: str | None) -> str:
+    """An unknown objective in the address shows the default plan and says so, not a bare 404."""
+    if value and value not in OBJECTIVES:
+        shown = value if len(value) <= 40 else value[:39] + "…"
+        flash(
+            gettext(
+                "Unknown plan objective “%(value)s”: showing %(default)s.",
+                value=shown,
+                default=OBJECTIVE_LABELS[BEST_FIT],
+            ),
+            "warning",
+        )
+        return BEST_FIT
+    return value or BEST_FIT
+
+
 def _objective(value: str | None) -> str:
     """Best total fit unless the lead chose otherwise; an unknown objective is a 404."""
     if not value:
@@ -83,8 +100,9 @@ def _objective(value: str | None) -> str:
 @pairing_bp.route("/plan")
 @role_required("lead")
 def index():
-    programme_id = _programme_id(request.args.get("programme"))
-    objective = _objective(request.args.get("objective"))
+    programme = programme_for_page(request.args.get("programme"))
+    programme_id = programme.id if programme else None
+    objective = _objective_for_page(request.args.get("objective"))
     plan = plan_page(
         programme_id,
         objective,

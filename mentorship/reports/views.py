@@ -5,29 +5,18 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, render_template, request
 
 from mentorship.main.helpers import role_required
+from mentorship.main.programme_filter import programme_for_download, programme_for_page
 from mentorship.reports import builders
 from mentorship.reports.page import reports_html
 from mentorship.services import programmes as programme_service
-from mentorship.services.errors import NotFoundError
 
 reports_bp = Blueprint("dashboard", __name__, url_prefix="/lead/dashboard")
-
-
-def _programme_filter():
-    """The chosen programme, or None for all; an unknown programme is a 404, junk is ignored."""
-    raw = request.args.get("programme", "")
-    if not raw.isdigit():
-        return None
-    try:
-        return programme_service.get_programme(int(raw))
-    except NotFoundError:
-        abort(404)
 
 
 @reports_bp.route("")
 @role_required("lead")
 def index():
-    programme = _programme_filter()
+    programme = programme_for_page(request.args.get("programme"))
     return render_template(
         "reports/index.html",
         reports_html=reports_html(programme),
@@ -42,7 +31,7 @@ def download_csv(slug: str):
     build = builders.REPORTS.get(slug)
     if build is None:
         abort(404)
-    programme = _programme_filter()
+    programme = programme_for_download(request.args.get("programme"))
     report = build(programme.id if programme else None)
     filename = f"{slug}-programme-{programme.id}.csv" if programme else f"{slug}.csv"
     return Response(

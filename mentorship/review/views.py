@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
 from mentorship.main.helpers import role_required
+from mentorship.main.programme_filter import programme_for_page
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
 from mentorship.queries.match_reasons import remember_places_left
 from mentorship.review.forms import ReviewForm
@@ -30,6 +31,11 @@ PROPOSED_AGAIN = lazy_gettext(
 )
 
 
+def _programme_id() -> int | None:
+    programme = programme_for_page(request.args.get("programme"))
+    return programme.id if programme else None
+
+
 def _queue_filters() -> review_service.QueueFilters:
     """From the query string; anything unknown falls back to showing everything, best fit first."""
     sort = request.args.get("sort", "fit")
@@ -41,7 +47,7 @@ def _queue_filters() -> review_service.QueueFilters:
     return review_service.QueueFilters(
         sort=sort if sort in review_service.QUEUE_SORTS else "fit",
         sector=sector if sector in SECTORS else None,
-        programme_id=request.args.get("programme", type=int),
+        programme_id=_programme_id(),
         min_score=min_fit / 100 if min_fit else None,
     )
 

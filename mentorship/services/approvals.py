@@ -99,6 +99,17 @@ def undecided_matches(
     return statement.order_by(Match.score.desc(), Match.id)
 
 
+def matches_to_confirm(match_ids: list[int]) -> list[Match]:
+    """The ticked matches, in the order ticked, for the lead to confirm a bulk decision."""
+    found = {
+        match.id: match
+        for match in db.session.scalars(
+            sa.select(Match).options(joinedload(Match.idea)).where(Match.id.in_(match_ids))
+        ).unique()
+    }
+    return [found[match_id] for match_id in dict.fromkeys(match_ids) if match_id in found]
+
+
 def decide_match(lead: User, match_id: int, decision: str, note: str | None = None) -> Match:
     """Approve or reject one undecided match in its own transaction."""
     match = _decide_and_commit(lead, match_id, decision, note)

@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from mentorship.extensions import db
+from mentorship.mentorships.labels import AREA_LABELS
 from mentorship.models import Mentorship, OutcomeAnswers, OutcomeQuestion, Programme, User
 from mentorship.models.outcome_questions import QUESTION_LABEL_MAX
 from mentorship.services import audit
@@ -57,6 +59,44 @@ def question_set(programme_id: int | None, *, include_retired: bool = True) -> l
         for row in rows
         if include_retired or row.retired_at is None
     ]
+
+
+@dataclass(frozen=True)
+class CombinedQuestions:
+    """The questions of several programmes grouped by key, for a report across them."""
+
+    keys: list[str]
+    labels: dict[str, str]
+    """The wording every programme asking the question agrees on (absent: the default name)."""
+    retired: set[str]
+    """Retired in every programme that has the question."""
+    wordings: dict[str, list[tuple[str, str]]]
+    """Where programmes word a question differently: (programme name, wording) each; an empty
+    wording is the default area's name, an empty programme name the mentorships without one."""
+
+
+def combined_questions(programme_ids: list[int | None]) -> CombinedQuestions:
+    """One list of questions for the all-programmes report: a funder reads each area once,
+    under its shared wording, or under the default name with each programme's wording."""
+    names = dict(db.session.execute(sa.select(Programme.id, Programme.name)).all())
+    keys: list[str] = []
+    seen: dict[str, list[tuple[str, Question]]] = {}
+    for programme_id in programme_ids or [None]:
+        for question in question_set(programme_id):
+            if question.key not in seen:
+                keys.append(question.key)
+                seen[question.key] = []
+            seen[question.key].append((names.get(programme_id, ""), question))
+    labels, wordings = {}, {}
+    for key, found in seen.items():
+        distinct = {q.label.strip().casefold() for _name, q in found}
+        if len(distinct) == 1:
+            if found[0][1].label:
+                labels[key] = found[0][1].label
+        else:
+            wordings[key] = [(name, q.label) for name, q in found]
+    retired = {key for key, found in seen.items() if all(q.retired for _name, q in found)}
+    return CombinedQuestions(keys, labels, retired, wordings)
 
 
 def asked_keys(programme_id: int | None) -> list[str]:
@@ -121,6 +161,30 @@ def _label(value: object, *, required: bool) -> str:
     return text
 
 
+def _shown_names(question: Question) -> set[str]:
+    """How the question reads to a lead: her wording, else the default name in either language."""
+    if question.label:
+        return {question.label.strip().casefold()}
+    default = AREA_LABELS.get(question.key)
+    if default is None:
+        return set()
+    with force_locale("en"):
+        english = str(default)
+    return {str(default).casefold(), english.casefold()}
+
+
+def _require_unique(programme_id: int, text: str, *, except_key: str | None = None) -> None:
+    """Two questions of one programme that read the same would make answers and reports
+    ambiguous; compared trimmed and case-insensitively, retired questions included."""
+    wanted = text.casefold()
+    for question in question_set(programme_id):
+        if question.key != except_key and wanted in _shown_names(question):
+            raise ValidationFailedError(
+                _("Some fields are not valid."),
+                {"label": [_("This programme already has a question “%(label)s”.", label=text)]},
+            )
+
+
 def _commit(lead: User, action: str, programme_id: int, details: dict) -> None:
     audit.record(lead, action, "programme", programme_id, details=details)
     db.session.commit()
@@ -129,6 +193,7 @@ def _commit(lead: User, action: str, programme_id: int, details: dict) -> None:
 def rename_question(lead: User, programme_id: int, key: str, label: object) -> OutcomeQuestion:
     text = _label(label, required=True)
     _programme(programme_id)
+    _require_unique(programme_id, text, except_key=key)
     row = _find(_materialised(programme_id), key)
     before, row.label = row.label, text
     _commit(lead, "outcome_question.renamed", programme_id, {"key": key, "from": before})
@@ -138,6 +203,7 @@ def rename_question(lead: User, programme_id: int, key: str, label: object) -> O
 def add_question(lead: User, programme_id: int, label: object) -> OutcomeQuestion:
     text = _label(label, required=True)
     _programme(programme_id)
+    _require_unique(programme_id, text)
     rows = _materialised(programme_id)
     if len(rows) >= QUESTIONS_MAX:
         raise ConflictError(_("A programme asks at most %(max)d questions.", max=QUESTIONS_MAX))
@@ -165,8 +231,14 @@ def move_question(lead: User, programme_id: int, key: str, direction: str) -> No
     rows = _materialised(programme_id)
     index = rows.index(_find(rows, key))
     other = index - 1 if direction == "up" else index + 1
-    if 0 <= other < len(rows):
-        rows[index], rows[other] = rows[other], rows[index]
+    if not 0 <= other < len(rows):
+        db.session.rollback()
+        raise ConflictError(
+            _("That question is already first: nothing changed.")
+            if direction == "up"
+            else _("That question is already last: nothing changed.")
+        )
+    rows[index], rows[other] = rows[other], rows[index]
     for position, row in enumerate(rows):
         row.position = position
     _commit(lead, "outcome_question.moved", programme_id, {"key": key, "direction": direction})

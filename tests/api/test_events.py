@@ -221,3 +221,45 @@ def test_lead_unpins_and_reads_any_participants_agenda(client, api_headers, lead
     assert published["version"] == "published" and published["items"] == []
     assert client.get(f"{url}?version=soon", headers=lead_headers).status_code == 422
     assert client.get(url, headers=her).status_code == 403
+
+
+def _accepted_meeting(client, api_headers, base: str, sessions: list[int]) -> dict:
+    idea = IdeaFactory()
+    her = api_headers(idea.owner)
+    them = api_headers(PartnerContactFactory())
+    client.post(
+        f"{base}/registration", json={"session_ids": sessions, "idea_id": idea.id}, headers=her
+    )
+    contact = client.post(f"{base}/registration", json={"session_ids": sessions}, headers=them)
+    ask = {"participant_id": contact.get_json()["id"], "reason": "Hotels buy jam"}
+    meeting = client.post(f"{base}/meetings", json=ask, headers=her).get_json()
+    client.post(
+        f"{base}/meetings/{meeting['id']}/answer", json={"decision": "accept"}, headers=them
+    )
+    return meeting
+
+
+def _meeting_in_list(client, base: str, meeting_id: int, headers) -> dict:
+    listed = client.get(f"{base}/meetings?per_page=200", headers=headers).get_json()["items"]
+    return next(m for m in listed if m["id"] == meeting_id)
+
+
+def test_placing_onto_a_pinned_meeting_is_409_and_changes_nothing(
+    client, api_headers, lead_headers
+):
+    event = _open_event(client, lead_headers)
+    base = f"/api/v1/events/{event['id']}"
+    sessions = [s["id"] for s in event["sessions"]]
+    first = _accepted_meeting(client, api_headers, base, sessions)
+    second = _accepted_meeting(client, api_headers, base, sessions)
+    client.post(f"{base}/schedule/run", headers=lead_headers)
+    place = {"session_id": sessions[0], "slot": 3, "table": 4}
+    client.put(f"{base}/meetings/{first['id']}/placement", json=place, headers=lead_headers)
+    before = _meeting_in_list(client, base, second["id"], lead_headers)
+    refused = client.put(
+        f"{base}/meetings/{second['id']}/placement", json=place, headers=lead_headers
+    )
+    assert refused.status_code == 409
+    assert "unpin it first" in refused.get_json()["error"]["message"]
+    assert _meeting_in_list(client, base, second["id"], lead_headers) == before
+    assert _meeting_in_list(client, base, first["id"], lead_headers)["slot"] == 3

@@ -276,3 +276,16 @@ def test_a_finished_events_schedule_no_longer_changes(event):
     assert {m.id: (m.session_id, m.slot, m.table_number, m.pinned) for m in event.meetings} == where
     assert list(event.published) == published
     assert db.session.scalar(db.select(db.func.count()).select_from(Notification)) == told
+
+
+def test_moving_onto_a_pinned_meetings_place_is_refused_and_changes_nothing(event):
+    women, firms = _accepted_event(event, 2, 1)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    one, two = schedule.accepted(event)
+    schedule.move(lead, two, event.sessions[0].id, 1, 2)
+    where = {m.id: (m.session_id, m.slot, m.table_number, m.pinned) for m in event.meetings}
+    with pytest.raises(ConflictError, match="pinned meeting: unpin it first"):
+        schedule.move(lead, one, two.session_id, two.slot, two.table_number)
+    db.session.expire_all()
+    assert {m.id: (m.session_id, m.slot, m.table_number, m.pinned) for m in event.meetings} == where

@@ -168,3 +168,56 @@ def test_answers_given_before_the_question_set_existed_stay_in_the_report(progra
     report = impact_report(programme.id)
     assert report.labels == {"confidence": "Self-confidence"}
     assert report.total.change("confidence") == (1.0, 3.0, 2.0)
+
+
+def test_all_programmes_report_names_each_question_as_the_programmes_word_it(programme):
+    lead = LeadFactory()
+    other = Programme(name="Green start-ups")
+    db.session.add(other)
+    db.session.commit()
+    in_programme(programme), in_programme(other)
+    for each in (programme, other):
+        questions.rename_question(lead, each.id, "confidence", "Self-belief")
+    questions.rename_question(lead, programme.id, "strategy", "Business plan")
+    added = questions.add_question(lead, other.id, "Online sales")
+    report = impact_report(None)
+    assert report.areas == [*DEFAULTS, added.key]
+    assert report.labels == {"confidence": "Self-belief", added.key: "Online sales"}
+    assert report.wordings == {
+        "strategy": [("Women in business", "Business plan"), ("Green start-ups", "")]
+    }
+    assert impact_report(programme.id).labels["strategy"] == "Business plan"
+
+
+def test_a_duplicate_question_label_is_refused_and_changes_nothing(programme):
+    lead = LeadFactory()
+    added = questions.add_question(lead, programme.id, "Digital sales")
+    before = questions.question_set(programme.id)
+    for attempt in (
+        lambda: questions.add_question(lead, programme.id, "  digital SALES "),
+        lambda: questions.add_question(lead, programme.id, "confidence"),
+        lambda: questions.rename_question(lead, programme.id, "strategy", "Digital Sales"),
+        lambda: questions.rename_question(lead, programme.id, added.key, " Leadership"),
+    ):
+        with pytest.raises(ValidationFailedError) as refused:
+            attempt()
+        assert "already has a question" in refused.value.fields["label"][0]
+    assert questions.question_set(programme.id) == before
+    questions.rename_question(lead, programme.id, added.key, "Digital SALES")  # its own label
+    assert questions.question_set(programme.id)[-1].label == "Digital SALES"
+
+
+def test_a_duplicate_refusal_writes_no_default_rows(programme):
+    with pytest.raises(ValidationFailedError):
+        questions.add_question(LeadFactory(), programme.id, "Strategy")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutcomeQuestion)) == 0
+
+
+def test_moving_the_first_question_up_or_the_last_down_says_nothing_changed(programme):
+    lead = LeadFactory()
+    with pytest.raises(ConflictError, match="already first: nothing changed"):
+        questions.move_question(lead, programme.id, DEFAULTS[0], "up")
+    with pytest.raises(ConflictError, match="already last: nothing changed"):
+        questions.move_question(lead, programme.id, DEFAULTS[-1], "down")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutcomeQuestion)) == 0
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AuditEntry)) == 0

@@ -10,6 +10,7 @@ import pytest
 from mentorship.extensions import db
 from mentorship.models import Match, Programme
 from mentorship.services import audit
+from tests.conftest import csrf_token_from
 from tests.factories import (
     ClusterFactory,
     EntrepreneurFactory,
@@ -120,7 +121,7 @@ def test_a_bulk_approval_reports_what_succeeded_and_what_did_not(client, auth, s
     auth.login(lead.email)
     response = submit(
         "/lead/approvals/bulk",
-        {"decision": "approve", "match_ids": [first.id, second.id]},
+        {"decision": "approve", "match_ids": [first.id, second.id], "confirmed": "yes"},
         page="/lead/approvals",
     )
     html = response.get_data(as_text=True)
@@ -139,7 +140,7 @@ def test_a_bulk_rejection_decides_every_ticked_match(client, auth, submit, lead)
     auth.login(lead.email)
     submit(
         "/lead/approvals/bulk",
-        {"decision": "reject", "match_ids": [m.id for m in matches]},
+        {"decision": "reject", "match_ids": [m.id for m in matches], "confirmed": "yes"},
         page="/lead/approvals",
     )
     assert [status_of(m.id) for m in matches] == ["rejected"] * 3
@@ -330,3 +331,46 @@ def test_a_decision_without_approve_or_reject_is_a_message_not_an_error(client, 
         assert response.status_code == 200
         assert "Choose approve or reject." in response.get_data(as_text=True)
     assert status_of(match.id) == "accepted"
+
+
+def test_a_bulk_decision_asks_for_confirmation_and_decides_nothing_before(
+    client, auth, submit, lead
+):
+    first = MatchFactory(status="accepted", idea=IdeaFactory(title="Felt slippers"))
+    second = MatchFactory(status="accepted", idea=IdeaFactory(title="Goat cheese"))
+    auth.login(lead.email)
+    response = submit(
+        "/lead/approvals/bulk",
+        {"decision": "approve", "match_ids": [first.id, second.id], "note": "Good fit"},
+        page="/lead/approvals",
+    )
+    html = response.get_data(as_text=True)
+    assert "Approve 2 pairings?" in html and "Yes, approve 2 pairings" in html
+    assert "Felt slippers" in html and "Goat cheese" in html
+    assert 'name="csrf_token"' in html and 'name="confirmed" value="yes"' in html
+    assert (status_of(first.id), status_of(second.id)) == ("accepted", "accepted")
+    confirmed = client.post(
+        "/lead/approvals/bulk",
+        data={
+            "csrf_token": csrf_token_from(html),
+            "decision": "approve",
+            "match_ids": [first.id, second.id],
+            "note": "Good fit",
+            "confirmed": "yes",
+        },
+        follow_redirects=True,
+    )
+    assert "Approved 2:" in confirmed.get_data(as_text=True)
+    assert (status_of(first.id), status_of(second.id)) == ("approved", "approved")
+
+
+def test_a_bulk_rejection_is_confirmed_too(client, auth, submit, lead):
+    match = MatchFactory(kind="partner", mentor=None, partner=PartnerFactory())
+    auth.login(lead.email)
+    response = submit(
+        "/lead/approvals/bulk",
+        {"decision": "reject", "match_ids": [match.id]},
+        page="/lead/approvals",
+    )
+    assert "Reject 1 pairing?" in response.get_data(as_text=True)
+    assert status_of(match.id) == "proposed"

@@ -52,7 +52,7 @@ def test_the_queue_says_her_next_idea_takes_no_new_place_and_it_is_approved_when
 
     response = submit(
         "/lead/approvals/bulk",
-        {"decision": "approve", "match_ids": [third.id, newcomer.id]},
+        {"decision": "approve", "match_ids": [third.id, newcomer.id], "confirmed": "yes"},
         page="/lead/approvals",
     )
     assert "capacity is full" in response.get_data(as_text=True)

@@ -193,9 +193,12 @@ def test_programme_filter_shows_the_programme_and_links_its_csv(client, auth, pr
     assert f"/lead/dashboard/funnel.csv?programme={spring.id}" in html
 
 
-def test_unknown_programme_is_not_found(client, auth):
+def test_unknown_programme_shows_all_with_a_message(client, auth):
     auth.login(LeadFactory().email)
-    assert client.get("/lead/dashboard?programme=999").status_code == 404
+    response = client.get("/lead/dashboard?programme=999")
+    assert response.status_code == 200
+    assert "Unknown programme “999”: showing all programmes." in response.get_data(as_text=True)
+    assert client.get("/lead/dashboard/funnel.csv?programme=999").status_code == 404
 
 
 def test_csv_is_an_attachment(client, auth, programme_data):

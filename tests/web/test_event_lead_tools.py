@@ -94,3 +94,27 @@ def test_participant_agendas_are_the_leads_alone(client, auth, scheduled):
     stranger = entrepreneur_in(other, [SessionFactory(event=other)])
     assert client.get(f"/events/{event.id}/participants/{stranger.id}/agenda").status_code == 404
     assert client.get(f"/events/{event.id}/participants/999999/agenda.ics").status_code == 404
+
+
+def test_moving_onto_a_pinned_meeting_is_refused_with_a_message(client, auth, submit, scheduled):
+    event, pinned, _, _, lead = scheduled
+    other = meetings.request_meeting(
+        entrepreneur_in(event, event.sessions).user,
+        event,
+        contact_in(event, event.sessions).id,
+        "Shops buy honey",
+    )
+    meetings.answer(other.second.user, other, True)
+    schedule.run(lead, event)
+    before = (other.session_id, other.slot, other.table_number)
+    auth.login(lead.email)
+    page = submit(
+        f"/events/{event.id}/schedule/{other.id}/move",
+        {"session_id": event.sessions[0].id, "slot": 3, "table": 3},
+        page=f"/events/{event.id}/schedule",
+    )
+    assert "That place holds a pinned meeting: unpin it first." in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(EventMeeting, pinned.id).slot == 2
+    moved = db.session.get(EventMeeting, other.id)
+    assert (moved.session_id, moved.slot, moved.table_number) == before

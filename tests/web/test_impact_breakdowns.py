@@ -36,3 +36,25 @@ def test_module_and_cluster_tables_on_the_page_and_in_the_workbook(client, auth)
     rows = [list(row[:3]) for row in workbook.worksheets[0].iter_rows(values_only=True)]
     assert ["Module", "Pottery module", 1] in rows
     assert ["Cluster", "Crafts <Cluster>", 1] in rows
+
+
+def test_all_programmes_report_shows_each_programmes_wording(client, auth):
+    from mentorship.services import outcome_questions
+
+    lead = LeadFactory()
+    first, second = Programme(name="Women in business"), Programme(name="Green start-ups")
+    db.session.add_all([first, second])
+    db.session.commit()
+    for programme in (first, second):
+        approved_mentorship(idea=IdeaFactory(programme=programme))
+        outcome_questions.rename_question(lead, programme.id, "confidence", "Self-belief")
+    outcome_questions.rename_question(lead, first.id, "strategy", "Business plan")
+    auth.login(lead.email)
+    html = client.get("/mentorships/impact").get_data(as_text=True)
+    assert "Self-belief" in html and ">Confidence<" not in html
+    assert "Worded differently by programme:" in html
+    assert "Women in business: “Business plan”; Green start-ups: “Strategy”" in html
+    sheet = load_workbook(io.BytesIO(client.get("/mentorships/impact.xlsx").data)).active
+    header = [cell.value for cell in sheet[1]]
+    assert "Self-belief: change" in header
+    assert "Strategy (worded differently by programme): change" in header

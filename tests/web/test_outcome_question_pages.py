@@ -75,3 +75,29 @@ def test_only_the_lead_edits_with_a_csrf_token_and_unknown_ids_are_404(client, a
     assert client.get(f"/lead/programmes/{programme.id + 99}/outcome-questions").status_code == 404
     response = submit(f"{page}/nope/rename", {"label": "x"}, page=page, follow_redirects=False)
     assert response.status_code == 404
+
+
+def test_a_duplicate_label_gets_a_form_message_and_changes_nothing(client, auth, submit):
+    programme = make_programme()
+    auth.login(LeadFactory().email)
+    page = f"/lead/programmes/{programme.id}/outcome-questions"
+    response = submit(page, {"label": " LEADERSHIP "}, page=page)
+    html = response.get_data(as_text=True)
+    assert "This programme already has a question “LEADERSHIP”." in html
+    assert "Question added." not in html
+    response = submit(f"{page}/strategy/rename", {"label": "confidence"}, page=page)
+    assert "already has a question" in response.get_data(as_text=True)
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(OutcomeQuestion)) == 0
+
+
+def test_move_buttons_only_where_a_move_is_possible_and_an_end_move_says_so(client, auth, submit):
+    programme = make_programme()
+    auth.login(LeadFactory().email)
+    page = f"/lead/programmes/{programme.id}/outcome-questions"
+    html = client.get(page).get_data(as_text=True)
+    assert "/confidence/up" not in html and "/access_to_capital/down" not in html
+    assert "/confidence/down" in html
+    response = submit(f"{page}/confidence/up", page=page)
+    html = response.get_data(as_text=True)
+    assert "Order saved." not in html
+    assert "That question is already first: nothing changed." in html

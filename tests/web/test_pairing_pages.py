@@ -100,10 +100,13 @@ def test_a_malformed_selection_is_a_400_not_a_500(client, auth, submit):
     assert submit("/lead/plan", {"selected": ["x1"]}).status_code == 400
 
 
-def test_an_unknown_programme_is_a_404(client, auth):
+def test_an_unknown_programme_shows_the_whole_plan_with_a_message(client, auth):
     auth.login(LeadFactory().email)
-    assert client.get("/lead/plan?programme=999").status_code == 404
-    assert client.get("/lead/plan?programme=abc").status_code == 404
+    for value in ("999", "abc"):
+        response = client.get(f"/lead/plan?programme={value}")
+        assert response.status_code == 200
+        html = response.get_data(as_text=True)
+        assert f"Unknown programme “{value}”: showing all programmes." in html
 
 
 def test_approving_without_a_csrf_token_is_refused(client, auth):
@@ -198,10 +201,17 @@ def test_a_pairing_from_the_other_objective_is_refused_and_changes_nothing(clien
 
 
 @pytest.mark.parametrize("objective", ["cheapest", "BEST_FIT"])
-def test_an_unknown_objective_is_a_404(client, auth, submit, objective):
+def test_an_unknown_objective_shows_the_default_plan_with_a_message(
+    client, auth, submit, objective
+):
     MatchFactory()
     auth.login(LeadFactory().email)
-    assert client.get(f"/lead/plan?objective={objective}").status_code == 404
+    page = client.get(f"/lead/plan?objective={objective}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert f"Unknown plan objective “{objective}”: showing Best total fit." in html
+    assert html.count("Unknown plan objective") == 1
+    assert '<option value="best_fit" selected>' in html
     response = submit("/lead/plan", {"selected": [1], "objective": objective}, page="/")
     assert response.status_code == 404
 

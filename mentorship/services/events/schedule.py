@@ -99,7 +99,8 @@ def run(actor: User, event: Event) -> scheduling.Schedule:
 
 def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: int) -> None:
     """Pin a meeting at a slot and table, swapping with the meeting at that table if there is
-    one; refused if anyone would have two meetings at once or be outside her sessions."""
+    one; refused if that meeting is pinned (the lead placed it on purpose), or if anyone would
+    have two meetings at once or be outside her sessions."""
     require_lead(actor)
     event = meeting.event
     _not_finished(event)
@@ -123,6 +124,8 @@ def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: 
             continue
         if other.table_number == table:
             taken = other
+    if taken is not None and taken.pinned:
+        raise ConflictError(_("That place holds a pinned meeting: unpin it first."))
     _check_free(event, meeting, session.id, slot, ignore={meeting.id, taken and taken.id})
     if taken is not None:
         # A move onto a taken table is a swap: the other meeting takes this one's place.

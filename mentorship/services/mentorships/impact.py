@@ -25,7 +25,7 @@ from mentorship.models import (
 )
 from mentorship.services.mentorships.health import nps
 from mentorship.services.mentorships.impact_slices import NO_SLICE, clusters_of, module_name
-from mentorship.services.outcome_questions import question_set
+from mentorship.services.outcome_questions import combined_questions, question_set
 
 
 @dataclass
@@ -82,6 +82,8 @@ class ImpactReport:
     labels: dict[str, str] = field(default_factory=dict)
     """The lead's wording of a question (empty for a default area)."""
     retired: set[str] = field(default_factory=set)
+    wordings: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    """Across programmes: each programme's wording of a question they word differently."""
     by_module: dict[str, Group] = field(default_factory=lambda: defaultdict(Group))
     by_cluster: dict[str, Group] = field(default_factory=lambda: defaultdict(Group))
 
@@ -108,15 +110,8 @@ def impact_report(programme_id: int | None = None) -> ImpactReport:
             )
         ).all()
     )
-    questions = question_set(programme_id)
-    report = ImpactReport(
-        Group(),
-        defaultdict(Group),
-        defaultdict(Group),
-        [q.key for q in questions],
-        labels={q.key: q.label for q in questions if q.label},
-        retired={q.key for q in questions if q.retired},
-    )
+    report = ImpactReport(Group(), defaultdict(Group), defaultdict(Group), [])
+    _name_questions(report, programme_id, mentorships)
     clusters = clusters_of({m.match.idea_id for m in mentorships if m.match})
     groups = {}
     for m in mentorships:
@@ -142,6 +137,22 @@ def impact_report(programme_id: int | None = None) -> ImpactReport:
     report.by_module = dict(sorted(report.by_module.items()))
     report.by_cluster = dict(sorted(report.by_cluster.items()))
     return report
+
+
+def _name_questions(
+    report: ImpactReport, programme_id: int | None, mentorships: list[Mentorship]
+) -> None:
+    """One programme's questions, or those of every programme in the report grouped by key."""
+    if programme_id:
+        questions = question_set(programme_id)
+        report.areas = [q.key for q in questions]
+        report.labels = {q.key: q.label for q in questions if q.label}
+        report.retired = {q.key for q in questions if q.retired}
+        return
+    ids = sorted({m.programme_id for m in mentorships}, key=lambda i: (i is None, i or 0))
+    combined = combined_questions(ids)
+    report.areas, report.labels = combined.keys, combined.labels
+    report.retired, report.wordings = combined.retired, combined.wordings
 
 
 def _add_rows(ids: list[int], groups: dict[int, tuple[Group, ...]], areas: list[str]) -> None:

@@ -1,0 +1,53 @@
+"""The `?programme=` narrowing shared by the lead's pages and downloads.
+
+A page given an unknown or malformed programme shows all programmes and says so, rather than
+silently looking unfiltered; a download refuses it (404), so no file is ever quietly unfiltered.
+"""
+
+from __future__ import annotations
+
+from flask import abort, flash
+from flask_babel import gettext
+
+from mentorship.models import Programme
+from mentorship.services import programmes
+from mentorship.services.errors import NotFoundError
+
+# Programme ids are PostgreSQL integers; a longer number cannot name one (and must not reach SQL).
+ID_MAX = 2**31 - 1
+SHOWN_MAX = 40
+
+
+def _find(value: str) -> Programme | None:
+    if not (value.isascii() and value.isdigit()) or int(value) > ID_MAX:
+        return None
+    try:
+        return programmes.get_programme(int(value))
+    except NotFoundError:
+        return None
+
+
+def programme_for_page(value: str | None) -> Programme | None:
+    """The chosen programme, or None for all; an unknown one flashes a message and shows all."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    programme = _find(value)
+    if programme is None:
+        shown = value if len(value) <= SHOWN_MAX else value[: SHOWN_MAX - 1] + "…"
+        flash(
+            gettext("Unknown programme “%(value)s”: showing all programmes.", value=shown),
+            "warning",
+        )
+    return programme
+
+
+def programme_for_download(value: str | None) -> Programme | None:
+    """The chosen programme, or None for all; an unknown one is a 404, never an unfiltered file."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    programme = _find(value)
+    if programme is None:
+        abort(404)
+    return programme

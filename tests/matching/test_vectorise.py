@@ -28,6 +28,8 @@ DOCUMENTS = [
     "zero\x00separator inside\x00 text",
     LONG,
     "Pekara pekara PEKARA pekarstvo pekarstva",
+    "l’école d’été: dj Dj ǆem ﬁlm straße Љубав љ џ «ok»\xa0non",
+    "½ İzmir d\u0301j ™tm Marque™Deposee and X²Y: footnote¹ café",
 ]
 
 

@@ -40,7 +40,24 @@ class AccountForm(FlaskForm):
     email_notifications = BooleanField(_l("Send me e-mail when something needs my attention"))
 
 
-class EntrepreneurProfileForm(AccountForm):
+class MessageEmailsForm(AccountForm):
+    """The account part of those who write in threads: entrepreneurs, partner contact people
+    and the lead (introductions); mentors choose for messages with their proposals."""
+
+    message_emails = RadioField(
+        _l("E-mails about new messages"),
+        choices=options(
+            [
+                ("daily", _l("Once a day: one e-mail listing the conversations with new messages")),
+                ("instant", _l("Right away: an e-mail as soon as a message arrives")),
+            ]
+        ),
+        default="daily",
+        description=_l("Your notifications page always shows every change at once."),
+    )
+
+
+class EntrepreneurProfileForm(MessageEmailsForm):
     business_name = StringField(
         _l("Business name"), filters=[strip_text], validators=[Length(max=NAME_MAX)]
     )
@@ -64,17 +81,6 @@ class EntrepreneurProfileForm(AccountForm):
         validators=[Length(max=DESCRIPTION_MAX)],
     )
     languages = MultiCheckboxField(_l("Languages you work in"))
-    message_emails = RadioField(
-        _l("E-mails about new messages"),
-        choices=options(
-            [
-                ("daily", _l("Once a day: one e-mail listing the conversations with new messages")),
-                ("instant", _l("Right away: an e-mail as soon as a message arrives")),
-            ]
-        ),
-        default="daily",
-        description=_l("Your notifications page always shows every change at once."),
-    )
 
 
 class MentorProfileForm(AccountForm):

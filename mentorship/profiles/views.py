@@ -8,11 +8,15 @@ from flask_login import current_user, login_required
 
 from mentorship.contract.accounts import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
 from mentorship.main.helpers import language_choices, show_service_error
-from mentorship.profiles.forms import AccountForm, EntrepreneurProfileForm, MentorProfileForm
+from mentorship.profiles.forms import EntrepreneurProfileForm, MentorProfileForm, MessageEmailsForm
 from mentorship.services import accounts
 from mentorship.services.errors import ServiceError
 
 profiles_bp = Blueprint("profiles", __name__)
+
+
+def _message_emails(user) -> str:
+    return "instant" if user.instant_emails else "daily"
 
 
 def _form_for(user):
@@ -23,7 +27,7 @@ def _form_for(user):
             obj=profile,
             name=user.name,
             email_notifications=user.email_notifications,
-            message_emails="instant" if user.instant_emails else "daily",
+            message_emails=_message_emails(user),
         )
     elif user.is_mentor:
         form = MentorProfileForm(
@@ -33,14 +37,14 @@ def _form_for(user):
             proposal_emails="instant" if user.instant_emails else "daily",
         )
     else:
-        return AccountForm(obj=user), ()
+        return MessageEmailsForm(obj=user, message_emails=_message_emails(user)), ()
     form.languages.choices = language_choices(profile.languages or [])
     fields = ENTREPRENEUR_FIELDS if user.is_entrepreneur else MENTOR_FIELDS
     return form, fields
 
 
 def _instant_emails(form) -> bool | None:
-    """Mentors choose for proposals and messages, entrepreneurs for messages."""
+    """Mentors choose for proposals and messages, everybody else for messages."""
     choice = getattr(form, "proposal_emails", None) or getattr(form, "message_emails", None)
     return choice.data == "instant" if choice is not None else None
 

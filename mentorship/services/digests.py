@@ -1,6 +1,7 @@
 """The daily digest: one e-mail with the proposals made and withdrawn since the last one (mentors),
 the mentorship threads with new unread messages and the mentorship reminders since (mentors and
-entrepreneurs).
+entrepreneurs), and the introduction threads with new unread messages (entrepreneurs, partner
+contact people, the lead).
 
 Mentors get it by default instead of an e-mail per proposal (a demo load alone proposed hundreds),
 and every member instead of an e-mail per message; those who chose instant e-mails are left
@@ -37,12 +38,14 @@ from mentorship.models import (
 )
 from mentorship.services.mentorships.nudges import REMINDER_KINDS
 from mentorship.services.notifications import absolute, send_pending_emails
+from mentorship.services.partnerships.unread import unread_since
 
 DIGEST_HOUR = 7
 # The best fits are listed; the rest are counted and waiting in her queue.
 LISTED = 20
 REVIEW_LINK = "/reviews"
 PROFILE_LINK = "/profile"
+DIGEST_ROLES = tuple(r.value for r in (Role.MENTOR, Role.ENTREPRENEUR, Role.PARTNER, Role.LEAD))
 
 
 @dataclass(frozen=True)
@@ -60,9 +63,14 @@ class Digest:
     withdrawn: list[DigestItem]
     messages: list[DigestItem] = field(default_factory=list)
     reminders: list[DigestItem] = field(default_factory=list)
+    introductions: list[DigestItem] = field(default_factory=list)
 
     def __bool__(self) -> bool:
-        return bool(self.proposed or self.withdrawn or self.messages or self.reminders)
+        return bool(self.about_proposals or self.about_messages or self.reminders)
+
+    @property
+    def about_messages(self) -> bool:
+        return bool(self.messages or self.introductions)
 
     @property
     def about_proposals(self) -> bool:
@@ -95,7 +103,7 @@ def send_digests(now: datetime | None = None) -> int:
     due = db.session.scalars(
         sa.select(User)
         .where(
-            User.role.in_((Role.MENTOR.value, Role.ENTREPRENEUR.value)),
+            User.role.in_(DIGEST_ROLES),
             User.email_notifications.is_(True),
             User.instant_emails.is_(False),
             sa.or_(User.last_digest_at.is_(None), User.last_digest_at < moment),
@@ -158,6 +166,7 @@ def digest_for(mentor: User, since: datetime) -> Digest:
     ).all()
     return Digest(
         messages=unread_threads(mentor, since),
+        introductions=unread_introductions(mentor, since),
         reminders=unseen_reminders(mentor, since),
         proposed=[
             DigestItem(title, f"{REVIEW_LINK}/{match_id}", score=score)
@@ -193,6 +202,18 @@ def unread_threads(user: User, since: datetime) -> list[DigestItem]:
     ]
 
 
+def unread_introductions(user: User, since: datetime) -> list[DigestItem]:
+    """Her introduction threads with messages to her since, unread by her read mark."""
+    return [
+        DigestItem(
+            f"{match.idea.title} – {(match.partner or match.cluster).name}",
+            f"/introductions/{match.id}",
+            count=count,
+        )
+        for match, count in unread_since(user, since)
+    ]
+
+
 def unseen_reminders(user: User, since: datetime) -> list[DigestItem]:
     """The mentorship reminders written to her since, that she has not seen in the app."""
     rows = db.session.execute(
@@ -217,17 +238,17 @@ def _queue(mentor: User, digest: Digest, since: datetime) -> None:
 
 
 def _subject(digest: Digest) -> str:
-    if digest.reminders and not digest.about_proposals and not digest.messages:
+    if digest.reminders and not digest.about_proposals and not digest.about_messages:
         return ngettext(
             "%(num)d reminder about your mentorship",
             "%(num)d reminders about your mentorships",
             len(digest.reminders),
         )
-    if digest.messages and not digest.about_proposals:
+    if digest.about_messages and not digest.about_proposals:
         return ngettext(
             "%(num)d new message waiting for you",
             "%(num)d new messages waiting for you",
-            sum(item.count for item in digest.messages),
+            sum(item.count for item in digest.messages + digest.introductions),
         )
     if digest.proposed:
         return ngettext(
@@ -248,27 +269,33 @@ WITHDRAWAL_WORDS = {
 }
 
 
-def _body(mentor: User, digest: Digest, since: datetime) -> str:
-    when = format_datetime(since, "d MMM y, HH:mm")
-    parts = [
-        gettext(
+def _greeting(member: User, digest: Digest, since: datetime) -> str:
+    name, when = member.name, format_datetime(since, "d MMM y, HH:mm")
+    if digest.about_proposals:
+        return gettext(
             "Hello %(name)s,\n\nhere is what changed in your proposals since %(since)s.",
-            name=mentor.name,
+            name=name,
             since=when,
         )
-        if digest.about_proposals
-        else gettext(
-            "Hello %(name)s,\n\nhere are the new messages in your mentorships since %(since)s.",
-            name=mentor.name,
-            since=when,
+    if digest.introductions:
+        return gettext(
+            "Hello %(name)s,\n\nhere is what waits for you since %(since)s.", name=name, since=when
         )
-        if not digest.reminders
-        else gettext(
+    if digest.reminders:
+        return gettext(
             "Hello %(name)s,\n\nhere is what waits for you in your mentorships since %(since)s.",
-            name=mentor.name,
+            name=name,
             since=when,
         )
-    ]
+    return gettext(
+        "Hello %(name)s,\n\nhere are the new messages in your mentorships since %(since)s.",
+        name=name,
+        since=when,
+    )
+
+
+def _body(mentor: User, digest: Digest, since: datetime) -> str:
+    parts = [_greeting(mentor, digest, since)]
     if digest.proposed:
         lines = [
             gettext(
@@ -299,7 +326,11 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
             + "\n".join(lines)
         )
     if digest.messages:
-        parts.append(_messages_part(digest.messages))
+        parts.append(_messages_part(gettext("New messages in your mentorships:"), digest.messages))
+    if digest.introductions:
+        parts.append(
+            _messages_part(gettext("New messages in your introductions:"), digest.introductions)
+        )
     if digest.reminders:
         lines = [f"- {item.title}: {absolute(item.link)}" for item in digest.reminders]
         parts.append(gettext("Reminders about your mentorships:") + "\n" + "\n".join(lines))
@@ -332,7 +363,7 @@ def _member_footer(digest: Digest) -> str:
     )
 
 
-def _messages_part(threads: list[DigestItem]) -> str:
+def _messages_part(heading: str, threads: list[DigestItem]) -> str:
     lines = [
         ngettext(
             "- %(name)s: %(num)d new message, %(link)s",
@@ -343,4 +374,4 @@ def _messages_part(threads: list[DigestItem]) -> str:
         )
         for item in threads
     ]
-    return gettext("New messages in your mentorships:") + "\n" + "\n".join(lines)
+    return heading + "\n" + "\n".join(lines)

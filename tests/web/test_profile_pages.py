@@ -145,3 +145,17 @@ def test_profile_without_csrf_token_is_refused_and_writes_nothing(client, auth):
     assert client.post("/profile", data=ENTREPRENEUR_PROFILE).status_code == 400
     db.session.refresh(user)
     assert user.name == "Ana"
+
+
+def test_a_partner_contact_chooses_an_email_as_soon_as_an_introduction_message_arrives(
+    client, auth, submit
+):
+    from tests.event_factories import PartnerContactFactory
+
+    contact = PartnerContactFactory()
+    auth.login(contact.email)
+    html = client.get("/profile").get_data(as_text=True)
+    assert "Once a day: one e-mail listing the conversations with new messages" in html
+    submit("/profile", {"name": contact.name, "message_emails": "instant"})
+    db.session.refresh(contact)
+    assert contact.instant_emails is True

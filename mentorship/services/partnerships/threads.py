@@ -1,7 +1,9 @@
 """The private thread of an approved introduction: the entrepreneur and the other side write.
 
 Each participant has her own read mark (IntroductionReadMark): what others wrote after the
-newest message she had when she last opened the thread is unread for her.
+newest message she had when she last opened the thread is unread for her. A new message reaches
+the other side as mentorship messages do (services.message_notices): in the daily digest, or at
+once for those who chose instant e-mails.
 """
 
 from __future__ import annotations
@@ -18,8 +20,11 @@ from mentorship.extensions import db
 from mentorship.models import IntroductionMessage, IntroductionReadMark, Match, User
 from mentorship.models.introductions import INTRODUCTION_MESSAGE_MAX
 from mentorship.services.errors import ValidationFailedError
-from mentorship.services.notifications import notify
+from mentorship.services.message_notices import tell_of_message
 from mentorship.services.partnerships.access import ensure_open, get_introduction, other_side
+from mentorship.services.partnerships.unread import unread_counts
+
+KIND = "introduction.message"
 
 
 def link(match: Match) -> str:
@@ -46,28 +51,6 @@ def read_up_to(user: User, match: Match) -> int:
         )
         or 0
     )
-
-
-def unread_counts(user: User, matches: list[Match]) -> dict[int, int]:
-    """Per introduction, the messages others wrote since she last opened its thread."""
-    ids = [m.id for m in matches]
-    if not ids:
-        return {}
-    mark = IntroductionReadMark
-    rows = db.session.execute(
-        sa.select(IntroductionMessage.match_id, sa.func.count())
-        .outerjoin(
-            mark,
-            sa.and_(mark.match_id == IntroductionMessage.match_id, mark.user_id == user.id),
-        )
-        .where(
-            IntroductionMessage.match_id.in_(ids),
-            IntroductionMessage.sender_id.is_distinct_from(user.id),
-            IntroductionMessage.id > sa.func.coalesce(mark.last_read_message_id, 0),
-        )
-        .group_by(IntroductionMessage.match_id)
-    )
-    return {match_id: count for match_id, count in rows}
 
 
 def mark_read(user: User, match: Match) -> None:
@@ -137,12 +120,10 @@ def send_message(user: User, match_id: int, data: dict) -> IntroductionMessage:
     body = _body(data)
     match = get_introduction(user, match_id)
     ensure_open(match)
-    message = IntroductionMessage(match_id=match.id, sender_id=user.id, body=body)
-    db.session.add(message)
     for recipient in other_side(match, user):
-        notify(
+        tell_of_message(
             recipient,
-            "introduction.message",
+            KIND,
             lazy_gettext("New message about “%(title)s”", title=match.idea.title),
             lazy_gettext(
                 "%(name)s wrote about the introduction for “%(title)s”.",
@@ -150,6 +131,10 @@ def send_message(user: User, match_id: int, data: dict) -> IntroductionMessage:
                 title=match.idea.title,
             ),
             link(match),
+            unread_before=lambda reader=recipient: bool(unread_counts(reader, [match])),
         )
+    # Added after the notices: their unread check must not count it.
+    message = IntroductionMessage(match_id=match.id, sender_id=user.id, body=body)
+    db.session.add(message)
     db.session.commit()
     return message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 import numpy as np
@@ -152,6 +153,32 @@ class Explainer:
         reasons = text_reasons(scored, relation, terms, related, closest, record)
         return tuple(reasons + signal_reasons(idea, record, scored, region))
 
+    def prefetch(self, store: CandidateStore, rows: Sequence[ScoredRow]) -> None:
+        """Encode in one batch the sentences of every row whose reasons may quote one: one
+        call for thirty candidates costs little more than one call for one."""
+        wanted: dict[tuple, list[str]] = {}
+        for scored in rows:
+            if scored.parts.get(scored.relation, (0.0, 0.0))[1] <= 0:
+                continue
+            field = PARTNER_PAIRS[scored.relation][1] if store.kind == "partner" else PROFILE
+            key = (field, store.records[scored.row])
+            if key not in self.cache and key not in wanted:
+                wanted[key] = sentences(candidate_texts(key[1])[field])
+        several = [texts for texts in wanted.values() if len(texts) > 1]
+        dense = iter(())
+        if several:
+            encoded = self.queries.encode_texts([text for texts in several for text in texts])[1]
+            bounds = np.cumsum([0] + [len(texts) for texts in several])
+            dense = iter(encoded[start:end] for start, end in itertools.pairwise(bounds))
+        for key, texts in wanted.items():
+            self._remember(key, texts, next(dense) if len(texts) > 1 else None)
+
+    def _remember(self, key: tuple, texts: list[str], dense: np.ndarray | None) -> tuple:
+        if len(self.cache) >= _SENTENCE_CACHE_LIMIT:
+            self.cache.clear()
+        found = self.cache[key] = (texts, dense)
+        return found
+
     def _closest(self, record, field: str, query: np.ndarray, scored: ScoredRow, relation: str):
         """The candidate's sentence nearest the idea in the dense views, if they scored."""
         if scored.parts.get(relation, (0.0, 0.0))[1] <= 0 or not np.any(query):
@@ -161,9 +188,7 @@ class Explainer:
         if found is None:
             texts = sentences(candidate_texts(record)[field])
             dense = self.queries.encode_texts(texts)[1] if len(texts) > 1 else None
-            if len(self.cache) >= _SENTENCE_CACHE_LIMIT:
-                self.cache.clear()
-            found = self.cache[key] = (texts, dense)
+            found = self._remember(key, texts, dense)
         texts, dense = found
         if dense is None:
             return texts[0] if texts else None
@@ -190,6 +215,8 @@ def rank_batch(
         for kind in kinds:
             store = stores.get(kind)
             rows = [] if store is None else score_store(store, query, config, weights, k)
+            if rows and np.any(query.texts[PARTNER_PAIRS[GENERAL][0]].dense):
+                explainer.prefetch(store, rows)
             found[kind] = [
                 Match(
                     kind=kind,

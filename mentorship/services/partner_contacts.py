@@ -109,14 +109,19 @@ def register_contact(
     return user
 
 
-def pending_contacts() -> list[PartnerContact]:
-    return list(
-        db.session.scalars(
-            sa.select(PartnerContact)
-            .where(PartnerContact.status == ContactStatus.PENDING.value)
-            .order_by(PartnerContact.created_at, PartnerContact.user_id)
-        )
+def contacts_query(status: str | None = None) -> sa.Select:
+    """Contact people of partner companies, oldest first (the lead's queue order); ``status``
+    keeps one of CONTACT_STATUSES."""
+    statement = sa.select(PartnerContact).order_by(
+        PartnerContact.created_at, PartnerContact.user_id
     )
+    if status:
+        statement = statement.where(PartnerContact.status == status)
+    return statement
+
+
+def pending_contacts() -> list[PartnerContact]:
+    return list(db.session.scalars(contacts_query(ContactStatus.PENDING.value)))
 
 
 def decide(actor: User, user_id: int, approve: bool) -> PartnerContact:

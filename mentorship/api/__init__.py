@@ -12,6 +12,7 @@ from mentorship.api import (  # noqa: F401
     mentors,
     mentorships,
     meta,
+    partner_contacts,
     reviews,
 )
 from mentorship.api.blueprint import api_bp

@@ -14,7 +14,8 @@ from mentorship.api.request import (
     requested_page,
     token_required,
 )
-from mentorship.contract.cooperation import CooperationProfile, CooperationProfileInput
+from mentorship.api.serializers import cooperation_profile_json
+from mentorship.contract.cooperation import CooperationProfileInput
 from mentorship.infrastructure.pagination import paginate
 from mentorship.services import cooperation
 
@@ -24,20 +25,7 @@ ONE = f"{COLLECTION}/<{ID}:profile_id>"
 
 
 def profile_out(profile) -> dict:
-    return CooperationProfile(
-        id=profile.id,
-        kind=profile.kind,
-        area=profile.area,
-        cooperation_type=profile.cooperation_type,
-        title=profile.title,
-        description=profile.description,
-        partner_id=profile.partner_id,
-        idea_id=profile.idea_id,
-        owner_name=profile.owner_name,
-        mine=profile.author_id == current_user().id,
-        created_at=profile.created_at,
-        updated_at=profile.updated_at,
-    ).model_dump(mode="json")
+    return cooperation_profile_json(profile, current_user())
 
 
 @api_bp.get(COLLECTION)

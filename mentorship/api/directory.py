@@ -1,4 +1,5 @@
-"""Supply-chain partners and startup clusters: anyone signed in reads, the lead writes."""
+"""Supply-chain partners and startup clusters: anyone signed in reads, the lead writes. One
+partner also lists its cooperation profiles."""
 
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ from mentorship.api.request import (
     requested_page,
     token_required,
 )
-from mentorship.api.serializers import cluster_json, partner_json
+from mentorship.api.serializers import cluster_json, partner_detail_json, partner_json
 from mentorship.contract.directory import ClusterInput, PartnerInput
 from mentorship.infrastructure.pagination import paginate
 from mentorship.models import Cluster, Partner
+from mentorship.services.cooperation import partner_profiles
 from mentorship.services.directory import (
     create_organisation,
     delete_organisation,
@@ -57,7 +59,11 @@ def _create(resource: str):
 
 def _get(resource: str, object_id: int):
     model, _, serialise = RESOURCES[resource]
-    return jsonify(serialise(get_organisation(model, object_id)))
+    found = get_organisation(model, object_id)
+    if model is Partner:
+        profiles = partner_profiles(current_user(), found.id)
+        return jsonify(partner_detail_json(found, profiles, current_user()))
+    return jsonify(serialise(found))
 
 
 def _update(resource: str, object_id: int):

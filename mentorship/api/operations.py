@@ -17,7 +17,11 @@ from mentorship.api.operation_types import (
     Operation,
     Param,
 )
-from mentorship.api.partnership_operations import COOPERATION_OPERATIONS, INTRODUCTION_OPERATIONS
+from mentorship.api.partnership_operations import (
+    COOPERATION_OPERATIONS,
+    INTRODUCTION_OPERATIONS,
+    PARTNER_CONTACT_OPERATIONS,
+)
 from mentorship.contract.accounts import (
     Account,
     EntrepreneurProfileInput,
@@ -33,6 +37,7 @@ from mentorship.contract.directory import (
     ClusterInput,
     ClusterPage,
     Partner,
+    PartnerDetail,
     PartnerInput,
     PartnerPage,
 )
@@ -132,14 +137,14 @@ ALSO_DOCUMENTED: tuple[type[BaseModel], ...] = (EntrepreneurProfileInput, Mentor
 
 
 # fmt: off
-def _directory(resource: str, label: str, item, item_input, page) -> list[Operation]:
+def _directory(resource: str, label: str, item, item_input, page, detail=None) -> list[Operation]:
     collection, one = f"/api/v1/{resource}", f"/api/v1/{resource}/{{id}}"
     return [
         Operation("get", collection, f"List {label}s", SIGNED_IN, answer=page, errors=(422,),
                   params=(SEARCH, SECTOR, *PAGE)),
         Operation("post", collection, f"Create a {label}", "lead", 201, item, item_input,
                   (403, 409)),
-        Operation("get", one, f"One {label}", SIGNED_IN, answer=item, errors=(404,),
+        Operation("get", one, f"One {label}", SIGNED_IN, answer=detail or item, errors=(404,),
                   params=(OBJECT_ID,)),
         Operation("put", one, f"Change the given fields of a {label}", "lead", answer=item,
                   body=item_input, errors=(403, 404, 409), params=(OBJECT_ID,)),
@@ -214,7 +219,8 @@ OPERATIONS: list[Operation] = [
               answer=Mentor, errors=(403, 404, 409), params=(OBJECT_ID,)),
     Operation("get", "/api/v1/stats", "Programme counts", "lead", answer=Stats,
               errors=(403, 422), params=(Param("programme_id", int | None),)),
-    *_directory("partners", "supply-chain partner", Partner, PartnerInput, PartnerPage),
+    *_directory("partners", "supply-chain partner", Partner, PartnerInput, PartnerPage,
+                PartnerDetail),
     *_directory("clusters", "startup cluster", Cluster, ClusterInput, ClusterPage),
 ]
 
@@ -319,6 +325,10 @@ EVENT_OPERATIONS: list[Operation] = [
               answer=EventReport, errors=(403, 404), params=(OBJECT_ID,)),
 ]
 OPERATIONS += (
-    MENTORSHIP_OPERATIONS + EVENT_OPERATIONS + INTRODUCTION_OPERATIONS + COOPERATION_OPERATIONS
+    MENTORSHIP_OPERATIONS
+    + EVENT_OPERATIONS
+    + INTRODUCTION_OPERATIONS
+    + COOPERATION_OPERATIONS
+    + PARTNER_CONTACT_OPERATIONS
 )
 # fmt: on

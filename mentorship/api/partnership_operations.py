@@ -1,8 +1,10 @@
-"""API operations of partnerships: introduction threads and agreements, cooperation profiles."""
+"""API operations of partnerships: introduction threads and agreements, cooperation profiles,
+partner companies' contact people."""
 
 from __future__ import annotations
 
-from mentorship.api.operation_types import OBJECT_ID, PAGE, Operation, Param
+from mentorship.api.operation_types import ANYONE, OBJECT_ID, PAGE, Operation, Param
+from mentorship.contract.accounts import Account
 from mentorship.contract.cooperation import (
     CooperationProfile,
     CooperationProfileInput,
@@ -17,7 +19,13 @@ from mentorship.contract.introductions import (
     IntroductionPage,
     PartnershipAgreementInput,
 )
+from mentorship.contract.partner_contacts import (
+    PartnerContact,
+    PartnerContactPage,
+    PartnerRegister,
+)
 from mentorship.models.cooperation import PROFILE_AREAS, PROFILE_COOPERATION_TYPES, PROFILE_KINDS
+from mentorship.models.directory import CONTACT_STATUSES
 
 PAIR_ERRORS = (403, 404, 409)
 
@@ -61,5 +69,30 @@ COOPERATION_OPERATIONS: list[Operation] = [
               params=(OBJECT_ID,)),
     Operation("delete", PROFILE, "Remove a cooperation profile", PROFILE_AUTHORS, 204,
               errors=(403, 404), params=(OBJECT_ID,)),
+]
+CONTACT = "/api/v1/partner-contacts/{id}"
+DECIDED = ((409, "Already approved or rejected."),)
+PARTNER_CONTACT_OPERATIONS: list[Operation] = [
+    Operation("post", "/api/v1/auth/register/partner",
+              "Register as a partner company's contact person (starts pending)", ANYONE, 201,
+              Account, PartnerRegister, (409, 429),
+              notes="Give `partner_id` (a company of the directory) or `company_name` (one not "
+                    "in it yet; approving adds it). The lead is notified; until approved, the "
+                    "account sees no introductions, events or cooperation profiles. 409 on a "
+                    "taken e-mail."),
+    Operation("get", "/api/v1/partner-contacts",
+              "Partner companies' contact people, oldest first", "lead",
+              answer=PartnerContactPage, errors=(403, 422),
+              params=(Param("status", one_of(CONTACT_STATUSES) | None,
+                            description="`pending` for the approval queue; all when left out."),
+                      *PAGE)),
+    Operation("post", f"{CONTACT}/approve", "Approve a pending contact person", "lead",
+              answer=PartnerContact, errors=(403, 404, 409), params=(OBJECT_ID,),
+              error_text=DECIDED,
+              notes="A company she named that is not in the directory is added to it. She is "
+                    "notified."),
+    Operation("post", f"{CONTACT}/reject", "Reject a pending contact person", "lead",
+              answer=PartnerContact, errors=(403, 404, 409), params=(OBJECT_ID,),
+              error_text=DECIDED, notes="She is notified; her account stays, without access."),
 ]
 # fmt: on

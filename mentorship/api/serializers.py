@@ -5,7 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from mentorship.contract.accounts import ENTREPRENEUR_FIELDS, MENTOR_FIELDS
-from mentorship.models import Cluster, Idea, Match, Partner, User
+from mentorship.contract.cooperation import CooperationProfile as CooperationProfileAnswer
+from mentorship.models import (
+    Cluster,
+    CooperationProfile,
+    Idea,
+    Match,
+    Partner,
+    PartnerContact,
+    User,
+)
 from mentorship.models.base import isoformat_utc
 from mentorship.reasons import without_capacity
 
@@ -115,6 +124,45 @@ def partner_json(partner: Partner) -> dict[str, Any]:
         "export_oriented": bool(partner.export_oriented),
         "created_at": isoformat_utc(partner.created_at),
         "updated_at": isoformat_utc(partner.updated_at),
+    }
+
+
+def partner_detail_json(
+    partner: Partner, profiles: list[CooperationProfile] | None, viewer: User
+) -> dict[str, Any]:
+    """One partner with its cooperation profiles; None (null) when the viewer's role does not
+    read cooperation profiles (mentors, contact people still waiting for the lead)."""
+    listed = None if profiles is None else [cooperation_profile_json(p, viewer) for p in profiles]
+    return {**partner_json(partner), "cooperation_profiles": listed}
+
+
+def cooperation_profile_json(profile: CooperationProfile, viewer: User) -> dict[str, Any]:
+    return CooperationProfileAnswer(
+        id=profile.id,
+        kind=profile.kind,
+        area=profile.area,
+        cooperation_type=profile.cooperation_type,
+        title=profile.title,
+        description=profile.description,
+        partner_id=profile.partner_id,
+        idea_id=profile.idea_id,
+        owner_name=profile.owner_name,
+        mine=profile.author_id == viewer.id,
+        created_at=profile.created_at,
+        updated_at=profile.updated_at,
+    ).model_dump(mode="json")
+
+
+def partner_contact_json(contact: PartnerContact) -> dict[str, Any]:
+    return {
+        "id": contact.user_id,
+        "name": contact.user.name,
+        "email": contact.user.email,
+        "status": contact.status,
+        "partner_id": contact.partner_id,
+        "company": contact.company,
+        "created_at": isoformat_utc(contact.created_at),
+        "decided_at": isoformat_utc(contact.decided_at),
     }
 
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from pydantic import Field
 
 from mentorship.contract.base import Answer, Page, RequestBody
+from mentorship.contract.cooperation import CooperationProfile
 from mentorship.contract.fields import (
     DESCRIPTION_MAX,
     PLACE_MAX,
@@ -64,6 +65,15 @@ class Cluster(Answer):
     website: str = Field(description="Empty or an http(s):// URL.")
     created_at: datetime
     updated_at: datetime
+
+
+class PartnerDetail(Partner):
+    """One partner as GET /api/v1/partners/{id} answers it: with its cooperation profiles."""
+
+    cooperation_profiles: list[CooperationProfile] | None = Field(
+        description="Its published offers and requests, newest first; null for a caller who "
+        "does not read cooperation profiles (a mentor, a contact person not yet approved)."
+    )
 
 
 class PartnerPage(Page[Partner]):

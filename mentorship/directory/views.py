@@ -8,11 +8,12 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import gettext, lazy_gettext, lazy_ngettext
 from flask_login import current_user, login_required
 
+from mentorship.cooperation.forms import AREA_LABELS, KIND_LABELS, TYPE_LABELS
 from mentorship.directory.forms import ClusterForm, PartnerForm
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, role_required, show_service_error
 from mentorship.models import Cluster, Partner
-from mentorship.services import directory
+from mentorship.services import cooperation, directory
 from mentorship.services.errors import ServiceError
 from mentorship.services.pairing_endings import approved_pairings_count
 from mentorship.vocab import SECTORS
@@ -80,6 +81,20 @@ def index(kind: str):
         page=result,
         search=search,
         sector=sector or "",
+    )
+
+
+@directory_bp.route("/<any(partners):kind>/<int:object_id>")
+@login_required
+def partner(kind: str, object_id: int):
+    """One partner company with its cooperation profiles (for those who read them)."""
+    target = directory.get_organisation(Partner, object_id)
+    return render_template(
+        "directory/partner.html",
+        kind=kind,
+        partner=target,
+        profiles=cooperation.partner_profiles(current_user, target.id),
+        labels={"kind": KIND_LABELS, "area": AREA_LABELS, "cooperation_type": TYPE_LABELS},
     )
 
 

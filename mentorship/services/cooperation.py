@@ -56,6 +56,29 @@ def list_profiles(user: User, filters: dict[str, Any] | None = None) -> sa.Selec
     return statement
 
 
+def may_read(user: User) -> bool:
+    """Whoever reads the cooperation list: not mentors, nor contacts still waiting."""
+    try:
+        _visible(user)
+    except NotFoundError:
+        return False
+    return True
+
+
+def partner_profiles(user: User, partner_id: int) -> list[CooperationProfile] | None:
+    """The partner company's profiles for its directory page, newest first; None when the
+    user may not read cooperation profiles at all (the page then leaves them out)."""
+    if not may_read(user):
+        return None
+    return list(
+        db.session.scalars(
+            sa.select(CooperationProfile)
+            .where(CooperationProfile.partner_id == partner_id)
+            .order_by(CooperationProfile.created_at.desc(), CooperationProfile.id.desc())
+        )
+    )
+
+
 def get_profile(user: User, profile_id: int) -> CooperationProfile:
     _visible(user)
     profile = db.session.get(CooperationProfile, profile_id)

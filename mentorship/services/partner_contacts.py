@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 
 from mentorship import task_names
 from mentorship.contract.fields import NAME_MAX
@@ -109,14 +110,21 @@ def register_contact(
     return user
 
 
-def pending_contacts() -> list[PartnerContact]:
-    return list(
-        db.session.scalars(
-            sa.select(PartnerContact)
-            .where(PartnerContact.status == ContactStatus.PENDING.value)
-            .order_by(PartnerContact.created_at, PartnerContact.user_id)
-        )
+def contacts_query(status: str | None = None) -> sa.Select:
+    """Contact people of partner companies, oldest first (the lead's queue order); ``status``
+    keeps one of CONTACT_STATUSES."""
+    statement = (
+        sa.select(PartnerContact)
+        .options(selectinload(PartnerContact.user), selectinload(PartnerContact.partner))
+        .order_by(PartnerContact.created_at, PartnerContact.user_id)
     )
+    if status:
+        statement = statement.where(PartnerContact.status == status)
+    return statement
+
+
+def pending_contacts() -> list[PartnerContact]:
+    return list(db.session.scalars(contacts_query(ContactStatus.PENDING.value)))
 
 
 def decide(actor: User, user_id: int, approve: bool) -> PartnerContact:

@@ -202,6 +202,13 @@ def cooperation(contract, token, lead: dict[str, str], mentor: dict[str, str]) -
         "description": "Jars for jam, 50k a month.",
     }
     theirs = contract.call("post", base, 201, json=offer, headers=them).get_json()
+    company = f"/api/v1/partners/{theirs['partner_id']}"
+    listed = contract.call("get", company, 200, headers=her).get_json()["cooperation_profiles"]
+    assert [profile["id"] for profile in listed] == [theirs["id"]]
+    assert (
+        contract.call("get", company, 200, headers=mentor).get_json()["cooperation_profiles"]
+        is None
+    )
     request = {**offer, "kind": "request", "title": "Jars wanted", "idea_id": idea.id}
     mine = contract.call("post", base, 201, json=request, headers=her).get_json()
     contract.call("post", base, 422, json={**request, "area": "space"}, headers=her)

@@ -19,7 +19,7 @@ from mentorship.api.openapi import openapi_document
 from mentorship.api.operations import OPERATIONS
 from mentorship.api.serializers import idea_json, me_json
 from mentorship.extensions import db
-from tests.api import contract_scenarios, introduction_scenarios
+from tests.api import contract_scenarios, introduction_scenarios, partner_contact_scenarios
 from tests.factories import (
     PASSWORD,
     EntrepreneurFactory,
@@ -254,6 +254,7 @@ def test_every_operation_answers_as_the_document_says(app, contract):
     contract_scenarios.cooperation(
         contract, lambda email: _token(contract, email), people["lead"], people["mentor"]
     )
+    partner_contact_scenarios.partner_contacts(contract, people["lead"], people["mentor"])
     called = {(method, path) for method, path, status in contract.seen if status < 300}
     every = {(operation.method, operation.path) for operation in OPERATIONS}
     assert every - called == set()

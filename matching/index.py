@@ -138,13 +138,26 @@ class MatchIndex:
         return False if store is None else store.remove(candidate_id)
 
     def rank(
-        self, idea: IdeaRecord, kinds: Sequence[str] | None = None, k: int | None = None
+        self,
+        idea: IdeaRecord,
+        kinds: Sequence[str] | None = None,
+        k: int | None = None,
+        explain: int | None = None,
     ) -> dict[str, list[Match]]:
-        """Best `k` candidates per kind (default: the idea's needs) for one idea."""
-        return self.rank_many([idea], kinds=kinds, k=k)[0]
+        """Best `k` candidates per kind (default: the idea's needs) for one idea.
+
+        `explain`: only the first `explain` matches of each kind get their reasons (the rest
+        an empty tuple); reasons cost more than scores, and a caller ranking deeper than it
+        shows (to keep proposals stable) rarely needs the reasons of the deeper ones.
+        """
+        return self.rank_many([idea], kinds=kinds, k=k, explain=explain)[0]
 
     def rank_many(
-        self, ideas: Sequence[IdeaRecord], kinds: Sequence[str] | None = None, k: int | None = None
+        self,
+        ideas: Sequence[IdeaRecord],
+        kinds: Sequence[str] | None = None,
+        k: int | None = None,
+        explain: int | None = None,
     ) -> list[dict[str, list[Match]]]:
         """`rank` for many ideas, encoded in batches; gives exactly the same results."""
         encoder = self._fitted_encoder()
@@ -161,7 +174,14 @@ class MatchIndex:
         for start in range(0, len(ideas), step):
             batch = slice(start, start + step)
             results += rank_batch(
-                queries, self.sentences, self.stores, regions, ideas[batch], wanted[batch], limit
+                queries,
+                self.sentences,
+                self.stores,
+                regions,
+                ideas[batch],
+                wanted[batch],
+                limit,
+                limit if explain is None else max(0, int(explain)),
             )
         return results
 

@@ -203,8 +203,10 @@ def rank_batch(
     ideas: Sequence[IdeaRecord],
     wanted: Sequence[tuple[str, ...]],
     k: int,
+    explain: int,
 ) -> list[dict[str, list[Match]]]:
-    """Matches of each idea for each kind it wants, best first, with reasons."""
+    """Matches of each idea for each kind it wants, best first; the first `explain` of each
+    kind with their reasons."""
     config = queries.encoder.config
     encoded, texts = queries.encode(ideas)
     weights = queries.weights
@@ -216,7 +218,7 @@ def rank_batch(
             store = stores.get(kind)
             rows = [] if store is None else score_store(store, query, config, weights, k)
             if rows and np.any(query.texts[PARTNER_PAIRS[GENERAL][0]].dense):
-                explainer.prefetch(store, rows)
+                explainer.prefetch(store, rows[:explain])
             found[kind] = [
                 Match(
                     kind=kind,
@@ -230,7 +232,9 @@ def rank_batch(
                         store,
                         scored,
                         region_names.get(int(store.signals.regions[scored.row])),
-                    ),
+                    )
+                    if rank <= explain
+                    else (),
                 )
                 for rank, scored in enumerate(rows, start=1)
             ]

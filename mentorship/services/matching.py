@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import datetime, timezone
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import selectinload
 
+from matching import IdeaRecord, MatchConfig, MatchIndex
 from matching import Match as RankedMatch
-from matching import MatchConfig
-from matching.proposals import Revision, revise_proposals
+from matching.proposals import revise_proposals
 from mentorship.extensions import db
 from mentorship.infrastructure import job_runs
 from mentorship.infrastructure.candidates import idea_record
@@ -22,13 +23,11 @@ from mentorship.models import (
     Idea,
     IdeaStatus,
     Match,
-    MatchKind,
     MatchStatus,
     Partner,
     User,
-    WithdrawnProposal,
 )
-from mentorship.services.notifications import ProposalChange, notify_proposal_changes
+from mentorship.services.proposal_plan import ProposalPlan, proposal_score
 
 log = logging.getLogger(__name__)
 CONFIG = MatchConfig()
@@ -37,7 +36,6 @@ RANK_WINDOW = 2
 # Ideas re-matched per transaction by a bulk re-match; each chunk records the job's progress.
 REMATCH_CHUNK = 500
 TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
-TARGET_COLUMNS = {"mentor": "mentor_id", "partner": "partner_id", "cluster": "cluster_id"}
 REMATCHABLE = (
     IdeaStatus.SUBMITTED.value,
     IdeaStatus.MATCHING.value,
@@ -65,9 +63,10 @@ def match_idea(idea_id: int) -> str:
     db.session.commit()
     try:
         record = idea_record(idea)
-        ranked = holder.synced().rank(record, k=RANK_WINDOW * CONFIG.top_k)
+        index = holder.synced()
+        ranked = index.rank(record, k=RANK_WINDOW * CONFIG.top_k, explain=CONFIG.top_k)
         db.session.commit()
-        store_matches(idea_id, ranked)
+        store_many({idea_id: ranked}, explain=explainer(index, {idea_id: record}))
     except OperationalError:
         db.session.rollback()
         raise
@@ -110,8 +109,24 @@ def store_matches(
     store_many({idea_id: ranked}, commit=commit)
 
 
+Explain = Callable[[int, str], list[RankedMatch]]
+
+
+def explainer(index: MatchIndex, records: dict[int, IdeaRecord]) -> Explain:
+    """Ranks one idea's candidates of one kind again, every one with its reasons: ranking
+    explains only the first `top_k`, and now and then a proposal kept or added lies deeper."""
+
+    def explain(idea_id: int, kind: str) -> list[RankedMatch]:
+        return index.rank(records[idea_id], kinds=(kind,), k=RANK_WINDOW * CONFIG.top_k)[kind]
+
+    return explain
+
+
 def store_many(
-    ranked_by_idea: dict[int, dict[str, list[RankedMatch]]], *, commit: bool = True
+    ranked_by_idea: dict[int, dict[str, list[RankedMatch]]],
+    *,
+    commit: bool = True,
+    explain: Explain | None = None,
 ) -> None:
     """Replace the ideas' untouched proposals; matches someone acted on are never changed.
 
@@ -120,7 +135,7 @@ def store_many(
     """
     for attempt in (1, 2):
         try:
-            _store_many(ranked_by_idea)
+            _store_many(ranked_by_idea, explain)
             if commit:
                 db.session.commit()
             return
@@ -130,7 +145,9 @@ def store_many(
                 raise
 
 
-def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None:
+def _store_many(
+    ranked_by_idea: dict[int, dict[str, list[RankedMatch]]], explain: Explain | None = None
+) -> None:
     """Proposals that stay keep their row (and id, so open pages keep working); others go or come.
 
     A proposal is replaced only by a clearly better candidate (`matching.proposals`), so mentors
@@ -153,7 +170,7 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
     stored = _stored_matches([idea.id for idea in ideas])
     alive = _existing_targets(ranked_by_idea)
     now = _now()
-    plan = _Plan()
+    plan = ProposalPlan()
     for idea in ideas:
         ranked, stored_kinds = ranked_by_idea[idea.id], stored.get(idea.id, {})
         # A kind the idea no longer asks for is ranked as empty: its proposals are withdrawn.
@@ -164,11 +181,15 @@ def _store_many(ranked_by_idea: dict[int, dict[str, list[RankedMatch]]]) -> None
             proposed, settled = stored_kinds.get(kind, ({}, set()))
             revision = revise_proposals(
                 proposed,
-                [(candidate_id, _score(m)) for candidate_id, m in found.items()],
+                [(candidate_id, proposal_score(m)) for candidate_id, m in found.items()],
                 CONFIG.top_k,
                 CONFIG.proposal_margin,
                 settled,
             )
+            chosen = revision.keep + revision.add
+            if explain is not None and any(not found[c].reasons for c in chosen):
+                again = {m.candidate_id: m for m in explain(idea.id, kind)}
+                found.update({c: again[c] for c in chosen if c in again})
             plan.add(idea, kind, revision, found, proposed, now)
         idea.status = IdeaStatus.MATCHED.value
         idea.status_error = None
@@ -198,116 +219,6 @@ def _stored_matches(idea_ids: list[int]) -> dict[int, dict[str, tuple[dict[int, 
         else:
             settled.add(target)
     return stored
-
-
-def _score(match: RankedMatch) -> float:
-    return round(min(1.0, max(0.0, float(match.score))), 6)
-
-
-class _Plan:
-    """The rows one batch deletes, updates and inserts, written in a handful of statements."""
-
-    def __init__(self) -> None:
-        self.updates: list[dict] = []
-        self.inserts: dict[str, list[dict]] = {kind: [] for kind in TARGET_COLUMNS}
-        self.withdrawn: list[int] = []
-        self.withdrawn_mentors: list[ProposalChange] = []
-        self.ideas: dict[int, Idea] = {}
-
-    def add(
-        self,
-        idea: Idea,
-        kind: str,
-        revision: Revision,
-        found: dict[int, RankedMatch],
-        proposed: dict[int, int],
-        now: datetime,
-    ) -> None:
-        self.ideas[idea.id] = idea
-        for candidate_id in revision.keep + revision.add:
-            values = {
-                "score": _score(found[candidate_id]),
-                "rank": revision.ranks[candidate_id],
-                "reasons": list(found[candidate_id].reasons),
-                "updated_at": now,
-            }
-            if candidate_id in proposed:
-                self.updates.append({"id": proposed[candidate_id], **values})
-                continue
-            self.inserts[kind].append(
-                {
-                    "idea_id": idea.id,
-                    "kind": kind,
-                    TARGET_COLUMNS[kind]: candidate_id,
-                    "status": MatchStatus.PROPOSED.value,
-                    "created_at": now,
-                    **values,
-                }
-            )
-        for candidate_id in revision.withdraw:
-            self.withdrawn.append(proposed[candidate_id])
-            if kind == MatchKind.MENTOR.value:
-                self.withdrawn_mentors.append(
-                    ProposalChange(idea, candidate_id, proposed[candidate_id])
-                )
-
-    def apply(self, now: datetime) -> None:
-        # New rows first: SQLite hands out the largest deleted id again, and an old link to a
-        # withdrawn proposal must not lead to a new one.
-        new_mentors = self._insert()
-        if self.updates:
-            db.session.execute(
-                sa.update(Match), self.updates, execution_options={"synchronize_session": False}
-            )
-        if self.withdrawn:
-            db.session.execute(
-                sa.delete(Match).where(Match.id.in_(sorted(self.withdrawn))),
-                execution_options={"synchronize_session": False},
-            )
-        self._remember_withdrawals(now)
-        notify_proposal_changes(new_mentors, self.withdrawn_mentors)
-        db.session.flush()
-
-    def _insert(self) -> list[ProposalChange]:
-        """Insert the new proposals; the mentor ones come back with their ids for the notices."""
-        new_mentors: list[ProposalChange] = []
-        for kind, batch in self.inserts.items():
-            if not batch:
-                continue
-            if kind != MatchKind.MENTOR.value:
-                db.session.execute(sa.insert(Match), batch)
-                continue
-            created = db.session.execute(
-                sa.insert(Match).returning(Match.id, Match.idea_id, Match.mentor_id), batch
-            )
-            new_mentors = [
-                ProposalChange(self.ideas[idea_id], mentor_id, match_id)
-                for match_id, idea_id, mentor_id in created
-            ]
-        return sorted(new_mentors, key=lambda change: (change.idea.id, change.mentor_id))
-
-    def _remember_withdrawals(self, now: datetime) -> None:
-        """The mentor's old links to a withdrawn proposal then say so instead of 'not found'."""
-        if not self.withdrawn_mentors:
-            return
-        # SQLite may hand a deleted row's id to a new match; the latest withdrawal wins.
-        ids = sorted(change.match_id for change in self.withdrawn_mentors)
-        db.session.execute(
-            sa.delete(WithdrawnProposal).where(WithdrawnProposal.match_id.in_(ids)),
-            execution_options={"synchronize_session": False},
-        )
-        db.session.execute(
-            sa.insert(WithdrawnProposal),
-            [
-                {
-                    "match_id": change.match_id,
-                    "mentor_id": change.mentor_id,
-                    "idea_id": change.idea.id,
-                    "withdrawn_at": now,
-                }
-                for change in self.withdrawn_mentors
-            ],
-        )
 
 
 def open_ideas(programme_id: int | None = None) -> sa.Select:
@@ -352,9 +263,10 @@ def rematch_open_ideas(
             records = [r for r in records if set(r.needs) & set(kinds)]
         if records:
             index = index or holder.synced()
-            results = index.rank_many(records, k=RANK_WINDOW * CONFIG.top_k)
+            results = index.rank_many(records, k=RANK_WINDOW * CONFIG.top_k, explain=CONFIG.top_k)
             ranked = {record.id: found for record, found in zip(records, results, strict=True)}
-            store_many(ranked, commit=False)
+            by_id = {record.id: record for record in records}
+            store_many(ranked, commit=False, explain=explainer(index, by_id))
         ranked_count += len(records)
         done, after = done + len(ideas), ideas[-1].id
         if total is not None:

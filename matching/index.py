@@ -66,14 +66,8 @@ class MatchIndex:
                 if kind_of(record) != kind:
                     raise UnsupportedRecordError(f"{type(record).__name__} given as a {kind}")
         index.encoder = TextEncoder(index.config)
-        index.stores = build_stores(
-            records,
-            vectors or {},
-            index.encoder,
-            index.semantic,
-            index.signal_encoder,
-            embedder,
-        )
+        parts = (index.encoder, index.semantic, index.signal_encoder, embedder)
+        index.stores = build_stores(records, vectors or {}, *parts)
         index.meaning_version = embedder.version if embedder is not None else None
         return index
 
@@ -138,19 +132,10 @@ class MatchIndex:
         return False if store is None else store.remove(candidate_id)
 
     def rank(
-        self,
-        idea: IdeaRecord,
-        kinds: Sequence[str] | None = None,
-        k: int | None = None,
-        explain: int | None = None,
+        self, idea: IdeaRecord, kinds: Sequence[str] | None = None, k: int | None = None, **options
     ) -> dict[str, list[Match]]:
-        """Best `k` candidates per kind (default: the idea's needs) for one idea.
-
-        `explain`: only the first `explain` matches of each kind get their reasons (the rest
-        an empty tuple); reasons cost more than scores, and a caller ranking deeper than it
-        shows (to keep proposals stable) rarely needs the reasons of the deeper ones.
-        """
-        return self.rank_many([idea], kinds=kinds, k=k, explain=explain)[0]
+        """Best `k` candidates per kind (default: the idea's needs) for one idea."""
+        return self.rank_many([idea], kinds=kinds, k=k, **options)[0]
 
     def rank_many(
         self,
@@ -159,10 +144,16 @@ class MatchIndex:
         k: int | None = None,
         explain: int | None = None,
     ) -> list[dict[str, list[Match]]]:
-        """`rank` for many ideas, encoded in batches; gives exactly the same results."""
+        """`rank` for many ideas, encoded in batches; gives exactly the same results.
+
+        `explain`: only the first `explain` matches of each kind get reasons (the rest an empty
+        tuple): reasons cost more than scores, and ranking deeper than one shows (to keep
+        proposals stable) rarely needs the reasons of the deeper ones.
+        """
         encoder = self._fitted_encoder()
         explicit = None if kinds is None else check_kinds(kinds)
         limit = self.config.top_k if k is None else int(k)
+        explained = limit if explain is None else max(0, int(explain))
         wanted = [
             explicit if explicit is not None else tuple(k for k in KINDS if k in (i.needs or ()))
             for i in ideas
@@ -173,15 +164,9 @@ class MatchIndex:
         results: list[dict[str, list[Match]]] = []
         for start in range(0, len(ideas), step):
             batch = slice(start, start + step)
+            batch_ideas, stores, cache = ideas[batch], self.stores, self.sentences
             results += rank_batch(
-                queries,
-                self.sentences,
-                self.stores,
-                regions,
-                ideas[batch],
-                wanted[batch],
-                limit,
-                limit if explain is None else max(0, int(explain)),
+                queries, cache, stores, regions, batch_ideas, wanted[batch], limit, explained
             )
         return results
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -34,7 +35,7 @@ from matching.scoring import (
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
 from matching.supply import supply_text
-from matching.types import IdeaRecord, Match
+from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
 
@@ -110,6 +111,20 @@ class QueryEncoder:
 
 
 SentenceCache = dict[tuple, tuple[list[str], np.ndarray]]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """A row's text reasons before the sentence it quotes (if any) is chosen."""
+
+    record: CandidateRecord
+    field: str
+    query: np.ndarray
+    terms: list
+    related: bool
+    quotes: bool
+
+
 _SENTENCE_CACHE_LIMIT = 20_000
 
 
@@ -125,15 +140,42 @@ class Explainer:
         self.config = config
         self.cache = cache
 
-    def reasons(
+    def explain(
         self,
         idea: IdeaRecord,
         query: IdeaQuery,
         texts: dict[str, str],
         store: CandidateStore,
-        scored: ScoredRow,
-        region: str | None,
-    ) -> tuple[str, ...]:
+        rows: Sequence[ScoredRow],
+        region_names: dict[int, str],
+    ) -> list[tuple[str, ...]]:
+        """Reasons of each row; the sentences they quote are encoded together first, as one
+        call for thirty candidates costs little more than one call for one."""
+        drafts = [self._draft(query, texts, store, scored) for scored in rows]
+        self._encode_sentences([(draft.field, draft.record) for draft in drafts if draft.quotes])
+        return [
+            tuple(
+                text_reasons(
+                    scored,
+                    scored.relation,
+                    draft.terms,
+                    draft.related,
+                    self._closest(draft) if draft.quotes else None,
+                    draft.record,
+                )
+                + signal_reasons(
+                    idea,
+                    draft.record,
+                    scored,
+                    region_names.get(int(store.signals.regions[scored.row])),
+                )
+            )
+            for scored, draft in zip(rows, drafts, strict=True)
+        ]
+
+    def _draft(
+        self, query: IdeaQuery, texts: dict[str, str], store: CandidateStore, scored: ScoredRow
+    ) -> _Draft:
         record = store.records[scored.row]
         relation = scored.relation
         role, field = PARTNER_PAIRS[relation] if store.kind == "partner" else (WHOLE, PROFILE)
@@ -147,23 +189,20 @@ class Explainer:
         related = not terms
         if related:
             terms = related_words(idea_terms, row[0], word_terms, self.config.reason_terms)
-        closest = None
-        if quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms):
-            closest = self._closest(record, field, encoded.dense, scored, relation)
-        reasons = text_reasons(scored, relation, terms, related, closest, record)
-        return tuple(reasons + signal_reasons(idea, record, scored, region))
+        quotes = (
+            (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))
+            and scored.parts.get(relation, (0.0, 0.0))[1] > 0
+            and bool(np.any(encoded.dense))
+        )
+        return _Draft(record, field, encoded.dense, terms, related, quotes)
 
-    def prefetch(self, store: CandidateStore, rows: Sequence[ScoredRow]) -> None:
-        """Encode in one batch the sentences of every row whose reasons may quote one: one
-        call for thirty candidates costs little more than one call for one."""
-        wanted: dict[tuple, list[str]] = {}
-        for scored in rows:
-            if scored.parts.get(scored.relation, (0.0, 0.0))[1] <= 0:
-                continue
-            field = PARTNER_PAIRS[scored.relation][1] if store.kind == "partner" else PROFILE
-            key = (field, store.records[scored.row])
-            if key not in self.cache and key not in wanted:
-                wanted[key] = sentences(candidate_texts(key[1])[field])
+    def _encode_sentences(self, keys: list[tuple]) -> None:
+        """Split into sentences and encode, in one batch, the candidates not in the cache."""
+        wanted = {
+            key: sentences(candidate_texts(key[1])[key[0]])
+            for key in dict.fromkeys(keys)
+            if key not in self.cache
+        }
         several = [texts for texts in wanted.values() if len(texts) > 1]
         dense = iter(())
         if several:
@@ -179,20 +218,17 @@ class Explainer:
         found = self.cache[key] = (texts, dense)
         return found
 
-    def _closest(self, record, field: str, query: np.ndarray, scored: ScoredRow, relation: str):
-        """The candidate's sentence nearest the idea in the dense views, if they scored."""
-        if scored.parts.get(relation, (0.0, 0.0))[1] <= 0 or not np.any(query):
-            return None
-        key = (field, record)
+    def _closest(self, draft: _Draft) -> str | None:
+        """The candidate's sentence nearest the idea in the dense views."""
+        key = (draft.field, draft.record)
         found = self.cache.get(key)
-        if found is None:
-            texts = sentences(candidate_texts(record)[field])
-            dense = self.queries.encode_texts(texts)[1] if len(texts) > 1 else None
-            found = self._remember(key, texts, dense)
+        if found is None:  # the cache was cleared since the batch was encoded
+            self._encode_sentences([key])
+            found = self.cache[key]
         texts, dense = found
         if dense is None:
             return texts[0] if texts else None
-        return texts[int(np.argmax(dense @ query))]
+        return texts[int(np.argmax(dense @ draft.query))]
 
 
 def rank_batch(
@@ -217,26 +253,19 @@ def rank_batch(
         for kind in kinds:
             store = stores.get(kind)
             rows = [] if store is None else score_store(store, query, config, weights, k)
-            if rows and np.any(query.texts[PARTNER_PAIRS[GENERAL][0]].dense):
-                explainer.prefetch(store, rows[:explain])
+            reasons = explainer.explain(
+                idea, query, idea_texts, store, rows[:explain], region_names
+            )
+            reasons += [()] * (len(rows) - len(reasons))
             found[kind] = [
                 Match(
                     kind=kind,
                     candidate_id=int(store.ids[scored.row]),
                     score=round(scored.score, 6),
                     rank=rank,
-                    reasons=explainer.reasons(
-                        idea,
-                        query,
-                        idea_texts,
-                        store,
-                        scored,
-                        region_names.get(int(store.signals.regions[scored.row])),
-                    )
-                    if rank <= explain
-                    else (),
+                    reasons=why,
                 )
-                for rank, scored in enumerate(rows, start=1)
+                for rank, (scored, why) in enumerate(zip(rows, reasons, strict=True), start=1)
             ]
         results.append(found)
     return results

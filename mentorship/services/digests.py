@@ -111,12 +111,14 @@ def send_digests(now: datetime | None = None) -> int:
         .order_by(User.id)
     ).all()
     queued = 0
-    for mentor in due:
-        since = _aware(mentor.last_digest_at) if mentor.last_digest_at else moment - timedelta(1)
-        digest = digest_for(mentor, since)
-        mentor.last_digest_at = now
+    for recipient in due:
+        since = (
+            _aware(recipient.last_digest_at) if recipient.last_digest_at else moment - timedelta(1)
+        )
+        digest = digest_for(recipient, since)
+        recipient.last_digest_at = now
         if digest:
-            _queue(mentor, digest, since)
+            _queue(recipient, digest, since)
             queued += 1
     db.session.commit()
     if queued:
@@ -124,7 +126,7 @@ def send_digests(now: datetime | None = None) -> int:
     return queued
 
 
-def digest_for(mentor: User, since: datetime) -> Digest:
+def digest_for(recipient: User, since: datetime) -> Digest:
     """Proposals made since (and still waiting for her), and proposals withdrawn since.
 
     A proposal made and withdrawn between two digests is in neither: there is nothing left
@@ -135,10 +137,10 @@ def digest_for(mentor: User, since: datetime) -> Digest:
         .join(ProposalNotice, ProposalNotice.idea_id == Match.idea_id)
         .join(Idea, Idea.id == Match.idea_id)
         .where(
-            ProposalNotice.mentor_id == mentor.id,
+            ProposalNotice.mentor_id == recipient.id,
             ProposalNotice.proposed_at > since,
             ProposalNotice.withdrawn_at.is_(None),
-            Match.mentor_id == mentor.id,
+            Match.mentor_id == recipient.id,
             Match.kind == MatchKind.MENTOR.value,
             Match.status == MatchStatus.PROPOSED.value,
         )
@@ -157,7 +159,7 @@ def digest_for(mentor: User, since: datetime) -> Digest:
             ),
         )
         .where(
-            ProposalNotice.mentor_id == mentor.id,
+            ProposalNotice.mentor_id == recipient.id,
             ProposalNotice.withdrawn_at > since,
             ProposalNotice.proposed_at <= since,
         )
@@ -165,9 +167,9 @@ def digest_for(mentor: User, since: datetime) -> Digest:
         .order_by(Idea.id)
     ).all()
     return Digest(
-        messages=unread_threads(mentor, since),
-        introductions=unread_introductions(mentor, since),
-        reminders=unseen_reminders(mentor, since),
+        messages=unread_threads(recipient, since),
+        introductions=unread_introductions(recipient, since),
+        reminders=unseen_reminders(recipient, since),
         proposed=[
             DigestItem(title, f"{REVIEW_LINK}/{match_id}", score=score)
             for title, match_id, score in proposed
@@ -229,11 +231,13 @@ def unseen_reminders(user: User, since: datetime) -> list[DigestItem]:
     return [DigestItem(subject, link) for subject, link in rows]
 
 
-def _queue(mentor: User, digest: Digest, since: datetime) -> None:
-    with language_of(mentor):
-        subject, body = _subject(digest), _body(mentor, digest, since)
+def _queue(recipient: User, digest: Digest, since: datetime) -> None:
+    with language_of(recipient):
+        subject, body = _subject(digest), _body(recipient, digest, since)
     db.session.add(
-        OutboxEmail(user_id=mentor.id, to_email=mentor.email, subject=subject[:200], body=body)
+        OutboxEmail(
+            user_id=recipient.id, to_email=recipient.email, subject=subject[:200], body=body
+        )
     )
 
 
@@ -294,8 +298,8 @@ def _greeting(member: User, digest: Digest, since: datetime) -> str:
     )
 
 
-def _body(mentor: User, digest: Digest, since: datetime) -> str:
-    parts = [_greeting(mentor, digest, since)]
+def _body(recipient: User, digest: Digest, since: datetime) -> str:
+    parts = [_greeting(recipient, digest, since)]
     if digest.proposed:
         lines = [
             gettext(
@@ -334,7 +338,7 @@ def _body(mentor: User, digest: Digest, since: datetime) -> str:
     if digest.reminders:
         lines = [f"- {item.title}: {absolute(item.link)}" for item in digest.reminders]
         parts.append(gettext("Reminders about your mentorships:") + "\n" + "\n".join(lines))
-    if not mentor.is_mentor:
+    if not recipient.is_mentor:
         parts.append(_member_footer(digest))
         return "\n\n".join(parts) + "\n"
     parts.append(gettext("All the ideas waiting for you: %(link)s", link=absolute(REVIEW_LINK)))

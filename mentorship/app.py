@@ -8,6 +8,7 @@ from typing import Any, Mapping
 import sqlalchemy as sa
 from flask import Flask
 from flask_babel import lazy_gettext
+from werkzeug.routing import IntegerConverter
 
 from mentorship.config import load_config
 from mentorship.extensions import babel, csrf, db, login_manager, migrate
@@ -27,6 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if config:
         app.config.from_mapping(config)
     register_extensions(app)
+    register_url_converters(app)
     register_blueprints(app)
     register_errorhandlers(app)
     register_security_headers(app)
@@ -34,6 +36,18 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     register_commands(app)
     register_background(app)
     return app
+
+
+class DatabaseIdConverter(IntegerConverter):
+    """`<int:...>` in every URL: at most the largest id a database integer holds, so a longer
+    number is a 404 like any unknown id, never a database error."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2_147_483_647, signed=False) -> None:  # noqa: A002
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def register_url_converters(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseIdConverter
 
 
 def register_extensions(app: Flask) -> None:

@@ -25,6 +25,7 @@ from mentorship.infrastructure.pagination import (
     page_args,
 )
 from mentorship.main.helpers import is_safe_next, role_required
+from mentorship.main.ids import parse_id
 from mentorship.main.programme_filter import programme_for_download, programme_for_page
 from mentorship.models.matches import MATCH_KINDS
 from mentorship.queries import audit_trail
@@ -126,7 +127,7 @@ def decide(match_id: int):
 @role_required("lead")
 def decide_many():
     form = DecisionForm()
-    ids = [int(value) for value in request.form.getlist("match_ids") if value.isdigit()][:MAX_BULK]
+    ids = [i for i in map(parse_id, request.form.getlist("match_ids")) if i is not None][:MAX_BULK]
     if not form.validate_on_submit():
         _form_problem(form)
         return redirect(_back())
@@ -166,7 +167,7 @@ def _audit_filters() -> dict:
     actor = request.args.get("actor", "")
     return {
         "action": request.args.get("action", "")[:60],
-        "actor": int(actor) if actor.isdigit() else None,
+        "actor": parse_id(actor),
         "since": day("since"),
         "until": day("until"),
         "programme": _programme_id(download=request.endpoint == "approvals.audit_csv"),

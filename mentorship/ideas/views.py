@@ -11,6 +11,7 @@ from flask_login import current_user
 from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
+from mentorship.main.ids import parse_id
 from mentorship.main.programme_filter import programme_for_page
 from mentorship.models import Idea, IdeaStatus, MatchStatus
 from mentorship.ratelimit import rate_limited
@@ -48,10 +49,7 @@ def _programme_choices() -> list:
 
 def _programme_ids(value: str | None) -> tuple[int | None, int | None]:
     programme, _, module = (value or "").partition(":")
-    return (
-        int(programme) if programme.isdigit() else None,
-        int(module) if module.isdigit() else None,
-    )
+    return parse_id(programme), parse_id(module)
 
 
 def _programme_value(idea: Idea) -> str:

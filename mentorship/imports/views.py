@@ -23,6 +23,7 @@ from mentorship.imports.forms import UploadForm
 from mentorship.infrastructure.pagination import Page, page_args, paginate
 from mentorship.infrastructure.spreadsheets import FORMATS
 from mentorship.main.helpers import ConfirmForm, option, role_required
+from mentorship.main.ids import parse_id
 from mentorship.services import imports as import_service
 from mentorship.services import programmes
 from mentorship.services.errors import ServiceError
@@ -94,7 +95,7 @@ def upload():
     content = upload_file.read(limit + 1)
     if len(content) > import_service.MAX_IMPORT_BYTES:
         return _index_page(form, _too_large(len(content)), status=413)
-    programme_id = int(form.programme.data) if (form.programme.data or "").isdigit() else None
+    programme_id = parse_id(form.programme.data)
     try:
         job = import_service.check_upload(
             current_user,

@@ -9,20 +9,19 @@ from __future__ import annotations
 from flask import abort, flash
 from flask_babel import gettext
 
+from mentorship.main.ids import parse_id
 from mentorship.models import Programme
 from mentorship.services import programmes
 from mentorship.services.errors import NotFoundError
 
-# Programme ids are PostgreSQL integers; a longer number cannot name one (and must not reach SQL).
-ID_MAX = 2**31 - 1
 SHOWN_MAX = 40
 
 
 def _find(value: str) -> Programme | None:
-    if not (value.isascii() and value.isdigit()) or int(value) > ID_MAX:
+    if parse_id(value) is None:
         return None
     try:
-        return programmes.get_programme(int(value))
+        return programmes.get_programme(parse_id(value))
     except NotFoundError:
         return None
 

@@ -9,6 +9,7 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
 
 from mentorship.main.helpers import role_required
+from mentorship.main.ids import parse_id
 from mentorship.main.programme_filter import programme_for_page
 from mentorship.pairing.page import plan_page
 from mentorship.services import programmes as programme_service
@@ -64,10 +65,10 @@ def _programme_id(value: str | None) -> int | None:
     """An unknown or malformed programme is a 404, not a silently different plan."""
     if not value:
         return None
-    if not value.isdigit():
+    if parse_id(value) is None:
         abort(404)
     try:
-        return programme_service.get_programme(int(value)).id
+        return programme_service.get_programme(parse_id(value)).id
     except NotFoundError:
         abort(404)
 

@@ -346,6 +346,7 @@ def test_a_bulk_decision_asks_for_confirmation_and_decides_nothing_before(
     )
     html = response.get_data(as_text=True)
     assert "Approve 2 pairings?" in html and "Yes, approve 2 pairings" in html
+    assert "Approving introduces both sides" in html and "Rejecting" not in html
     assert "Felt slippers" in html and "Goat cheese" in html
     assert 'name="csrf_token"' in html and 'name="confirmed" value="yes"' in html
     assert (status_of(first.id), status_of(second.id)) == ("accepted", "accepted")
@@ -372,5 +373,19 @@ def test_a_bulk_rejection_is_confirmed_too(client, auth, submit, lead):
         {"decision": "reject", "match_ids": [match.id]},
         page="/lead/approvals",
     )
-    assert "Reject 1 pairing?" in response.get_data(as_text=True)
+    html = response.get_data(as_text=True)
+    assert "Reject 1 pairing?" in html
+    assert "Rejecting tells the entrepreneur." in html and "Approving" not in html
     assert status_of(match.id) == "proposed"
+
+
+def test_a_bulk_confirmation_with_nothing_left_says_so(client, auth, submit, lead):
+    auth.login(lead.email)
+    response = submit(
+        "/lead/approvals/bulk",
+        {"decision": "approve", "match_ids": [424242]},
+        page="/lead/approvals",
+    )
+    html = response.get_data(as_text=True)
+    assert "Nothing left to decide" in html and "Approve 0" not in html
+    assert "None of the ticked matches is still in the queue." in html

@@ -212,11 +212,10 @@ class Explainer:
         for key, texts in wanted.items():
             self._remember(key, texts, next(dense) if len(texts) > 1 else None)
 
-    def _remember(self, key: tuple, texts: list[str], dense: np.ndarray | None) -> tuple:
+    def _remember(self, key: tuple, texts: list[str], dense: np.ndarray | None) -> None:
         if len(self.cache) >= _SENTENCE_CACHE_LIMIT:
             self.cache.clear()
-        found = self.cache[key] = (texts, dense)
-        return found
+        self.cache[key] = (texts, dense)
 
     def _closest(self, draft: _Draft) -> str | None:
         """The candidate's sentence nearest the idea in the dense views."""

@@ -17,11 +17,17 @@ from mentorship.services.errors import NotFoundError
 SHOWN_MAX = 40
 
 
+def shown(value: str) -> str:
+    """A value typed into the address, cut short enough to quote in a message."""
+    return value if len(value) <= SHOWN_MAX else value[: SHOWN_MAX - 1] + "…"
+
+
 def _find(value: str) -> Programme | None:
-    if parse_id(value) is None:
+    programme_id = parse_id(value)
+    if programme_id is None:
         return None
     try:
-        return programmes.get_programme(parse_id(value))
+        return programmes.get_programme(programme_id)
     except NotFoundError:
         return None
 
@@ -33,9 +39,8 @@ def programme_for_page(value: str | None) -> Programme | None:
         return None
     programme = _find(value)
     if programme is None:
-        shown = value if len(value) <= SHOWN_MAX else value[: SHOWN_MAX - 1] + "…"
         flash(
-            gettext("Unknown programme “%(value)s”: showing all programmes.", value=shown),
+            gettext("Unknown programme “%(value)s”: showing all programmes.", value=shown(value)),
             "warning",
         )
     return programme

@@ -9,11 +9,10 @@ from flask_wtf import FlaskForm
 from wtforms import HiddenField, SelectMultipleField
 
 from mentorship.main.helpers import role_required
-from mentorship.main.ids import parse_id
-from mentorship.main.programme_filter import programme_for_page
+from mentorship.main.programme_filter import programme_for_download, programme_for_page, shown
 from mentorship.pairing.page import plan_page
 from mentorship.services import programmes as programme_service
-from mentorship.services.errors import NotFoundError, ServiceError
+from mentorship.services.errors import ServiceError
 from mentorship.services.pairing import (
     BEST_FIT,
     HAS_MENTOR,
@@ -61,26 +60,13 @@ class PlanApprovalForm(FlaskForm):
     objective = HiddenField()
 
 
-def _programme_id(value: str | None) -> int | None:
-    """An unknown or malformed programme is a 404, not a silently different plan."""
-    if not value:
-        return None
-    if parse_id(value) is None:
-        abort(404)
-    try:
-        return programme_service.get_programme(parse_id(value)).id
-    except NotFoundError:
-        abort(404)
-
-
 def _objective_for_page(value: str | None) -> str:
     """An unknown objective in the address shows the default plan and says so, not a bare 404."""
     if value and value not in OBJECTIVES:
-        shown = value if len(value) <= 40 else value[:39] + "…"
         flash(
             gettext(
                 "Unknown plan objective “%(value)s”: showing %(default)s.",
-                value=shown,
+                value=shown(value),
                 default=OBJECTIVE_LABELS[BEST_FIT],
             ),
             "warning",
@@ -129,7 +115,8 @@ def approve():
     form = PlanApprovalForm()
     if not form.validate_on_submit():
         abort(400)
-    programme_id = _programme_id(form.programme.data)
+    programme = programme_for_download(form.programme.data)
+    programme_id = programme.id if programme else None
     objective = _objective(form.objective.data)
     back = url_for("plan.index", programme=programme_id, objective=objective)
     try:

@@ -94,9 +94,9 @@ class OpenedThread:
 
 def open_thread(user: User, match: Match) -> OpenedThread:
     """The thread as she opens it: what was new stays flagged this time, and is read from now on."""
-    opened = OpenedThread(
-        messages(match), read_up_to(user, match), unread_counts(user, [match]).get(match.id, 0)
-    )
+    thread, up_to = messages(match), read_up_to(user, match)
+    new = sum(1 for message in thread if message.sender_id != user.id and message.id > up_to)
+    opened = OpenedThread(thread, up_to, new)
     mark_read(user, match)
     return opened
 

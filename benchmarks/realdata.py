@@ -441,6 +441,29 @@ def calibrate(rows: list[dict], embedder, config: MatchConfig) -> None:
     print("Set MatchConfig.min_mentor_fit to the lowest band clearly above chance.")
 
 
+def calibrate_cross(rows: list[dict], embedder, config: MatchConfig) -> None:
+    """The text score a meaning likeness is worth (`MatchConfig.cross_language_scale`).
+
+    A pair in two languages is scored by meaning alone, so meaning must be put on the blended
+    score's scale. On real text (one language, tuning seed) the k-th best candidate by the
+    blend and the k-th best by meaning alone are equally good matches; the ratio of their
+    scores, over the first five of every idea, is the scale.
+    """
+    fold = folds(rows, 5, SEED + 1)[0]
+    units = _unit_scores(fold, embedder)
+    total = config.tfidf_weight + config.topic_weight + config.meaning_weight
+    ratios = []
+    for task in TASKS:
+        tfidf, topic, meaning, _ = units[task]
+        dense = np.maximum(config.topic_weight * topic + config.meaning_weight * meaning, 0.0)
+        blend = np.sort((config.tfidf_weight * tfidf + dense) / total, axis=1)[:, -5:]
+        alone = np.sort(np.maximum(meaning, 0.0), axis=1)[:, -5:]
+        ratio = float(np.median(blend.sum(axis=1) / np.maximum(alone.sum(axis=1), 1e-9)))
+        ratios.append(ratio)
+        print(f"{task}: blended text score per unit of meaning likeness (median) {ratio:.2f}")
+    print(f"mean over tasks: {np.mean(ratios):.2f}: set MatchConfig.cross_language_scale to it")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--folds", type=int, default=5)
@@ -456,12 +479,15 @@ def main() -> None:
     )
     parser.add_argument("--tune", action="store_true")
     parser.add_argument("--calibrate", action="store_true")
+    parser.add_argument("--calibrate-cross", action="store_true")
     args = parser.parse_args()
     rows = load_rows()
     embedder, store = cached_embedder()
     try:
         if args.tune:
             return tune(rows, embedder, args.folds)
+        if args.calibrate_cross:
+            return calibrate_cross(rows, embedder, MatchConfig(**TEXT_ONLY))
         if args.calibrate:
             calibrate(rows, embedder, MatchConfig(**TEXT_ONLY))
             print("\nWithout the meaning model (words and topics only):")

@@ -9,7 +9,8 @@ import numpy as np
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.errors import UnknownKindError, UnsupportedRecordError
-from matching.profiles import FIELDS, SignalEncoder, candidate_texts
+from matching.languages import text_language
+from matching.profiles import FIELDS, PROFILE, SignalEncoder, candidate_texts
 from matching.semantic import SemanticSpace, reference_texts
 from matching.store import CandidateStore, row_slice, term_major
 from matching.types import KIND_OF_RECORD, KINDS, CandidateRecord
@@ -79,12 +80,14 @@ def build_stores(
     embedder: TextEmbedder | None,
 ) -> dict[str, CandidateStore]:
     """Fit `encoder` and `semantic` on every candidate text and load one store per kind."""
-    spans, documents, meaning = {}, [], []
+    spans, documents, meaning, languages = {}, [], [], []
+    columns = {kind: signals.candidates(rows) for kind, rows in records.items()}
     for kind, rows in records.items():
         stored = embed_candidates(rows, embedder, vectors)
         for field in FIELDS[kind]:
             start = len(documents)
             documents.extend(candidate_texts(record)[field] for record in rows)
+            languages.append(columns[kind].text_languages)
             if stored:
                 meaning.extend(stored[(kind, int(r.id))][field] for r in rows)
             spans[(kind, field)] = (start, len(documents))
@@ -98,7 +101,14 @@ def build_stores(
     }
     del char_block
     reference = embedder.embed(reference_texts()) if meaning and embedder is not None else None
-    dense = semantic.fit(word_block, np.vstack(meaning) if meaning else None, reference)
+    row_languages = np.concatenate(languages) if languages else np.zeros(0, np.int8)
+    reference_languages = np.array([text_language(t) for t in reference_texts()], np.int8)
+    dense = semantic.fit(
+        word_block,
+        np.vstack(meaning) if meaning else None,
+        reference,
+        (row_languages, reference_languages) if semantic.config.language_centres else None,
+    )
     del meaning, word_block
     stores = {}
     for kind, rows in records.items():
@@ -106,7 +116,7 @@ def build_stores(
         fields = FIELDS[kind]
         field_layouts = {field: layouts.pop((kind, field)) for field in fields}
         field_dense = {field: dense[slice(*spans[(kind, field)])] for field in fields}
-        store.load(rows, field_layouts, field_dense, signals.candidates(rows))
+        store.load(rows, field_layouts, field_dense, columns[kind])
         stores[kind] = store
     return stores
 
@@ -127,7 +137,10 @@ def encode_candidate(
         meaning = np.vstack(
             [stored[f] if stored else np.zeros(width, np.float32) for f in FIELDS[kind]]
         )
-    dense = semantic.transform(encoder.word_part(sparse), meaning)
+    language = text_language(texts[PROFILE])
+    dense = semantic.transform(
+        encoder.word_part(sparse), meaning, np.full(len(FIELDS[kind]), language, np.int8)
+    )
     return (
         {field: sparse[i : i + 1] for i, field in enumerate(FIELDS[kind])},
         {field: dense[i : i + 1] for i, field in enumerate(FIELDS[kind])},

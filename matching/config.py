@@ -85,6 +85,20 @@ class MatchConfig:
     capacity_saturation: int = 3
     """Remaining capacity at which the capacity signal is full."""
 
+    cross_language_scale: float = 0.6
+    """Text score, per unit of calibrated meaning likeness, of a candidate whose text is in
+    another language than the idea's (a Serbian idea, an English mentor profile): words and
+    topics cannot meet across languages, so such a pair is scored by meaning alone (or by
+    the usual blend if that is higher). 0 turns this off. Measured in two steps: on real
+    text the five best candidates by the blend score 0.50 per unit of meaning likeness of
+    the five best by meaning (`python -m benchmarks.realdata --calibrate-cross`), and a
+    translated idea keeps 1/1.21 of its meaning likeness (`python -m
+    benchmarks.crosslanguage`): 0.50 x 1.21 = 0.6."""
+
+    language_centres: bool = True
+    """Centre each text language's meaning vectors on that language's own mean (False: one
+    centre for all, as before cross-language matching; kept for the benchmark)."""
+
     min_text_score: float = 0.08
     """Text score below which a partner or cluster is proposed only if it shares the sector.
     The meaning view gives any two texts a little likeness (up to ~0.04 between a clove farm
@@ -98,8 +112,10 @@ class MatchConfig:
     at random was relevant 20% of the time; proposed ones scoring 0.15-0.20 were relevant 24%
     of the time, 0.20-0.25 42%, 0.25-0.30 59%, 0.30-0.35 75%. Long descriptions rarely score
     under 0.15; a one-line idea does ("Plum jam for hotels in Aleksinac" and a jam-processing
-    mentor: 0.13), hence 0.12. On the demo programme (19 mentors, 186 ideas) 98% of ideas keep
-    at least one mentor, 3.0 on average (at 0.15: 91%, 1.9)."""
+    mentor: 0.13), hence 0.12. On the demo programme (19 mentors, 126 ideas asking for one) 91% of
+    ideas keep at least one mentor, 1.6 on average (98% and 2.8 before each language got its
+    own meaning centre: the Serbian reference texts pulled the one centre away from the
+    English profiles, so any two of them looked alike)."""
     min_mentor_fit_without_meaning: float = 0.10
     """The same floor when the meaning model is off or unavailable: words and topics alone
     score lower (demo programme: 91% of ideas keep a mentor at 0.10, 66% at 0.15)."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matching.config import MatchConfig
+from matching.languages import text_language
 from matching.regions import resolve_region
 from matching.signals import CodeBook, language_code, language_mask, sector_mask, sector_slug
 from matching.types import CandidateRecord, ClusterRecord, IdeaRecord, MentorRecord, PartnerRecord
@@ -52,6 +53,8 @@ class SignalColumns:
     regions: np.ndarray
     capacity: np.ndarray
     proposable: np.ndarray
+    text_languages: np.ndarray
+    """Language code of each row's profile text (`matching.languages`; 0: not told)."""
 
     @classmethod
     def empty(cls) -> SignalColumns:
@@ -61,6 +64,7 @@ class SignalColumns:
             np.zeros(0, np.int32),
             np.zeros(0, np.float32),
             np.zeros(0, bool),
+            np.zeros(0, np.int8),
         )
 
     def select(self, rows: np.ndarray) -> SignalColumns:
@@ -70,6 +74,7 @@ class SignalColumns:
             self.regions[rows],
             self.capacity[rows],
             self.proposable[rows],
+            self.text_languages[rows],
         )
 
     @staticmethod
@@ -77,7 +82,14 @@ class SignalColumns:
         return SignalColumns(
             *(
                 np.concatenate([getattr(p, name) for p in parts])
-                for name in ("sectors", "languages", "regions", "capacity", "proposable")
+                for name in (
+                    "sectors",
+                    "languages",
+                    "regions",
+                    "capacity",
+                    "proposable",
+                    "text_languages",
+                )
             )
         )
 
@@ -105,6 +117,7 @@ class SignalEncoder:
     def candidates(self, records: list[CandidateRecord]) -> SignalColumns:
         saturation = max(1, self.config.capacity_saturation)
         sectors, languages, regions, capacity, proposable = [], [], [], [], []
+        text_languages = [text_language(candidate_texts(r)[PROFILE]) for r in records]
         for record in records:
             if isinstance(record, MentorRecord):
                 sectors.append(sector_mask(record.sectors))
@@ -124,6 +137,7 @@ class SignalEncoder:
             np.array(regions, np.int32),
             np.array(capacity, np.float32),
             np.array(proposable, bool),
+            np.array(text_languages, np.int8),
         )
 
     def idea(self, idea: IdeaRecord) -> tuple[int, int, int]:

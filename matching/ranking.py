@@ -11,6 +11,7 @@ import numpy as np
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
+from matching.languages import text_language
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
     RELATION_VERBS,
@@ -62,19 +63,27 @@ class QueryEncoder:
         if meaning:
             views.append(self.semantic.meaning)
         config = self.encoder.config
+        topics = self.semantic.topics
         return TextWeights(
             tfidf=config.tfidf_weight,
             offset=sum(view.offset for view in views),
             total=config.tfidf_weight + sum(view.weight for view in views),
             mentor_fit=config.min_mentor_fit if meaning else config.min_mentor_fit_without_meaning,
             other_fit=config.min_text_score if meaning else config.min_text_score_without_meaning,
+            meaning_start=(topics.basis.shape[1] if topics is not None else 0) if meaning else -1,
+            meaning_offset=self.semantic.meaning.offset if meaning else 0.0,
+            meaning_weight=self.semantic.meaning.weight if meaning else 0.0,
+            cross_language=config.cross_language_scale,
         )
 
-    def encode_texts(self, texts: Sequence[str]) -> tuple:
-        """(sparse rows, dense rows) of plain texts in this index's views."""
+    def encode_texts(self, texts: Sequence[str], languages: np.ndarray | None = None) -> tuple:
+        """(sparse rows, dense rows) of plain texts in this index's views; `languages`: the
+        text language code of each (None: told from each text)."""
         sparse = self.encoder.transform(texts)
         meaning = self.embedder.embed(texts) if self.embedder is not None else None
-        return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning)
+        if languages is None:
+            languages = np.array([text_language(text) for text in texts], np.int8)
+        return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
 
     def encode(self, ideas: Sequence[IdeaRecord]) -> tuple[list[IdeaQuery], list[dict]]:
         """The queries, and per idea the texts of each role (for reasons)."""
@@ -84,7 +93,11 @@ class QueryEncoder:
             OFFERS: [supply.offers for supply in supplies],
             SEEKS: [supply.seeks for supply in supplies],
         }
-        sparse, dense = self.encode_texts([t for role in ROLES for t in texts[role]])
+        # What the idea offers and seeks is in the language of the idea as a whole.
+        idea_languages = np.array([text_language(text) for text in texts[WHOLE]], np.int8)
+        sparse, dense = self.encode_texts(
+            [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
+        )
         n = len(ideas)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):
@@ -104,6 +117,7 @@ class QueryEncoder:
                     region=region,
                     has_languages=bool(idea.languages),
                     has_place=bool((idea.city or "").strip()),
+                    text_language=int(idea_languages[i]),
                 )
             )
             role_texts.append({role: texts[role][i] for role in ROLES})
@@ -206,7 +220,16 @@ class Explainer:
         several = [texts for texts in wanted.values() if len(texts) > 1]
         dense = iter(())
         if several:
-            encoded = self.queries.encode_texts([text for texts in several for text in texts])[1]
+            languages = np.concatenate(
+                [
+                    np.full(len(texts), text_language(candidate_texts(key[1])[PROFILE]), np.int8)
+                    for key, texts in wanted.items()
+                    if len(texts) > 1
+                ]
+            )
+            encoded = self.queries.encode_texts(
+                [text for texts in several for text in texts], languages
+            )[1]
             bounds = np.cumsum([0] + [len(texts) for texts in several])
             dense = iter(encoded[start:end] for start, end in itertools.pairwise(bounds))
         for key, texts in wanted.items():

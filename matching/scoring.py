@@ -44,6 +44,8 @@ class IdeaQuery:
     region: int
     has_languages: bool
     has_place: bool
+    text_language: int = 0
+    """Language code of the idea's text (`matching.languages`; 0: not told)."""
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,13 @@ class TextWeights:
     """The least text score a mentor needs (it depends on whether meaning is on)."""
     other_fit: float
     """The least text score a partner or cluster of another sector needs."""
+    meaning_start: int = -1
+    """Where the meaning view starts in a dense row; -1: no meaning view."""
+    meaning_offset: float = 0.0
+    meaning_weight: float = 0.0
+    cross_language: float = 0.0
+    """Text score of a candidate written in another language per unit of calibrated meaning
+    likeness (`MatchConfig.cross_language_scale`); 0 scores such pairs like any other."""
 
 
 def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
@@ -88,28 +97,49 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
     return positive[order[:k]]
 
 
-def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeights):
+def other_language(store: CandidateStore, query: IdeaQuery, weights: TextWeights):
+    """Rows whose text is in another language than the idea's (both told), or None."""
+    if not query.text_language or weights.cross_language <= 0 or weights.meaning_start < 0:
+        return None
+    languages = store.signals.text_languages
+    other = (languages != 0) & (languages != query.text_language)
+    return other if other.any() else None
+
+
+def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeights, other=None):
     rows = store.rows[name]
     tfidf = rows.sparse_scores(text.indices, text.weights)
     if text.dense.size:
         dense = np.maximum(rows.dense_scores(text.dense) - weights.offset, 0.0)
     else:
         dense = np.zeros_like(tfidf)
-    return tfidf, dense, (weights.tfidf * tfidf + dense) / weights.total
+    score = (weights.tfidf * tfidf + dense) / weights.total
+    if other is not None and text.dense.size:
+        # Words and topics cannot meet across languages: such rows are scored by meaning
+        # alone, put on the scale of the blended score.
+        meaning_query = text.dense.copy()
+        meaning_query[: weights.meaning_start] = 0.0
+        meaning = np.maximum(rows.dense_scores(meaning_query) - weights.meaning_offset, 0.0)
+        across = meaning * (weights.cross_language / weights.meaning_weight)
+        score = np.where(other, np.maximum(score, across), score)
+        tfidf = np.where(other, 0.0, tfidf)
+        dense = np.where(other, meaning, dense)
+    return tfidf, dense, score
 
 
 def text_scores(
     store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights
 ) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
     """(text score, relation code per row, (tfidf, dense) arrays per relation)."""
+    other = other_language(store, query, weights)
     if store.kind != "partner":
-        tfidf, dense, text = _pair(store, query.texts[WHOLE], PROFILE, weights)
+        tfidf, dense, text = _pair(store, query.texts[WHOLE], PROFILE, weights, other)
         return text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}
     parts, scores = {}, {}
     for relation, (role, name) in PARTNER_PAIRS.items():
         text = query.texts.get(role)
         if text is not None and not text.empty:
-            tfidf, dense, scores[relation] = _pair(store, text, name, weights)
+            tfidf, dense, scores[relation] = _pair(store, text, name, weights, other)
             parts[relation] = (tfidf, dense)
     if SUPPLIER not in scores and BUYER not in scores:
         text = scores[GENERAL]

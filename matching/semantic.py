@@ -23,6 +23,9 @@ from matching.config import MatchConfig
 _FIT_SAMPLE = 20_000
 _CALIBRATION_PAIRS = 20_000
 _CHUNK_ROWS = 8_192
+_LANGUAGE_ROWS = 20
+"""A text language needs this many texts (candidates and reference texts) for its own centre."""
+Languages = tuple[np.ndarray, np.ndarray] | None
 
 
 @lru_cache(maxsize=1)
@@ -30,6 +33,15 @@ def reference_texts() -> tuple[str, ...]:
     """Generic business texts (English and Serbian) that steady the meaning view of a small corpus."""
     data = resources.files("matching").joinpath("data/reference_texts.json").read_text("utf-8")
     return tuple(json.loads(data)["texts"])
+
+
+def _sums_by_code(rows: np.ndarray, codes: np.ndarray, n_codes: int) -> tuple:
+    """(sum of the rows of each code, count of each code); rows of code -1 are left out."""
+    kept = np.flatnonzero(codes >= 0)
+    picker = sp.csr_matrix(
+        (np.ones(len(kept)), (codes[kept].astype(np.int64), kept)), shape=(n_codes, len(rows))
+    )
+    return np.asarray(picker @ rows, np.float64), np.bincount(codes[kept], minlength=n_codes)
 
 
 def _unit_rows(matrix: np.ndarray) -> np.ndarray:
@@ -48,6 +60,11 @@ class View:
     weight: float
     columns: np.ndarray | None = None
     """Columns of the input rows the basis applies to (topics: the topic terms); None: all."""
+    centres: np.ndarray | None = None
+    """Meaning: the centre of each text language (row = `matching.languages` code, row 0 =
+    `mean`). A multilingual model puts every language in its own corner, so a Serbian and an
+    English text about the same thing score ~0 when both are centred on one mean; centred
+    each on its own language's mean they meet (see `SemanticSpace._meaning_view`)."""
 
     @property
     def scale(self) -> float:
@@ -57,16 +74,26 @@ class View:
     def offset(self) -> float:
         return self.weight * self.baseline / (1.0 - self.baseline)
 
-    def project(self, rows: np.ndarray | sp.spmatrix, out: np.ndarray | None = None) -> np.ndarray:
+    def project(
+        self,
+        rows: np.ndarray | sp.spmatrix,
+        out: np.ndarray | None = None,
+        languages: np.ndarray | None = None,
+    ) -> np.ndarray:
         """Rows in this view, unit length times `scale`; written into `out` if given.
 
         Done in chunks, with the centring folded into the product (`(x - m) B = x B - m B`), so
-        projecting 100k rows never holds a centred copy of them.
+        projecting 100k rows never holds a centred copy of them. `languages`: each row's text
+        language code, for views with language centres.
         """
         n_rows = rows.shape[0]
         if out is None:
             out = np.empty((n_rows, self.basis.shape[1]), np.float32)
         shift = None if self.mean is None else (self.mean @ self.basis).astype(np.float32)
+        shifts = None
+        if self.centres is not None and languages is not None:
+            shifts = (self.centres @ self.basis).astype(np.float32)
+            languages = np.where(languages < len(shifts), languages, 0)
         for start in range(0, n_rows, _CHUNK_ROWS):
             chunk = rows[start : start + _CHUNK_ROWS]
             if self.columns is not None:
@@ -76,7 +103,10 @@ class View:
             if shift is not None:
                 chunk = np.asarray(chunk)
                 present = np.any(chunk, axis=1)
-                block -= shift
+                if shifts is not None:
+                    block -= shifts[languages[start : start + chunk.shape[0]]]
+                else:
+                    block -= shift
                 block[~present] = 0.0
             _unit_rows(block)
             block *= np.float32(self.scale)
@@ -115,12 +145,14 @@ class SemanticSpace:
         words: sp.csr_matrix,
         meaning: np.ndarray | None,
         reference: np.ndarray | None = None,
+        languages: Languages = None,
     ) -> np.ndarray:
         """Learn the views from candidate rows and return those rows projected.
 
         `reference`: meaning vectors of `reference_texts()`, pooled with the candidates' to find
         the meaning view's centre, directions and baseline, so that a directory of a dozen
-        candidates gets as steady a view as one of thousands.
+        candidates gets as steady a view as one of thousands. `languages`: (the candidate rows'
+        text language codes, the reference texts' ones), for centring each language apart.
         """
         config = self.config
         n_rows = words.shape[0]
@@ -134,11 +166,15 @@ class SemanticSpace:
             view = View(basis, None, 0.0, config.topic_weight, self.topic_terms)
             self.topics = self._calibrated(view, sample)
         if meaning is not None and config.meaning_weight > 0 and np.any(meaning):
-            self.meaning = self._meaning_view(meaning, reference)
-        return self.transform(words, meaning)
+            self.meaning = self._meaning_view(meaning, reference, languages)
+        return self.transform(words, meaning, languages[0] if languages else None)
 
-    def transform(self, words: sp.csr_matrix, meaning: np.ndarray | None) -> np.ndarray:
-        """Rows projected into every view, concatenated (n_rows x dimensions, float32)."""
+    def transform(
+        self, words: sp.csr_matrix, meaning: np.ndarray | None, languages: np.ndarray | None = None
+    ) -> np.ndarray:
+        """Rows projected into every view, concatenated (n_rows x dimensions, float32).
+
+        `languages`: each row's text language code (None: not told)."""
         out = np.zeros((words.shape[0], self.dimensions), np.float32)
         start = 0
         if self.topics is not None:
@@ -146,7 +182,7 @@ class SemanticSpace:
             self.topics.project(words, out[:, start : start + width])
             start += width
         if self.meaning is not None and meaning is not None:
-            self.meaning.project(meaning, out[:, start:])
+            self.meaning.project(meaning, out[:, start:], languages)
         return out
 
     def _topic_terms(self, sample: sp.csr_matrix) -> np.ndarray:
@@ -158,21 +194,42 @@ class SemanticSpace:
             candidates = np.sort(candidates[order[: self.config.topic_terms]])
         return candidates
 
-    def _meaning_view(self, meaning: np.ndarray, reference: np.ndarray | None) -> View:
-        """Centre, directions and baseline from the candidates' vectors pooled with `reference`.
+    def _meaning_view(
+        self, meaning: np.ndarray, reference: np.ndarray | None, languages: Languages
+    ) -> View:
+        """Centres, directions and baseline from the candidates' vectors pooled with `reference`.
 
-        Computed from sums and a row sample, never from a copy of all the rows.
+        Each text language with enough texts gets its own centre (the others, and texts of no
+        told language, the pooled one): with one centre, an idea in Serbian and an English
+        profile of the same business score ~0; centred apart, a translation is the nearest
+        text of the other language. Computed from sums and a row sample, never from a copy
+        of all the rows.
         """
         present = np.flatnonzero(np.any(meaning, axis=1))
-        total = meaning.sum(axis=0, dtype=np.float64)
-        count = len(present)
+        if languages is None:
+            languages = (
+                np.zeros(len(meaning), np.int8),
+                np.zeros(0 if reference is None else len(reference), np.int8),
+            )
+        row_codes, reference_codes = languages
+        n_codes = int(max(row_codes.max(initial=0), reference_codes.max(initial=0))) + 1
+        totals, counts = _sums_by_code(
+            meaning, np.where(np.any(meaning, axis=1), row_codes, -1), n_codes
+        )
         if reference is not None:
-            total += reference.sum(axis=0, dtype=np.float64)
-            count += len(reference)
-        mean = (total / count).astype(np.float32)
+            more, more_counts = _sums_by_code(reference, reference_codes, n_codes)
+            totals, counts = totals + more, counts + more_counts
+        mean = (totals.sum(axis=0) / counts.sum()).astype(np.float32)
+        centres = np.tile(mean, (n_codes, 1))
+        own = counts >= _LANGUAGE_ROWS
+        own[0] = False
+        centres[own] = (totals[own] / counts[own, None]).astype(np.float32)
         rows = present[self._sample(len(present))]
         raw = meaning[rows] if reference is None else np.vstack([meaning[rows], reference])
-        sample = raw - mean
+        codes = row_codes[rows]
+        if reference is not None:
+            codes = np.concatenate([codes, reference_codes])
+        sample = raw - centres[codes]
         wanted = self.config.meaning_dimensions or sample.shape[1]
         if len(sample) > wanted:
             # The principal directions: eigenvectors of the (dims x dims) scatter matrix, the
@@ -182,14 +239,18 @@ class SemanticSpace:
             basis = vectors[:, np.argsort(values)[::-1][:wanted]].astype(np.float32)
         else:
             basis = np.eye(sample.shape[1], dtype=np.float32)
-        view = View(basis, mean, 0.0, self.config.meaning_weight)
+        view = View(basis, mean, 0.0, self.config.meaning_weight, centres=centres)
         del sample
-        return self._calibrated(view, raw)
+        return self._calibrated(view, raw, codes)
 
-    def _calibrated(self, view: View, rows: np.ndarray | sp.spmatrix) -> View:
+    def _calibrated(
+        self, view: View, rows: np.ndarray | sp.spmatrix, languages: np.ndarray | None = None
+    ) -> View:
         """Set the view's baseline to the mean cosine of random pairs of non-empty rows
         (`rows`: the fit's sample of at most `_FIT_SAMPLE` rows)."""
-        unit = View(view.basis, view.mean, 0.0, 1.0, view.columns).project(rows)
+        unit = View(view.basis, view.mean, 0.0, 1.0, view.columns, view.centres).project(
+            rows, languages=languages
+        )
         present = np.flatnonzero(np.any(unit, axis=1))
         if len(present) < 3:
             return view

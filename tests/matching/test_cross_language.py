@@ -1,0 +1,143 @@
+"""An idea written in Serbian meets candidates written in English (and the other way round).
+
+Words and topics cannot meet across languages, so only the multilingual meaning view can
+compare such texts: each text language is centred on its own mean, and a pair in two
+languages is scored by meaning alone (`MatchConfig.cross_language_scale`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
+from matching.languages import language_names, text_language
+from matching.persistence import load_index, save_index
+
+ROOT = Path(__file__).resolve().parents[2]
+# The demo programme's mentor profiles (English) and thirteen of its ideas with a Serbian
+# translation: written here, a regression check, not a quality claim.
+MENTORS = [
+    MentorRecord(i, m["name"], headline=m["headline"], bio=m["bio"], expertise=m["expertise"])
+    for i, m in enumerate(
+        json.loads((ROOT / "mentorship/demo/data/mentors.json").read_text("utf-8")), start=1
+    )
+]
+PAIRS = json.loads((ROOT / "benchmarks/data/serbian_ideas.json").read_text("utf-8"))["ideas"]
+RURAL_TOURISM = 11
+
+
+def _pair(position: int, language: str) -> IdeaRecord:
+    return IdeaRecord(position, *PAIRS[position][language])
+
+
+GUEST_HOUSE_SR = _pair(10, "sr")
+
+
+@pytest.fixture(scope="module")
+def embedder() -> TextEmbedder:
+    return TextEmbedder().load()
+
+
+@pytest.fixture(scope="module")
+def index(embedder: TextEmbedder) -> MatchIndex:
+    return MatchIndex.fit(mentors=MENTORS, embedder=embedder)
+
+
+def _mentors(index: MatchIndex, idea: IdeaRecord) -> list[int]:
+    return [m.candidate_id for m in index.rank(idea, kinds=("mentor",))["mentor"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("I plan to grow oyster mushrooms in a barn and sell them to restaurants.", "en"),
+        ("Planiram da uzgajam bukovače u štali i prodajem ih restoranima.", "sr"),
+        ("Планирам да узгајам буковаче у штали.", "sr"),
+        ("Proizvodnja dzema od malina za hotele", "sr"),
+        ("Une plateforme pour les laboratoires qui analysent des échantillons.", "fr"),
+        ("Wir entwickeln eine Plattform für die Analyse von Proben.", "de"),
+    ],
+)
+def test_the_language_of_a_text_is_told_from_its_function_words(text, language) -> None:
+    assert language_names()[text_language(text) - 1] == language
+
+
+@pytest.mark.parametrize("text", ["", "HACCP", "raspberry jam", "12345", "Agronomist"])
+def test_a_text_too_short_to_tell_has_no_language(text) -> None:
+    assert text_language(text) == 0
+
+
+@pytest.mark.parametrize(
+    ("position", "mentor"),
+    [(2, RURAL_TOURISM), (6, 5), (10, RURAL_TOURISM), (11, 8), (12, 16)],
+)
+def test_a_serbian_idea_gets_the_english_mentor_who_knows_its_trade(
+    index: MatchIndex, position: int, mentor: int
+) -> None:
+    """Souvenir shop, heat pumps, guest house, coding school, powder coating."""
+    assert _mentors(index, _pair(position, "sr"))[:1] == [mentor]
+
+
+def _ideas(language: str) -> list[IdeaRecord]:
+    return [_pair(position, language) for position in range(len(PAIRS))]
+
+
+def test_serbian_ideas_get_as_many_mentors_as_their_english_originals(index: MatchIndex) -> None:
+    english = sum(len(_mentors(index, idea)) for idea in _ideas("en"))
+    serbian = sum(len(_mentors(index, idea)) for idea in _ideas("sr"))
+    assert english > 0 and 0.5 * english <= serbian <= 1.5 * english
+
+
+def test_serbian_ideas_rank_mentors_as_their_english_originals_do(embedder) -> None:
+    index = MatchIndex.fit(
+        mentors=MENTORS, config=MatchConfig(min_mentor_fit=0.0), embedder=embedder
+    )
+    agree = 0
+    for english, serbian in zip(_ideas("en"), _ideas("sr"), strict=True):
+        agree += _mentors(index, english)[0] in _mentors(index, serbian)[:3]
+    assert agree >= 0.65 * len(PAIRS)
+
+
+def test_without_cross_language_scoring_serbian_ideas_got_no_mentor(embedder) -> None:
+    """What happened before: words and topics at 0, the meaning share alone under the floor."""
+    config = MatchConfig(cross_language_scale=0.0)
+    off = MatchIndex.fit(mentors=MENTORS, config=config, embedder=embedder)
+    assert not any(_mentors(off, idea) for idea in _ideas("sr"))
+
+
+def test_cyrillic_ranks_like_latin(index: MatchIndex) -> None:
+    cyrillic = dataclasses.replace(
+        GUEST_HOUSE_SR,
+        title="Сеоска кућа за госте у Зајечару",
+        description="Желим да реновирам сеоску кућу у кућу за госте са четири собе и домаћим "
+        "оброцима. Туристичке агенције у Пироту и Нишу траже нове сеоске производе за продају. "
+        "Тражим ментора који познаје угоститељство и услугу гостима. Чланство у кластеру би ми "
+        "помогло да се појавим на сајмовима туризма.",
+    )
+    assert _mentors(index, cyrillic) == _mentors(index, GUEST_HOUSE_SR)
+
+
+def test_a_mentor_added_after_the_fit_is_found_across_languages(embedder: TextEmbedder) -> None:
+    others = [m for m in MENTORS if m.id != RURAL_TOURISM]
+    index = MatchIndex.fit(mentors=others, embedder=embedder)
+    assert RURAL_TOURISM not in _mentors(index, GUEST_HOUSE_SR)
+    index.upsert(next(m for m in MENTORS if m.id == RURAL_TOURISM))
+    assert _mentors(index, GUEST_HOUSE_SR)[:1] == [RURAL_TOURISM]
+
+
+def test_a_saved_index_keeps_its_language_centres(index: MatchIndex, embedder, tmp_path) -> None:
+    save_index(index, tmp_path / "index.joblib")
+    loaded = load_index(tmp_path / "index.joblib")
+    loaded.attach(embedder)
+    assert index.rank(GUEST_HOUSE_SR) == loaded.rank(GUEST_HOUSE_SR)
+
+
+def test_reasons_of_a_cross_language_match_quote_the_closest_sentence(index: MatchIndex) -> None:
+    best = index.rank(GUEST_HOUSE_SR, kinds=("mentor",))["mentor"][0]
+    assert any(reason.startswith("Close in meaning: “") for reason in best.reasons)
+    # No word is shared across the two languages, so none is quoted as shared.
+    assert not any(reason.startswith("Shared terms") for reason in best.reasons)

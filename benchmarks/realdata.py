@@ -442,12 +442,12 @@ def calibrate(rows: list[dict], embedder, config: MatchConfig) -> None:
 
 
 def calibrate_cross(rows: list[dict], embedder, config: MatchConfig) -> None:
-    """The text score a meaning likeness is worth (`MatchConfig.cross_language_scale`).
+    """The text score a meaning likeness is worth (bounds `MatchConfig.cross_language_scale`).
 
     A pair in two languages is scored by meaning alone, so meaning must be put on the blended
     score's scale. On real text (one language, tuning seed) the k-th best candidate by the
-    blend and the k-th best by meaning alone are equally good matches; the ratio of their
-    scores, over the first five of every idea, is the scale.
+    blend and the k-th best by meaning alone are about equally good matches; the ratio of
+    their scores, over the first five of every idea, is what meaning is worth there.
     """
     fold = folds(rows, 5, SEED + 1)[0]
     units = _unit_scores(fold, embedder)
@@ -461,7 +461,10 @@ def calibrate_cross(rows: list[dict], embedder, config: MatchConfig) -> None:
         ratio = float(np.median(blend.sum(axis=1) / np.maximum(alone.sum(axis=1), 1e-9)))
         ratios.append(ratio)
         print(f"{task}: blended text score per unit of meaning likeness (median) {ratio:.2f}")
-    print(f"mean over tasks: {np.mean(ratios):.2f}: set MatchConfig.cross_language_scale to it")
+    print(
+        f"mean over tasks: {np.mean(ratios):.2f} (MatchConfig.cross_language_scale must not "
+        "exceed it: see its docstring)"
+    )
 
 
 def main() -> None:

@@ -71,8 +71,9 @@ class QueryEncoder:
             mentor_fit=config.min_mentor_fit if meaning else config.min_mentor_fit_without_meaning,
             other_fit=config.min_text_score if meaning else config.min_text_score_without_meaning,
             meaning_start=(topics.basis.shape[1] if topics is not None else 0) if meaning else -1,
-            meaning_offset=self.semantic.meaning.offset if meaning else 0.0,
             meaning_weight=self.semantic.meaning.weight if meaning else 0.0,
+            meaning_baseline=self.semantic.meaning.baseline if meaning else 0.0,
+            cross_baseline=self.semantic.meaning.cross_baseline if meaning else 0.0,
             cross_language=config.cross_language_scale,
         )
 

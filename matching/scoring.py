@@ -76,8 +76,10 @@ class TextWeights:
     """The least text score a partner or cluster of another sector needs."""
     meaning_start: int = -1
     """Where the meaning view starts in a dense row; -1: no meaning view."""
-    meaning_offset: float = 0.0
     meaning_weight: float = 0.0
+    meaning_baseline: float = 0.0
+    cross_baseline: float = 0.0
+    """Cosine of two unrelated texts of the directory's language (see `View.cross_baseline`)."""
     cross_language: float = 0.0
     """Text score of a candidate written in another language per unit of calibrated meaning
     likeness (`MatchConfig.cross_language_scale`); 0 scores such pairs like any other."""
@@ -119,8 +121,14 @@ def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeig
         # alone, put on the scale of the blended score.
         meaning_query = text.dense.copy()
         meaning_query[: weights.meaning_start] = 0.0
-        meaning = np.maximum(rows.dense_scores(meaning_query) - weights.meaning_offset, 0.0)
-        across = meaning * (weights.cross_language / weights.meaning_weight)
+        # The stored rows give weight * (cos - baseline) / (1 - baseline) + offset: back to the
+        # cosine, then calibrated on the directory language's own baseline.
+        cosine = rows.dense_scores(meaning_query) * (
+            (1.0 - weights.meaning_baseline) / weights.meaning_weight
+        )
+        likeness = np.maximum(cosine - weights.cross_baseline, 0.0) / (1.0 - weights.cross_baseline)
+        across = likeness * weights.cross_language
+        meaning = likeness * weights.meaning_weight
         score = np.where(other, np.maximum(score, across), score)
         tfidf = np.where(other, 0.0, tfidf)
         dense = np.where(other, meaning, dense)

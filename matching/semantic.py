@@ -44,6 +44,17 @@ def _sums_by_code(rows: np.ndarray, codes: np.ndarray, n_codes: int) -> tuple:
     return np.asarray(picker @ rows, np.float64), np.bincount(codes[kept], minlength=n_codes)
 
 
+def _mean_pair_cosine(unit: np.ndarray, rng: np.random.Generator) -> float:
+    """Mean cosine of random pairs of distinct rows of `unit`, in [0, 0.9]."""
+    if len(unit) < 3:
+        return 0.0
+    left = rng.choice(len(unit), _CALIBRATION_PAIRS)
+    right = rng.choice(len(unit), _CALIBRATION_PAIRS)
+    distinct = left != right
+    cosines = np.einsum("ij,ij->i", unit[left[distinct]], unit[right[distinct]])
+    return float(np.clip(cosines.mean(), 0.0, 0.9))
+
+
 def _unit_rows(matrix: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     np.divide(matrix, norms, out=matrix, where=norms > 0)
@@ -60,6 +71,10 @@ class View:
     weight: float
     columns: np.ndarray | None = None
     """Columns of the input rows the basis applies to (topics: the topic terms); None: all."""
+    cross_baseline: float = 0.0
+    """Meaning: the mean cosine of two unrelated texts of the directory's own language, the
+    baseline of a pair in two languages once the other language is moved onto it (the
+    `baseline` mixes in the reference texts of every language, which are far apart)."""
     centres: np.ndarray | None = None
     """Meaning: the centre of each text language (row = `matching.languages` code, row 0 =
     `mean`). A multilingual model puts every language in its own corner, so a Serbian and an
@@ -199,11 +214,12 @@ class SemanticSpace:
     ) -> View:
         """Centres, directions and baseline from the candidates' vectors pooled with `reference`.
 
-        Each text language with enough texts gets its own centre (the others, and texts of no
-        told language, the pooled one): with one centre, an idea in Serbian and an English
-        profile of the same business score ~0; centred apart, a translation is the nearest
-        text of the other language. Computed from sums and a row sample, never from a copy
-        of all the rows.
+        A multilingual model puts each language in its own corner: centred on one mean, an
+        idea in Serbian and an English profile of the same business score ~0. So each other
+        language with enough texts is moved so that its mean lies on the directory language's
+        mean (a translation then becomes the nearest text), while the directory's own
+        language, texts of no told language, the directions and the baseline stay exactly as
+        with one centre. Computed from sums and a row sample, never from a copy of all rows.
         """
         present = np.flatnonzero(np.any(meaning, axis=1))
         if languages is None:
@@ -221,15 +237,18 @@ class SemanticSpace:
             totals, counts = totals + more, counts + more_counts
         mean = (totals.sum(axis=0) / counts.sum()).astype(np.float32)
         centres = np.tile(mean, (n_codes, 1))
+        # The directory's language: the one most candidate rows are written in.
+        told = np.bincount(row_codes[present], minlength=n_codes)
+        told[0] = 0
+        dominant = int(np.argmax(told))
         own = counts >= _LANGUAGE_ROWS
         own[0] = False
-        centres[own] = (totals[own] / counts[own, None]).astype(np.float32)
+        if told[dominant] > 0 and own[dominant]:
+            means = totals / np.maximum(counts, 1)[:, None]
+            centres[own] = (mean + means[own] - means[dominant]).astype(np.float32)
         rows = present[self._sample(len(present))]
         raw = meaning[rows] if reference is None else np.vstack([meaning[rows], reference])
-        codes = row_codes[rows]
-        if reference is not None:
-            codes = np.concatenate([codes, reference_codes])
-        sample = raw - centres[codes]
+        sample = raw - mean
         wanted = self.config.meaning_dimensions or sample.shape[1]
         if len(sample) > wanted:
             # The principal directions: eigenvectors of the (dims x dims) scatter matrix, the
@@ -241,24 +260,23 @@ class SemanticSpace:
             basis = np.eye(sample.shape[1], dtype=np.float32)
         view = View(basis, mean, 0.0, self.config.meaning_weight, centres=centres)
         del sample
-        return self._calibrated(view, raw, codes)
+        view = self._calibrated(view, raw)
+        codes = row_codes[rows]
+        if reference is not None:
+            codes = np.concatenate([codes, reference_codes])
+        same = np.flatnonzero((codes == 0) | (codes == dominant))
+        unit = View(view.basis, view.mean, 0.0, 1.0).project(raw[same])
+        view.cross_baseline = _mean_pair_cosine(unit, np.random.default_rng(self.config.seed))
+        return view
 
-    def _calibrated(
-        self, view: View, rows: np.ndarray | sp.spmatrix, languages: np.ndarray | None = None
-    ) -> View:
+    def _calibrated(self, view: View, rows: np.ndarray | sp.spmatrix) -> View:
         """Set the view's baseline to the mean cosine of random pairs of non-empty rows
         (`rows`: the fit's sample of at most `_FIT_SAMPLE` rows)."""
-        unit = View(view.basis, view.mean, 0.0, 1.0, view.columns, view.centres).project(
-            rows, languages=languages
-        )
+        unit = View(view.basis, view.mean, 0.0, 1.0, view.columns).project(rows)
         present = np.flatnonzero(np.any(unit, axis=1))
         if len(present) < 3:
             return view
-        left = self.rng.choice(present, _CALIBRATION_PAIRS)
-        right = self.rng.choice(present, _CALIBRATION_PAIRS)
-        distinct = left != right
-        cosines = np.einsum("ij,ij->i", unit[left[distinct]], unit[right[distinct]])
-        view.baseline = float(np.clip(cosines.mean(), 0.0, 0.9))
+        view.baseline = _mean_pair_cosine(unit[present], self.rng)
         return view
 
     def _sample(self, n_rows: int) -> np.ndarray:

@@ -115,6 +115,4 @@ def resolve_problem(mentorship_id: int, report_id: int):
 @mentorships_bp.route("/problem-reports")
 @role_required("lead")
 def problem_reports():
-    return render_template(
-        "mentorships/problem_reports.html", reports=reports.all_open_reports()
-    )
+    return render_template("mentorships/problem_reports.html", reports=reports.all_open_reports())

@@ -166,7 +166,11 @@ def report_problem(user: User, mentorship_id: int, data: dict) -> ProblemReport:
     db.session.add(report)
     db.session.flush()
     audit.record(
-        user, "mentorship.problem_report", "mentorship", mentorship.id, after=OPEN,
+        user,
+        "mentorship.problem_report",
+        "mentorship",
+        mentorship.id,
+        after=OPEN,
         details={"report_id": report.id},
     )
     pair = _pair(mentorship)
@@ -220,7 +224,10 @@ def read_reported_messages(
             )
         )
     audit.record(
-        user, READ_ACTION, "mentorship", mentorship.id,
+        user,
+        READ_ACTION,
+        "mentorship",
+        mentorship.id,
         details={"report_ids": [report.id for report in reports], "via": via},
     )
     db.session.commit()
@@ -252,8 +259,14 @@ def resolve_report(user: User, mentorship_id: int, report_id: int, data: dict) -
     report.resolved_by_id = user.id
     report.resolution_note = note or None
     audit.record(
-        user, "mentorship.problem_resolve", "mentorship", mentorship.id, before=OPEN,
-        after=report.status, note=note or None, details={"report_id": report.id},
+        user,
+        "mentorship.problem_resolve",
+        "mentorship",
+        mentorship.id,
+        before=OPEN,
+        after=report.status,
+        note=note or None,
+        details={"report_id": report.id},
     )
     _tell_resolved(mentorship, report, note)
     db.session.commit()
@@ -300,7 +313,9 @@ def count_open() -> int:
     """How many reports wait for the lead (her mentorship list links to them)."""
     return (
         db.session.scalar(
-            sa.select(sa.func.count()).select_from(ProblemReport).where(ProblemReport.status == OPEN)
+            sa.select(sa.func.count())
+            .select_from(ProblemReport)
+            .where(ProblemReport.status == OPEN)
         )
         or 0
     )

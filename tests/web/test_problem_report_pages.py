@@ -103,7 +103,9 @@ def test_strangers_and_non_leads_get_nothing(client, auth, submit):
     assert client.get(f"{page}/reported-messages").status_code == 403
     assert client.get("/mentorships/problem-reports").status_code == 403
     response = submit(
-        f"{page}/problem-reports/{report.id}/resolve", {"note": "Done"}, page=page,
+        f"{page}/problem-reports/{report.id}/resolve",
+        {"note": "Done"},
+        page=page,
         follow_redirects=False,
     )
     assert response.status_code == 403
@@ -115,7 +117,9 @@ def test_strangers_and_non_leads_get_nothing(client, auth, submit):
     assert client.get(f"{page}/problem-report").status_code == 403  # the lead does not report
     other = approved_mentorship(lead)
     response = submit(
-        f"/mentorships/{other.id}/problem-reports/{report.id}/resolve", {}, page=page,
+        f"/mentorships/{other.id}/problem-reports/{report.id}/resolve",
+        {},
+        page=page,
         follow_redirects=False,
     )
     assert response.status_code == 404

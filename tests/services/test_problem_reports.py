@@ -82,7 +82,7 @@ def test_who_is_told_and_what(app):
             Notification.user_id == lead.id, Notification.kind == reports.REPORTED
         )
     )
-    assert to_lead.link == f"/mentorships/{mentorship.id}/reported-messages"
+    assert to_lead.link == f"/mentorships/{mentorship.id}#problems"
     to_mentor = db.session.scalar(
         sa.select(Notification).where(
             Notification.user_id == mentor.id, Notification.kind == reports.SHARED
@@ -102,7 +102,7 @@ def test_the_lead_hears_in_the_digest_unless_she_chose_instant_emails(app):
     assert count(OutboxEmail, user_id=lead.id) == 0
     assert count(OutboxEmail, user_id=instant.id) == 1
     listed = digest_for(lead, before).reminders
-    assert [item.link for item in listed] == [f"/mentorships/{mentorship.id}/reported-messages"]
+    assert [item.link for item in listed] == [f"/mentorships/{mentorship.id}#problems"]
 
 
 def test_bad_reports_change_nothing(app):

@@ -77,7 +77,8 @@ def _text(data: dict, name: str, limit: int, *, required: bool) -> str:
 
 
 def _lead_link(mentorship: Mentorship) -> str:
-    return f"/mentorships/{mentorship.id}/reported-messages"
+    """The reports on the mentorship page: opening the thread is her choice (and audited)."""
+    return f"/mentorships/{mentorship.id}#problems"
 
 
 def _member_link(mentorship: Mentorship) -> str:

@@ -17,7 +17,7 @@ from mentorship.services.errors import (
     PermissionDeniedError,
     ValidationFailedError,
 )
-from mentorship.services.mentorships import activity
+from mentorship.services.mentorships import activity, checkins
 from mentorship.services.mentorships import problem_reports as reports
 from tests.factories import EntrepreneurFactory, LeadFactory
 from tests.mentorship_pairs import approved_mentorship
@@ -163,3 +163,15 @@ def test_resolving_is_the_leads_and_ends_reading_with_the_last_open_report(app):
     with pytest.raises(PermissionDeniedError):
         reports.read_reported_messages(lead, mentorship.id, via="web")
     assert reports.all_open_reports() == [] and reports.count_open() == 0
+
+
+def test_a_closed_mentorship_can_still_be_reported(app):
+    """A problem may come to light only at the end: closing does not take the way to report."""
+    lead = LeadFactory()
+    mentorship = approved_mentorship(lead)
+    checkins.close_mentorship(
+        mentorship.mentor, mentorship.id, {"status": "ended_early", "end_reason": "No", "nps": 2}
+    )
+    report = reports.report_problem(mentorship.entrepreneur, mentorship.id, REASON)
+    assert report.is_open
+    reports.read_reported_messages(lead, mentorship.id, via="web")

@@ -111,7 +111,11 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.language.views import language_bp
     from mentorship.main.views import main_bp
     from mentorship.mentors.views import mentors_bp
-    from mentorship.mentorships import actions, report_views  # noqa: F401 (routes on the blueprint)
+    from mentorship.mentorships import (  # noqa: F401 (routes on the blueprint)
+        actions,
+        problem_views,
+        report_views,
+    )
     from mentorship.mentorships.views import mentorships_bp
     from mentorship.notifications.views import notifications_bp
     from mentorship.pairing.views import pairing_bp

@@ -13,6 +13,7 @@ from mentorship.api import (  # noqa: F401
     mentorships,
     meta,
     partner_contacts,
+    problem_reports,
     reviews,
 )
 from mentorship.api.blueprint import api_bp

@@ -94,6 +94,12 @@ from mentorship.contract.mentorships import (
     SurveyRecorded,
 )
 from mentorship.contract.meta import LABEL_LANGUAGES, Health, Readiness, SectorList, Stats
+from mentorship.contract.problem_reports import (
+    ProblemReport,
+    ProblemReportInput,
+    ProblemReportPage,
+    ProblemResolutionInput,
+)
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.models.ideas import PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_STATUSES
@@ -253,8 +259,11 @@ MENTORSHIP_OPERATIONS: list[Operation] = [
               params=(TWO_IDS,),
               error_text=((409, "The session is planned, not held yet."),)),
     Operation("get", f"{MENTORSHIP}/messages", "The pair's private thread (marks it read)",
-              PAIR_WRITES, answer=MessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE),
-              notes="The lead may not read the messages (403)."),
+              "the pair; the lead while a problem report is open", answer=MessagePage,
+              errors=(403, 404), params=(OBJECT_ID, *PAGE),
+              notes="The lead may read the messages only while a member's problem report is "
+                    "open (403 otherwise); each reading is written to the audit log and marks "
+                    "nothing read."),
     Operation("post", f"{MENTORSHIP}/messages", "Write to the other member", PAIR_WRITES, 201,
               Message, MessageInput, PAIR_ERRORS, (OBJECT_ID,)),
     Operation("get", f"{MENTORSHIP}/check-ins", "Check-in answers", PAIR, answer=CheckInPage,
@@ -268,6 +277,23 @@ MENTORSHIP_OPERATIONS: list[Operation] = [
     Operation("post", f"{MENTORSHIP}/survey", "The other member's close-out survey",
               PAIR_WRITES, 201, SurveyRecorded, SurveyInput, PAIR_ERRORS, (OBJECT_ID,),
               error_text=((409, "Not closed yet, or already answered."),)),
+    Operation("post", f"{MENTORSHIP}/problem-reports",
+              "Report a problem to the programme lead", PAIR_WRITES, 201, ProblemReport,
+              ProblemReportInput, PAIR_ERRORS, (OBJECT_ID,),
+              error_text=((409, "The caller already has an open report here."),),
+              notes="While it is open the lead may read the pair's messages. Every lead is "
+                    "notified; the other member is told that a problem was reported (not the "
+                    "reason)."),
+    Operation("get", f"{MENTORSHIP}/problem-reports",
+              "Problem reports, newest first (a member: her own)", PAIR,
+              answer=ProblemReportPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{MENTORSHIP}/problem-reports/{{id}}/resolve",
+              "Resolve a problem report, with an optional note to the reporter", "lead",
+              answer=ProblemReport, body=ProblemResolutionInput, errors=PAIR_ERRORS,
+              params=(TWO_IDS,), error_text=((409, "Already resolved."),),
+              notes="When no open report is left, the lead may no longer read the messages."),
+    Operation("get", "/api/v1/problem-reports", "Open problem reports, waiting longest first",
+              "lead", answer=ProblemReportPage, errors=(403,), params=PAGE),
     Operation("post", f"{MENTORSHIP}/outcomes/{{id}}",
               "The entrepreneur's outcome answers at the baseline or the endline",
               "the pair's entrepreneur", 201, OutcomeAnswers, OutcomesInput, PAIR_ERRORS,

@@ -17,7 +17,7 @@ from mentorship.mentorships.labels import (
     STATUS_LABELS,
 )
 from mentorship.services.errors import NotFoundError
-from mentorship.services.mentorships import access, activity, checkins, ratings
+from mentorship.services.mentorships import access, activity, checkins, problem_reports, ratings
 from mentorship.services.mentorships.calendar import invitation_ics
 from mentorship.services.mentorships.health import round_due_on
 from mentorship.services.mentorships.overview import health_of
@@ -48,7 +48,13 @@ def index():
     page, per_page = page_args(request.args, PER_PAGE)
     found = paginate(access.visible_mentorships(current_user), page, per_page)
     lights = health_of(found.items, viewer_id=current_user.id)
-    return render_template("mentorships/index.html", page=found, lights=lights, labels=LABELS)
+    return render_template(
+        "mentorships/index.html",
+        page=found,
+        lights=lights,
+        labels=LABELS,
+        open_problems=problem_reports.count_open() if current_user.is_lead else 0,
+    )
 
 
 @mentorships_bp.route("/<int(max=2147483647):mentorship_id>")
@@ -75,6 +81,8 @@ def show(mentorship_id: int):
         # The lead sees that messages flow, never what they say.
         messages=thread if is_member else [],
         message_count=len(thread),
+        open_problems=problem_reports.open_reports(mentorship),
+        my_problem=problem_reports.my_open_report(current_user, mentorship) if is_member else None,
         check_ins=checkins.check_ins(mentorship),
         due_round=due_round,
         due_on=round_due_on(mentorship.started_on, due_round) if due_round else None,

@@ -56,6 +56,7 @@ from mentorship.models.mentorships import (
 )
 from mentorship.models.notifications import Notification, OutboxEmail, OutboxStatus
 from mentorship.models.outcome_questions import OutcomeQuestion
+from mentorship.models.problem_reports import ProblemReport, ProblemReportStatus
 from mentorship.models.programmes import Enrolment, Programme, ProgrammeModule
 from mentorship.models.proposals import ProposalNotice, WithdrawalReason, WithdrawnProposal
 from mentorship.models.tokens import AccountToken
@@ -77,6 +78,8 @@ __all__ = [
     "MentorshipStatus",
     "OutcomeAnswers",
     "SessionRating",
+    "ProblemReport",
+    "ProblemReportStatus",
     "AccountToken",
     "BackgroundJob",
     "JobStatus",

@@ -37,6 +37,7 @@ from mentorship.models import (
     WithdrawnProposal,
 )
 from mentorship.services.mentorships.nudges import REMINDER_KINDS
+from mentorship.services.mentorships.problem_reports import NOTICE_KINDS
 from mentorship.services.notifications import absolute, send_pending_emails
 from mentorship.services.partnerships.unread import unread_since
 
@@ -217,12 +218,13 @@ def unread_introductions(user: User, since: datetime) -> list[DigestItem]:
 
 
 def unseen_reminders(user: User, since: datetime) -> list[DigestItem]:
-    """The mentorship reminders written to her since, that she has not seen in the app."""
+    """The mentorship reminders and problem-report notices written to her since, that she has
+    not seen in the app."""
     rows = db.session.execute(
         sa.select(Notification.subject, Notification.link)
         .where(
             Notification.user_id == user.id,
-            Notification.kind.in_(REMINDER_KINDS),
+            Notification.kind.in_((*REMINDER_KINDS, *NOTICE_KINDS)),
             Notification.read_at.is_(None),
             Notification.created_at > since,
         )

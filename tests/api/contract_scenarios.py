@@ -71,6 +71,7 @@ def mentorships(contract, token, lead_user, lead: dict[str, str]) -> None:
     contract.call("post", f"{base}/messages", 422, json={"body": ""}, headers=him)
     contract.call("get", f"{base}/messages", 200, headers=her)
     contract.call("get", f"{base}/messages", 403, headers=lead)
+    _problem_report(contract, base, her, him, other, lead)
     contract.call("post", f"{base}/check-ins", 422, json={"pulse": 9}, headers=her)
     contract.call("post", f"{base}/check-ins", 201, json={"pulse": 4}, headers=her)
     contract.call("post", f"{base}/check-ins", 409, json={"pulse": 4}, headers=her)
@@ -85,6 +86,28 @@ def mentorships(contract, token, lead_user, lead: dict[str, str]) -> None:
     contract.call("post", f"{base}/survey", 201, json={"nps": 8}, headers=him)
     contract.call("post", f"{base}/survey", 409, json={"nps": 8}, headers=her)
     contract.call("post", f"{base}/survey", 422, json={"nps": 11}, headers=him)
+
+
+def _problem_report(contract, base: str, her, him, other, lead) -> None:
+    """A member reports; the lead lists, reads the thread while it is open, and resolves it."""
+    reports = f"{base}/problem-reports"
+    contract.call("post", reports, 422, json={"reason": " "}, headers=her)
+    contract.call("post", reports, 404, json={"reason": "Help"}, headers=other)
+    contract.call("post", reports, 403, json={"reason": "Help"}, headers=lead)
+    reason = {"reason": "He stopped answering."}
+    report = contract.call("post", reports, 201, json=reason, headers=her).get_json()
+    contract.call("post", reports, 409, json=reason, headers=her)
+    contract.call("get", reports, 200, headers=lead)
+    contract.call("get", reports, 404, headers=other)
+    contract.call("get", "/api/v1/problem-reports", 200, headers=lead)
+    contract.call("get", "/api/v1/problem-reports", 403, headers=her)
+    contract.call("get", f"{base}/messages", 200, headers=lead)
+    resolve = f"{reports}/{report['id']}/resolve"
+    contract.call("post", resolve, 403, json={}, headers=him)
+    contract.call("post", resolve, 422, json={"note": 5}, headers=lead)
+    contract.call("post", resolve, 200, json={"note": "We talked."}, headers=lead)
+    contract.call("post", resolve, 409, json={}, headers=lead)
+    contract.call("get", f"{base}/messages", 403, headers=lead)
 
 
 def _event_body(day) -> dict:

@@ -18,7 +18,12 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from mentorship.approvals.forms import DecisionForm
-from mentorship.approvals.queue import PER_PAGE, queue_html  # noqa: F401 (PER_PAGE: the page size)
+from mentorship.approvals.queue import (  # noqa: F401 (PER_PAGE: the page size)
+    PER_PAGE,
+    queue_html,
+    with_kept,
+    without_kept,
+)
 from mentorship.infrastructure.pagination import (
     Page,
     count,
@@ -95,7 +100,7 @@ def index():
 def _back() -> str:
     target = request.form.get("back", "")
     return (
-        target
+        without_kept(target)
         if is_safe_next(target) and target.startswith("/lead/approvals")
         else url_for("approvals.index")
     )
@@ -143,6 +148,8 @@ def decide_many():
             matches=decisions.matches_to_confirm(ids),
             decision=form.decision.data,
             back=_back(),
+            # Cancel goes back to the queue with the same matches ticked and the note kept.
+            cancel=with_kept(_back(), ids, form.note.data or ""),
         )
     results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
     done = [r for r in results if r.ok]

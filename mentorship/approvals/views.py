@@ -28,6 +28,7 @@ from mentorship.infrastructure.pagination import (
     Page,
     count,
     page_args,
+    within,
 )
 from mentorship.main.helpers import is_safe_next, role_required
 from mentorship.main.ids import parse_id
@@ -197,8 +198,11 @@ def audit():
     filters = _audit_filters()
     page, per_page = page_args(request.args, AUDIT_PER_PAGE)
     statement = _audit_statement(filters)
-    entries = list(audit_trail.audit_rows(statement.limit(per_page).offset((page - 1) * per_page)))
-    result = Page(items=entries, page=page, per_page=per_page, total=count(statement))
+    total = count(statement)
+    shown = within(page, per_page, total)
+    entries = list(audit_trail.audit_rows(statement.limit(per_page).offset((shown - 1) * per_page)))
+    asked = page if shown != page else None
+    result = Page(items=entries, page=shown, per_page=per_page, total=total, asked=asked)
     return render_template(
         "approvals/audit.html",
         page=result,

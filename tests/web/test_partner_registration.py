@@ -88,6 +88,10 @@ def test_bad_registrations_are_refused_with_clear_messages(client, auth, submit)
     assert "Give your company&#39;s name." in neither or "Give your company's name." in neither
     unknown = submit("/register/partner", _form(partner_id="999999")).get_data(as_text=True)
     assert "Not a valid choice" in unknown
+    hotel = db.session.scalar(db.select(Partner))
+    both = submit("/register/partner", _form(partner_id=str(hotel.id), company_name="New Co"))
+    both_message = "Choose your company from the list or name it, not both."
+    assert both.get_data(as_text=True).count(both_message) >= 2  # next to each field
     existing = IdeaFactory().owner
     taken = submit(
         "/register/partner", _form(email=existing.email.upper(), company_name="New Co")

@@ -168,3 +168,20 @@ def test_the_company_field_has_one_name_in_requests_answers_and_openapi(client):
     answer = schemas["PartnerContact"]["properties"]
     assert "company_name" in answer and "company_name" in schemas["PartnerContact"]["required"]
     assert answer["company"].get("deprecated") is True  # the older name, still answered
+
+
+def test_a_rejected_contact_gets_no_token_and_her_old_token_stops_working(client, lead):
+    waiting = _pending(partner_id=PartnerFactory().id)
+    credentials = {"email": waiting.email, "password": PASSWORD}
+    early = client.post("/api/v1/auth/token", json=credentials)
+    assert early.status_code == 200  # a waiting contact signs in, as before
+    old = {"Authorization": f"Bearer {early.get_json()['token']}"}
+    assert client.get("/api/v1/me", headers=old).status_code == 200
+    partner_contacts.decide(lead, waiting.id, approve=False)
+    refused = client.post("/api/v1/auth/token", json=credentials)
+    assert refused.status_code == 403 and error_of(refused)["code"] == "account_rejected"
+    assert "did not approve your account" in error_of(refused)["message"]
+    after = client.get("/api/v1/me", headers=old)
+    assert after.status_code == 403 and error_of(after)["code"] == "account_rejected"
+    wrong = client.post("/api/v1/auth/token", json={**credentials, "password": "wrong-pass-1"})
+    assert wrong.status_code == 401 and error_of(wrong)["code"] == "invalid_credentials"

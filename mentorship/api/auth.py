@@ -11,7 +11,7 @@ from mentorship.api.serializers import account_json
 from mentorship.contract.accounts import Register, TokenRequest
 from mentorship.errors import error_response
 from mentorship.models.base import isoformat_utc
-from mentorship.services.accounts import issue_token, register_user
+from mentorship.services.accounts import issue_token, register_user, sign_in_refusal
 
 
 @api_bp.post("/auth/register")
@@ -33,6 +33,9 @@ def token():
             code="invalid_credentials",
             headers={"WWW-Authenticate": 'Bearer realm="api"'},
         )
+    refusal = sign_in_refusal(user)
+    if refusal:
+        return error_response(403, refusal, code="account_rejected")
     value, expires_at = issue_token(user)
     return jsonify(
         {"token": value, "token_type": "Bearer", "expires_at": isoformat_utc(expires_at)}

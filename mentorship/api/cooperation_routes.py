@@ -34,7 +34,9 @@ def list_cooperation_profiles():
     filters = {name: query_choice(name, values) for name, values in cooperation.CHOICES.items()}
     filters["mine"] = query_choice("mine", ("true", "false")) == "true"
     page, per_page = requested_page()
-    result = paginate(cooperation.list_profiles(current_user(), filters), page, per_page)
+    result = paginate(
+        cooperation.list_profiles(current_user(), filters), page, per_page, keep_page=True
+    )
     return jsonify(page_json(result, profile_out))
 
 

@@ -45,7 +45,7 @@ def _list(resource: str):
     model, _, serialise = RESOURCES[resource]
     statement = list_organisations(model, query_text("q"), query_choice("sector", SECTORS))
     page, per_page = requested_page()
-    return jsonify(page_json(paginate(statement, page, per_page), serialise))
+    return jsonify(page_json(paginate(statement, page, per_page, keep_page=True), serialise))
 
 
 def _create(resource: str):

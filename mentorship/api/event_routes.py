@@ -124,7 +124,7 @@ def _event(event_id: int):
 def list_events():
     page, per_page = requested_page()
     statement = setup.list_events(current_user())
-    result = paginate(statement, page, per_page)
+    result = paginate(statement, page, per_page, keep_page=True)
     return jsonify(page_json(result, lambda e: event_out(e).model_dump(mode="json")))
 
 

@@ -80,7 +80,7 @@ def list_ideas():
     if programme_id is not None:
         statement = statement.where(Idea.programme_id == programme_id)
     page, per_page = requested_page()
-    return jsonify(page_json(paginate(statement, page, per_page), idea_json))
+    return jsonify(page_json(paginate(statement, page, per_page, keep_page=True), idea_json))
 
 
 @api_bp.get(f"/ideas/<{ID}:idea_id>")
@@ -110,4 +110,6 @@ def withdraw(idea_id: int):
 def list_idea_matches(idea_id: int):
     idea = get_active_idea(current_user(), idea_id)
     page, per_page = requested_page()
-    return jsonify(page_json(paginate(idea_matches(idea), page, per_page), match_json))
+    return jsonify(
+        page_json(paginate(idea_matches(idea), page, per_page, keep_page=True), match_json)
+    )

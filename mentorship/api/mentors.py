@@ -28,7 +28,7 @@ LEAD = ("lead",)
 def list_mentors():
     statement = mentors_query(query_choice("status", MENTOR_STATUSES), query_text("q"))
     page, per_page = requested_page()
-    found = paginate(statement, page, per_page)
+    found = paginate(statement, page, per_page, keep_page=True)
     loads = mentor_loads([mentor.id for mentor in found.items])
     return jsonify(page_json(found, lambda mentor: mentor_json(mentor, loads[mentor.id])))
 

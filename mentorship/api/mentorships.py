@@ -135,7 +135,7 @@ def check_in_out(answer: CheckIn) -> dict[str, Any]:
 def list_mentorships():
     access.ensure_mentorships()
     page, per_page = requested_page()
-    found = paginate(access.visible_mentorships(current_user()), page, per_page)
+    found = paginate(access.visible_mentorships(current_user()), page, per_page, keep_page=True)
     lights = health_of(found.items, viewer_id=current_user().id)
     return jsonify(
         {

@@ -172,7 +172,9 @@ OPERATIONS: list[Operation] = [
               "Register an entrepreneur or a mentor (mentors start pending)", ANYONE, 201,
               Account, Register, (409, 429)),
     Operation("post", "/api/v1/auth/token", "Exchange e-mail and password for a bearer token",
-              ANYONE, answer=Token, body=TokenRequest, errors=(401, 429)),
+              ANYONE, answer=Token, body=TokenRequest, errors=(401, 403, 429),
+              error_text=((403, "`account_rejected`: a partner contact person the lead "
+                                "rejected; a token she already had is refused the same way."),)),
     Operation("get", "/api/v1/me", "The signed-in user with her profile", SIGNED_IN, answer=Me),
     Operation("put", "/api/v1/me", "Change the given fields of the account and profile",
               SIGNED_IN, answer=Me, body=MeUpdate),

@@ -41,7 +41,9 @@ def register_partner_contact():
 def list_partner_contacts():
     statement = partner_contacts.contacts_query(query_choice("status", CONTACT_STATUSES))
     page, per_page = requested_page()
-    return jsonify(page_json(paginate(statement, page, per_page), partner_contact_json))
+    return jsonify(
+        page_json(paginate(statement, page, per_page, keep_page=True), partner_contact_json)
+    )
 
 
 @api_bp.post(f"{ONE}/approve")

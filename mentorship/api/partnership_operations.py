@@ -77,7 +77,8 @@ PARTNER_CONTACT_OPERATIONS: list[Operation] = [
               "Register as a partner company's contact person (starts pending)", ANYONE, 201,
               Account, PartnerRegister, (409, 429),
               notes="Give `partner_id` (a company of the directory) or `company_name` (one not "
-                    "in it yet; approving adds it). The lead is notified; until approved, the "
+                    "in it yet; approving adds it), not both (422 naming both). The lead is "
+                    "notified; until approved, the "
                     "account sees no introductions, events or cooperation profiles. 409 on a "
                     "taken e-mail."),
     Operation("get", "/api/v1/partner-contacts",

@@ -15,7 +15,7 @@ from mentorship.contract.parsing import NOT_AN_OBJECT, InvalidInput, parse
 from mentorship.errors import error_response
 from mentorship.infrastructure.pagination import Page, page_args
 from mentorship.models import User
-from mentorship.services.accounts import user_for_token
+from mentorship.services.accounts import sign_in_refusal, user_for_token
 from mentorship.services.errors import ServiceError, ValidationFailedError
 
 View = TypeVar("View", bound=Callable[..., Any])
@@ -197,6 +197,9 @@ def token_required(roles: Iterable[str] | None = None) -> Callable[[View], View]
             user = user_for_token(token)
             if user is None:
                 return _unauthorized("The token is invalid or has expired.", "invalid_token")
+            refusal = sign_in_refusal(user)
+            if refusal:
+                return error_response(403, refusal, code="account_rejected")
             if allowed is not None and user.role not in allowed:
                 return error_response(403, "Your role may not do that.")
             g.api_user = user

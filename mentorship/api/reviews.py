@@ -29,7 +29,7 @@ from mentorship.services.review import get_mentor_match, mentor_matches, review_
 def list_reviews():
     status = query_choice("status", MATCH_STATUSES) or MatchStatus.PROPOSED.value
     page, per_page = requested_page()
-    found = paginate(mentor_matches(current_user(), status), page, per_page)
+    found = paginate(mentor_matches(current_user(), status), page, per_page, keep_page=True)
     return jsonify(page_json(found, match_json))
 
 

@@ -160,7 +160,8 @@ def partner_contact_json(contact: PartnerContact) -> dict[str, Any]:
         "email": contact.user.email,
         "status": contact.status,
         "partner_id": contact.partner_id,
-        "company": contact.company,
+        "company_name": contact.company,
+        "company": contact.company,  # the older name of company_name, kept for existing clients
         "created_at": isoformat_utc(contact.created_at),
         "decided_at": isoformat_utc(contact.decided_at),
     }

@@ -9,14 +9,18 @@ each session's own: the kept HTML holds a slot where the request's token is put 
 
 from __future__ import annotations
 
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
 import sqlalchemy as sa
 from flask import current_app, render_template, request
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
+from mentorship.contract.fields import NOTE_MAX
 from mentorship.i18n import current_language
 from mentorship.infrastructure import page_cache
 from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
+from mentorship.main.ids import parse_id
 from mentorship.models import Idea, Match
 from mentorship.queries.fingerprints import DIRECTORY_TABLES, matching_data_fingerprint
 from mentorship.queries.match_reasons import remember_places_left
@@ -25,6 +29,28 @@ from mentorship.services.mentors import loads_and_mentored
 
 PER_PAGE = 20
 TOKEN_SLOT = "{csrf-token-slot}"
+# What a cancelled bulk confirmation hands back to the queue: the ticked matches and the note.
+KEPT = ("ticked", "note")
+
+
+def without_kept(path: str) -> str:
+    """The queue's path without the ticks and note a cancelled confirmation handed back."""
+    parts = urlsplit(path)
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k not in KEPT]
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def with_kept(path: str, ids: list[int], note: str) -> str:
+    """The queue's path with these matches ticked again and this note in the bulk note field."""
+    parts = urlsplit(without_kept(path))
+    query = parse_qsl(parts.query, keep_blank_values=True)
+    query += [("ticked", str(i)) for i in ids] + ([("note", note)] if note else [])
+    return urlunsplit(parts._replace(query=urlencode(query)))
+
+
+def _kept() -> tuple[set[int], str]:
+    ids = {i for i in map(parse_id, request.args.getlist("ticked")) if i is not None}
+    return ids, request.args.get("note", "")[:NOTE_MAX]
 
 
 def queue_html(filters: dict, form: FlaskForm) -> Markup:
@@ -45,8 +71,14 @@ def queue_html(filters: dict, form: FlaskForm) -> Markup:
     )
     cached = page_cache.get(key)
     if cached is None:
+        ticked, note = _kept()
         html = render_template(
-            "approvals/_queue.html", form=form, **_queue(filters, page, per_page)
+            "approvals/_queue.html",
+            form=form,
+            ticked=ticked,
+            kept_note=note,
+            queue_path=without_kept(request.full_path),
+            **_queue(filters, page, per_page),
         )
         cached = html.replace(token, TOKEN_SLOT) if token else html
         page_cache.put(key, cached)

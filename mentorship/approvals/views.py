@@ -18,11 +18,17 @@ from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
 from mentorship.approvals.forms import DecisionForm
-from mentorship.approvals.queue import PER_PAGE, queue_html  # noqa: F401 (PER_PAGE: the page size)
+from mentorship.approvals.queue import (  # noqa: F401 (PER_PAGE: the page size)
+    PER_PAGE,
+    queue_html,
+    with_kept,
+    without_kept,
+)
 from mentorship.infrastructure.pagination import (
     Page,
     count,
     page_args,
+    within,
 )
 from mentorship.main.helpers import is_safe_next, role_required
 from mentorship.main.ids import parse_id
@@ -95,7 +101,7 @@ def index():
 def _back() -> str:
     target = request.form.get("back", "")
     return (
-        target
+        without_kept(target)
         if is_safe_next(target) and target.startswith("/lead/approvals")
         else url_for("approvals.index")
     )
@@ -143,6 +149,8 @@ def decide_many():
             matches=decisions.matches_to_confirm(ids),
             decision=form.decision.data,
             back=_back(),
+            # Cancel goes back to the queue with the same matches ticked and the note kept.
+            cancel=with_kept(_back(), ids, form.note.data or ""),
         )
     results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
     done = [r for r in results if r.ok]
@@ -190,8 +198,11 @@ def audit():
     filters = _audit_filters()
     page, per_page = page_args(request.args, AUDIT_PER_PAGE)
     statement = _audit_statement(filters)
-    entries = list(audit_trail.audit_rows(statement.limit(per_page).offset((page - 1) * per_page)))
-    result = Page(items=entries, page=page, per_page=per_page, total=count(statement))
+    total = count(statement)
+    shown = within(page, per_page, total)
+    entries = list(audit_trail.audit_rows(statement.limit(per_page).offset((shown - 1) * per_page)))
+    asked = page if shown != page else None
+    result = Page(items=entries, page=shown, per_page=per_page, total=total, asked=asked)
     return render_template(
         "approvals/audit.html",
         page=result,

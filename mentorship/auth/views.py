@@ -108,13 +108,31 @@ def login():
             form.form_errors.append(refusal.description)
             status, headers = 429, {"Retry-After": str(refusal.retry_after)}
         else:
-            if user is not None:
+            refusal = accounts.sign_in_refusal(user) if user is not None else None
+            if refusal:
+                form.form_errors.append(refusal)
+                status = 403
+            elif user is not None:
                 login_user(user)
                 flash(gettext("Welcome back, %(name)s.", name=user.name), "success")
                 return redirect(next_url if is_safe_next(next_url) else url_for("main.home"))
-            form.form_errors.append(BAD_CREDENTIALS)
+            else:
+                form.form_errors.append(BAD_CREDENTIALS)
     safe_next = next_url if is_safe_next(next_url) else None
     return render_template("auth/login.html", form=form, next_url=safe_next), status, headers
+
+
+@auth_bp.before_app_request
+def end_refused_sessions():
+    """A session opened before the lead rejected its account ends at its next request."""
+    if request.endpoint == "static" or not current_user.is_authenticated:
+        return None
+    refusal = accounts.sign_in_refusal(current_user)
+    if refusal is None:
+        return None
+    logout_user()
+    flash(refusal, "error")
+    return redirect(url_for("auth.login"))
 
 
 @auth_bp.route("/logout", methods=["POST"])

@@ -21,7 +21,7 @@ from mentorship.models.directory import CONTACT_STATUSES
 
 class PartnerRegister(RequestBody):
     """A contact person names her company: `partner_id` from the directory, or else
-    `company_name` for one not in it yet (the lead's approval adds it)."""
+    `company_name` for one not in it yet (the lead's approval adds it); both at once is 422."""
 
     email: Email
     password: Text(PASSWORD_MAX, required=True, min_length=PASSWORD_MIN, strip=False)
@@ -43,7 +43,13 @@ class PartnerContact(Answer):
         description="Her company in the directory; null until the lead approves a company she "
         "named that was not in it."
     )
-    company: str = Field(description="The company's name, listed or as she named it.")
+    company_name: str = Field(
+        description="The company's name, listed or as she named it (the registration's field)."
+    )
+    company: str = Field(
+        description="The same as `company_name`, kept for clients written before it.",
+        json_schema_extra={"deprecated": True},
+    )
     created_at: Timestamp
     decided_at: Timestamp | None
 

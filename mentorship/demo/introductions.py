@@ -14,6 +14,7 @@ from mentorship.extensions import db
 from mentorship.models import (
     AuditEntry,
     IntroductionMessage,
+    IntroductionReadMark,
     Match,
     MatchKind,
     MatchStatus,
@@ -26,6 +27,7 @@ from mentorship.models import (
 )
 from mentorship.services import audit
 from mentorship.services.outcome_questions import default_questions
+from mentorship.services.partnerships.threads import messages
 
 DATA = Path(__file__).resolve().parent / "data" / "introductions.json"
 MARKER = "demo.introductions"
@@ -82,6 +84,25 @@ def _thread(match: Match, rows: list[dict], senders: dict[str, int | None]) -> N
         )
 
 
+def _read_own_part(match: Match) -> None:
+    """Each writer has read the thread up to and including her own last message (the read
+    marks people get by opening it), so only what others wrote after it is new to her."""
+    db.session.flush()
+    last_own: dict[int, IntroductionMessage] = {}
+    for message in messages(match):
+        if message.sender_id is not None:
+            last_own[message.sender_id] = message
+    for user_id, message in last_own.items():
+        db.session.add(
+            IntroductionReadMark(
+                match_id=match.id,
+                user_id=user_id,
+                last_read_message_id=message.id,
+                read_at=message.created_at,
+            )
+        )
+
+
 def _add_question(text: str) -> None:
     programme = db.session.scalar(sa.select(Programme).order_by(Programme.id).limit(1))
     if programme is None:
@@ -116,6 +137,7 @@ def add_demo_introductions(
         _thread(
             match, script["messages"], {"entrepreneur": match.idea.owner_id, "partner": contact.id}
         )
+        _read_own_part(match)
         threads += 1
         signed = script.get("agreement")
         if signed:
@@ -133,6 +155,7 @@ def add_demo_introductions(
     if clusters and lead is not None:
         senders = {"entrepreneur": clusters[0].idea.owner_id, "lead": lead.id}
         _thread(clusters[0], data["cluster_thread"], senders)
+        _read_own_part(clusters[0])
         threads += 1
     _add_question(data["added_question"])
     audit.record(

@@ -146,16 +146,26 @@ def _rate(session: MentorshipSession, ratings: dict, members: dict, at: datetime
         )
 
 
+def _answered_at(messages: list[dict], index: int, today: date) -> datetime | None:
+    """When the other member next wrote after message `index`: she had read it by then. One
+    she has not answered is still new to her (each member has read up to her own last message)."""
+    sender = messages[index]["from"]
+    for later in messages[index + 1 :]:
+        if later["from"] != sender:
+            return _moment(today - timedelta(days=later["days_ago"]), 9)
+    return None
+
+
 def _apply_talk(mentorship: Mentorship, entry: dict, today: date, members: dict) -> None:
-    for message in entry.get("messages", []):
-        sent = _moment(today - timedelta(days=message["days_ago"]), 9)
+    messages = entry.get("messages", [])
+    for index, message in enumerate(messages):
         db.session.add(
             MentorshipMessage(
                 mentorship_id=mentorship.id,
                 sender_id=members[message["from"]],
                 body=message["text"],
-                created_at=sent,
-                read_at=None if message is entry["messages"][-1] else sent + timedelta(hours=3),
+                created_at=_moment(today - timedelta(days=message["days_ago"]), 9),
+                read_at=_answered_at(messages, index, today),
             )
         )
     for answer in entry.get("check_ins", []):

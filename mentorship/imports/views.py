@@ -20,7 +20,7 @@ from werkzeug.datastructures import ImmutableMultiDict
 from mentorship.extensions import csrf
 from mentorship.i18n import current_language
 from mentorship.imports.forms import UploadForm
-from mentorship.infrastructure.pagination import Page, page_args, paginate
+from mentorship.infrastructure.pagination import page_args, page_of, paginate
 from mentorship.infrastructure.spreadsheets import FORMATS
 from mentorship.main.helpers import ConfirmForm, option, role_required
 from mentorship.main.ids import parse_id
@@ -140,8 +140,7 @@ def show(job_id: int):
         order = {action: index for index, action in enumerate(SHOWN_ACTIONS)}
         rows = sorted(rows, key=lambda row: (order.get(row["action"], 9), row["row"]))
     page, per_page = page_args(request.args, REPORT_PER_PAGE)
-    start = (page - 1) * per_page
-    report_page = Page(rows[start : start + per_page], page, per_page, len(rows))
+    report_page = page_of(rows, page, per_page)
     return render_template(
         "imports/show.html",
         job=job,

@@ -17,6 +17,7 @@ from mentorship import task_names
 from mentorship.extensions import db
 from mentorship.infrastructure.background import enqueue
 from mentorship.models import EntrepreneurProfile, MentorProfile, MentorStatus, Role, User
+from mentorship.models.directory import ContactStatus
 from mentorship.services import audit
 from mentorship.services.errors import ConflictError, ValidationFailedError
 from mentorship.services.mentors import check_capacity, record_capacity_change
@@ -74,6 +75,22 @@ def authenticate(email: str, password: str) -> User | None:
         User(password_hash=_DUMMY_HASH).check_password(password)
         return None
     return user if user.check_password(password) else None
+
+
+def sign_in_refusal(user: User) -> str | None:
+    """Why this account may not sign in or use the app, or None when it may.
+
+    A partner company's contact person the lead rejected is refused (on the web, for an API
+    token, and for a session or token she already had); one still waiting signs in and sees
+    that she waits.
+    """
+    contact = user.partner_contact if user.is_partner_contact else None
+    if contact is None or contact.status != ContactStatus.REJECTED.value:
+        return None
+    return _(
+        "The programme lead did not approve your account, so you cannot sign in. Please write "
+        "to the programme team if you think this is a mistake."
+    )
 
 
 def _serializer() -> URLSafeTimedSerializer:

@@ -16,6 +16,7 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from mentorship.extensions import db
+from mentorship.i18n import SUPPORTED_LOCALES
 from mentorship.mentorships.labels import AREA_LABELS
 from mentorship.models import Mentorship, OutcomeAnswers, OutcomeQuestion, Programme, User
 from mentorship.models.outcome_questions import QUESTION_LABEL_MAX
@@ -161,22 +162,31 @@ def _label(value: object, *, required: bool) -> str:
     return text
 
 
+def _same_text(text: str) -> str:
+    """A label as compared: case folded, with its spaces trimmed and collapsed."""
+    return " ".join(text.split()).casefold()
+
+
 def _shown_names(question: Question) -> set[str]:
-    """How the question reads to a lead: her wording, else the default name in either language."""
+    """How the question reads to a lead: her wording, else the default name in every language
+    of the app (a lead writing in English must not add the Serbian name of a default area)."""
     if question.label:
-        return {question.label.strip().casefold()}
+        return {_same_text(question.label)}
     default = AREA_LABELS.get(question.key)
     if default is None:
         return set()
-    with force_locale("en"):
-        english = str(default)
-    return {str(default).casefold(), english.casefold()}
+    names = {_same_text(str(default))}
+    for locale in SUPPORTED_LOCALES:
+        with force_locale(locale):
+            names.add(_same_text(str(default)))
+    return names
 
 
 def _require_unique(programme_id: int, text: str, *, except_key: str | None = None) -> None:
     """Two questions of one programme that read the same would make answers and reports
-    ambiguous; compared trimmed and case-insensitively, retired questions included."""
-    wanted = text.casefold()
+    ambiguous; compared case-insensitively with spaces trimmed and collapsed, against the
+    default areas' names in every language, retired questions included."""
+    wanted = _same_text(text)
     for question in question_set(programme_id):
         if question.key != except_key and wanted in _shown_names(question):
             raise ValidationFailedError(

@@ -54,6 +54,9 @@ def register_contact(
     from the directory (``partner_id``) or names a new one (``company_name``)."""
     email = email.strip().lower()
     company_name = " ".join((company_name or "").split())
+    if partner_id and company_name:
+        both = _("Choose your company from the list or name it, not both.")
+        raise ValidationFailedError(both, {"partner_id": [both], "company_name": [both]})
     partner = db.session.get(Partner, partner_id) if partner_id else None
     if partner_id and partner is None:
         raise ValidationFailedError(

@@ -304,3 +304,11 @@ def test_the_city_can_be_changed(client, entrepreneur_headers, own_idea):
         f"/api/v1/ideas/{own_idea.id}", json={**IDEA, "city": "Čačak"}, headers=entrepreneur_headers
     )
     assert response.status_code == 200 and response.get_json()["city"] == "Čačak"
+
+
+def test_a_page_past_the_end_is_the_page_asked_for_empty_with_the_true_total(
+    client, entrepreneur_headers, own_idea
+):
+    # The contract answers the page asked for; a client paging until it sees no items stops.
+    body = client.get("/api/v1/ideas?page=999", headers=entrepreneur_headers).get_json()
+    assert (body["items"], body["page"], body["total"]) == ([], 999, 1)

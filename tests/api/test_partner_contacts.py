@@ -17,7 +17,8 @@ CONTACTS = "/api/v1/partner-contacts"
 
 
 def _pending(email: str = "vesna@hotel.example", partner_id=None, company: str = "New Co") -> User:
-    return partner_contacts.register_contact(email, PASSWORD, "Vesna Ilić", partner_id, company)
+    named = "" if partner_id else company  # a listed company or a named one, never both
+    return partner_contacts.register_contact(email, PASSWORD, "Vesna Ilić", partner_id, named)
 
 
 def _status(user_id: int) -> str:
@@ -76,6 +77,7 @@ def test_lead_lists_all_contacts_or_one_status_with_pages(client, lead_headers):
     assert queue["total"] == 2 and queue["per_page"] == 1
     first = queue["items"][0]
     assert first["company"] == "Fabrika Tegli" and first["partner_id"] is None
+    assert first["company_name"] == "Fabrika Tegli"
     assert first["status"] == "pending" and first["decided_at"] is None
     active = client.get(f"{CONTACTS}?status=active", headers=lead_headers).get_json()
     assert [item["id"] for item in active["items"]] == [invited.id]
@@ -147,3 +149,39 @@ def test_other_roles_get_403_and_change_nothing(
     assert client.post(f"{CONTACTS}/{waiting.id}/approve").status_code == 401
     assert _status(waiting.id) == "pending"
     assert _notifications(waiting.id, "partner_contact_decision") == []
+
+
+def test_a_listed_company_and_a_named_one_at_once_is_422_naming_both(client):
+    hotel = PartnerFactory(name="Hotel Ambasador")
+    body = {"email": "vesna@hotel.example", "password": PASSWORD, "name": "Vesna"}
+    both = client.post(REGISTER, json={**body, "partner_id": hotel.id, "company_name": "New Co"})
+    assert both.status_code == 422
+    error = error_of(both)
+    assert error["code"] and {"partner_id", "company_name"} <= set(error["fields"])
+    assert db.session.scalars(sa.select(User).where(User.email == body["email"])).all() == []
+    assert db.session.scalars(sa.select(Partner)).all() == [hotel]
+
+
+def test_the_company_field_has_one_name_in_requests_answers_and_openapi(client):
+    schemas = client.get("/api/v1/openapi.json").get_json()["components"]["schemas"]
+    assert "company_name" in schemas["PartnerRegister"]["properties"]
+    answer = schemas["PartnerContact"]["properties"]
+    assert "company_name" in answer and "company_name" in schemas["PartnerContact"]["required"]
+    assert answer["company"].get("deprecated") is True  # the older name, still answered
+
+
+def test_a_rejected_contact_gets_no_token_and_her_old_token_stops_working(client, lead):
+    waiting = _pending(partner_id=PartnerFactory().id)
+    credentials = {"email": waiting.email, "password": PASSWORD}
+    early = client.post("/api/v1/auth/token", json=credentials)
+    assert early.status_code == 200  # a waiting contact signs in, as before
+    old = {"Authorization": f"Bearer {early.get_json()['token']}"}
+    assert client.get("/api/v1/me", headers=old).status_code == 200
+    partner_contacts.decide(lead, waiting.id, approve=False)
+    refused = client.post("/api/v1/auth/token", json=credentials)
+    assert refused.status_code == 403 and error_of(refused)["code"] == "account_rejected"
+    assert "did not approve your account" in error_of(refused)["message"]
+    after = client.get("/api/v1/me", headers=old)
+    assert after.status_code == 403 and error_of(after)["code"] == "account_rejected"
+    wrong = client.post("/api/v1/auth/token", json={**credentials, "password": "wrong-pass-1"})
+    assert wrong.status_code == 401 and error_of(wrong)["code"] == "invalid_credentials"

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 import sqlalchemy as sa
 
 from mentorship.demo.content import ENTREPRENEURS
 from mentorship.demo.ideas import build_ideas
-from mentorship.demo.mentorships import DATA
+from mentorship.demo.mentorships import DATA, _apply_talk
 from mentorship.extensions import db
-from mentorship.models import Mentorship
+from mentorship.models import Mentorship, MentorshipMessage
 from mentorship.services.mentorships.impact import impact_report
 from mentorship.services.mentorships.overview import health_of
+from tests.mentorship_pairs import approved_mentorship
 
 
 @pytest.fixture
@@ -51,3 +53,20 @@ def test_the_demo_shows_mentorships_at_every_stage(demo, runner):
     again = runner.invoke(args=["demo", "load"])
     assert "1 already applied" in again.output.split("Mentorships: ")[1]
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Mentorship)) == len(mentorships)
+
+
+def test_a_demo_member_has_read_the_talk_up_to_her_own_last_message(app):
+    mentorship = approved_mentorship()
+    members = {"entrepreneur": mentorship.entrepreneur_id, "mentor": mentorship.mentor_id}
+    talk = [("entrepreneur", 9), ("entrepreneur", 8), ("mentor", 7), ("mentor", 6)]
+    entry = {"messages": [{"from": who, "days_ago": ago, "text": who} for who, ago in talk]}
+    _apply_talk(mentorship, entry, date.today(), members)
+    db.session.commit()
+    read = [
+        message.read_at is not None
+        for message in db.session.scalars(
+            sa.select(MentorshipMessage).order_by(MentorshipMessage.created_at)
+        )
+    ]
+    # The mentor answered both of the entrepreneur's; the entrepreneur has not answered yet.
+    assert read == [True, True, False, False]

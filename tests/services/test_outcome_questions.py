@@ -207,6 +207,22 @@ def test_a_duplicate_question_label_is_refused_and_changes_nothing(programme):
     assert questions.question_set(programme.id)[-1].label == "Digital SALES"
 
 
+def test_a_duplicate_differing_in_inner_spaces_or_language_is_refused(app, programme):
+    lead = LeadFactory()
+    questions.add_question(lead, programme.id, "Digital sales")
+    before = questions.question_set(programme.id)
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        for attempt in (
+            lambda: questions.add_question(lead, programme.id, "digital \t  SALES"),
+            lambda: questions.add_question(lead, programme.id, "Liderstvo"),  # Leadership
+            lambda: questions.rename_question(lead, programme.id, "strategy", "pristup  KAPITALU"),
+        ):
+            with pytest.raises(ValidationFailedError) as refused:
+                attempt()
+            assert "already has a question" in refused.value.fields["label"][0]
+    assert questions.question_set(programme.id) == before
+
+
 def test_a_duplicate_refusal_writes_no_default_rows(programme):
     with pytest.raises(ValidationFailedError):
         questions.add_question(LeadFactory(), programme.id, "Strategy")

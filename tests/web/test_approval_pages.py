@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -389,3 +390,33 @@ def test_a_bulk_confirmation_with_nothing_left_says_so(client, auth, submit, lea
     html = response.get_data(as_text=True)
     assert "Nothing left to decide" in html and "Approve 0" not in html
     assert "None of the ticked matches is still in the queue." in html
+
+
+def test_cancelling_a_bulk_confirmation_keeps_the_ticks_and_the_note(client, auth, submit, lead):
+    first = MatchFactory(status="accepted", idea=IdeaFactory(title="Felt slippers"))
+    second = MatchFactory(status="accepted", idea=IdeaFactory(title="Goat cheese"))
+    untouched = MatchFactory(status="accepted", idea=IdeaFactory(title="Plum jam"))
+    auth.login(lead.email)
+    response = submit(
+        "/lead/approvals/bulk",
+        {
+            "decision": "reject",
+            "match_ids": [first.id, second.id],
+            "note": "Not <this> round & later",
+            "back": "/lead/approvals?sort=date",
+        },
+        page="/lead/approvals",
+    )
+    html = response.get_data(as_text=True)
+    cancel = re.search(r'<a href="([^"]+)">Cancel</a>', html).group(1)
+    queue = client.get(cancel.replace("&amp;", "&"))
+    page = queue.get_data(as_text=True)
+    assert queue.status_code == 200
+    assert re.search(rf'value="{first.id}"[^>]*id="tick-{first.id}" checked', page)
+    assert re.search(rf'value="{second.id}"[^>]*id="tick-{second.id}" checked', page)
+    assert not re.search(rf'id="tick-{untouched.id}" checked', page)
+    assert ">Not &lt;this&gt; round &amp; later</textarea>" in page
+    assert 'value="date" selected' in page
+    # The kept ticks do not travel on: the next decision returns to the plain queue.
+    assert 'name="back" value="/lead/approvals?sort=date"' in page
+    assert (status_of(first.id), status_of(second.id)) == ("accepted", "accepted")

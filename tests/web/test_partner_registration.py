@@ -9,6 +9,8 @@ from mentorship.services import partner_contacts
 from tests.event_factories import EventFactory, SessionFactory
 from tests.factories import PASSWORD, IdeaFactory, LeadFactory, MatchFactory, PartnerFactory
 
+REJECTED = "The programme lead did not approve your account, so you cannot sign in."
+
 
 def _form(**changes) -> dict:
     return {
@@ -76,10 +78,32 @@ def test_rejected_contact_sees_why_and_no_events(client, auth, submit):
     page = submit(f"/lead/partner-contacts/{user.id}/reject", page="/lead/mentors")
     assert "Vesna Ilić is rejected." in page.get_data(as_text=True)
     auth.logout()
-    auth.login(user.email)
-    home = client.get("/").get_data(as_text=True)
-    assert 'data-contact-status="rejected"' in home
-    assert client.get(f"/events/{event.id}").status_code == 404
+    refused = auth.login(user.email)
+    assert refused.status_code == 403
+    assert REJECTED in refused.get_data(as_text=True).replace("&#39;", "'")
+    assert 'data-contact-status="rejected"' not in client.get("/").get_data(as_text=True)
+    assert client.get(f"/events/{event.id}").status_code == 302  # to the login page
+    wrong = auth.login(user.email, "not-her-password").get_data(as_text=True)
+    assert "do not match an account" in wrong and "did not approve" not in wrong
+
+
+def test_a_session_open_when_the_lead_rejects_her_ends(client, auth, submit):
+    submit("/register/partner", _form(company_name="New Co"))
+    user = db.session.scalars(db.select(User).where(User.email == "vesna@hotel.example")).one()
+    assert 'data-contact-status="pending"' in client.get("/").get_data(as_text=True)
+    partner_contacts.decide(LeadFactory(), user.id, approve=False)
+    ended = client.get("/", follow_redirects=True)
+    assert REJECTED in ended.get_data(as_text=True).replace("&#39;", "'")
+    assert ended.request.path == "/login"
+    assert 'data-contact-status="rejected"' not in client.get("/").get_data(as_text=True)
+
+
+def test_a_waiting_contact_still_signs_in_and_sees_that_she_waits(client, auth, submit):
+    submit("/register/partner", _form(company_name="New Co"))
+    auth.logout()
+    page = auth.login("vesna@hotel.example")
+    assert page.status_code == 200
+    assert 'data-contact-status="pending"' in page.get_data(as_text=True)
 
 
 def test_bad_registrations_are_refused_with_clear_messages(client, auth, submit):
@@ -88,6 +112,10 @@ def test_bad_registrations_are_refused_with_clear_messages(client, auth, submit)
     assert "Give your company&#39;s name." in neither or "Give your company's name." in neither
     unknown = submit("/register/partner", _form(partner_id="999999")).get_data(as_text=True)
     assert "Not a valid choice" in unknown
+    hotel = db.session.scalar(db.select(Partner))
+    both = submit("/register/partner", _form(partner_id=str(hotel.id), company_name="New Co"))
+    both_message = "Choose your company from the list or name it, not both."
+    assert both.get_data(as_text=True).count(both_message) >= 2  # next to each field
     existing = IdeaFactory().owner
     taken = submit(
         "/register/partner", _form(email=existing.email.upper(), company_name="New Co")

@@ -90,11 +90,12 @@ class MatchConfig:
     another language than the idea's (a Serbian idea, an English mentor profile): words and
     topics cannot meet across languages, so such a pair is scored by meaning alone (or by
     the usual blend if that is higher). 0 turns this off. Set so that thirteen demo ideas
-    translated into Serbian get about as many proposals from the English demo directory as
-    their English originals (29 mentors against 35; `python -m benchmarks.crosslanguage`).
-    On a large directory meaning likeness is less generous (real text: 0.50 per unit for the
-    first five, `python -m benchmarks.realdata --calibrate-cross`), so 0.3 errs on the side
-    of proposing too little across languages, never too much."""
+    translated into Serbian get as many proposals from the English demo directory as their
+    English originals (36 mentors against 35; `python -m benchmarks.crosslanguage`): no real
+    text in two languages is at hand to do better. On real text in one language the first
+    five candidates by the blend score 0.50 per unit of meaning likeness of the first five
+    by meaning (`python -m benchmarks.realdata --calibrate-cross`): 0.35 stays below it, on
+    the side of proposing too little across languages rather than too much."""
 
     language_centres: bool = True
     """Move each other language's meaning vectors onto the directory language's mean (see

@@ -5,7 +5,8 @@ profiles are often in English. Words and topics cannot meet across languages, so
 scores such pairs by meaning alone (`MatchConfig.cross_language_scale`), with each other
 language's vectors moved onto the directory language's mean. This script ranks the demo
 programme's directory (19 mentors, 15 partner companies, 8 clusters, all in English) for
-thirteen demo ideas in English and in a Serbian translation (`benchmarks/data/serbian_ideas.json`), and reports, per kind:
+thirteen demo ideas in English and in a Serbian translation
+(`benchmarks/data/serbian_ideas.json`), and reports, per kind:
 
 - proposals: how many candidates the engine proposes (minimum fits applied) in each language;
 - top-1 kept: the English text's first candidate is also first for the Serbian text

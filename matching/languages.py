@@ -20,6 +20,8 @@ _WORD = re.compile(r"[a-z]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _SERBIAN_LETTERS = re.compile(r"[čćžšđČĆŽŠĐ]")
 _MIN_HITS = 2
+_PREFIX = 240
+"""Characters read: a few sentences tell the language, and a fit reads every candidate."""
 _LEAD = 2.0
 """The winning language needs at least this many times the runner-up's function words."""
 
@@ -44,17 +46,20 @@ def language_names() -> tuple[str, ...]:
 def text_language(text: str) -> int:
     """The language code of `text` (1-based index into `language_names()`), or UNKNOWN."""
     names, owner = _function_words()
+    text = (text or "")[:_PREFIX]
     counts = [0] * (len(names) + 1)
-    for word in _WORD.findall(fold(text or "")):
-        code = owner.get(word)
-        if code:
-            counts[code] += 1
-    if _CYRILLIC.search(text or ""):
-        counts[names.index("sr") + 1] += _MIN_HITS
-    elif _SERBIAN_LETTERS.search(text or ""):
-        counts[names.index("sr") + 1] += 1
-    best = max(range(1, len(counts)), key=counts.__getitem__, default=UNKNOWN)
-    runner_up = max((c for code, c in enumerate(counts) if code not in (0, best)), default=0)
-    if counts[best] >= _MIN_HITS and counts[best] >= _LEAD * runner_up:
-        return best
+    get = owner.get
+    for word in _WORD.findall(fold(text)):
+        counts[get(word, 0)] += 1
+    counts[0] = 0
+    if not text.isascii():
+        serbian = names.index("sr") + 1
+        if _CYRILLIC.search(text):
+            counts[serbian] += _MIN_HITS
+        elif _SERBIAN_LETTERS.search(text):
+            counts[serbian] += 1
+    ranked = sorted(range(1, len(counts)), key=counts.__getitem__, reverse=True)
+    best, runner_up = counts[ranked[0]], counts[ranked[1]] if len(ranked) > 1 else 0
+    if best >= _MIN_HITS and best >= _LEAD * runner_up:
+        return ranked[0]
     return UNKNOWN

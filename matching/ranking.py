@@ -202,7 +202,10 @@ class Explainer:
         row = store.rows[field].word_row(scored.row)
         terms = shared_terms(idea_terms, row, word_terms, self.config.reason_terms)
         related = not terms
-        if related:
+        language = int(store.signals.text_languages[scored.row])
+        # Words of two languages that begin alike are a coincidence ("стандарда" ~ "stands").
+        across = bool(query.text_language and language and language != query.text_language)
+        if related and not across:
             terms = related_words(idea_terms, row[0], word_terms, self.config.reason_terms)
         quotes = (
             (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))

@@ -141,3 +141,14 @@ def test_reasons_of_a_cross_language_match_quote_the_closest_sentence(index: Mat
     assert any(reason.startswith("Close in meaning: “") for reason in best.reasons)
     # No word is shared across the two languages, so none is quoted as shared.
     assert not any(reason.startswith("Shared terms") for reason in best.reasons)
+
+
+def test_words_of_two_languages_that_begin_alike_are_no_reason(index: MatchIndex) -> None:
+    """ "стандарда" (standards) and "stands" share a beginning by chance."""
+    idea = IdeaRecord(
+        50,
+        "Стандарди квалитета за мале произвођаче",
+        "Помажем малим произвођачима да уведу стандарде квалитета и прођу сертификацију.",
+    )
+    reasons = [r for m in index.rank(idea, kinds=("mentor",), k=19)["mentor"] for r in m.reasons]
+    assert reasons and not any(reason.startswith("Related words") for reason in reasons)

@@ -10,6 +10,7 @@ candidate's text vector can be stored and reused across refits and restarts.
 
 from __future__ import annotations
 
+import bisect
 import re
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -27,6 +28,10 @@ _WORD = re.compile(r"\w\w+")
 _SCRIPT = str.maketrans(CYRILLIC_TO_LATIN)
 _TEACHER_BATCH = 256
 _MAX_WORD = 40
+_GUESSED_SHARE = 0.2
+"""A query's unseen words are guessed only while they are at most this share of its words."""
+_GUESS_PREFIX = 4
+_GUESS_NEIGHBOURS = 8
 
 
 def text_words(text: str) -> list[str]:
@@ -50,6 +55,7 @@ class Teacher:
         self._model = None
         self._pieces: PieceVocabulary | None = None
         self._lock = threading.Lock()
+        self._computing = threading.Lock()
         self.dim = 384
 
     @property
@@ -82,10 +88,13 @@ class Teacher:
     def embed_words(self, words: Sequence[str]) -> np.ndarray:
         """One L2-normalised vector per word (float32, shape (len(words), dim))."""
         self.load()
-        parts = [
-            np.asarray(self._model.query(list(words[start : start + _TEACHER_BATCH])), np.float32)
-            for start in range(0, len(words), _TEACHER_BATCH)
-        ]
+        with self._computing:
+            parts = [
+                np.asarray(
+                    self._model.query(list(words[start : start + _TEACHER_BATCH])), np.float32
+                )
+                for start in range(0, len(words), _TEACHER_BATCH)
+            ]
         return np.vstack(parts) if parts else np.zeros((0, self.dim), np.float32)
 
     def log_probability(self, word: str) -> float:
@@ -105,6 +114,83 @@ class WordStore:
     save: SaveWords = field(default=lambda vectors: None)
 
 
+class WordGuesses:
+    """Stand-in vectors for words the teacher has not embedded yet, and the background
+    thread that embeds them (its results are taken, and stored, by the next `embed`)."""
+
+    def __init__(self) -> None:
+        self.vectors: dict[str, np.ndarray] = {}
+        self._known: list[str] = []
+        self._pending: set[str] = set()
+        self._learned: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+
+    def known(self, vectors: dict[str, np.ndarray]) -> None:
+        """Words with their real vector: they can stand in for others, and need no guess."""
+        for word in vectors:
+            self.vectors.pop(word, None)
+        if len(vectors) > 64:
+            self._known = sorted({*self._known, *vectors})
+        else:
+            for word in vectors:
+                position = bisect.bisect_left(self._known, word)
+                if position == len(self._known) or self._known[position] != word:
+                    self._known.insert(position, word)
+
+    def guess(self, words: list[str], vectors: dict[str, np.ndarray], teacher: Teacher) -> None:
+        """Guess each word from known words that begin like it, and learn it in the background."""
+        for word in words:
+            self.vectors[word] = self._neighbours(word, vectors)
+        with self._lock:
+            self._pending.update(words)
+            if self._worker is None or not self._worker.is_alive():
+                self._worker = threading.Thread(
+                    target=self._embed_pending, args=(teacher,), daemon=True
+                )
+                self._worker.start()
+
+    def take_learned(self) -> dict[str, np.ndarray]:
+        with self._lock:
+            learned, self._learned = self._learned, {}
+        return learned
+
+    def wait(self, timeout: float | None = None) -> None:
+        """Wait until the background thread has embedded every pending word (for tests)."""
+        worker = self._worker
+        if worker is not None:
+            worker.join(timeout)
+
+    def _neighbours(self, word: str, vectors: dict[str, np.ndarray]) -> np.ndarray | None:
+        for length in range(len(word) - 1, _GUESS_PREFIX - 1, -1):
+            prefix = word[:length]
+            start = bisect.bisect_left(self._known, prefix)
+            found = []
+            for known in self._known[start : start + _GUESS_NEIGHBOURS]:
+                if not known.startswith(prefix):
+                    break
+                found.append(vectors[known])
+            if found:
+                mean = np.mean(found, axis=0)
+                return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        return None
+
+    def _embed_pending(self, teacher: Teacher) -> None:
+        while True:
+            with self._lock:
+                words = sorted(self._pending)
+                self._pending.clear()
+                if not words:
+                    self._worker = None
+                    return
+            try:
+                computed = dict(zip(words, teacher.embed_words(words), strict=True))
+            except Exception:  # the guesses stay; the words are tried again when seen again
+                computed = {}
+            with self._lock:
+                self._learned.update(computed)
+
+
 class TextEmbedder:
     """Text -> unit vector: SIF-weighted mean of the teacher's word vectors.
 
@@ -119,9 +205,13 @@ class TextEmbedder:
         self.teacher = teacher or Teacher()
         self.store = store or WordStore()
         self.sif = sif
+        self.fast_new_words = False
+        """Embed a query's unseen words later (see `embed`): set by a service that ranks
+        ideas as they arrive; candidates are always embedded exactly."""
         self._vectors: dict[str, np.ndarray] = {}
         self._weights: dict[str, float] = {}
         self._lock = threading.Lock()
+        self._guesses = WordGuesses()
 
     @property
     def version(self) -> str:
@@ -136,17 +226,26 @@ class TextEmbedder:
         self.teacher.load()
         return self
 
-    def embed(self, texts: Iterable[str]) -> np.ndarray:
-        """Unit vectors of `texts` (a text without any word gives a zero row)."""
+    def embed(self, texts: Iterable[str], exact: bool = True) -> np.ndarray:
+        """Unit vectors of `texts` (a text without any word gives a zero row).
+
+        `exact=False` (with `fast_new_words` on): a few words never seen before do not wait
+        for the sentence model (~20 ms each): each stands in as the mean of known words that
+        begin like it ("malinama" ~ "malina"), or counts for nothing, and is embedded in
+        the background for the next text. Most of a new idea's words are known; when many
+        are not (a new programme), the model embeds them now.
+        """
         tokenised = [text_words(text) for text in texts]
-        self._learn({word for words in tokenised for word in words})
+        self._learn({word for words in tokenised for word in words}, exact)
         out = np.zeros((len(tokenised), self.dim), np.float32)
         for row, words in enumerate(tokenised):
-            if not words:
-                continue
             unique, counts = np.unique(words, return_counts=True)
-            weights = np.array([self._weights[w] for w in unique], np.float32) * counts
-            out[row] = weights @ np.vstack([self._vectors[w] for w in unique])
+            vectors = [self._vectors.get(w, self._guesses.vectors.get(w)) for w in unique]
+            kept = [i for i, vector in enumerate(vectors) if vector is not None]
+            if not kept:
+                continue
+            weights = np.array([self._weights[unique[i]] for i in kept], np.float32) * counts[kept]
+            out[row] = weights @ np.vstack([vectors[i] for i in kept])
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         np.divide(out, norms, out=out, where=norms > 0)
         return out
@@ -154,8 +253,13 @@ class TextEmbedder:
     def embed_one(self, text: str) -> np.ndarray:
         return self.embed([text])[0]
 
-    def _learn(self, words: set[str]) -> None:
-        """Make sure every word has a vector and a weight: memory, then store, then teacher."""
+    def _learn(self, words: set[str], exact: bool = True) -> None:
+        """Make sure every word has a vector and a weight: memory, then store, then teacher
+        (or, for a few words of a query, a guess now and the teacher in the background)."""
+        learned = self._guesses.take_learned()
+        if learned:
+            self.store.save(learned)
+            self._remember(learned)
         missing = sorted(w for w in words if w not in self._vectors)
         if not missing:
             return
@@ -165,13 +269,22 @@ class TextEmbedder:
                 return
             found = {w: np.asarray(v, np.float32) for w, v in self.store.load(missing).items()}
             fresh = [w for w in missing if w not in found or found[w].shape != (self.dim,)]
-            if fresh:
+            guess = not exact and self.fast_new_words and len(fresh) <= _GUESSED_SHARE * len(words)
+            if fresh and not guess:
                 computed = dict(zip(fresh, self.teacher.embed_words(fresh), strict=True))
                 self.store.save(computed)
                 found.update(computed)
-            for word in missing:
-                self._weights[word] = self._sif_weight(word)
-                self._vectors[word] = found[word]
+            self._remember(found)
+            if fresh and guess:
+                for word in fresh:
+                    self._weights[word] = self._sif_weight(word)
+                self._guesses.guess(fresh, self._vectors, self.teacher)
+
+    def _remember(self, vectors: dict[str, np.ndarray]) -> None:
+        for word, vector in vectors.items():
+            self._weights[word] = self._sif_weight(word)
+            self._vectors[word] = vector
+        self._guesses.known(vectors)
 
     def _sif_weight(self, word: str) -> float:
         probability = float(np.exp(self.teacher.log_probability(word)))

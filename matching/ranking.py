@@ -81,7 +81,7 @@ class QueryEncoder:
         """(sparse rows, dense rows) of plain texts in this index's views; `languages`: the
         text language code of each (None: told from each text)."""
         sparse = self.encoder.transform(texts)
-        meaning = self.embedder.embed(texts) if self.embedder is not None else None
+        meaning = self.embedder.embed(texts, exact=False) if self.embedder is not None else None
         if languages is None:
             languages = np.array([text_language(text) for text in texts], np.int8)
         return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)

@@ -151,6 +151,9 @@ def load_config(instance_path: Path, env: Mapping[str, str] = os.environ) -> dic
         # Meaning-aware matching with the bundled sentence model; "off" matches on words alone.
         "MATCH_EMBEDDINGS": (env.get("MATCH_EMBEDDINGS") or "on").strip().lower()
         not in {"0", "off", "false", "no"},
+        # A new idea's few never-seen words do not wait for the model (embedded just after).
+        "MATCH_FAST_NEW_WORDS": (env.get("MATCH_FAST_NEW_WORDS") or "on").strip().lower()
+        not in {"0", "off", "false", "no"},
         # Another packed e5 model file for it; empty means the one bundled in the package.
         "MATCH_EMBEDDING_MODEL": env.get("MATCH_EMBEDDING_MODEL") or None,
         # An unacknowledged task (its worker died) is handed out again after this many seconds.

@@ -39,8 +39,9 @@ _STORED_DTYPE = np.float16
 class _Model:
     """One loaded model per process and model file (each word embedded at most once)."""
 
-    def __init__(self, path: str | None) -> None:
+    def __init__(self, path: str | None, fast_new_words: bool = True) -> None:
         self.path = path
+        self.fast_new_words = fast_new_words
         self.lock = threading.Lock()
         self.embedder: TextEmbedder | None = None
         self.failure: str | None = None
@@ -50,6 +51,7 @@ class _Model:
             if self.embedder is None and self.failure is None:
                 store = WordStore(load=self.load_words, save=self.save_words)
                 embedder = TextEmbedder(Teacher(model_path=self.path), store=store)
+                embedder.fast_new_words = self.fast_new_words
                 try:
                     self.embedder = embedder.load()
                 except EmbeddingUnavailableError as error:
@@ -71,7 +73,8 @@ _models_lock = threading.Lock()
 def _model() -> _Model:
     path = current_app.config.get("MATCH_EMBEDDING_MODEL") or None
     with _models_lock:
-        return _models.setdefault(path, _Model(path))
+        fast = bool(current_app.config.get("MATCH_FAST_NEW_WORDS", True))
+        return _models.setdefault(path, _Model(path, fast))
 
 
 def embedder() -> TextEmbedder | None:

@@ -174,3 +174,41 @@ def test_generic_shared_words_do_not_bring_a_mentor(embedder: TextEmbedder) -> N
     proposed = [m.candidate_id for m in index.rank(idea)["mentor"]]
     assert proposed[:1] == [2]
     assert 1 not in proposed
+
+
+def test_a_few_new_words_of_a_query_do_not_wait_for_the_model() -> None:
+    """With fast_new_words, a query's unseen words are guessed from known words that begin
+    alike and embedded in the background; the next text gets their real vectors."""
+    teacher = CountingTeacher()
+    saved: dict[str, np.ndarray] = {}
+    embedder = TextEmbedder(teacher, WordStore(save=saved.update)).load()
+    embedder.fast_new_words = True
+    known = "raspberry jam and plum jam from family orchards sold to hotels and shops " * 3
+    embedder.embed([known])
+    text = known + " raspberries"
+    quick = embedder.embed([text], exact=False)[0]
+    # Not waited for: only the background thread asks the model, and only the next
+    # embedding on this side takes (and stores) what it learnt.
+    assert "raspberries" not in embedder._vectors and "raspberries" not in saved
+    embedder._guesses.wait(30)
+    exact = embedder.embed([text])[0]  # takes the learned vector and stores it
+    assert "raspberries" in teacher.asked and "raspberries" in saved
+    assert float(quick @ exact) > 0.99
+    assert embedder.embed([text], exact=False)[0] @ exact > 0.9999
+
+
+def test_many_new_words_are_embedded_at_once_even_for_a_query() -> None:
+    teacher = CountingTeacher()
+    embedder = TextEmbedder(teacher).load()
+    embedder.fast_new_words = True
+    embedder.embed(["Croissants, muffins and sweet rolls for breakfast"], exact=False)
+    assert {"croissants", "muffins", "breakfast"} <= set(teacher.asked)
+
+
+def test_exact_embedding_is_the_default_for_candidates() -> None:
+    teacher = CountingTeacher()
+    embedder = TextEmbedder(teacher).load()
+    embedder.fast_new_words = True
+    embedder.embed(["bakery bread pastry cakes for cafes " * 5])
+    embedder.embed(["bakery bread pastry cakes for cafes and croissants " * 5])
+    assert "croissants" in teacher.asked

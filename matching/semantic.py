@@ -35,6 +35,38 @@ def reference_texts() -> tuple[str, ...]:
     return tuple(json.loads(data)["texts"])
 
 
+def language_centres(
+    meaning: np.ndarray, present: np.ndarray, reference: np.ndarray | None, languages: Languages
+) -> tuple:
+    """(pooled mean, centre per language code, the directory's language, row codes, reference
+    codes): the directory's language (most candidate rows) and texts of no told language keep
+    the pooled mean; another language with enough texts is moved onto the directory's."""
+    if languages is None:
+        languages = (
+            np.zeros(len(meaning), np.int8),
+            np.zeros(0 if reference is None else len(reference), np.int8),
+        )
+    row_codes, reference_codes = languages
+    n_codes = int(max(row_codes.max(initial=0), reference_codes.max(initial=0))) + 1
+    kept = np.full(len(meaning), -1, np.int64)
+    kept[present] = row_codes[present]
+    totals, counts = _sums_by_code(meaning, kept, n_codes)
+    if reference is not None:
+        more, more_counts = _sums_by_code(reference, reference_codes, n_codes)
+        totals, counts = totals + more, counts + more_counts
+    mean = (totals.sum(axis=0) / counts.sum()).astype(np.float32)
+    centres = np.tile(mean, (n_codes, 1))
+    told = np.bincount(row_codes[present], minlength=n_codes)
+    told[0] = 0
+    dominant = int(np.argmax(told))
+    own = counts >= _LANGUAGE_ROWS
+    own[0] = False
+    if told[dominant] > 0 and own[dominant]:
+        means = totals / np.maximum(counts, 1)[:, None]
+        centres[own] = (mean + means[own] - means[dominant]).astype(np.float32)
+    return mean, centres, dominant, row_codes, reference_codes
+
+
 def _sums_by_code(rows: np.ndarray, codes: np.ndarray, n_codes: int) -> tuple:
     """(sum of the rows of each code, count of each code); rows of code -1 are left out."""
     kept = np.flatnonzero(codes >= 0)
@@ -222,30 +254,9 @@ class SemanticSpace:
         with one centre. Computed from sums and a row sample, never from a copy of all rows.
         """
         present = np.flatnonzero(np.any(meaning, axis=1))
-        if languages is None:
-            languages = (
-                np.zeros(len(meaning), np.int8),
-                np.zeros(0 if reference is None else len(reference), np.int8),
-            )
-        row_codes, reference_codes = languages
-        n_codes = int(max(row_codes.max(initial=0), reference_codes.max(initial=0))) + 1
-        totals, counts = _sums_by_code(
-            meaning, np.where(np.any(meaning, axis=1), row_codes, -1), n_codes
+        mean, centres, dominant, row_codes, reference_codes = language_centres(
+            meaning, present, reference, languages
         )
-        if reference is not None:
-            more, more_counts = _sums_by_code(reference, reference_codes, n_codes)
-            totals, counts = totals + more, counts + more_counts
-        mean = (totals.sum(axis=0) / counts.sum()).astype(np.float32)
-        centres = np.tile(mean, (n_codes, 1))
-        # The directory's language: the one most candidate rows are written in.
-        told = np.bincount(row_codes[present], minlength=n_codes)
-        told[0] = 0
-        dominant = int(np.argmax(told))
-        own = counts >= _LANGUAGE_ROWS
-        own[0] = False
-        if told[dominant] > 0 and own[dominant]:
-            means = totals / np.maximum(counts, 1)[:, None]
-            centres[own] = (mean + means[own] - means[dominant]).astype(np.float32)
         rows = present[self._sample(len(present))]
         raw = meaning[rows] if reference is None else np.vstack([meaning[rows], reference])
         sample = raw - mean

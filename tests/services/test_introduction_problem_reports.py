@@ -121,9 +121,7 @@ def test_who_is_told_and_that_the_reason_stays_with_the_lead(app):
     match, her, contact = partner_introduction()
     colleague = PartnerContactFactory(partner=match.partner)
     report = reports.report_problem(her, match.id, REASON)
-    kinds = dict(
-        db.session.execute(sa.select(Notification.user_id, Notification.kind)).all()
-    )
+    kinds = dict(db.session.execute(sa.select(Notification.user_id, Notification.kind)).all())
     assert kinds == {
         lead.id: mentorship_reports.REPORTED,
         contact.id: mentorship_reports.SHARED,

@@ -131,6 +131,8 @@ def test_who_is_told_and_that_the_reason_stays_with_the_lead(app):
         assert "payment" not in f"{notice.subject} {notice.body}"
     told = db.session.scalar(sa.select(Notification).where(Notification.user_id == contact.id))
     assert told.link == f"/introductions/{match.id}"
+    to_lead = db.session.scalar(sa.select(Notification).where(Notification.user_id == lead.id))
+    assert to_lead.link == f"/mentorships/problem-reports#report-{report.id}"
 
     reports.resolve_report(lead, match.id, report.id, {})
     resolved = db.session.scalars(

@@ -56,9 +56,9 @@ def _member_link(match: Match) -> str:
     return f"/introductions/{match.id}"
 
 
-def _lead_link(match: Match) -> str:
-    """The reports with the thread: opening it is her choice, and audited."""
-    return f"/introductions/{match.id}/reported-messages"
+def _lead_link(report: ProblemReport) -> str:
+    """The open reports, this one among them: opening the thread is her choice (and audited)."""
+    return f"/mentorships/problem-reports#report-{report.id}"
 
 
 def _label(match: Match) -> str:
@@ -158,7 +158,7 @@ def report_problem(user: User, match_id: int, data: dict) -> ProblemReport:
                 "introduction's messages; each reading is recorded.",
                 name=user.name,
             ),
-            _lead_link(match),
+            _lead_link(report),
         )
     for member in members(match):
         if member.id != user.id:

@@ -105,6 +105,7 @@ def register_blueprints(app: Flask) -> None:
     from mentorship.health import health_bp
     from mentorship.ideas.views import ideas_bp
     from mentorship.imports.views import imports_bp
+    from mentorship.introductions import problem_views as _intro_problems  # noqa: F401
     from mentorship.introductions.views import introductions_bp
     from mentorship.invitations.views import invitations_bp
     from mentorship.jobs.views import jobs_bp

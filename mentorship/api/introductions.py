@@ -2,7 +2,8 @@
 
 Shapes are the contract's (mentorship/contract/introductions.py); a body that does not fit is a
 422 naming the fields, checked before any state (409). An introduction that is not the caller's
-is a 404.
+is a 404. The lead reads a partner introduction's thread only while a member's problem report is
+open (api.introduction_problems).
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ from mentorship.contract.introductions import (
     PartnershipAgreementInput,
 )
 from mentorship.models import Match
-from mentorship.services.partnerships import access, agreements, threads
+from mentorship.services.errors import NotFoundError
+from mentorship.services.partnerships import access, agreements, problem_reports, threads
 
 SIDES = ("entrepreneur", "partner", "lead")
 
@@ -76,8 +78,17 @@ def _message_out(message) -> dict[str, Any]:
 @api_bp.get(f"/introductions/<{ID}:match_id>/messages")
 @token_required(roles=SIDES)
 def list_introduction_messages(match_id: int):
-    match = access.get_introduction(current_user(), match_id)
-    return jsonify(listed_page(threads.open_thread(current_user(), match).messages, _message_out))
+    user = current_user()
+    try:
+        match = access.get_introduction(user, match_id)
+    except NotFoundError:
+        if not user.is_lead:
+            raise
+        # A partner introduction: the lead only while a member's problem report is open;
+        # audited (403 otherwise, 404 for no such introduction).
+        thread = problem_reports.read_reported_messages(user, match_id, via="api")[2]
+        return jsonify(listed_page(thread, _message_out))
+    return jsonify(listed_page(threads.open_thread(user, match).messages, _message_out))
 
 
 @api_bp.post(f"/introductions/<{ID}:match_id>/messages")

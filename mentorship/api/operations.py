@@ -294,8 +294,9 @@ MENTORSHIP_OPERATIONS: list[Operation] = [
               answer=ProblemReport, body=ProblemResolutionInput, errors=PAIR_ERRORS,
               params=(TWO_IDS,), error_text=((409, "Already resolved."),),
               notes="When no open report is left, the lead may no longer read the messages."),
-    Operation("get", "/api/v1/problem-reports", "Open problem reports, waiting longest first",
-              "lead", answer=ProblemReportPage, errors=(403,), params=PAGE),
+    Operation("get", "/api/v1/problem-reports",
+              "Open problem reports of mentorships and partner introductions, waiting longest "
+              "first", "lead", answer=ProblemReportPage, errors=(403,), params=PAGE),
     Operation("post", f"{MENTORSHIP}/outcomes/{{id}}",
               "The entrepreneur's outcome answers at the baseline or the endline",
               "the pair's entrepreneur", 201, OutcomeAnswers, OutcomesInput, PAIR_ERRORS,

@@ -1,5 +1,5 @@
-"""API operations of partnerships: introduction threads and agreements, cooperation profiles,
-partner companies' contact people."""
+"""API operations of partnerships: introduction threads, agreements and problem reports,
+cooperation profiles, partner companies' contact people."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mentorship.contract.cooperation import (
 from mentorship.contract.fields import one_of
 from mentorship.contract.introductions import (
     Introduction,
+    IntroductionFlowPage,
     IntroductionMessage,
     IntroductionMessageInput,
     IntroductionMessagePage,
@@ -24,10 +25,19 @@ from mentorship.contract.partner_contacts import (
     PartnerContactPage,
     PartnerRegister,
 )
+from mentorship.contract.problem_reports import (
+    ProblemReport,
+    ProblemReportInput,
+    ProblemReportPage,
+    ProblemResolutionInput,
+)
 from mentorship.models.cooperation import PROFILE_AREAS, PROFILE_COOPERATION_TYPES, PROFILE_KINDS
 from mentorship.models.directory import CONTACT_STATUSES
 
 PAIR_ERRORS = (403, 404, 409)
+TWO_IDS = Param(
+    "id", int, "path", "Each {id} in turn: the introduction's, then the report's (positive)."
+)
 
 # fmt: off
 INTRO, SIDES = "/api/v1/introductions/{id}", "entrepreneur, partner, lead"
@@ -38,15 +48,38 @@ INTRODUCTION_OPERATIONS: list[Operation] = [
               answer=IntroductionPage, errors=(403,), params=PAGE),
     Operation("get", INTRO, "One introduction with its agreement", "its sides",
               answer=Introduction, errors=(403, 404), params=(OBJECT_ID,), notes=INTRO_NOTES),
+    Operation("get", "/api/v1/introductions/message-flow",
+              "Partner introduction threads: message counts and dates, no text", "lead",
+              answer=IntroductionFlowPage, errors=(403,), params=PAGE,
+              notes="Latest message first. Messages are private to the introduction's members; "
+                    "the lead reads a thread only while a problem report is open."),
     Operation("get", f"{INTRO}/messages", "The introduction's private thread (marks it read)",
-              "its sides",
-              answer=IntroductionMessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+              "its sides; for a partner introduction, the lead while a problem report is open",
+              answer=IntroductionMessagePage, errors=(403, 404), params=(OBJECT_ID, *PAGE),
+              notes="The lead may read a partner introduction's messages only while a member's "
+                    "problem report is open (403 otherwise); each reading is written to the "
+                    "audit log and marks nothing read."),
     Operation("post", f"{INTRO}/messages", "Write to the other side", "its sides", 201,
               IntroductionMessage, IntroductionMessageInput, PAIR_ERRORS, (OBJECT_ID,)),
     Operation("put", f"{INTRO}/agreement", "Record or correct the signed partnership agreement",
               "its sides", answer=Introduction, body=PartnershipAgreementInput,
               errors=PAIR_ERRORS, params=(OBJECT_ID,),
               error_text=((409, "A cluster introduction, or one that ended."),)),
+    Operation("post", f"{INTRO}/problem-reports", "Report a problem to the programme lead",
+              "entrepreneur, partner (its members)", 201, ProblemReport, ProblemReportInput,
+              PAIR_ERRORS, (OBJECT_ID,),
+              error_text=((409, "The caller already has an open report here."),),
+              notes="Partner introductions only (a cluster introduction is a 404). While it is "
+                    "open the lead may read the thread. Every lead is notified; the other "
+                    "members are told that a problem was reported (not the reason)."),
+    Operation("get", f"{INTRO}/problem-reports",
+              "Problem reports, newest first (a member: her own)", "its members, the lead",
+              answer=ProblemReportPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
+    Operation("post", f"{INTRO}/problem-reports/{{id}}/resolve",
+              "Resolve a problem report, with an optional note to the reporter", "lead",
+              answer=ProblemReport, body=ProblemResolutionInput, errors=PAIR_ERRORS,
+              params=(TWO_IDS,), error_text=((409, "Already resolved."),),
+              notes="When no open report is left, the lead may no longer read the messages."),
 ]
 PROFILES, PROFILE = "/api/v1/cooperation-profiles", "/api/v1/cooperation-profiles/{id}"
 PROFILE_READERS, PROFILE_AUTHORS = "entrepreneur, partner, lead", "the author (delete: or the lead)"

@@ -74,3 +74,31 @@ class IntroductionMessage(Attributes):
 
 class IntroductionMessagePage(Page[IntroductionMessage]):
     """A page of an introduction's thread, oldest first."""
+
+
+class IntroductionFlow(Answer):
+    """That a partner introduction's messages flow, for the lead: counts and dates, no text."""
+
+    id: int = Field(description="The approved partner match's id.")
+    idea_id: int
+    idea_title: str
+    entrepreneur: IntroductionPerson
+    partner_id: int | None
+    partner_name: str
+    ended: bool
+    message_count: int = Field(ge=0)
+    last_message_at: Timestamp | None
+    last_message_from: one_of(("entrepreneur", "partner")) | None = Field(
+        description="Whose message is the last (null: none yet, or its writer left)."
+    )
+    unanswered: bool = Field(
+        description="The last message has waited longer than the programme's "
+        "unanswered-message rule (days) with nothing written after it."
+    )
+    open_problem_reports: int = Field(
+        ge=0, description="While above 0 the lead may read the thread (each reading audited)."
+    )
+
+
+class IntroductionFlowPage(Page[IntroductionFlow]):
+    """A page of partner introduction threads, the latest message first."""

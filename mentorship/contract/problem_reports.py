@@ -1,4 +1,5 @@
-"""A member's report of a problem in her mentorship, and the lead's resolution of it."""
+"""A member's report of a problem in her mentorship or partner introduction, and the lead's
+resolution of it."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ class ProblemReportInput(ClosedRequestBody):
     reason: Text(
         REASON_MAX,
         required=True,
-        description="What is wrong, for the programme lead only (the other member is told "
+        description="What is wrong, for the programme lead only (the other members are told "
         "that a problem was reported, not this).",
     )
 
@@ -30,7 +31,10 @@ class ProblemReport(Answer):
     model_config = ConfigDict(extra="forbid", from_attributes=True)
 
     id: int
-    mentorship_id: int
+    mentorship_id: int | None = Field(description="Set when the report is about a mentorship.")
+    introduction_id: int | None = Field(
+        description="Set when the report is about a partner introduction (exactly one of the two).",
+    )
     reporter_id: int | None
     reason: str
     status: one_of(PROBLEM_REPORT_STATUSES)

@@ -18,6 +18,7 @@ from mentorship.main.helpers import ConfirmForm, role_required
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.mentorships.access import today
 from mentorship.services.partnerships import access, agreements, threads
+from mentorship.services.partnerships import problem_reports as reports
 
 introductions_bp = Blueprint("introductions", __name__, url_prefix="/introductions")
 SIDES = ("entrepreneur", "partner", "lead")
@@ -45,6 +46,7 @@ def show(match_id: int):
     except NotFoundError:
         abort(404)
     thread = threads.open_thread(current_user, match)
+    reported = match.kind == "partner"
     return render_template(
         "introductions/show.html",
         match=match,
@@ -55,6 +57,9 @@ def show(match_id: int):
         cooperation=COOPERATION_LABELS,
         today=today(),
         form=ConfirmForm(),
+        problem_open=reported and bool(reports.open_reports(match)),
+        my_problem=reports.my_open_report(current_user, match) if reported else None,
+        can_report=reported,
     )
 
 

@@ -1,5 +1,6 @@
-"""A member's report of a problem in a mentorship: while it is open, the programme lead may
-read the pair's messages (each reading is in the audit trail); resolving it ends that."""
+"""A member's report of a problem in a mentorship or a partner introduction: while it is open,
+the programme lead may read that thread's messages (each reading is in the audit trail);
+resolving it ends that. A report is about exactly one of the two."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from mentorship.models.accounts import User
 from mentorship.models.base import Base, in_values, utcnow
+from mentorship.models.matches import Match
 from mentorship.models.mentorships import Mentorship
 
 
@@ -32,12 +34,17 @@ class ProblemReport(Base):
         CheckConstraint(
             f"length(resolution_note) <= {RESOLUTION_NOTE_MAX}", name="resolution_note_length"
         ),
+        CheckConstraint("(mentorship_id IS NULL) <> (match_id IS NULL)", name="one_subject"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    mentorship_id: Mapped[int] = mapped_column(
+    mentorship_id: Mapped[int | None] = mapped_column(
         ForeignKey("mentorships.id", ondelete="CASCADE"), index=True
     )
+    match_id: Mapped[int | None] = mapped_column(
+        ForeignKey("matches.id", ondelete="CASCADE"), index=True
+    )
+    """A partner introduction (an approved partner match) when the report is about its thread."""
     reporter_id: Mapped[int | None] = mapped_column(
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
@@ -50,9 +57,15 @@ class ProblemReport(Base):
     resolved_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     resolution_note: Mapped[str | None] = mapped_column(Text)
 
-    mentorship: Mapped[Mentorship] = relationship()
+    mentorship: Mapped[Mentorship | None] = relationship()
+    introduction: Mapped[Match | None] = relationship()
     reporter: Mapped[User | None] = relationship(foreign_keys=[reporter_id])
     resolved_by: Mapped[User | None] = relationship(foreign_keys=[resolved_by_id])
+
+    @property
+    def introduction_id(self) -> int | None:
+        """The API's name for `match_id`: only approved partner introductions are reported."""
+        return self.match_id
 
     @property
     def is_open(self) -> bool:

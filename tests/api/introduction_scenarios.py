@@ -35,3 +35,25 @@ def introductions(contract, token, lead: dict[str, str]) -> None:
     clustered = f"/api/v1/introductions/{cluster.id}"
     contract.call("get", clustered, 200, headers=lead)
     contract.call("put", f"{clustered}/agreement", 409, json=signed, headers=lead)
+    _problem_reports(contract, her, them, other, lead, match.id)
+
+
+def _problem_reports(contract, her, them, other, lead, match_id: int) -> None:
+    """The lead's flow, a member's report, the lead reading while it is open, resolving."""
+    contract.call("get", "/api/v1/introductions/message-flow", 200, headers=lead)
+    contract.call("get", "/api/v1/introductions/message-flow", 403, headers=her)
+    base = f"/api/v1/introductions/{match_id}"
+    contract.call("get", f"{base}/messages", 403, headers=lead)
+    reported = f"{base}/problem-reports"
+    contract.call("post", reported, 422, json={"reason": ""}, headers=her)
+    contract.call("post", reported, 404, json={"reason": "Help"}, headers=other)
+    report = contract.call("post", reported, 201, json={"reason": "Help"}, headers=her)
+    contract.call("post", reported, 409, json={"reason": "Again"}, headers=her)
+    contract.call("get", reported, 200, headers=them)
+    contract.call("get", reported, 404, headers=other)
+    contract.call("get", f"{base}/messages", 200, headers=lead)
+    resolve = f"{reported}/{report.get_json()['id']}/resolve"
+    contract.call("post", resolve, 403, json={}, headers=her)
+    contract.call("post", resolve, 200, json={"note": "Settled."}, headers=lead)
+    contract.call("post", resolve, 409, json={}, headers=lead)
+    contract.call("get", f"{base}/messages", 403, headers=lead)

@@ -24,6 +24,7 @@ from sqlalchemy.orm import selectinload
 
 from mentorship.extensions import db
 from mentorship.models import (
+    Idea,
     Match,
     Mentorship,
     MentorshipMessage,
@@ -59,7 +60,7 @@ READ_ACTION = "mentorship.reported_messages_read"
 OPEN = ProblemReportStatus.OPEN.value
 
 
-def _text(data: dict, name: str, limit: int, *, required: bool) -> str:
+def check_text(data: dict, name: str, limit: int, *, required: bool) -> str:
     value = data.get(name)
     if value is None:
         value = ""
@@ -90,13 +91,13 @@ def _pair(mentorship: Mentorship) -> str:
     return f"{mentorship.entrepreneur.name} · {mentor}"
 
 
-def _leads() -> list[User]:
+def leads() -> list[User]:
     return list(
         db.session.scalars(sa.select(User).where(User.role == Role.LEAD.value).order_by(User.id))
     )
 
 
-def _tell(user: User, kind: str, subject, body, link: str) -> None:
+def tell(user: User, kind: str, subject, body, link: str) -> None:
     """The digest carries the e-mail for those who take it; instant e-mails go now."""
     notify(user, kind, subject, body, link, email=not user.gets_message_digest)
 
@@ -134,7 +135,8 @@ def reports_of(user: User, mentorship_id: int) -> list[ProblemReport]:
 
 
 def all_open_reports() -> list[ProblemReport]:
-    """The lead's overview: every open report, oldest first (waiting longest on top)."""
+    """The lead's overview: every open report, of mentorships and of partner introductions
+    (services.partnerships.problem_reports), oldest first (waiting longest on top)."""
     return list(
         db.session.scalars(
             sa.select(ProblemReport)
@@ -146,6 +148,10 @@ def all_open_reports() -> list[ProblemReport]:
                 selectinload(ProblemReport.mentorship)
                 .selectinload(Mentorship.match)
                 .selectinload(Match.idea),
+                selectinload(ProblemReport.introduction)
+                .selectinload(Match.idea)
+                .selectinload(Idea.owner),
+                selectinload(ProblemReport.introduction).selectinload(Match.partner),
             )
             .order_by(ProblemReport.created_at, ProblemReport.id)
         )
@@ -154,7 +160,7 @@ def all_open_reports() -> list[ProblemReport]:
 
 def report_problem(user: User, mentorship_id: int, data: dict) -> ProblemReport:
     """One of the two members reports a problem; one open report per member at a time."""
-    reason = _text(data, "reason", REASON_MAX, required=True)
+    reason = check_text(data, "reason", REASON_MAX, required=True)
     mentorship = get_member_mentorship(user, mentorship_id)  # locks: one report at a time
     if my_open_report(user, mentorship) is not None:
         raise ConflictError(
@@ -175,8 +181,8 @@ def report_problem(user: User, mentorship_id: int, data: dict) -> ProblemReport:
         details={"report_id": report.id},
     )
     pair = _pair(mentorship)
-    for lead in _leads():
-        _tell(
+    for lead in leads():
+        tell(
             lead,
             REPORTED,
             lazy_gettext("A problem was reported in the mentorship %(pair)s", pair=pair),
@@ -189,7 +195,7 @@ def report_problem(user: User, mentorship_id: int, data: dict) -> ProblemReport:
         )
     other = other_member(mentorship, user)
     if other is not None:
-        _tell(
+        tell(
             other,
             SHARED,
             lazy_gettext("A problem was reported to the programme lead"),
@@ -246,7 +252,7 @@ def read_reported_messages(
 def resolve_report(user: User, mentorship_id: int, report_id: int, data: dict) -> ProblemReport:
     """The lead closes a report, with an optional note the reporter reads; reading ends with
     the last open report."""
-    note = _text(data, "note", RESOLUTION_NOTE_MAX, required=False)
+    note = check_text(data, "note", RESOLUTION_NOTE_MAX, required=False)
     if not user.is_lead:
         raise PermissionDeniedError(_("Only the programme lead resolves a reported problem."))
     mentorship = get_mentorship(user, mentorship_id, lock=True)
@@ -283,7 +289,7 @@ def _tell_resolved(mentorship: Mentorship, report: ProblemReport, note: str) -> 
             if note
             else lazy_gettext("The programme lead no longer reads the messages of this mentorship.")
         )
-        _tell(
+        tell(
             reporter,
             RESOLVED,
             lazy_gettext("The programme lead resolved the problem you reported"),
@@ -301,7 +307,7 @@ def _tell_resolved(mentorship: Mentorship, report: ProblemReport, note: str) -> 
         return
     for member in (mentorship.entrepreneur, mentorship.mentor):
         if member is not None and member.id != report.reporter_id:
-            _tell(
+            tell(
                 member,
                 RESOLVED,
                 lazy_gettext("The reported problem is resolved"),

@@ -50,7 +50,7 @@ def is_side(user: User, match: Match) -> bool:
     return user.role == Role.LEAD.value
 
 
-def _introductions():
+def introductions_query():
     return (
         sa.select(Match)
         .where(Match.kind.in_(INTRODUCTION_KINDS), Match.status == MatchStatus.APPROVED.value)
@@ -63,7 +63,7 @@ def _introductions():
 
 
 def get_introduction(user: User, match_id: int) -> Match:
-    match = db.session.scalar(_introductions().where(Match.id == match_id))
+    match = db.session.scalar(introductions_query().where(Match.id == match_id))
     if match is None or not is_side(user, match):
         raise NotFoundError(_("Introduction not found."))
     return match
@@ -71,7 +71,7 @@ def get_introduction(user: User, match_id: int) -> Match:
 
 def my_introductions(user: User) -> list[Match]:
     """The approved introductions the user is a side of, newest decision first."""
-    statement = _introductions()
+    statement = introductions_query()
     if user.role == Role.PARTNER.value:
         statement = statement.where(Match.partner_id.in_(_partner_ids(user) or {0}))
     elif user.role == Role.LEAD.value:

@@ -129,6 +129,9 @@ class MatchConfig:
 
     reason_terms: int = 3
     """Shared terms quoted in a reason."""
+    reason_generic_share: float = 0.05
+    """A shared word found in this share of the documents or more ("small", "local") is too
+    generic to be quoted as a reason (see `matching.generic`); 0 quotes any word."""
     batch_size: int = 256
     """Ideas scored together by `rank_many`."""
     delta_limit: int = 2048

@@ -15,11 +15,13 @@ from matching.languages import text_language
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
     RELATION_VERBS,
+    GenericTerms,
     IdeaTerms,
     quote_meaning,
     related_words,
     sentences,
     shared_terms,
+    shared_words,
     signal_reasons,
     text_reasons,
 )
@@ -154,6 +156,14 @@ class Explainer:
         self.queries = queries
         self.config = config
         self.cache = cache
+        encoder = queries.encoder
+        self.generic = GenericTerms(
+            encoder.word_vocabulary,
+            encoder.word_terms,
+            encoder.word_idf,
+            encoder.n_documents,
+            config.reason_generic_share,
+        )
 
     def explain(
         self,
@@ -200,13 +210,16 @@ class Explainer:
         idea_terms = IdeaTerms(texts[role], encoded.indices[words] - n_char, encoded.weights[words])
         word_terms = self.queries.encoder.word_terms
         row = store.rows[field].word_row(scored.row)
-        terms = shared_terms(idea_terms, row, word_terms, self.config.reason_terms)
-        related = not terms
+        limit = self.config.reason_terms
+        terms = shared_terms(idea_terms, row, word_terms, limit, self.generic)
+        # Words shared but all too generic to quote: the closest sentence says more than
+        # words met only through a stem.
+        related = not terms and shared_words(idea_terms, row)[0].size == 0
         language = int(store.signals.text_languages[scored.row])
         # Words of two languages that begin alike are a coincidence ("стандарда" ~ "stands").
         across = bool(query.text_language and language and language != query.text_language)
         if related and not across:
-            terms = related_words(idea_terms, row[0], word_terms, self.config.reason_terms)
+            terms = related_words(idea_terms, row[0], word_terms, limit, self.generic)
         quotes = (
             (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))
             and scored.parts.get(relation, (0.0, 0.0))[1] > 0

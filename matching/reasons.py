@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
 import numpy as np
 
-from matching.normalize import surface_forms, tokens
+from matching.generic import GenericTerms
+from matching.normalize import fold, surface_forms, tokens
 from matching.scoring import BUYER, GENERAL, PEER, SUPPLIER, ScoredRow
 from matching.signals import language_code, language_name, sector_slug
 from matching.types import CandidateRecord, IdeaRecord, MentorRecord, PartnerRecord
 
 _RELATED_PREFIX = 5
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+")
+_WORD = re.compile(r"\w\w+")
 _QUOTE_WORDS = 18
 RELATION_VERBS = {
     SUPPLIER: "offers what you need",
@@ -31,10 +34,19 @@ class IdeaTerms:
         self.indices = indices[order]
         self.weights = weights[order]
         self._forms: dict[str, str] | None = None
+        self._pairs: set[str] | None = None
 
     @property
     def tokens(self) -> list[str]:
         return tokens(self.text)
+
+    def written(self, phrase: str) -> bool:
+        """Whether the idea wrote the words of a folded phrase side by side: "glass jars" is a
+        phrase of "glass jars with lids", "jars lids" (a stop word taken out) is not."""
+        if self._pairs is None:
+            words = _WORD.findall(fold(self.text))
+            self._pairs = {f"{first} {second}" for first, second in itertools.pairwise(words)}
+        return phrase in self._pairs
 
     def display(self, term: str) -> str:
         """A folded term written back the way the idea wrote it."""
@@ -43,41 +55,71 @@ class IdeaTerms:
         return " ".join(self._forms.get(part, part) for part in term.split(" "))
 
 
-def shared_terms(
-    idea: IdeaTerms, row: tuple[np.ndarray, np.ndarray], word_terms: list[str], limit: int
-) -> list[str]:
-    """Readable terms with the largest TF-IDF products, skipping words already quoted."""
+def shared_words(
+    idea: IdeaTerms, row: tuple[np.ndarray, np.ndarray]
+) -> tuple[np.ndarray, np.ndarray]:
+    """(word columns, products of the TF-IDF weights) of the words both texts have."""
     indices, weights = row
+    if idea.indices.size == 0 or indices.size == 0:
+        return indices[:0], weights[:0]
     at = np.searchsorted(idea.indices, indices)
     at[at == idea.indices.size] = 0
-    shared = idea.indices.size > 0 and indices.size > 0
-    if not shared:
-        return []
     mask = idea.indices[at] == indices
-    values = weights[mask] * idea.weights[at[mask]]
+    return indices[mask], weights[mask] * idea.weights[at[mask]]
+
+
+def shared_terms(
+    idea: IdeaTerms,
+    row: tuple[np.ndarray, np.ndarray],
+    word_terms: list[str],
+    limit: int,
+    generic: GenericTerms | None = None,
+) -> list[str]:
+    """Readable terms with the largest TF-IDF products, skipping words already quoted.
+
+    Generic words ("small", a lone "cold") are never quoted; a phrase the idea wrote is
+    quoted instead of its single words ("cold storage" rather than "storage, cold")."""
+    indices, values = shared_words(idea, row)
+    terms = [
+        word_terms[int(index)]
+        for index in indices[np.lexsort((indices, -values))]
+        if generic is None or not generic(int(index))
+    ]
+    terms = [term for term in terms if " " not in term or idea.written(term)]
+    phrases = [term.split(" ") for term in terms if " " in term]
     chosen: list[str] = []
     covered: set[str] = set()
-    for index in indices[mask][np.lexsort((indices[mask], -values))]:
-        term = word_terms[int(index)]
+    for term in terms:
         parts = term.split(" ")
-        if all(part in covered for part in parts):
+        if len(parts) == 1:
+            parts = next((p for p in phrases if term in p and covered.isdisjoint(p)), parts)
+        if any(part in covered for part in parts):
             continue
-        chosen.append(idea.display(term))
+        chosen.append(idea.display(" ".join(parts)))
         covered.update(parts)
         if len(chosen) == limit:
             break
     return chosen
 
 
-def related_words(idea: IdeaTerms, row_indices: np.ndarray, word_terms: list[str], limit: int):
+def related_words(
+    idea: IdeaTerms,
+    row_indices: np.ndarray,
+    word_terms: list[str],
+    limit: int,
+    generic: GenericTerms | None = None,
+):
     """Idea words meeting a candidate word only through a shared stem (inflection)."""
     by_prefix: dict[str, str] = {}
     for index in row_indices:
         term = word_terms[int(index)]
         if " " not in term and len(term) >= _RELATED_PREFIX:
-            by_prefix.setdefault(term[:_RELATED_PREFIX], term)
+            if generic is None or not generic(int(index)):
+                by_prefix.setdefault(term[:_RELATED_PREFIX], term)
     found: list[str] = []
     for token in dict.fromkeys(idea.tokens):
+        if generic is not None and generic.word(token):
+            continue
         match = by_prefix.get(token[:_RELATED_PREFIX])
         if len(token) >= _RELATED_PREFIX and match is not None and match != token:
             found.append(f"{idea.display(token)} ~ {match}")
@@ -150,11 +192,13 @@ def quote_meaning(scored: ScoredRow, relation: str, terms: list[str]) -> bool:
 
 __all__ = [
     "GENERAL",
+    "GenericTerms",
     "IdeaTerms",
     "quote_meaning",
     "related_words",
     "sentences",
     "shared_terms",
+    "shared_words",
     "signal_reasons",
     "text_reasons",
 ]

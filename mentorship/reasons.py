@@ -2,6 +2,9 @@
 
 The stored reasons (and the API) stay English; pages rebuild each known sentence with gettext.
 A mentor's free places are not taken from the stored reasons: they are counted when shown.
+The library addresses the idea's author ("offers what you need"); a reader who is not the
+author (the programme lead, a partner) reads the same reason in the third person ("offers what
+the idea needs"): `localise_reason(text, third_person=True)`.
 """
 
 from __future__ import annotations
@@ -109,6 +112,40 @@ def _peer(found: re.Match) -> str:
     )
 
 
+def _seeks_third(found: re.Match) -> str:
+    if found["terms"] is None:
+        return gettext("%(partner)s seeks what the idea would produce", partner=found["partner"])
+    return gettext(
+        "%(partner)s seeks what the idea would produce: %(terms)s",
+        partner=found["partner"],
+        terms=found["terms"],
+    )
+
+
+def _offers_third(found: re.Match) -> str:
+    if found["terms"] is None:
+        return gettext("%(partner)s offers what the idea needs", partner=found["partner"])
+    return gettext(
+        "%(partner)s offers what the idea needs: %(terms)s",
+        partner=found["partner"],
+        terms=found["terms"],
+    )
+
+
+def _peer_third(found: re.Match) -> str:
+    if found["terms"] is None:
+        return gettext(
+            "%(partner)s offers what the idea will sell too (a peer or competitor, not a supplier)",
+            partner=found["partner"],
+        )
+    return gettext(
+        "%(partner)s offers what the idea will sell too (a peer or competitor, not a supplier): "
+        "%(terms)s",
+        partner=found["partner"],
+        terms=found["terms"],
+    )
+
+
 CAPACITY = re.compile(r"Can take (?P<count>\d+) more mentees?")
 
 
@@ -122,8 +159,17 @@ def without_capacity(reasons: list[str]) -> list[str]:
     return [text for text in reasons if not (isinstance(text, str) and CAPACITY.fullmatch(text))]
 
 
+PEER = re.compile(
+    r"(?P<partner>.+?) offers what you will sell too \(a peer or competitor, not a "
+    r"supplier\)(?:: (?P<terms>.+))?"
+)
+SEEKS = re.compile(r"(?P<partner>.+?) seeks what you would produce(?:: (?P<terms>.+))?")
+OFFERS = re.compile(r"(?P<partner>.+?) offers what you need(?:: (?P<terms>.+))?")
+
+Rebuild = Callable[[re.Match], str]
+
 # Sentences with a fixed opening first: a partner's name can be any text.
-PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = (
+PATTERNS: tuple[tuple[re.Pattern[str], Rebuild], ...] = (
     (re.compile(r"Shared terms: (?P<terms>.+)"), _shared_terms),
     (re.compile(r"Related words: (?P<words>.+)"), _related_words),
     (re.compile(r"Similar wording \(text similarity (?P<score>\d+(?:\.\d+)?)\)"), _similar_wording),
@@ -132,31 +178,32 @@ PATTERNS: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = (
     (re.compile(r"Same region: (?P<region>.+)"), _same_region),
     (re.compile(r"Close in meaning: “(?P<sentence>.+)”"), _close_in_meaning),
     (CAPACITY, _capacity),
-    (
-        re.compile(
-            r"(?P<partner>.+?) offers what you will sell too \(a peer or competitor, not a "
-            r"supplier\)(?:: (?P<terms>.+))?"
-        ),
-        _peer,
-    ),
-    (re.compile(r"(?P<partner>.+?) seeks what you would produce(?:: (?P<terms>.+))?"), _seeks),
-    (re.compile(r"(?P<partner>.+?) offers what you need(?:: (?P<terms>.+))?"), _offers),
+    (PEER, _peer),
+    (SEEKS, _seeks),
+    (OFFERS, _offers),
 )
+# The sentences that address the idea's author, as read by someone else.
+THIRD_PERSON: dict[Rebuild, Rebuild] = {
+    _peer: _peer_third,
+    _seeks: _seeks_third,
+    _offers: _offers_third,
+}
 
 
-def localise_reason(text: str) -> str:
-    """`text` in the current language if it is a sentence the library writes, else unchanged."""
+def localise_reason(text: str, third_person: bool = False) -> str:
+    """`text` in the current language if it is a sentence the library writes, else unchanged;
+    `third_person`: for a reader who is not the idea's author ("what the idea needs")."""
     if not isinstance(text, str):
         return text
-    return _localised(text, current_language())
+    return _localised(text, current_language(), bool(third_person))
 
 
 # The same reasons come back on every view of a page; each is rebuilt once per language.
 @functools.lru_cache(maxsize=8192)
-def _localised(text: str, language: str) -> str:
+def _localised(text: str, language: str, third_person: bool) -> str:
     """`language` is the current one (the key: gettext reads the same from the request)."""
     for pattern, rebuild in PATTERNS:
         found = pattern.fullmatch(text)
         if found is not None:
-            return rebuild(found)
+            return (THIRD_PERSON.get(rebuild, rebuild) if third_person else rebuild)(found)
     return text

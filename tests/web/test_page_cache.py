@@ -195,4 +195,7 @@ def test_the_queue_pages_count_all_rows_in_one_query(client, auth):
     second = client.get("/lead/approvals?per_page=1&page=2").get_data(as_text=True)
     assert queued(second) == [matches[1].id] and "Page 2 of 3" in second
     past = client.get("/lead/approvals?per_page=1&page=9")
-    assert past.status_code == 200 and queued(past.get_data(as_text=True)) == []
+    html = past.get_data(as_text=True)
+    # A page past the end shows the last page and says so.
+    assert past.status_code == 200 and queued(html) == [matches[2].id]
+    assert "There is no page 9; this is the last page, 3." in html

@@ -100,12 +100,12 @@ def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
 
 
 def other_language(store: CandidateStore, query: IdeaQuery, weights: TextWeights):
-    """Rows whose text is in another language than the idea's (both told), or None."""
+    """Rows (indices) whose text is in another language than the idea's (both told), or None."""
     if not query.text_language or weights.cross_language <= 0 or weights.meaning_start < 0:
         return None
     languages = store.signals.text_languages
-    other = (languages != 0) & (languages != query.text_language)
-    return other if other.any() else None
+    other = np.flatnonzero((languages != 0) & (languages != query.text_language))
+    return other if other.size else None
 
 
 def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeights, other=None):
@@ -123,15 +123,13 @@ def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeig
         meaning_query[: weights.meaning_start] = 0.0
         # The stored rows give weight * (cos - baseline) / (1 - baseline) + offset: back to the
         # cosine, then calibrated on the directory language's own baseline.
-        cosine = rows.dense_scores(meaning_query) * (
+        cosine = rows.dense_scores_at(meaning_query, other) * (
             (1.0 - weights.meaning_baseline) / weights.meaning_weight
         )
         likeness = np.maximum(cosine - weights.cross_baseline, 0.0) / (1.0 - weights.cross_baseline)
-        across = likeness * weights.cross_language
-        meaning = likeness * weights.meaning_weight
-        score = np.where(other, np.maximum(score, across), score)
-        tfidf = np.where(other, 0.0, tfidf)
-        dense = np.where(other, meaning, dense)
+        score[other] = np.maximum(score[other], likeness * weights.cross_language)
+        tfidf[other] = 0.0
+        dense[other] = likeness * weights.meaning_weight
     return tfidf, dense, score
 
 

@@ -129,6 +129,14 @@ class FieldRows:
     def dense_scores(self, query: np.ndarray) -> np.ndarray:
         return np.concatenate([self.dense_main @ query, self._delta_dense @ query])
 
+    def dense_scores_at(self, query: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        """`dense_scores` of some rows only: all of them when they are most of the store."""
+        if 4 * len(rows) > self.n_main + len(self._delta_dense):
+            return self.dense_scores(query)[rows]
+        main = rows[rows < self.n_main]
+        delta = rows[rows >= self.n_main] - self.n_main
+        return np.concatenate([self.dense_main[main] @ query, self._delta_dense[delta] @ query])
+
     def word_row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         """(word indices counted from the first word column, weights) of one stored row."""
         if row < self.n_main:

@@ -11,6 +11,7 @@ import dataclasses
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
@@ -152,3 +153,14 @@ def test_words_of_two_languages_that_begin_alike_are_no_reason(index: MatchIndex
     )
     reasons = [r for m in index.rank(idea, kinds=("mentor",), k=19)["mentor"] for r in m.reasons]
     assert reasons and not any(reason.startswith("Related words") for reason in reasons)
+
+
+def test_scores_of_a_few_rows_equal_those_of_all_rows(embedder: TextEmbedder) -> None:
+    """The other-language rows are scored alone when they are few (main and delta rows)."""
+    index = MatchIndex.fit(mentors=MENTORS[:-1], embedder=embedder)
+    index.upsert(MENTORS[-1])
+    rows = index.stores["mentor"].rows["profile"]
+    query = np.random.default_rng(1).standard_normal(rows.dense_main.shape[1]).astype(np.float32)
+    for picked in ([0], [3, len(MENTORS) - 1], list(range(len(MENTORS)))):
+        picked = np.array(picked)
+        assert np.allclose(rows.dense_scores_at(query, picked), rows.dense_scores(query)[picked])

@@ -9,7 +9,7 @@ import numpy as np
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.errors import UnknownKindError, UnsupportedRecordError
-from matching.languages import text_language
+from matching.languages import text_language, text_languages
 from matching.profiles import FIELDS, PROFILE, SignalEncoder, candidate_texts
 from matching.semantic import SemanticSpace, reference_texts
 from matching.store import CandidateStore, row_slice, term_major
@@ -102,7 +102,7 @@ def build_stores(
     del char_block
     reference = embedder.embed(reference_texts()) if meaning and embedder is not None else None
     row_languages = np.concatenate(languages) if languages else np.zeros(0, np.int8)
-    reference_languages = np.array([text_language(t) for t in reference_texts()], np.int8)
+    reference_languages = text_languages(reference_texts())
     dense = semantic.fit(
         word_block,
         np.vstack(meaning) if meaning else None,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from matching.config import MatchConfig
-from matching.languages import text_language
+from matching.languages import text_languages
 from matching.regions import resolve_region
 from matching.signals import CodeBook, language_code, language_mask, sector_mask, sector_slug
 from matching.types import CandidateRecord, ClusterRecord, IdeaRecord, MentorRecord, PartnerRecord
@@ -117,7 +117,7 @@ class SignalEncoder:
     def candidates(self, records: list[CandidateRecord]) -> SignalColumns:
         saturation = max(1, self.config.capacity_saturation)
         sectors, languages, regions, capacity, proposable = [], [], [], [], []
-        text_languages = [text_language(candidate_texts(r)[PROFILE]) for r in records]
+        languages_of_texts = text_languages([candidate_texts(r)[PROFILE] for r in records])
         for record in records:
             if isinstance(record, MentorRecord):
                 sectors.append(sector_mask(record.sectors))
@@ -137,7 +137,7 @@ class SignalEncoder:
             np.array(regions, np.int32),
             np.array(capacity, np.float32),
             np.array(proposable, bool),
-            np.array(text_languages, np.int8),
+            languages_of_texts,
         )
 
     def idea(self, idea: IdeaRecord) -> tuple[int, int, int]:

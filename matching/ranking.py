@@ -11,7 +11,7 @@ import numpy as np
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
-from matching.languages import text_language
+from matching.languages import text_language, text_languages
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
     RELATION_VERBS,
@@ -85,7 +85,7 @@ class QueryEncoder:
         sparse = self.encoder.transform(texts)
         meaning = self.embedder.embed(texts, exact=False) if self.embedder is not None else None
         if languages is None:
-            languages = np.array([text_language(text) for text in texts], np.int8)
+            languages = text_languages(texts)
         return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
 
     def encode(self, ideas: Sequence[IdeaRecord]) -> tuple[list[IdeaQuery], list[dict]]:
@@ -97,7 +97,7 @@ class QueryEncoder:
             SEEKS: [supply.seeks for supply in supplies],
         }
         # What the idea offers and seeks is in the language of the idea as a whole.
-        idea_languages = np.array([text_language(text) for text in texts[WHOLE]], np.int8)
+        idea_languages = text_languages(texts[WHOLE])
         sparse, dense = self.encode_texts(
             [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
         )

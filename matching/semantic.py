@@ -68,12 +68,18 @@ def language_centres(
 
 
 def _sums_by_code(rows: np.ndarray, codes: np.ndarray, n_codes: int) -> tuple:
-    """(sum of the rows of each code, count of each code); rows of code -1 are left out."""
-    kept = np.flatnonzero(codes >= 0)
-    picker = sp.csr_matrix(
-        (np.ones(len(kept)), (codes[kept].astype(np.int64), kept)), shape=(n_codes, len(rows))
-    )
-    return np.asarray(picker @ rows, np.float64), np.bincount(codes[kept], minlength=n_codes)
+    """(sum of the rows of each code, count of each code); rows of code -1 are left out.
+
+    Summed in float64 a block of rows at a time: a product with a float64 selector would
+    hold a float64 copy of all rows (300 MB for 100k candidates).
+    """
+    totals = np.zeros((n_codes, rows.shape[1]), np.float64)
+    for start in range(0, len(rows), _CHUNK_ROWS):
+        block, block_codes = rows[start : start + _CHUNK_ROWS], codes[start : start + _CHUNK_ROWS]
+        for code in np.unique(block_codes[block_codes >= 0]).tolist():
+            totals[code] += block[block_codes == code].sum(axis=0, dtype=np.float64)
+    kept = codes[codes >= 0]
+    return totals, np.bincount(kept, minlength=n_codes)
 
 
 def _mean_pair_cosine(unit: np.ndarray, rng: np.random.Generator) -> float:

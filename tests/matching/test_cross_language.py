@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
-from matching.languages import language_names, text_language
+from matching.languages import language_names, text_language, text_languages
 from matching.persistence import load_index, save_index
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +85,18 @@ def test_a_serbian_idea_gets_the_english_mentor_who_knows_its_trade(
 
 def _ideas(language: str) -> list[IdeaRecord]:
     return [_pair(position, language) for position in range(len(PAIRS))]
+
+
+def test_many_texts_at_once_get_the_language_each_gets_alone() -> None:
+    """The fit tells every candidate's language in batches; each must match the single call."""
+    texts = [text for pair in PAIRS for text in (" ".join(pair["sr"]), " ".join(pair["en"]))]
+    texts += [m.bio for m in MENTORS] + ["", "HACCP", "a\x00b the and of", "i u za je"]
+    texts += ["Планирам да узгајам буковаче у штали.", "Une plateforme pour les échantillons."]
+    texts += ["Wir entwickeln eine Plattform für die Analyse von Proben." * 9]
+    expected = [text_language(text) for text in texts]
+    assert len(set(expected)) == 5  # unknown and the four languages all occur
+    assert text_languages(texts).tolist() == expected
+    assert text_languages([]).tolist() == []
 
 
 def test_serbian_ideas_get_as_many_mentors_as_their_english_originals(index: MatchIndex) -> None:

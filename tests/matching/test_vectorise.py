@@ -116,3 +116,21 @@ def test_posting_scores_equal_the_full_product() -> None:
     np.add.at(query, indices[:4], weights[:4])
     np.testing.assert_allclose(posting_scores(postings, indices, weights), rows @ query, atol=1e-6)
     assert not posting_scores(postings, indices[:0], weights[:0]).any()
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        np.random.default_rng(3).integers(0, 50, 1_000),
+        np.random.default_rng(4).integers(0, 2**40, 5_000) // 7 * 7,
+        np.array([2**62, 5, 2**62, 0, 5]),  # too wide to pack with positions: the fallback
+        np.array([-3, 4, -3]),
+        np.array([7]),
+        np.zeros(0, np.int64),
+    ],
+)
+def test_distinct_keys_equal_numpy_unique(keys: np.ndarray) -> None:
+    unique, first, inverse = vectorise.distinct(keys.astype(np.int64))
+    expected = np.unique(keys, return_index=True, return_inverse=True)
+    for got, want in zip((unique, first, inverse), expected, strict=True):
+        assert got.tolist() == want.ravel().tolist()

@@ -7,7 +7,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import CountVectorizer
 
 from matching.config import MatchConfig
-from matching.counts import count_matrix, smooth_idf, weigh
+from matching.counts import column_document_frequency, count_matrix, smooth_idf, weigh
 
 _FIT_CHUNK_ROWS = 20_000
 
@@ -64,7 +64,7 @@ class CharGrams:
         raw = []  # counts of the returned rows, kept to be pruned and weighed below
         for start in range(0, n, _FIT_CHUNK_ROWS):
             chunk = token_counts[start : start + _FIT_CHUNK_ROWS] @ token_grams
-            document_frequency += np.bincount(chunk.indices, minlength=n_grams)
+            document_frequency += column_document_frequency(chunk)
             if start + chunk.shape[0] <= n_rows:
                 raw.append(chunk)
             elif start < n_rows:

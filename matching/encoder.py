@@ -9,7 +9,7 @@ import scipy.sparse as sp
 
 from matching.chargrams import CharGrams
 from matching.config import MatchConfig
-from matching.counts import count_matrix, smooth_idf, weigh
+from matching.counts import column_document_frequency, count_matrix, smooth_idf, weigh
 from matching.normalize import tokens, word_ngrams
 from matching.vectorise import gram_stream, token_stream
 
@@ -136,7 +136,7 @@ class TextEncoder:
 
     def _fit_words(self, gram_counts: sp.csr_matrix, terms: list[str]) -> np.ndarray:
         """Fit the word vocabulary and IDF; return the kept columns of `gram_counts`."""
-        document_frequency = np.bincount(gram_counts.indices, minlength=len(terms))
+        document_frequency = column_document_frequency(gram_counts)
         columns = np.flatnonzero(document_frequency >= self.config.word_min_df)
         if len(columns) == len(terms):
             self.word_terms = terms

@@ -14,6 +14,7 @@ from matching.building import (
     encode_candidate,
     kind_of,
     new_store,
+    without_cyclic_collection,
 )
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
@@ -67,7 +68,8 @@ class MatchIndex:
                     raise UnsupportedRecordError(f"{type(record).__name__} given as a {kind}")
         index.encoder = TextEncoder(index.config)
         parts = (index.encoder, index.semantic, index.signal_encoder, embedder)
-        index.stores = build_stores(records, vectors or {}, *parts)
+        with without_cyclic_collection():
+            index.stores = build_stores(records, vectors or {}, *parts)
         index.meaning_version = embedder.version if embedder is not None else None
         return index
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
@@ -31,8 +32,8 @@ _LEAD = 2.0
 """The winning language needs at least this many times the runner-up's function words."""
 _BATCH = 2_000
 _CACHE_LIMIT = 500_000
-_code_of_word: dict[str, int] = {}
-"""Written word -> language code of its folded form (0: no function word), shared by calls."""
+_code_of_word: defaultdict[str, int] = defaultdict(lambda: -1)
+"""Written word -> language code of its folded form (0: no function word; -1 reads as unseen)."""
 
 
 @lru_cache(maxsize=1)
@@ -88,21 +89,22 @@ def text_languages(texts: Sequence[str]) -> np.ndarray:
 
 def _word_codes(words: list[str], end_code: int) -> np.ndarray:
     """Each word's language code (`end_code` for the end-of-text mark)."""
-    try:
-        return np.fromiter(map(_code_of_word.__getitem__, words), np.int64, len(words))
-    except KeyError:
-        pass
-    owner, known = _function_words()[1], _code_of_word
-    codes = {word: known.get(word) for word in set(words)}
-    for word, code in codes.items():
-        if code is None:
+    known = _code_of_word
+    known[_END] = end_code
+    codes = np.fromiter(map(known.__getitem__, words), np.int64, len(words))
+    unseen = np.flatnonzero(codes < 0)
+    if len(unseen):
+        owner = _function_words()[1]
+        missing = [words[i] for i in unseen.tolist()]
+        fresh = {}
+        for word in dict.fromkeys(missing):
             found = (owner.get(part, 0) for part in _LETTERS.findall(fold(word)))
-            codes[word] = next((code for code in found if code), 0)
-    codes[_END] = end_code
-    if len(known) > _CACHE_LIMIT:
-        known.clear()
-    known.update(codes)
-    return np.fromiter(map(codes.__getitem__, words), np.int64, len(words))
+            fresh[word] = end_code if word == _END else next((code for code in found if code), 0)
+        codes[unseen] = np.fromiter(map(fresh.__getitem__, missing), np.int64, len(missing))
+        if len(known) > _CACHE_LIMIT:
+            known.clear()
+        known.update(fresh)
+    return codes
 
 
 def _add_letters(counts, text: str, names: tuple[str, ...]) -> None:

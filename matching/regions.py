@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from matching.normalize import fold
 
 DISTRICT_TOWNS: dict[str, tuple[str, ...]] = {
@@ -66,6 +68,7 @@ def _build_lookup() -> dict[str, str]:
 _LOOKUP = _build_lookup()
 
 
+@lru_cache(maxsize=4096)
 def resolve_region(place: str) -> tuple[str, str] | None:
     """Return (key, display name) of the region of a town or region name, or None if blank.
 

@@ -14,7 +14,6 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import repeat
 
 import numpy as np
 import scipy.sparse as sp
@@ -25,6 +24,10 @@ from matching.stopwords import STOP_WORDS
 _SEPARATOR = "\x00"
 _PIECES = re.compile(r"\w\w+")
 _CHUNK_DOCUMENTS = 2_000
+
+
+def _unseen() -> int:
+    return -1
 
 
 class TokenTable:
@@ -42,7 +45,8 @@ class TokenTable:
         self.ids.default_factory = self.ids.__len__
         self.ids[_SEPARATOR]  # id 0 marks the end of a document
         self.kept = np.zeros(1, bool)
-        self.chunks: dict[str, int] = {_SEPARATOR: 0}
+        self.chunks: defaultdict[str, int] = defaultdict(_unseen, {_SEPARATOR: 0})
+        """Chunk as written -> its number; an unseen chunk reads as -1 until it is learnt."""
         self._chunk_tokens: list[int] = [0]
         self._chunk_lengths: list[int] = [1]
         self.chunk_tokens = np.zeros(1, np.int64)
@@ -51,8 +55,7 @@ class TokenTable:
 
     def lookup(self, chunks: list[str]) -> np.ndarray:
         """The token ids of white-space chunks, in order (id 0 for the separator chunk)."""
-        get = self.chunks.get
-        numbers = np.fromiter(map(get, chunks, repeat(-1)), np.int64, len(chunks))
+        numbers = np.fromiter(map(self.chunks.__getitem__, chunks), np.int64, len(chunks))
         unseen = np.flatnonzero(numbers < 0)
         if len(unseen):
             fresh = [chunks[i] for i in unseen.tolist()]

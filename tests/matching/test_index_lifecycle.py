@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import joblib
@@ -144,3 +145,16 @@ def test_unknown_kind_is_a_domain_error(index: MatchIndex, jam_idea: IdeaRecord)
 def test_fit_rejects_a_record_of_the_wrong_kind() -> None:
     with pytest.raises(UnsupportedRecordError):
         MatchIndex.fit(mentors=[PARTNERS[0]])
+
+
+def test_a_fit_leaves_the_cyclic_collector_as_it_found_it() -> None:
+    mentors = [MentorRecord(1, "Ana", bio="Raspberry jam and glass jars")]
+    assert gc.isenabled()
+    MatchIndex.fit(mentors=mentors)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        MatchIndex.fit(mentors=mentors)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

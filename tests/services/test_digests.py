@@ -12,15 +12,12 @@ from mentorship.extensions import db
 from mentorship.models import Match, Notification, OutboxEmail, ProposalNotice, User
 from mentorship.services.accounts import update_account
 from mentorship.services.approvals import decide_match
-from mentorship.services.digests import send_digests
+from mentorship.services.digests import last_digest_moment, send_digests
 from mentorship.services.matching import store_many
+from tests.clock import next_digest_morning
 from tests.factories import IdeaFactory, LeadFactory, MentorFactory
 
-# Tomorrow 08:00 UTC: 09:00 or 10:00 in Belgrade, after the 07:00 digest hour, and after any
-# proposal a test makes now.
-MORNING = (datetime.now(timezone.utc) + timedelta(days=1)).replace(
-    hour=8, minute=0, second=0, microsecond=0
-)
+MORNING = next_digest_morning()
 
 
 def ranked(mentor, score: float = 0.5) -> dict:
@@ -183,3 +180,14 @@ def test_a_long_digest_lists_the_best_fits_and_counts_the_rest(mentor):
     assert email.subject == "25 new ideas for you to review"
     assert "Idea 24" in email.body and "Idea 04" not in email.body
     assert "- and 5 more in your list" in email.body
+
+
+@pytest.mark.parametrize("day", ["2026-01-15", "2026-03-29", "2026-07-01", "2026-10-25"])
+def test_the_tests_morning_covers_what_they_write_at_any_hour(app, day: str) -> None:
+    """These tests once failed when run between midnight and 06:00 UTC ("tomorrow 08:00")."""
+    for minutes in range(0, 24 * 60, 20):
+        now = datetime.fromisoformat(f"{day}T00:00:00+00:00") + timedelta(minutes=minutes)
+        morning = next_digest_morning(now)
+        moment = last_digest_moment(morning)
+        assert now + timedelta(hours=2) <= morning < now + timedelta(hours=27)
+        assert moment - timedelta(days=1) <= now < morning and moment <= morning

@@ -11,10 +11,10 @@ from mentorship.extensions import db
 from mentorship.models import Notification, OutboxEmail
 from mentorship.services.digests import send_digests
 from mentorship.services.mentorships import activity
+from tests.clock import next_digest_morning
 from tests.mentorship_pairs import approved_mentorship
 
-# Tomorrow 08:00 UTC: after the 07:00 Belgrade digest hour, and after anything written now.
-MORNING = (datetime.now(UTC) + timedelta(days=1)).replace(hour=8, minute=0, second=0, microsecond=0)
+MORNING = next_digest_morning()
 
 
 def emails_to(user) -> list[OutboxEmail]:

@@ -7,7 +7,7 @@ from mentorship.api import (  # noqa: F401
     directory,
     event_routes,
     ideas,
-    introduction_problems,
+    introduction_flow,
     introductions,
     me,
     mentors,

@@ -3,7 +3,7 @@
 Shapes are the contract's (mentorship/contract/introductions.py); a body that does not fit is a
 422 naming the fields, checked before any state (409). An introduction that is not the caller's
 is a 404. The lead reads a partner introduction's thread only while a member's problem report is
-open (api.introduction_problems).
+open (api.problem_reports).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from mentorship.api.partnership_operations import (
     INTRODUCTION_OPERATIONS,
     PARTNER_CONTACT_OPERATIONS,
 )
+from mentorship.api.problem_report_operations import problem_report_operations
 from mentorship.contract.accounts import (
     Account,
     EntrepreneurProfileInput,
@@ -94,12 +95,7 @@ from mentorship.contract.mentorships import (
     SurveyRecorded,
 )
 from mentorship.contract.meta import LABEL_LANGUAGES, Health, Readiness, SectorList, Stats
-from mentorship.contract.problem_reports import (
-    ProblemReport,
-    ProblemReportInput,
-    ProblemReportPage,
-    ProblemResolutionInput,
-)
+from mentorship.contract.problem_reports import ProblemReportPage
 from mentorship.models.accounts import MENTOR_STATUSES
 from mentorship.models.ideas import PIPELINE_STATUSES
 from mentorship.models.matches import MATCH_STATUSES
@@ -279,21 +275,11 @@ MENTORSHIP_OPERATIONS: list[Operation] = [
     Operation("post", f"{MENTORSHIP}/survey", "The other member's close-out survey",
               PAIR_WRITES, 201, SurveyRecorded, SurveyInput, PAIR_ERRORS, (OBJECT_ID,),
               error_text=((409, "Not closed yet, or already answered."),)),
-    Operation("post", f"{MENTORSHIP}/problem-reports",
-              "Report a problem to the programme lead", PAIR_WRITES, 201, ProblemReport,
-              ProblemReportInput, PAIR_ERRORS, (OBJECT_ID,),
-              error_text=((409, "The caller already has an open report here."),),
-              notes="While it is open the lead may read the pair's messages. Every lead is "
-                    "notified; the other member is told that a problem was reported (not the "
-                    "reason)."),
-    Operation("get", f"{MENTORSHIP}/problem-reports",
-              "Problem reports, newest first (a member: her own)", PAIR,
-              answer=ProblemReportPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
-    Operation("post", f"{MENTORSHIP}/problem-reports/{{id}}/resolve",
-              "Resolve a problem report, with an optional note to the reporter", "lead",
-              answer=ProblemReport, body=ProblemResolutionInput, errors=PAIR_ERRORS,
-              params=(TWO_IDS,), error_text=((409, "Already resolved."),),
-              notes="When no open report is left, the lead may no longer read the messages."),
+    *problem_report_operations(
+        MENTORSHIP, reporters=PAIR_WRITES, readers=PAIR, ids=TWO_IDS,
+        report_notes="While it is open the lead may read the pair's messages. Every lead is "
+                     "notified; the other member is told that a problem was reported (not the "
+                     "reason)."),
     Operation("get", "/api/v1/problem-reports",
               "Open problem reports of mentorships and partner introductions, waiting longest "
               "first", "lead", answer=ProblemReportPage, errors=(403,), params=PAGE),

@@ -4,6 +4,7 @@ cooperation profiles, partner companies' contact people."""
 from __future__ import annotations
 
 from mentorship.api.operation_types import ANYONE, OBJECT_ID, PAGE, Operation, Param
+from mentorship.api.problem_report_operations import problem_report_operations
 from mentorship.contract.accounts import Account
 from mentorship.contract.cooperation import (
     CooperationProfile,
@@ -24,12 +25,6 @@ from mentorship.contract.partner_contacts import (
     PartnerContact,
     PartnerContactPage,
     PartnerRegister,
-)
-from mentorship.contract.problem_reports import (
-    ProblemReport,
-    ProblemReportInput,
-    ProblemReportPage,
-    ProblemResolutionInput,
 )
 from mentorship.models.cooperation import PROFILE_AREAS, PROFILE_COOPERATION_TYPES, PROFILE_KINDS
 from mentorship.models.directory import CONTACT_STATUSES
@@ -65,21 +60,12 @@ INTRODUCTION_OPERATIONS: list[Operation] = [
               "its sides", answer=Introduction, body=PartnershipAgreementInput,
               errors=PAIR_ERRORS, params=(OBJECT_ID,),
               error_text=((409, "A cluster introduction, or one that ended."),)),
-    Operation("post", f"{INTRO}/problem-reports", "Report a problem to the programme lead",
-              "entrepreneur, partner (its members)", 201, ProblemReport, ProblemReportInput,
-              PAIR_ERRORS, (OBJECT_ID,),
-              error_text=((409, "The caller already has an open report here."),),
-              notes="Partner introductions only (a cluster introduction is a 404). While it is "
-                    "open the lead may read the thread. Every lead is notified; the other "
-                    "members are told that a problem was reported (not the reason)."),
-    Operation("get", f"{INTRO}/problem-reports",
-              "Problem reports, newest first (a member: her own)", "its members, the lead",
-              answer=ProblemReportPage, errors=(403, 404), params=(OBJECT_ID, *PAGE)),
-    Operation("post", f"{INTRO}/problem-reports/{{id}}/resolve",
-              "Resolve a problem report, with an optional note to the reporter", "lead",
-              answer=ProblemReport, body=ProblemResolutionInput, errors=PAIR_ERRORS,
-              params=(TWO_IDS,), error_text=((409, "Already resolved."),),
-              notes="When no open report is left, the lead may no longer read the messages."),
+    *problem_report_operations(
+        INTRO, reporters="entrepreneur, partner (its members)", readers="its members, the lead",
+        ids=TWO_IDS,
+        report_notes="Partner introductions only (a cluster introduction is a 404). While it is "
+                     "open the lead may read the thread. Every lead is notified; the other "
+                     "members are told that a problem was reported (not the reason)."),
 ]
 PROFILES, PROFILE = "/api/v1/cooperation-profiles", "/api/v1/cooperation-profiles/{id}"
 PROFILE_READERS, PROFILE_AUTHORS = "entrepreneur, partner, lead", "the author (delete: or the lead)"

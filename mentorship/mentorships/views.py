@@ -21,6 +21,7 @@ from mentorship.services.mentorships import access, activity, checkins, problem_
 from mentorship.services.mentorships.calendar import invitation_ics
 from mentorship.services.mentorships.health import round_due_on
 from mentorship.services.mentorships.overview import health_of
+from mentorship.services.problem_reports.overview import count_open
 
 mentorships_bp = Blueprint("mentorships", __name__, url_prefix="/mentorships")
 PER_PAGE = 30
@@ -53,7 +54,7 @@ def index():
         page=found,
         lights=lights,
         labels=LABELS,
-        open_problems=problem_reports.count_open() if current_user.is_lead else 0,
+        open_problems=count_open() if current_user.is_lead else 0,
     )
 
 

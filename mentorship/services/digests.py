@@ -37,9 +37,9 @@ from mentorship.models import (
     WithdrawnProposal,
 )
 from mentorship.services.mentorships.nudges import REMINDER_KINDS
-from mentorship.services.mentorships.problem_reports import NOTICE_KINDS
 from mentorship.services.notifications import absolute, send_pending_emails
 from mentorship.services.partnerships.unread import unread_since
+from mentorship.services.problem_reports.notices import NOTICE_KINDS
 
 DIGEST_HOUR = 7
 # The best fits are listed; the rest are counted and waiting in her queue.

@@ -21,6 +21,7 @@ from mentorship.services.errors import (
 from mentorship.services.mentorships import problem_reports as mentorship_reports
 from mentorship.services.partnerships import flow, threads
 from mentorship.services.partnerships import problem_reports as reports
+from mentorship.services.problem_reports import notices, overview
 from tests.event_factories import PartnerContactFactory
 from tests.factories import (
     ClusterFactory,
@@ -123,9 +124,9 @@ def test_who_is_told_and_that_the_reason_stays_with_the_lead(app):
     report = reports.report_problem(her, match.id, REASON)
     kinds = dict(db.session.execute(sa.select(Notification.user_id, Notification.kind)).all())
     assert kinds == {
-        lead.id: mentorship_reports.REPORTED,
-        contact.id: mentorship_reports.SHARED,
-        colleague.id: mentorship_reports.SHARED,
+        lead.id: notices.REPORTED,
+        contact.id: notices.SHARED,
+        colleague.id: notices.SHARED,
     }
     for notice in db.session.scalars(sa.select(Notification)):
         assert "payment" not in f"{notice.subject} {notice.body}"
@@ -136,7 +137,7 @@ def test_who_is_told_and_that_the_reason_stays_with_the_lead(app):
 
     reports.resolve_report(lead, match.id, report.id, {})
     resolved = db.session.scalars(
-        sa.select(Notification.user_id).where(Notification.kind == mentorship_reports.RESOLVED)
+        sa.select(Notification.user_id).where(Notification.kind == notices.RESOLVED)
     ).all()
     assert sorted(resolved) == sorted([her.id, contact.id, colleague.id])
     with pytest.raises(ConflictError):
@@ -151,12 +152,12 @@ def test_the_lead_lists_both_kinds_of_open_reports(app):
     match, her, _ = partner_introduction()
     mentorship_reports.report_problem(mentorship.entrepreneur, mentorship.id, {"reason": "A"})
     reports.report_problem(her, match.id, {"reason": "B"})
-    found = mentorship_reports.all_open_reports()
+    found = overview.all_open_reports()
     assert [(r.mentorship_id, r.match_id) for r in found] == [
         (mentorship.id, None),
         (None, match.id),
     ]
-    assert mentorship_reports.count_open() == 2
+    assert overview.count_open() == 2
     assert [r.id for r in reports.reports_of(lead, match.id)] == [found[1].id]
     assert reports.reports_of(her, match.id)[0].reason == "B"
 

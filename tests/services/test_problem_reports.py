@@ -19,6 +19,7 @@ from mentorship.services.errors import (
 )
 from mentorship.services.mentorships import activity, checkins
 from mentorship.services.mentorships import problem_reports as reports
+from mentorship.services.problem_reports import notices, overview
 from tests.factories import EntrepreneurFactory, LeadFactory
 from tests.mentorship_pairs import approved_mentorship
 
@@ -79,13 +80,13 @@ def test_who_is_told_and_what(app):
     reports.report_problem(mentorship.entrepreneur, mentorship.id, REASON)
     to_lead = db.session.scalar(
         sa.select(Notification).where(
-            Notification.user_id == lead.id, Notification.kind == reports.REPORTED
+            Notification.user_id == lead.id, Notification.kind == notices.REPORTED
         )
     )
     assert to_lead.link == f"/mentorships/{mentorship.id}#problems"
     to_mentor = db.session.scalar(
         sa.select(Notification).where(
-            Notification.user_id == mentor.id, Notification.kind == reports.SHARED
+            Notification.user_id == mentor.id, Notification.kind == notices.SHARED
         )
     )
     assert "programme lead can read" in to_mentor.body
@@ -120,7 +121,7 @@ def test_bad_reports_change_nothing(app):
     with pytest.raises(PermissionDeniedError):
         reports.report_problem(lead, mentorship.id, REASON)
     assert count(ProblemReport) == 0
-    assert count(Notification, kind=reports.REPORTED) == 0
+    assert count(Notification, kind=notices.REPORTED) == 0
     reports.report_problem(her, mentorship.id, {"reason": "x" * 1000})
     with pytest.raises(ConflictError):
         reports.report_problem(her, mentorship.id, REASON)
@@ -152,7 +153,7 @@ def test_resolving_is_the_leads_and_ends_reading_with_the_last_open_report(app):
     told = db.session.scalar(
         sa.select(Notification).where(
             Notification.user_id == mentorship.entrepreneur_id,
-            Notification.kind == reports.RESOLVED,
+            Notification.kind == notices.RESOLVED,
         )
     )
     assert "Sorted out by phone." in told.body
@@ -162,7 +163,7 @@ def test_resolving_is_the_leads_and_ends_reading_with_the_last_open_report(app):
     reports.resolve_report(lead, mentorship.id, second.id, {})
     with pytest.raises(PermissionDeniedError):
         reports.read_reported_messages(lead, mentorship.id, via="web")
-    assert reports.all_open_reports() == [] and reports.count_open() == 0
+    assert overview.all_open_reports() == [] and overview.count_open() == 0
 
 
 def test_a_closed_mentorship_can_still_be_reported(app):

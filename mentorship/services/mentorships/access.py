@@ -90,9 +90,10 @@ def get_mentorship(user: User, mentorship_id: int, *, lock: bool = False) -> Men
     return mentorship
 
 
-def get_member_mentorship(user: User, mentorship_id: int) -> Mentorship:
-    """For changes only the pair makes: the lead watches but does not write in their name."""
-    mentorship = get_mentorship(user, mentorship_id, lock=True)
+def get_member_mentorship(user: User, mentorship_id: int, *, lock: bool = True) -> Mentorship:
+    """For changes only the pair makes: the lead watches but does not write in their name.
+    Locked for the change unless the caller only shows a form."""
+    mentorship = get_mentorship(user, mentorship_id, lock=lock)
     if user.id not in mentorship.member_ids():
         raise PermissionDeniedError(
             _("Only the entrepreneur and the mentor write in a mentorship.")

@@ -107,6 +107,7 @@ IDEA_STATUS_LABELS = {
     "submitted": N_("Waiting to be matched"),
     "matching": N_("Looking for matches"),
     "matched": N_("Matches found"),
+    "unmatched": N_("No match yet"),
     "failed": N_("Matching did not finish"),
     "withdrawn": N_("Withdrawn"),
 }

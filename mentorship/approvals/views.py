@@ -107,6 +107,14 @@ def _back() -> str:
     )
 
 
+def _problem(match_id: int, error: ServiceError) -> str:
+    """Why a pairing could not be decided, naming the pairing as the queue shows it."""
+    name = decisions.pairing_name(match_id)
+    if name is None:
+        return gettext("Match #%(id)d: %(problem)s", id=match_id, problem=error.message)
+    return gettext("%(pairing)s: %(problem)s", pairing=name, problem=error.message)
+
+
 def _form_problem(form: DecisionForm) -> None:
     for messages in form.errors.values():
         flash(" ".join(str(message) for message in messages), "error")
@@ -122,7 +130,7 @@ def decide(match_id: int):
     try:
         match = decisions.decide_match(current_user, match_id, form.decision.data, form.note.data)
     except ServiceError as error:
-        flash(gettext("Match #%(id)d: %(problem)s", id=match_id, problem=error.message), "warning")
+        flash(_problem(match_id, error), "warning")
     else:
         pairing = f"{match.idea.title} — {match.target_name}"
         flash(DONE_ONE[form.decision.data] % {"pairing": pairing}, "success")
@@ -158,10 +166,7 @@ def decide_many():
         pairings = "; ".join(f"{r.match.idea.title} — {r.match.target_name}" for r in done)
         flash(DONE_MANY[form.decision.data] % {"count": len(done), "pairings": pairings}, "success")
     for failed in (r for r in results if not r.ok):
-        flash(
-            gettext("Match #%(id)d: %(problem)s", id=failed.match_id, problem=failed.error.message),
-            "warning",
-        )
+        flash(_problem(failed.match_id, failed.error), "warning")
     return redirect(_back())
 
 

@@ -99,6 +99,13 @@ def undecided_matches(
     return statement.order_by(Match.score.desc(), Match.id)
 
 
+def pairing_name(match_id: int) -> str | None:
+    """"Idea title — mentor, partner or cluster" of a match, to name it in messages to the lead
+    (None once it is gone: a withdrawn proposal is named by its number)."""
+    match = db.session.get(Match, match_id)
+    return f"{match.idea.title} — {match.target_name}" if match is not None else None
+
+
 def matches_to_confirm(match_ids: list[int]) -> list[Match]:
     """The ticked matches, in the order ticked, for the lead to confirm a bulk decision."""
     found = {
@@ -244,7 +251,7 @@ def _check_mentor_can_take_it(match: Match) -> None:
         raise ConflictError(
             _(
                 "%(name)s's capacity is full: %(load)d of %(capacity)d places taken, "
-                "one per entrepreneur she mentors.",
+                "one per entrepreneur mentored.",
                 name=match.mentor.name,
                 load=load,
                 capacity=profile.capacity,

@@ -204,6 +204,18 @@ def test_matched_idea_shows_matches_per_kind_with_score_rank_and_reasons(client,
     assert "No close match among the startup clusters" in html
 
 
+def test_a_matched_idea_with_no_match_says_so_instead_of_matches_found(client, auth):
+    owner = EntrepreneurFactory()
+    idea = IdeaFactory(owner=owner, status="matched", needs=["mentor"])
+    auth.login(owner.email)
+    html = client.get(f"/ideas/{idea.id}").get_data(as_text=True)
+    assert "No match yet" in html and "Matches found" not in html
+    assert "No close match among the mentors yet" in html
+    MatchFactory(idea=idea, mentor=MentorFactory(name="Milica Ćirić"), score=0.5, rank=1)
+    html = client.get(f"/ideas/{idea.id}/progress").get_data(as_text=True)
+    assert "Matches found" in html and "No match yet" not in html
+
+
 def test_progress_fragment_has_no_page_layout(client, auth):
     owner = EntrepreneurFactory()
     idea = IdeaFactory(owner=owner, status="matched")

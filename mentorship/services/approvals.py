@@ -100,7 +100,7 @@ def undecided_matches(
 
 
 def pairing_name(match_id: int) -> str | None:
-    """"Idea title — mentor, partner or cluster" of a match, to name it in messages to the lead
+    """A match named as "idea title — mentor, partner or cluster" in messages to the lead
     (None once it is gone: a withdrawn proposal is named by its number)."""
     match = db.session.get(Match, match_id)
     return f"{match.idea.title} — {match.target_name}" if match is not None else None

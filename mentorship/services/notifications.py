@@ -268,7 +268,9 @@ def _rematch_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyStrin
         title = changes[0].idea.title
         return lazy_gettext("“%(title)s” is no longer proposed to you", title=title), lazy_gettext(
             "Matching ran again and no longer proposes you as a mentor for “%(title)s”, "
-            "so it is not waiting for your answer any more. You do not need to do anything.",
+            "so it is not waiting for your answer any more. You do not need to do anything. "
+            "If matching proposes it to you again, it comes back to your review list without "
+            "another notice.",
             title=title,
         )
     return lazy_ngettext(
@@ -277,7 +279,9 @@ def _rematch_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyStrin
         len(changes),
     ), lazy_gettext(
         "Matching ran again and no longer proposes you as a mentor for these ideas, so they "
-        "are not waiting for your answer any more. You do not need to do anything.\n%(titles)s",
+        "are not waiting for your answer any more. You do not need to do anything. If "
+        "matching proposes them to you again, they come back to your review list without "
+        "another notice.\n%(titles)s",
         titles=_titles(changes),
     )
 

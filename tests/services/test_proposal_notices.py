@@ -82,6 +82,8 @@ def test_a_withdrawn_proposal_is_announced_once_with_an_email(app):
         "“Plum jam” is no longer proposed to you",
     )
     assert emails_to(mentor) == 2  # the proposal, then its withdrawal
+    # A comeback is not announced again (below), so the notice says it may come back.
+    assert "comes back to your review list without another notice" in notice.body
 
 
 def test_withdrawn_and_proposed_again_many_times_still_gives_one_notice_each(app):

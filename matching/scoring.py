@@ -133,6 +133,24 @@ def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeig
     return tfidf, dense, score
 
 
+def _without_blind_directions(scores: dict, parts: dict, store, query, other) -> None:
+    """Across languages, a supplier, buyer or peer needs a shared word (a product name such as
+    "kajmak" written in either script): meaning alone between a three-word "what I will sell"
+    in Serbian and a partner's English "seeks" line is too weak to tell a direction, and it
+    called a welding firm and a law office buyers of a cheese maker's cheese."""
+    if other is None:
+        return
+    for relation in (SUPPLIER, BUYER, PEER):
+        if relation not in scores:
+            continue
+        role, name = PARTNER_PAIRS[relation]
+        text = query.texts[role]
+        words = store.rows[name].sparse_scores(text.indices, text.weights)[other] > 0
+        blind = other[~words]
+        scores[relation][blind] = 0.0
+        parts[relation][1][blind] = 0.0
+
+
 def text_scores(
     store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights
 ) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
@@ -147,6 +165,7 @@ def text_scores(
         if text is not None and not text.empty:
             tfidf, dense, scores[relation] = _pair(store, text, name, weights, other)
             parts[relation] = (tfidf, dense)
+    _without_blind_directions(scores, parts, store, query, other)
     if SUPPLIER not in scores and BUYER not in scores:
         text = scores[GENERAL]
         return text, np.zeros(len(text), np.int8), parts

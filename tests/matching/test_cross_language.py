@@ -14,7 +14,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
+from matching import (
+    IdeaRecord,
+    MatchConfig,
+    MatchIndex,
+    MentorRecord,
+    PartnerRecord,
+    TextEmbedder,
+)
 from matching.languages import language_names, text_language, text_languages
 from matching.persistence import load_index, save_index
 
@@ -176,3 +183,48 @@ def test_scores_of_a_few_rows_equal_those_of_all_rows(embedder: TextEmbedder) ->
     for picked in ([0], [3, len(MENTORS) - 1], list(range(len(MENTORS)))):
         picked = np.array(picked)
         assert np.allclose(rows.dense_scores_at(query, picked), rows.dense_scores(query)[picked])
+
+
+def _demo_partners() -> list[PartnerRecord]:
+    rows = json.loads((ROOT / "mentorship/demo/data/organisations.json").read_text("utf-8"))
+    return [
+        PartnerRecord(
+            i,
+            r["name"],
+            description=r.get("description", ""),
+            offers=r.get("offers", ""),
+            seeks=r.get("seeks", ""),
+            sector=r.get("sector"),
+            city=r.get("city", ""),
+        )
+        for i, r in enumerate(rows["partners"], start=1)
+    ]
+
+
+def test_across_languages_a_partner_is_called_a_buyer_or_supplier_only_on_a_shared_word(
+    embedder,
+) -> None:
+    """A Cyrillic cheese idea once heard that a welding firm and a law office "seek what you
+    would produce": meaning alone between a three-word Serbian "what I will sell" and an
+    English "seeks" line told a direction it could not know."""
+    partners = _demo_partners()
+    index = MatchIndex.fit(partners=partners, embedder=embedder)
+    cheese = IdeaRecord(
+        2,
+        "Занатски сир са Старе планине",
+        "Правим бели сир и кајмак од млека са локалних фарми код Пирота и желим да продајем "
+        "хотелима и преко веб продавнице.",
+        offers="бели сир, кајмак",
+        seeks="хладњача, амбалажа, веб продавница",
+        city="Pirot",
+        needs=("partner",),
+    )
+    found = index.rank(cheese, kinds=("partner",), k=10)["partner"]
+    names = {p.id: p.name for p in partners}
+    claims = ("would produce", "what you need", "what you will sell too")
+    directed = {
+        names[m.candidate_id]
+        for m in found
+        if any(claim in reason for claim in claims for reason in m.reasons)
+    }
+    assert directed == {"Hotel SUMATOVAC"}  # it seeks "kajmak", a word in either script

@@ -103,7 +103,7 @@ def _no_session(mentorship: Mentorship, members: list[User], now: datetime) -> i
                 lazy_gettext("No mentoring session logged for three weeks"),
                 lazy_gettext(
                     "Your mentorship has no session logged for three weeks. "
-                    "Plan the next one, or log the one you held:"
+                    "Plan the next one, or log the one you held."
                 ),
                 link,
             )
@@ -127,7 +127,7 @@ def _check_in(mentorship: Mentorship, members: list[User], round_number: int, on
                 lazy_gettext("How is your mentorship going?"),
                 lazy_gettext(
                     "A short check-in is due: how is it going from 1 to 5, and one line. "
-                    "It takes a minute:"
+                    "It takes a minute."
                 ),
                 link,
             )
@@ -141,7 +141,7 @@ def _check_in(mentorship: Mentorship, members: list[User], round_number: int, on
                 lazy_gettext("Your mentorship check-in is still waiting"),
                 lazy_gettext(
                     "Your check-in still waits for your answer: how is your mentorship going "
-                    "from 1 to 5, and one line. It takes a minute:"
+                    "from 1 to 5, and one line. It takes a minute."
                 ),
                 link,
             )

@@ -8,9 +8,9 @@ from flask import Blueprint, current_app, redirect, render_template, url_for
 from flask_login import current_user
 
 from mentorship.extensions import db
-from mentorship.infrastructure.pagination import counts, paginate
+from mentorship.infrastructure.pagination import counts, paginate_in_one_query
 from mentorship.main.helpers import ConfirmForm
-from mentorship.models import Cluster, MentorStatus, Partner, PartnerContact
+from mentorship.models import Cluster, ContactStatus, MentorStatus, Partner, PartnerContact
 from mentorship.queries import reports as figures
 from mentorship.services import directory, mentors, partner_contacts
 from mentorship.services import ideas as idea_service
@@ -33,7 +33,7 @@ def navigation_helpers() -> dict[str, Any]:
 
 def _entrepreneur_dashboard() -> dict[str, Any]:
     profile = current_user.entrepreneur_profile
-    ideas = paginate(idea_service.visible_ideas(current_user), 1, RECENT_IDEAS)
+    ideas = paginate_in_one_query(idea_service.visible_ideas(current_user), 1, RECENT_IDEAS)
     profile_complete = bool(profile and profile.business_name and profile.sector and profile.city)
     return {"ideas": ideas, "profile_complete": profile_complete}
 
@@ -48,18 +48,20 @@ def _mentor_dashboard() -> dict[str, Any]:
 def _lead_dashboard() -> dict[str, Any]:
     all_ideas = idea_service.visible_ideas(current_user)
     ideas_by_status = dict(figures.ideas_by_status())
-    pending_mentors, active_mentors, partners, clusters = counts(
+    # Every figure in one query, and the recent ideas with their total in another.
+    pending_mentors, active_mentors, partners, clusters, pending_contacts = counts(
         mentors.mentors_query(MentorStatus.PENDING.value),
         mentors.mentors_query(MentorStatus.ACTIVE.value),
         directory.list_organisations(Partner),
         directory.list_organisations(Cluster),
+        partner_contacts.contacts_query(ContactStatus.PENDING.value),
     )
     return {
         "pending_mentors": pending_mentors,
-        "pending_contacts": len(partner_contacts.pending_contacts()),
+        "pending_contacts": pending_contacts,
         "active_mentors": active_mentors,
         "ideas_by_status": ideas_by_status,
-        "recent_ideas": paginate(all_ideas, 1, RECENT_IDEAS),
+        "recent_ideas": paginate_in_one_query(all_ideas, 1, RECENT_IDEAS),
         "partners": partners,
         "clusters": clusters,
     }

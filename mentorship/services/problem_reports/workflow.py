@@ -33,6 +33,7 @@ from mentorship.services.problem_reports.thread import ReportedThread, Subject
 class ReportResolvedError(PermissionDeniedError):
     """The thread was reported, but every report of it is resolved: it is private again."""
 
+
 OPEN = ProblemReportStatus.OPEN.value
 
 

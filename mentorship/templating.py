@@ -37,6 +37,7 @@ def register_filters(app: Flask) -> None:
     register_gettext(app)
     app.jinja_env.globals["idea_status_label"] = idea_status_label
     app.jinja_env.globals["match_status_label"] = match_status_label
+    app.jinja_env.globals["mentor_status_label"] = mentor_status_label
     app.jinja_env.filters["sector_label"] = lambda slug: sector_label(slug, current_language())
     app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
@@ -119,6 +120,13 @@ MATCH_STATUS_LABELS = {
     "rejected": N_("Rejected"),
     "ended": N_("Ended"),
 }
+# A mentor's (or a self-registered partner contact's) standing with the lead, as the mentor
+# list says it.
+MENTOR_STATUS_LABELS = {
+    "pending": N_("Waiting for approval"),
+    "active": N_("Active"),
+    "inactive": N_("Inactive"),
+}
 
 
 def idea_status_label(status: str) -> str:
@@ -130,6 +138,14 @@ def idea_status_label(status: str) -> str:
 def match_status_label(status: str) -> str:
     """A match's status in the request's language (an unknown status capitalised)."""
     message = MATCH_STATUS_LABELS.get(status)
+    if message is None:
+        return str(status).capitalize()
+    return Markup(active_translations().ugettext(message))
+
+
+def mentor_status_label(status: str) -> str:
+    """A mentor's status in the request's language (an unknown status capitalised)."""
+    message = MENTOR_STATUS_LABELS.get(status)
     if message is None:
         return str(status).capitalize()
     return Markup(active_translations().ugettext(message))

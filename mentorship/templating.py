@@ -22,6 +22,7 @@ from markupsafe import Markup
 from mentorship.i18n import active_translations, current_language
 from mentorship.imports.messages import localise_import_message
 from mentorship.infrastructure import embeddings
+from mentorship.main.fit_filter import shown_percent
 from mentorship.queries.match_reasons import current_reasons
 from mentorship.reasons import localise_reason
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
@@ -49,6 +50,7 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["long_date"] = format_long_date
     app.jinja_env.filters["date_range"] = format_date_range
     app.jinja_env.filters["number"] = format_number
+    app.jinja_env.filters["fit_percent"] = shown_percent
     app.jinja_env.filters["percent"] = lambda value: "" if value is None else format_percent(value)
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS

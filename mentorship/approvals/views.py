@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
+from mentorship.approvals import audit_labels
 from mentorship.approvals.forms import DecisionForm
 from mentorship.approvals.queue import (  # noqa: F401 (PER_PAGE: the page size)
     PER_PAGE,
@@ -208,9 +209,9 @@ def audit():
     return render_template(
         "approvals/audit.html",
         page=result,
-        entries=entries,
+        lines=audit_labels.describe(entries),
         filters=filters,
-        actions=audit_trail.audit_actions(),
+        actions=audit_labels.action_choices(audit_trail.audit_actions()),
         actors=audit_trail.audit_actors(),
         programmes=all_programmes(),
     )

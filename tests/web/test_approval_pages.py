@@ -236,7 +236,7 @@ def test_the_audit_trail_lists_decisions_and_filters_by_action(client, auth, sub
         page="/lead/approvals",
     )
     html = client.get("/lead/audit?action=match.approve").get_data(as_text=True)
-    assert "match.approve" in html and "Fits." in html and "mentor.approve</code>" not in html
+    assert "Pairing approved" in html and "Fits." in html and 'title="mentor.approve"' not in html
 
 
 def test_the_audit_trail_filters_by_actor_and_date(client, auth, lead):

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 
 from mentorship.i18n import current_language
 from mentorship.models import AuditEntry, User
-from mentorship.queries.audit_trail import object_names
+from mentorship.queries.audit_trail import former_pairings, object_names
 from mentorship.templating import idea_status_label, match_status_label, mentor_status_label
 from mentorship.vocab import language_name, sector_label, stage_label
 
@@ -181,6 +181,7 @@ class AuditLine:
     action: str
     object_kind: str  # "" when the entry is about no one object (the demo's markers)
     object_name: str | None  # None: the object is gone
+    former_name: str | None  # what a gone pairing was, from its entry, when it kept that
     changes: list[Change]
     unchanged: bool  # the status was the same before and after (a plan choice, an ending)
 
@@ -210,6 +211,12 @@ def _changes(entry: AuditEntry) -> list[Change]:
 def describe(rows: list[tuple[AuditEntry, User | None]]) -> list[AuditLine]:
     """The page's entries in words, their objects named in one query per kind of object."""
     names = object_names(entry for entry, _actor in rows)
+    gone = [
+        entry
+        for entry, _actor in rows
+        if entry.object_id is not None and (entry.object_type, entry.object_id) not in names
+    ]
+    former = former_pairings(gone)
     lines = []
     for entry, actor in rows:
         kind = OBJECT_LABELS.get(entry.object_type)
@@ -222,6 +229,7 @@ def describe(rows: list[tuple[AuditEntry, User | None]]) -> list[AuditLine]:
                 if entry.object_id is None
                 else str(kind if kind is not None else entry.object_type),
                 object_name=names.get((entry.object_type, entry.object_id)),
+                former_name=former.get(entry.id),
                 changes=_changes(entry),
                 unchanged=bool(entry.before_status)
                 and entry.before_status == entry.after_status

@@ -150,6 +150,30 @@ def object_names(entries: Iterable[AuditEntry]) -> dict[tuple[str, int], str]:
     return names
 
 
+def former_pairings(entries: Iterable[AuditEntry]) -> dict[int, str]:
+    """Gone pairings named from what their entries kept (a withdrawal keeps the idea and the
+    mentor), by entry id: "idea title — mentor", or the title alone once the mentor is gone."""
+    kept = {
+        entry.id: (details.get("idea_id"), details.get("target_id"))
+        for entry in entries
+        if entry.object_type == "match"
+        and isinstance(details := entry.details or {}, dict)
+        and isinstance(details.get("idea_id"), int)
+        and details.get("kind", "mentor") == "mentor"
+    }
+    if not kept:
+        return {}
+    titles = _names_of(Idea, {idea for idea, _ in kept.values()}, lambda idea: idea.title)
+    mentors = {mentor for _, mentor in kept.values() if isinstance(mentor, int)}
+    people = _names_of(User, mentors, lambda user: user.name) if mentors else {}
+    names = {}
+    for entry_id, (idea_id, mentor_id) in kept.items():
+        if idea_id in titles:
+            mentor = people.get(mentor_id)
+            names[entry_id] = f"{titles[idea_id]} — {mentor}" if mentor else titles[idea_id]
+    return names
+
+
 def _cell(value: object) -> str:
     """Text for one CSV cell, safe from being run as a formula (CSV injection)."""
     return neutralise("" if value is None else str(value))

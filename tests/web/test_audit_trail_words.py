@@ -124,3 +124,15 @@ def test_the_who_column_wraps_between_words(client, auth, lead):
     assert '<td class="audit-who">Programme lead (demo)</td>' in row
     with open("static/css/review.css") as css:
         assert ".audit-table .audit-who { min-width:" in css.read()
+
+
+def test_a_withdrawn_proposal_is_named_by_the_idea_and_mentor_it_kept(client, auth, lead):
+    idea = IdeaFactory(title="Honey from Kopaonik")
+    mentor = MentorFactory(name="Dragana Stojanović")
+    details = {"idea_id": idea.id, "kind": "mentor", "target_id": mentor.id}
+    audit.record(
+        lead, "match.withdraw", "match", 2_000_000, before="proposed", note="wd", details=details
+    )
+    db.session.commit()
+    row = row_of(trail(client, auth, lead), "wd")
+    assert "Honey from Kopaonik — Dragana Stojanović <em>(deleted)</em>" in row

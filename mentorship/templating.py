@@ -22,6 +22,7 @@ from markupsafe import Markup
 from mentorship.i18n import active_translations, current_language
 from mentorship.imports.messages import localise_import_message
 from mentorship.infrastructure import embeddings
+from mentorship.main.fit_filter import shown_percent
 from mentorship.queries.match_reasons import current_reasons
 from mentorship.reasons import localise_reason
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
@@ -37,6 +38,7 @@ def register_filters(app: Flask) -> None:
     register_gettext(app)
     app.jinja_env.globals["idea_status_label"] = idea_status_label
     app.jinja_env.globals["match_status_label"] = match_status_label
+    app.jinja_env.globals["mentor_status_label"] = mentor_status_label
     app.jinja_env.filters["sector_label"] = lambda slug: sector_label(slug, current_language())
     app.jinja_env.filters["language_name"] = lambda code: language_name(code, current_language())
     app.jinja_env.filters["stage_label"] = lambda stage: stage_label(stage, current_language())
@@ -48,6 +50,7 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["long_date"] = format_long_date
     app.jinja_env.filters["date_range"] = format_date_range
     app.jinja_env.filters["number"] = format_number
+    app.jinja_env.filters["fit_percent"] = shown_percent
     app.jinja_env.filters["percent"] = lambda value: "" if value is None else format_percent(value)
     app.jinja_env.globals["SECTOR_LABELS"] = SECTOR_LABELS
     app.jinja_env.globals["STAGE_LABELS"] = STAGE_LABELS
@@ -119,6 +122,13 @@ MATCH_STATUS_LABELS = {
     "rejected": N_("Rejected"),
     "ended": N_("Ended"),
 }
+# A mentor's (or a self-registered partner contact's) standing with the lead, as the mentor
+# list says it.
+MENTOR_STATUS_LABELS = {
+    "pending": N_("Waiting for approval"),
+    "active": N_("Active"),
+    "inactive": N_("Inactive"),
+}
 
 
 def idea_status_label(status: str) -> str:
@@ -130,6 +140,14 @@ def idea_status_label(status: str) -> str:
 def match_status_label(status: str) -> str:
     """A match's status in the request's language (an unknown status capitalised)."""
     message = MATCH_STATUS_LABELS.get(status)
+    if message is None:
+        return str(status).capitalize()
+    return Markup(active_translations().ugettext(message))
+
+
+def mentor_status_label(status: str) -> str:
+    """A mentor's status in the request's language (an unknown status capitalised)."""
+    message = MENTOR_STATUS_LABELS.get(status)
     if message is None:
         return str(status).capitalize()
     return Markup(active_translations().ugettext(message))

@@ -87,7 +87,10 @@ def queue_html(filters: dict, form: FlaskForm) -> Markup:
 
 def _queue(filters: dict, page: int, per_page: int) -> dict:
     statement = decisions.undecided_matches(
-        filters["kind"] or None, filters["sector"] or None, filters["min_score"], filters["sort"]
+        filters["kind"] or None,
+        filters["sector"] or None,
+        None if filters["min_score"] is None else filters["min_score"] / 100,
+        filters["sort"],
     )
     if filters["programme"]:
         statement = statement.where(

@@ -17,6 +17,7 @@ from flask import (
 from flask_babel import gettext, lazy_gettext
 from flask_login import current_user
 
+from mentorship.approvals import audit_labels
 from mentorship.approvals.forms import DecisionForm
 from mentorship.approvals.queue import (  # noqa: F401 (PER_PAGE: the page size)
     PER_PAGE,
@@ -30,6 +31,7 @@ from mentorship.infrastructure.pagination import (
     page_args,
     within,
 )
+from mentorship.main.fit_filter import minimum_fit
 from mentorship.main.helpers import is_safe_next, role_required
 from mentorship.main.ids import parse_id
 from mentorship.main.programme_filter import programme_for_download, programme_for_page
@@ -68,16 +70,12 @@ def _queue_filters() -> dict:
     kind = request.args.get("kind", "")
     sector = request.args.get("sector", "")
     sort = request.args.get("sort", "score")
-    try:
-        min_score = float(request.args.get("min_score", ""))
-        min_score = min(1.0, max(0.0, min_score))
-    except ValueError:
-        min_score = None
     return {
         "kind": kind if kind in MATCH_KINDS else "",
         "sector": sector if sector in SECTORS else "",
         "sort": sort if sort in decisions.SORTS else "score",
-        "min_score": min_score,
+        # A percentage, as the queue shows scores; the service takes a fraction.
+        "min_score": minimum_fit(request.args.get("min_score")),
         "programme": _programme_id(),
     }
 
@@ -211,9 +209,9 @@ def audit():
     return render_template(
         "approvals/audit.html",
         page=result,
-        entries=entries,
+        lines=audit_labels.describe(entries),
         filters=filters,
-        actions=audit_trail.audit_actions(),
+        actions=audit_labels.action_choices(audit_trail.audit_actions()),
         actors=audit_trail.audit_actors(),
         programmes=all_programmes(),
     )

@@ -2,8 +2,9 @@
 
 Each blueprint keeps its own URLs and roles, and hands these views a `ReportPages`: its workflow
 (services.problem_reports) and where each page leads. A member reports on a short form (CSRF
-token); while a report is open the lead reads the thread read-only, each reading audited, and
-without one that page is a 404; she resolves a report with an optional note.
+token); while a report is open the lead reads the thread read-only, each reading audited; once
+every report is resolved that page says so on the list of reports, and in a thread never
+reported it is a 404; she resolves a report with an optional note.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from mentorship.services.errors import (
     ServiceError,
     ValidationFailedError,
 )
-from mentorship.services.problem_reports.workflow import ProblemReports
+from mentorship.services.problem_reports.workflow import ProblemReports, ReportResolvedError
 
 
 @dataclass(frozen=True)
@@ -97,6 +98,10 @@ def reported_messages(pages: ReportPages, subject_id: int):
         subject, open_reports, thread = pages.reports.read_reported_messages(
             current_user, subject_id, via="web"
         )
+    except ReportResolvedError:
+        # Her link (a notice, the list) outlived the report: say why, rather than "not found".
+        flash(gettext("This report was resolved; the conversation is private again."), "info")
+        return redirect(url_for("mentorships.problem_reports"))
     except (NotFoundError, PermissionDeniedError):
         abort(404)
     return render_template(

@@ -5,15 +5,26 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import aliased, selectinload
 
 from mentorship.extensions import db
 from mentorship.infrastructure.spreadsheets import neutralise
-from mentorship.models import AuditEntry, Idea, Match, User
+from mentorship.models import (
+    AuditEntry,
+    Cluster,
+    Idea,
+    ImportJob,
+    Match,
+    Mentorship,
+    Partner,
+    Programme,
+    User,
+)
 
 CSV_COLUMNS = (
     "at",
@@ -87,6 +98,80 @@ def audit_rows(statement: sa.Select) -> Iterator[tuple[AuditEntry, User | None]]
     """Entries with their actor, fetched in batches so a long trail never sits in memory whole."""
     for entry, actor in db.session.execute(statement.execution_options(yield_per=500)):
         yield entry, actor
+
+
+def _pairing(match: Match) -> str:
+    return f"{match.idea.title} — {match.target_name}" if match.target_name else match.idea.title
+
+
+PAIRING_LOADS = (
+    selectinload(Match.idea),
+    selectinload(Match.mentor),
+    selectinload(Match.partner),
+    selectinload(Match.cluster),
+)
+LOADS: dict[type, tuple] = {
+    Match: PAIRING_LOADS,
+    Mentorship: (selectinload(Mentorship.match).options(*PAIRING_LOADS),),
+}
+
+
+def _names_of(model: type, ids: set[int], name: Callable[[Any], str]) -> dict[int, str]:
+    statement = sa.select(model).where(model.id.in_(ids)).options(*LOADS.get(model, ()))
+    return {row.id: name(row) for row in db.session.scalars(statement)}
+
+
+NAMERS: dict[str, tuple[type, Callable[[Any], str]]] = {
+    "user": (User, lambda user: user.name),
+    "idea": (Idea, lambda idea: idea.title),
+    "match": (Match, _pairing),
+    "mentorship": (Mentorship, lambda mentorship: _pairing(mentorship.match)),
+    "programme": (Programme, lambda programme: programme.name),
+    "partner": (Partner, lambda partner: partner.name),
+    "cluster": (Cluster, lambda cluster: cluster.name),
+    "import": (ImportJob, lambda job: job.filename),
+}
+
+
+def object_names(entries: Iterable[AuditEntry]) -> dict[tuple[str, int], str]:
+    """What each entry is about, by (object type, id), as it is named now: an idea's title, a
+    person's name, a pairing's idea and mentor. An object gone since (a withdrawn proposal, a
+    deleted account) or of an unknown type is absent: the trail says "deleted" for it.
+    One query per object type on the page."""
+    wanted: dict[str, set[int]] = {}
+    for entry in entries:
+        if entry.object_id is not None and entry.object_type in NAMERS:
+            wanted.setdefault(entry.object_type, set()).add(entry.object_id)
+    names: dict[tuple[str, int], str] = {}
+    for object_type, ids in wanted.items():
+        model, name = NAMERS[object_type]
+        for object_id, text in _names_of(model, ids, name).items():
+            names[(object_type, object_id)] = text
+    return names
+
+
+def former_pairings(entries: Iterable[AuditEntry]) -> dict[int, str]:
+    """Gone pairings named from what their entries kept (a withdrawal keeps the idea and the
+    mentor), by entry id: "idea title — mentor", or the title alone once the mentor is gone."""
+    kept = {
+        entry.id: (details.get("idea_id"), details.get("target_id"))
+        for entry in entries
+        if entry.object_type == "match"
+        and isinstance(details := entry.details or {}, dict)
+        and isinstance(details.get("idea_id"), int)
+        and details.get("kind", "mentor") == "mentor"
+    }
+    if not kept:
+        return {}
+    titles = _names_of(Idea, {idea for idea, _ in kept.values()}, lambda idea: idea.title)
+    mentors = {mentor for _, mentor in kept.values() if isinstance(mentor, int)}
+    people = _names_of(User, mentors, lambda user: user.name) if mentors else {}
+    names = {}
+    for entry_id, (idea_id, mentor_id) in kept.items():
+        if idea_id in titles:
+            mentor = people.get(mentor_id)
+            names[entry_id] = f"{titles[idea_id]} — {mentor}" if mentor else titles[idea_id]
+    return names
 
 
 def _cell(value: object) -> str:

@@ -14,6 +14,7 @@ from mentorship.i18n import current_language
 from mentorship.infrastructure.spreadsheets import neutralise
 from mentorship.queries import reports as figures
 from mentorship.reports import charts
+from mentorship.templating import mentor_status_label
 from mentorship.vocab import sector_label
 
 IDEA_STATUS_LABELS = {
@@ -220,7 +221,8 @@ def mentor_load_report(_programme_id: int | None = None) -> Report:
         [(row.name, row.load, row.capacity) for row in loads],
     )
     rows: list[list[str | int]] = [
-        [row.name, row.status, row.load, row.capacity, row.free] for row in loads
+        [row.name, str(mentor_status_label(row.status)), row.load, row.capacity, row.free]
+        for row in loads
     ]
     table = Table(
         _("Mentor load against capacity"),

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext
 from flask_login import current_user
 
 from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
+from mentorship.main.fit_filter import minimum_fit
 from mentorship.main.helpers import role_required
 from mentorship.main.programme_filter import programme_for_page
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
@@ -40,10 +41,8 @@ def _queue_filters() -> review_service.QueueFilters:
     """From the query string; anything unknown falls back to showing everything, best fit first."""
     sort = request.args.get("sort", "fit")
     sector = request.args.get("sector", "")
-    try:
-        min_fit = min(100, max(0, int(request.args.get("min_fit", ""))))
-    except ValueError:
-        min_fit = None
+    # `min_fit` is the form's name; `min_score` is the approval queue's, for a link written so.
+    min_fit = minimum_fit(request.args.get("min_fit", request.args.get("min_score")))
     return review_service.QueueFilters(
         sort=sort if sort in review_service.QUEUE_SORTS else "fit",
         sector=sector if sector in SECTORS else None,

@@ -49,3 +49,44 @@ def test_a_very_long_name_wraps_on_the_lead_pages(live_server, new_page, shots):
         shots(page, path.strip("/").replace("/", "-"))
         assert page.evaluate(OVERFLOWING) == [], path
     assert page.viewport_size == VIEWPORT
+
+
+WORDS_SPLIT = """() => {
+  const cell = document.querySelector('.audit-table td.audit-who');
+  const style = getComputedStyle(cell);
+  const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const split = [];
+  for (const word of cell.textContent.trim().split(/\\s+/)) {
+    const probe = document.createElement('span');
+    probe.textContent = word;
+    probe.style.whiteSpace = 'nowrap';
+    probe.style.position = 'absolute';
+    cell.appendChild(probe);
+    if (probe.getBoundingClientRect().width > room + 0.5) split.push(word);
+    probe.remove();
+  }
+  return split;
+}"""
+
+
+def test_the_audit_trail_wraps_a_name_between_words_only(live_server, new_page, shots):
+    with live_server.db():
+        lead = LeadFactory(name="Programme lead (demo)")
+        for _ in range(3):
+            audit.record(
+                lead,
+                "match.reject",
+                "match",
+                None,
+                before="accepted",
+                after="rejected",
+                note="A long note " * 20,
+            )
+        db.session.commit()
+        email = lead.email
+    page = new_page()
+    log_in(page, email, PASSWORD)
+    page.goto("/lead/audit")
+    shots(page, "lead-audit-words")
+    assert page.evaluate(WORDS_SPLIT) == []
+    assert page.evaluate(OVERFLOWING) == []

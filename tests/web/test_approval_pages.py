@@ -63,8 +63,24 @@ def test_the_queue_filters_by_sector_and_minimum_score(client, auth, lead):
     MatchFactory(status="accepted", score=0.2, idea=IdeaFactory(title="Weak food", sector="food"))
     MatchFactory(status="accepted", score=0.9, idea=IdeaFactory(title="Strong ict", sector="ict"))
     auth.login(lead.email)
-    html = client.get("/lead/approvals?sector=food&min_score=0.5&sort=date").get_data(as_text=True)
+    html = client.get("/lead/approvals?sector=food&min_score=50&sort=date").get_data(as_text=True)
     assert "Strong food" in html and "Weak food" not in html and "Strong ict" not in html
+
+
+def test_the_minimum_fit_is_a_percentage_as_the_scores_are_shown(client, auth, lead):
+    auth.login(lead.email)
+    html = client.get("/lead/approvals").get_data(as_text=True)
+    assert "Minimum fit (%)" in html and 'max="100"' in html
+
+
+@pytest.mark.parametrize("value", ["150", "-5", "abc"])
+def test_a_minimum_fit_outside_0_to_100_says_so_and_filters_nothing(client, auth, lead, value):
+    MatchFactory(status="accepted", score=0.9, idea=IdeaFactory(title="Strong food"))
+    MatchFactory(status="accepted", score=0.2, idea=IdeaFactory(title="Weak food"))
+    auth.login(lead.email)
+    html = client.get(f"/lead/approvals?min_score={value}").get_data(as_text=True)
+    assert "is not a percentage from 0 to 100" in html
+    assert "Strong food" in html and "Weak food" in html
 
 
 def test_junk_filters_are_ignored_not_an_error(client, auth, lead):
@@ -220,7 +236,7 @@ def test_the_audit_trail_lists_decisions_and_filters_by_action(client, auth, sub
         page="/lead/approvals",
     )
     html = client.get("/lead/audit?action=match.approve").get_data(as_text=True)
-    assert "match.approve" in html and "Fits." in html and "mentor.approve</code>" not in html
+    assert "Pairing approved" in html and "Fits." in html and 'title="mentor.approve"' not in html
 
 
 def test_the_audit_trail_filters_by_actor_and_date(client, auth, lead):

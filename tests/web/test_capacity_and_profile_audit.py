@@ -111,7 +111,7 @@ def test_the_audit_trail_page_shows_the_change(client, auth, busy_mentor):
     update_account(busy_mentor, profile={"capacity": 4, "city": "Pirot"})
     auth.login(LeadFactory().email)
     page = html.unescape(client.get("/lead/audit").get_data(as_text=True))
-    assert "<code>city</code>: Niš → Pirot" in page and "3 → 4" in page
+    assert "City: Niš → Pirot" in page and "Capacity: 3 → 4" in page
 
 
 def test_the_lead_cannot_set_a_capacity_below_the_load_either(client, auth, submit, busy_mentor):

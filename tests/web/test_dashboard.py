@@ -24,8 +24,8 @@ from tests.factories import (
 SUBMITTED = datetime(2025, 3, 3, 9, 0, tzinfo=timezone.utc)
 
 
-def _csv(client, url: str) -> list[list[str]]:
-    response = client.get(url)
+def _csv(client, url: str, headers: dict | None = None) -> list[list[str]]:
+    response = client.get(url, headers=headers)
     assert response.status_code == 200
     return list(csv.reader(io.StringIO(response.get_data().decode("utf-8-sig"))))
 
@@ -154,7 +154,7 @@ def test_funnel_counts_proposed_accepted_and_approved_per_kind(client, auth, pro
 def test_mentor_load_is_shown_against_capacity(client, auth, programme_data):
     auth.login(LeadFactory().email)
     rows = _csv(client, "/lead/dashboard/mentor-load.csv")
-    assert _row(rows, "Vesna Ilić")[1:] == ["active", "1", "2", "1"]
+    assert _row(rows, "Vesna Ilić")[1:] == ["Active", "1", "2", "1"]
     assert "1 of 2" in client.get("/lead/dashboard").get_data(as_text=True)
 
 
@@ -226,3 +226,9 @@ def test_empty_programme_shows_the_page_without_charts(client, auth):
     assert response.status_code == 200 and "Nothing to chart yet." in response.get_data(
         as_text=True
     )
+
+
+def test_the_mentor_load_table_says_the_status_in_serbian(client, auth, programme_data):
+    auth.login(LeadFactory().email)
+    rows = _csv(client, "/lead/dashboard/mentor-load.csv", headers={"Accept-Language": "sr"})
+    assert _row(rows, "Vesna Ilić")[1] == "Aktivni"

@@ -1,6 +1,7 @@
 """Partner introductions on the pages: the lead's message-flow list (no text, paginated), a
 member reporting a problem, the lead reading the reported thread only while a report is open
-(404 otherwise) and resolving it; CSRF on each form, bad input a form message, text escaped."""
+(404 in a thread never reported, a message once resolved) and resolving it; CSRF on each form,
+bad input a form message, text escaped."""
 
 from __future__ import annotations
 
@@ -90,7 +91,9 @@ def test_a_member_reports_and_the_lead_reads_then_resolves(client, auth, submit)
     resolve = f"{page}/problem-reports/{report.id}/resolve"
     done = submit(resolve, {"note": "Settled."}, page=reading).get_data(as_text=True)
     assert "The report is resolved." in done
-    assert client.get(reading).status_code == 404
+    resolved = client.get(reading, follow_redirects=True).get_data(as_text=True)
+    assert "This report was resolved; the conversation is private again." in resolved
+    assert "secret" not in resolved
     assert "No problems reported." in client.get("/mentorships/problem-reports").get_data(
         as_text=True
     )

@@ -1,5 +1,6 @@
 """Reporting a problem from the mentorship page, and the lead reading the reported thread:
-CSRF on each form, a 404 without an open report, bad input a form message, user text escaped."""
+CSRF on each form, a 404 in a thread never reported, a message once its reports are resolved,
+bad input a form message, user text escaped."""
 
 from __future__ import annotations
 
@@ -61,7 +62,8 @@ def test_a_member_reports_and_the_lead_reads_then_resolves(client, auth, submit)
     resolve = f"{page}/problem-reports/{report.id}/resolve"
     html = submit(resolve, {"note": "Talked to both."}, page=f"{page}/reported-messages")
     assert "The report is resolved." in html.get_data(as_text=True)
-    assert client.get(f"{page}/reported-messages").status_code == 404
+    gone = client.get(f"{page}/reported-messages")
+    assert gone.status_code == 302 and gone.headers["Location"].endswith("/problem-reports")
     assert count(AuditEntry, action=reports.READ_ACTION) == 2  # the form's page was a reading
     assert "No problems reported." in client.get("/mentorships/problem-reports").get_data(
         as_text=True
@@ -129,3 +131,22 @@ def test_strangers_and_non_leads_get_nothing(client, auth, submit):
     assert "At most 1000 characters." in html
     db.session.expire_all()
     assert db.session.get(ProblemReport, report.id).is_open
+
+
+def test_the_leads_old_link_to_a_resolved_report_says_it_was_resolved(client, auth, submit):
+    lead = LeadFactory()
+    mentorship = approved_mentorship(lead)
+    activity.send_message(mentorship.mentor, mentorship.id, {"body": "A private plan"})
+    report = reports.report_problem(mentorship.entrepreneur, mentorship.id, {"reason": "Late."})
+    reports.resolve_report(lead, mentorship.id, report.id, {})
+    auth.login(lead.email)
+    response = client.get(f"/mentorships/{mentorship.id}/reported-messages", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "This report was resolved; the conversation is private again." in page
+    assert "A private plan" not in page
+
+
+def test_a_mentorship_the_lead_cannot_see_is_still_a_404(client, auth):
+    auth.login(LeadFactory().email)
+    assert client.get("/mentorships/2147483000/reported-messages").status_code == 404

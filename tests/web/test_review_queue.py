@@ -83,6 +83,18 @@ def test_nonsense_filters_show_everything_best_fit_first(client, auth, queue):
     assert titles(client, "?sort=price&sector=gold&min_fit=lots&programme=x") == titles(client)
 
 
+def test_an_out_of_range_minimum_fit_says_so_and_filters_nothing(client, auth, queue):
+    auth.login(queue.email)
+    page = client.get("/reviews?min_fit=150").get_data(as_text=True)
+    assert "The minimum fit “150” is not a percentage from 0 to 100" in page
+    assert titles(client, "?min_fit=150") == titles(client)
+
+
+def test_a_link_with_the_approval_queues_parameter_filters_in_percent(client, auth, queue):
+    auth.login(queue.email)
+    assert titles(client, "?min_score=50") == ["Tailored shirts", "Plum jam for hotels"]
+
+
 def test_a_filter_that_matches_nothing_says_so(client, auth, queue):
     auth.login(queue.email)
     page = client.get("/reviews?min_fit=99").get_data(as_text=True)

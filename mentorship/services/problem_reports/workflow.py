@@ -29,6 +29,11 @@ from mentorship.services.notifications import send_pending_emails
 from mentorship.services.problem_reports.notices import tell_reported, tell_resolved
 from mentorship.services.problem_reports.thread import ReportedThread, Subject
 
+
+class ReportResolvedError(PermissionDeniedError):
+    """The thread was reported, but every report of it is resolved: it is private again."""
+
+
 OPEN = ProblemReportStatus.OPEN.value
 
 
@@ -67,6 +72,12 @@ class ProblemReports(Generic[Subject]):
                 .options(selectinload(ProblemReport.reporter))
                 .order_by(ProblemReport.created_at, ProblemReport.id)
             )
+        )
+
+    def was_reported(self, subject: Subject) -> bool:
+        """Whether any report, open or resolved, was ever made in the thread."""
+        return bool(
+            db.session.scalar(sa.select(ProblemReport.id).where(self._of(subject)).limit(1))
         )
 
     def my_open_report(self, user: User, subject: Subject) -> ProblemReport | None:
@@ -125,6 +136,8 @@ class ProblemReports(Generic[Subject]):
             raise PermissionDeniedError(_("Only the programme lead reads reported conversations."))
         reports = self.open_reports(subject)
         if not reports:
+            if self.was_reported(subject):
+                raise ReportResolvedError(self.thread.private)
             raise PermissionDeniedError(self.thread.private)
         audit.record(
             user,

@@ -25,6 +25,7 @@ from mentorship.infrastructure import embeddings
 from mentorship.main.fit_filter import shown_percent
 from mentorship.queries.match_reasons import current_reasons
 from mentorship.reasons import localise_reason
+from mentorship.services.notice_recipes import rendered
 from mentorship.vocab import SECTOR_LABELS, STAGE_LABELS, language_name, sector_label, stage_label
 
 # The short forms each language writes by hand: "26 Nov 2026, 16:39" and "26. nov 2026. 16:39".
@@ -45,6 +46,8 @@ def register_filters(app: Flask) -> None:
     app.jinja_env.filters["reason"] = localise_reason
     app.jinja_env.filters["current_reasons"] = current_reasons
     app.jinja_env.filters["import_message"] = localise_import_message
+    app.jinja_env.filters["notice_subject"] = notice_subject
+    app.jinja_env.filters["notice_body"] = notice_body
     app.jinja_env.filters["datetime"] = format_local_datetime
     app.jinja_env.filters["date"] = format_local_date
     app.jinja_env.filters["long_date"] = format_long_date
@@ -196,3 +199,12 @@ def format_number(value: float | None, digits: int | None = None) -> str:
     if digits == 0:
         return format_decimal(round(value), format="#,##0")
     return format_decimal(value, format="#,##0." + "0" * digits)
+
+
+def notice_subject(note) -> str:
+    """A notification's subject in the reader's language of the moment (one line)."""
+    return " ".join(rendered(note.subject_recipe, note.subject).split())[:200]
+
+
+def notice_body(note) -> str:
+    return rendered(note.body_recipe, note.body)

@@ -33,6 +33,10 @@ class Notification(Base):
     link: Mapped[str] = mapped_column(String(300), default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     read_at: Mapped[datetime | None]
+    subject_recipe: Mapped[str | None] = mapped_column(Text)
+    """The subject's message ids and values as JSON (`services.notice_recipes`), so the reader
+    sees it in her language of the moment; None: only the text written at the time."""
+    body_recipe: Mapped[str | None] = mapped_column(Text)
 
 
 class OutboxEmail(Base):

@@ -27,6 +27,7 @@ from mentorship.models import (
     User,
     WithdrawalReason,
 )
+from mentorship.services.notice_recipes import recipe_of
 
 log = logging.getLogger(__name__)
 REVIEW_LINK = "/reviews"
@@ -47,16 +48,18 @@ def notify(
     """Queue an in-app notification and, unless the user opted out, an e-mail.
 
     Pass `subject` and `body` as lazy_gettext(...) strings: they are rendered here, in the
-    recipient's language (User.locale), not in the language of whoever caused the message.
+    recipient's language (User.locale), not in the language of whoever caused the message,
+    and kept as recipes so the notifications page shows them in her language of the moment.
     With `digest`, a mentor who takes the daily digest gets no e-mail now: the digest
     (services.digests) lists the change. With `email=False` no e-mail is queued now whoever
     the user is (the caller knows the digest lists it, e.g. a message thread).
     """
+    recipes = {"subject_recipe": recipe_of(subject), "body_recipe": recipe_of(body)}
     with language_of(user):
         # A subject is one header line: titles and names typed by users may hold line breaks.
         subject, body = " ".join(str(subject).split()), str(body)
     notification = Notification(
-        user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link
+        user_id=user.id, kind=kind, subject=subject[:200], body=body, link=link, **recipes
     )
     db.session.add(notification)
     if email and user.email_notifications and not (digest and user.gets_digest):

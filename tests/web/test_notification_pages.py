@@ -62,3 +62,35 @@ def test_no_notifications_shows_a_friendly_empty_state(client, auth):
 
 def test_notifications_need_a_login(client):
     assert client.get("/notifications").status_code == 302
+
+
+def test_notifications_follow_the_readers_language_not_the_one_they_were_written_in(client, auth):
+    """A member who switched to Serbian kept reading her older notifications in English."""
+    from flask_babel import lazy_gettext
+
+    from tests.web.test_i18n import ENGLISH, SERBIAN
+
+    user = MentorFactory(locale="en")
+    title = "Plum jam"
+    notify(
+        user,
+        "match.withdrawn",
+        lazy_gettext("“%(title)s” is no longer proposed to you", title=title),
+        lazy_gettext(
+            "Matching ran again and no longer proposes you as a mentor for “%(title)s”, "
+            "so it is not waiting for your answer any more. You do not need to do anything. "
+            "If matching proposes it to you again, it comes back to your review list without "
+            "another notice.",
+            title=title,
+        ),
+    )
+    notify(user, "note", "Typed by hand")  # plain text has no recipe: shown as written
+    db.session.commit()
+    auth.login(user.email)
+    english = client.get("/notifications", headers=ENGLISH).get_data(as_text=True)
+    assert "“Plum jam” is no longer proposed to you" in english
+    user.locale = "sr"  # she chose Srpski in the footer
+    db.session.commit()
+    serbian = client.get("/notifications", headers=SERBIAN).get_data(as_text=True)
+    assert "is no longer proposed to you" not in serbian and "Plum jam" in serbian
+    assert "Ne morate ništa da preduzmete" in serbian and "Typed by hand" in serbian

@@ -90,7 +90,6 @@ def text_languages(texts: Sequence[str]) -> np.ndarray:
 def _word_codes(words: list[str], end_code: int) -> np.ndarray:
     """Each word's language code (`end_code` for the end-of-text mark)."""
     known = _code_of_word
-    known[_END] = end_code
     codes = np.fromiter(map(known.__getitem__, words), np.int64, len(words))
     unseen = np.flatnonzero(codes < 0)
     if len(unseen):

@@ -109,8 +109,11 @@ def other_language(store: CandidateStore, query: IdeaQuery, weights: TextWeights
 
 
 def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeights, other=None):
+    """(tfidf, dense, text score) of every row for one idea text against one field, and the
+    rows in another language that share no word with it (None when there are none to tell)."""
     rows = store.rows[name]
     tfidf = rows.sparse_scores(text.indices, text.weights)
+    wordless = None if other is None else other[tfidf[other] <= 0]
     if text.dense.size:
         dense = np.maximum(rows.dense_scores(text.dense) - weights.offset, 0.0)
     else:
@@ -130,25 +133,19 @@ def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeig
         score[other] = np.maximum(score[other], likeness * weights.cross_language)
         tfidf[other] = 0.0
         dense[other] = likeness * weights.meaning_weight
-    return tfidf, dense, score
+    return tfidf, dense, score, wordless
 
 
-def _without_blind_directions(scores: dict, parts: dict, store, query, other) -> None:
+def _without_blind_directions(scores: dict, parts: dict, wordless: dict) -> None:
     """Across languages, a supplier, buyer or peer needs a shared word (a product name such as
     "kajmak" written in either script): meaning alone between a three-word "what I will sell"
     in Serbian and a partner's English "seeks" line is too weak to tell a direction, and it
     called a welding firm and a law office buyers of a cheese maker's cheese."""
-    if other is None:
-        return
     for relation in (SUPPLIER, BUYER, PEER):
-        if relation not in scores:
-            continue
-        role, name = PARTNER_PAIRS[relation]
-        text = query.texts[role]
-        words = store.rows[name].sparse_scores(text.indices, text.weights)[other] > 0
-        blind = other[~words]
-        scores[relation][blind] = 0.0
-        parts[relation][1][blind] = 0.0
+        blind = wordless.get(relation)
+        if blind is not None:
+            scores[relation][blind] = 0.0
+            parts[relation][1][blind] = 0.0
 
 
 def text_scores(
@@ -157,15 +154,17 @@ def text_scores(
     """(text score, relation code per row, (tfidf, dense) arrays per relation)."""
     other = other_language(store, query, weights)
     if store.kind != "partner":
-        tfidf, dense, text = _pair(store, query.texts[WHOLE], PROFILE, weights, other)
+        tfidf, dense, text, _ = _pair(store, query.texts[WHOLE], PROFILE, weights, other)
         return text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}
-    parts, scores = {}, {}
+    parts, scores, wordless = {}, {}, {}
     for relation, (role, name) in PARTNER_PAIRS.items():
         text = query.texts.get(role)
         if text is not None and not text.empty:
-            tfidf, dense, scores[relation] = _pair(store, text, name, weights, other)
+            tfidf, dense, scores[relation], wordless[relation] = _pair(
+                store, text, name, weights, other
+            )
             parts[relation] = (tfidf, dense)
-    _without_blind_directions(scores, parts, store, query, other)
+    _without_blind_directions(scores, parts, wordless)
     if SUPPLIER not in scores and BUYER not in scores:
         text = scores[GENERAL]
         return text, np.zeros(len(text), np.int8), parts

@@ -4,8 +4,8 @@
 gives the same terms for a whole corpus without building a Python string per term: the
 documents of a chunk are split at white space in one pass, each distinct written chunk is
 folded and tokenised once (`TokenTable`), and n-grams are integer keys counted with NumPy
-and SciPy. The
-results equal counting `word_ngrams(tokens(text))` document by document (see the tests).
+and SciPy. The results equal counting `word_ngrams(tokens(text))` document by document (see
+the tests).
 """
 
 from __future__ import annotations
@@ -203,9 +203,10 @@ class FirstSeen:
         ids = np.empty(len(unique), np.int64)
         ids[found] = known_ids[at[found]]
         new = np.flatnonzero(~found)
-        ids[new[np.argsort(first[new])]] = np.arange(len(known_keys), len(known_keys) + len(new))
+        in_order = new[np.argsort(first[new])]
+        ids[in_order] = np.arange(len(known_keys), len(known_keys) + len(new))
         if len(new):
-            self._new_keys.append(unique[new][np.argsort(first[new])])
+            self._new_keys.append(unique[in_order])
             self._sorted_keys = np.insert(known_keys, at[new], unique[new])
             self._sorted_ids = np.insert(known_ids, at[new], ids[new])
         return ids[inverse]

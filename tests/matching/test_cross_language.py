@@ -14,14 +14,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from matching import (
-    IdeaRecord,
-    MatchConfig,
-    MatchIndex,
-    MentorRecord,
-    PartnerRecord,
-    TextEmbedder,
-)
+from benchmarks.crosslanguage import directory
+from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
 from matching.languages import language_names, text_language, text_languages
 from matching.persistence import load_index, save_index
 
@@ -185,29 +179,13 @@ def test_scores_of_a_few_rows_equal_those_of_all_rows(embedder: TextEmbedder) ->
         assert np.allclose(rows.dense_scores_at(query, picked), rows.dense_scores(query)[picked])
 
 
-def _demo_partners() -> list[PartnerRecord]:
-    rows = json.loads((ROOT / "mentorship/demo/data/organisations.json").read_text("utf-8"))
-    return [
-        PartnerRecord(
-            i,
-            r["name"],
-            description=r.get("description", ""),
-            offers=r.get("offers", ""),
-            seeks=r.get("seeks", ""),
-            sector=r.get("sector"),
-            city=r.get("city", ""),
-        )
-        for i, r in enumerate(rows["partners"], start=1)
-    ]
-
-
 def test_across_languages_a_partner_is_called_a_buyer_or_supplier_only_on_a_shared_word(
     embedder,
 ) -> None:
     """A Cyrillic cheese idea once heard that a welding firm and a law office "seek what you
     would produce": meaning alone between a three-word Serbian "what I will sell" and an
     English "seeks" line told a direction it could not know."""
-    partners = _demo_partners()
+    partners = directory()["partners"]
     index = MatchIndex.fit(partners=partners, embedder=embedder)
     cheese = IdeaRecord(
         2,

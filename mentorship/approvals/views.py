@@ -130,7 +130,7 @@ def decide(match_id: int):
     except ServiceError as error:
         flash(_problem(match_id, error), "warning")
     else:
-        pairing = f"{match.idea.title} — {match.target_name}"
+        pairing = match.pairing_name
         flash(DONE_ONE[form.decision.data] % {"pairing": pairing}, "success")
     return redirect(_back())
 
@@ -161,7 +161,7 @@ def decide_many():
     results = decisions.decide_matches(current_user, ids, form.decision.data, form.note.data)
     done = [r for r in results if r.ok]
     if done:
-        pairings = "; ".join(f"{r.match.idea.title} — {r.match.target_name}" for r in done)
+        pairings = "; ".join(r.match.pairing_name for r in done)
         flash(DONE_MANY[form.decision.data] % {"count": len(done), "pairings": pairings}, "success")
     for failed in (r for r in results if not r.ok):
         flash(_problem(failed.match_id, failed.error), "warning")

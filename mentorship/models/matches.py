@@ -125,6 +125,11 @@ class Match(Base):
         return target.name if target is not None else (self.ended_target_name or "")
 
     @property
+    def pairing_name(self) -> str:
+        """ "Idea title — mentor, partner or cluster", as the lead's pages name a pairing."""
+        return f"{self.idea.title} — {self.target_name}" if self.target_name else self.idea.title
+
+    @property
     def is_ended(self) -> bool:
         return self.ended_at is not None
 

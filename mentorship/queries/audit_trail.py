@@ -100,10 +100,6 @@ def audit_rows(statement: sa.Select) -> Iterator[tuple[AuditEntry, User | None]]
         yield entry, actor
 
 
-def _pairing(match: Match) -> str:
-    return f"{match.idea.title} — {match.target_name}" if match.target_name else match.idea.title
-
-
 PAIRING_LOADS = (
     selectinload(Match.idea),
     selectinload(Match.mentor),
@@ -124,8 +120,8 @@ def _names_of(model: type, ids: set[int], name: Callable[[Any], str]) -> dict[in
 NAMERS: dict[str, tuple[type, Callable[[Any], str]]] = {
     "user": (User, lambda user: user.name),
     "idea": (Idea, lambda idea: idea.title),
-    "match": (Match, _pairing),
-    "mentorship": (Mentorship, lambda mentorship: _pairing(mentorship.match)),
+    "match": (Match, lambda match: match.pairing_name),
+    "mentorship": (Mentorship, lambda mentorship: mentorship.match.pairing_name),
     "programme": (Programme, lambda programme: programme.name),
     "partner": (Partner, lambda partner: partner.name),
     "cluster": (Cluster, lambda cluster: cluster.name),

@@ -103,7 +103,7 @@ def pairing_name(match_id: int) -> str | None:
     """A match named as "idea title — mentor, partner or cluster" in messages to the lead
     (None once it is gone: a withdrawn proposal is named by its number)."""
     match = db.session.get(Match, match_id)
-    return f"{match.idea.title} — {match.target_name}" if match is not None else None
+    return match.pairing_name if match is not None else None
 
 
 def matches_to_confirm(match_ids: list[int]) -> list[Match]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -106,6 +108,25 @@ def empty_all_tables() -> None:
         with db.engine.begin() as connection:
             for table in tables:
                 connection.execute(table.delete())
+
+
+@pytest.fixture(autouse=True)
+def no_leftover_runner() -> None:
+    """No embedded runner of an earlier test may still be sending digests into this one's tables.
+
+    A runner left running (the e2e server once started one for the whole session) wrote to users
+    and mentor profiles every minute, and a test that fingerprints those tables failed by chance.
+    A stopped runner may still be finishing its round, so it gets a few seconds to end.
+    """
+    deadline = time.monotonic() + 5
+    while _runner_threads() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _runner_threads():
+        pytest.fail("an embedded runner of an earlier test is still running", pytrace=False)
+
+
+def _runner_threads() -> list[threading.Thread]:
+    return [t for t in threading.enumerate() if t.name == "embedded-runner" and t.is_alive()]
 
 
 @pytest.fixture

@@ -72,6 +72,9 @@ def live_server(_schema, tmp_path_factory) -> Iterator[LiveServer]:
             TESTING=False,
             REDIS_URL=None,
             WTF_CSRF_ENABLED=True,
+            # The served app would start its mail and digest thread; it would outlive the journeys
+            # and write to the tables later tests read (the runner has tests of its own).
+            EMBEDDED_RUNNER=False,
         )
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)

@@ -108,6 +108,15 @@ def N_(message: str) -> str:  # noqa: N802 -- the name message extraction looks 
     return message
 
 
+# Serbian says "active" of one mentor ("aktivan") unlike the list's filter ("aktivni").
+MENTOR_STATUS_CONTEXT = "one mentor"
+
+
+def NC_(context: str, message: str) -> str:  # noqa: N802 -- as N_, with a message context
+    """Marks a message with its context for extraction (`-k NC_:1c,2`)."""
+    return message
+
+
 # Looked up in the request's language each time they are shown (see `status_label`).
 IDEA_STATUS_LABELS = {
     "submitted": N_("Waiting to be matched"),
@@ -129,8 +138,8 @@ MATCH_STATUS_LABELS = {
 # list says it.
 MENTOR_STATUS_LABELS = {
     "pending": N_("Waiting for approval"),
-    "active": N_("Active"),
-    "inactive": N_("Inactive"),
+    "active": NC_("one mentor", "Active"),
+    "inactive": NC_("one mentor", "Inactive"),
 }
 
 
@@ -153,7 +162,9 @@ def mentor_status_label(status: str) -> str:
     message = MENTOR_STATUS_LABELS.get(status)
     if message is None:
         return str(status).capitalize()
-    return Markup(active_translations().ugettext(message))
+    if status == "pending":
+        return Markup(active_translations().ugettext(message))
+    return Markup(active_translations().upgettext(MENTOR_STATUS_CONTEXT, message))
 
 
 def format_local_datetime(value: datetime | None) -> str:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 STATUS_LABELS = {
-    "active": _l("Active"),
+    "active": lazy_pgettext("one mentorship", "Active"),
     "paused": _l("Paused"),
     "completed": _l("Completed"),
     "ended_early": _l("Ended early"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from flask import Response, render_template, request
-from flask_babel import gettext
+from flask_babel import gettext, pgettext
 
 from mentorship.i18n import current_language
 from mentorship.infrastructure.spreadsheets import FORMATS, to_xlsx_sheets
@@ -71,7 +71,7 @@ def impact_xlsx():
     ensure_mentorships()
     programme = _programme(download=True)
     report = impact_report(programme.id if programme else None)
-    header = [gettext("Scope"), gettext("Name"), gettext("Pairings"), gettext("Active")]
+    header = [gettext("Scope"), gettext("Name"), gettext("Pairings"), pgettext("mentorships", "Active")]
     header += [gettext("Completed"), gettext("Ended early"), gettext("Sessions")]
     header += [gettext("Hours"), gettext("Goals"), gettext("Goals met")]
     header += [gettext("Average pulse"), gettext("Average session rating"), gettext("NPS")]

@@ -30,7 +30,14 @@ from tests.factories import (
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "mentorship" / "translations" / "sr" / "LC_MESSAGES"
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_ngettext": (1, 2)}
+KEYWORDS = {
+    **DEFAULT_KEYWORDS,
+    "_l": None,
+    "lazy_gettext": None,
+    "lazy_ngettext": (1, 2),
+    "lazy_pgettext": ((1, "c"), 2),
+    "NC_": ((1, "c"), 2),
+}
 SERBIAN = {"Accept-Language": "sr-RS,sr;q=0.9"}
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
 
@@ -44,25 +51,25 @@ def _extracted_msgids() -> set:
     with open(ROOT / "babel.cfg") as config:
         method_map, options_map = parse_mapping_cfg(config)
     found = set()
-    for _filename, _lineno, message, _comments, _context in extract_from_dir(
+    for _filename, _lineno, message, _comments, context in extract_from_dir(
         str(ROOT), method_map, options_map, keywords=KEYWORDS
     ):
-        found.add(message if isinstance(message, str) else message[0])
+        found.add((message if isinstance(message, str) else message[0], context))
     return found
 
 
 def test_every_wrapped_string_has_a_serbian_translation():
     catalog = _catalog()
     untranslated = []
-    for msgid in sorted(_extracted_msgids()):
-        message = catalog.get(msgid)
+    for msgid, context in sorted(_extracted_msgids(), key=lambda found: (found[0], found[1] or "")):
+        message = catalog.get(msgid, context)
         strings = (
             []
             if message is None
             else ([message.string] if isinstance(message.string, str) else list(message.string))
         )
         if message is None or message.fuzzy or not all(strings):
-            untranslated.append(msgid)
+            untranslated.append(msgid if context is None else f"{context}|{msgid}")
     assert untranslated == [], "run pybabel update and translate (see README, Translations)"
 
 
@@ -77,11 +84,15 @@ def test_the_compiled_catalog_is_not_stale():
     for message in _catalog():
         if not message.id or message.fuzzy:
             continue
+        # gettext keys a message with a context as "context\x04msgid".
+        key = message.id if isinstance(message.id, str) else message.id[0]
+        if message.context:
+            key = f"{message.context}\x04{key}"
         if isinstance(message.id, str):
-            expected[message.id] = message.string
+            expected[key] = message.string
         else:
             for index, text in enumerate(message.string):
-                expected[(message.id[0], index)] = text
+                expected[(key, index)] = text
     compiled = {key: value for key, value in compiled.items() if key != ""}
     assert compiled == expected, "run pybabel compile -d mentorship/translations"
 

@@ -71,7 +71,12 @@ def impact_xlsx():
     ensure_mentorships()
     programme = _programme(download=True)
     report = impact_report(programme.id if programme else None)
-    header = [gettext("Scope"), gettext("Name"), gettext("Pairings"), pgettext("mentorships", "Active")]
+    header = [
+        gettext("Scope"),
+        gettext("Name"),
+        gettext("Pairings"),
+        pgettext("mentorships", "Active"),
+    ]
     header += [gettext("Completed"), gettext("Ended early"), gettext("Sessions")]
     header += [gettext("Hours"), gettext("Goals"), gettext("Goals met")]
     header += [gettext("Average pulse"), gettext("Average session rating"), gettext("NPS")]

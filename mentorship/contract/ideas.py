@@ -28,8 +28,14 @@ class IdeaInput(RequestBody):
 
     title: Name
     description: Description
-    sector: Sector = None
-    stage: Stage = None
+    sector: Sector = Field(
+        default=None,
+        description="Absent, empty or null: the sector on the owner's profile (null if none).",
+    )
+    stage: Stage = Field(
+        default=None,
+        description="Absent, empty or null: the stage on the owner's profile (null if none).",
+    )
     needs: Needs = Field(default_factory=lambda: list(NEEDS))
     offers: Text(OFFERS_MAX, description="What the business will sell.") = ""
     seeks: Text(OFFERS_MAX, description="What it needs to buy or find.") = ""

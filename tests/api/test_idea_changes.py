@@ -249,3 +249,22 @@ def test_the_openapi_document_describes_edit_withdraw_and_the_key(client):
     assert (
         document["components"]["schemas"]["IdeaInput"]["properties"]["offers"]["maxLength"] == 2000
     )
+
+
+def test_the_openapi_document_says_sector_and_stage_default_to_the_profile(
+    client, entrepreneur_headers
+):
+    document = client.get("/api/v1/openapi.json").get_json()
+    fields = document["components"]["schemas"]["IdeaInput"]["properties"]
+    for name in ("sector", "stage"):
+        assert "owner's profile" in fields[name]["description"]
+    # ... and that is what happens.
+    created = client.post(
+        "/api/v1/ideas",
+        json={"title": "Plum jam", "description": "Jam from Aleksinac plums."},
+        headers=entrepreneur_headers,
+    ).get_json()
+    profile = db.session.get(Idea, created["id"]).owner.entrepreneur_profile
+    assert (
+        (created["sector"], created["stage"]) == (profile.sector, profile.stage) == ("food", "idea")
+    )

@@ -146,6 +146,15 @@ def status_label(entry: AuditEntry, value: str) -> str:
     return value
 
 
+def entry_labels(entry: AuditEntry) -> tuple[str, str, str]:
+    """The action and the before and after statuses in words, as the audit page shows them."""
+    return (
+        action_label(entry.action),
+        status_label(entry, entry.before_status) if entry.before_status else "",
+        status_label(entry, entry.after_status) if entry.after_status else "",
+    )
+
+
 def field_label(field: str) -> str:
     label = FIELD_LABELS.get(field)
     return str(label) if label is not None else field.replace("_", " ")

@@ -222,7 +222,7 @@ def audit():
 def audit_csv():
     rows = audit_trail.audit_rows(_audit_statement(_audit_filters()))
     return Response(
-        stream_with_context(audit_trail.audit_csv(rows)),
+        stream_with_context(audit_trail.audit_csv(rows, audit_labels.entry_labels)),
         mimetype="text/csv",
         headers={"Content-Disposition": "attachment; filename=audit-trail.csv"},
     )

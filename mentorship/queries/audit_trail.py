@@ -38,6 +38,10 @@ CSV_COLUMNS = (
     "note",
     "details",
 )
+# In the reader's language, after the codes (which scripts read): what the audit page shows.
+CSV_LABEL_COLUMNS = ("action_label", "before_label", "after_label")
+# An entry's action, before and after status as words (`approvals.audit_labels`).
+EntryLabels = Callable[[AuditEntry], tuple[str, str, str]]
 
 
 def audit_actions() -> list[str]:
@@ -175,8 +179,11 @@ def _cell(value: object) -> str:
     return neutralise("" if value is None else str(value))
 
 
-def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
-    """The CSV text, line by line, so a long trail streams rather than builds in memory."""
+def audit_csv(
+    rows: Iterable[tuple[AuditEntry, User | None]], labels: EntryLabels | None = None
+) -> Iterator[str]:
+    """The CSV text, line by line, so a long trail streams rather than builds in memory; with
+    `labels`, each line ends with the action and statuses in words."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
 
@@ -186,7 +193,7 @@ def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
         buffer.truncate()
         return text
 
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow(CSV_COLUMNS + (CSV_LABEL_COLUMNS if labels else ()))
     yield flush()
     for entry, actor in rows:
         at = entry.at if entry.at.tzinfo is None else entry.at.astimezone(UTC)
@@ -206,6 +213,7 @@ def audit_csv(rows: Iterable[tuple[AuditEntry, User | None]]) -> Iterator[str]:
                     json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
                     if entry.details
                     else "",
+                    *(labels(entry) if labels else ()),
                 )
             ]
         )

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import html
+import io
 
 import pytest
 import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import AuditEntry, MentorProfile
+from mentorship.services import audit
 from mentorship.services.account import delete_account
 from mentorship.services.accounts import update_account
 from tests.conftest import csrf_token_from
@@ -154,3 +157,20 @@ def test_the_audit_csv_carries_the_values_before_and_after(client, auth, busy_me
     auth.login(LeadFactory().email)
     text = client.get("/lead/audit.csv?action=profile.update").get_data(as_text=True)
     assert '""before"": ""Niš""' in text and '""after"": ""Pirot""' in text
+
+
+def test_the_audit_csv_says_actions_and_statuses_in_words_after_the_codes(client, auth):
+    lead = LeadFactory()
+    audit.record(lead, "mentor.approve", "user", 7, before="pending", after="active")
+    db.session.commit()
+    auth.login(lead.email)
+    rows = list(csv.reader(io.StringIO(client.get("/lead/audit.csv").get_data(as_text=True))))
+    header, entry = rows[0], rows[1]
+    assert header[-3:] == ["action_label", "before_label", "after_label"]
+    assert entry[3] == "mentor.approve" and entry[6:8] == ["pending", "active"]
+    assert entry[-2:] == ["Waiting for approval", "Active"]
+    serbian = client.get("/lead/audit.csv", headers={"Accept-Language": "sr"})
+    assert list(csv.reader(io.StringIO(serbian.get_data(as_text=True))))[1][-2:] == [
+        "Čeka odobrenje",
+        "Aktivan",
+    ]

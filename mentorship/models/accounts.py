@@ -133,6 +133,7 @@ class EntrepreneurProfile(Base):
     stage: Mapped[str | None] = mapped_column(String(20))
     bio: Mapped[str] = mapped_column(Text, default="")
     languages: Mapped[list] = mapped_column(default=list)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     user: Mapped[User] = relationship(back_populates="entrepreneur_profile")
 

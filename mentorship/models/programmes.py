@@ -20,6 +20,7 @@ class Programme(Base):
     starts_on: Mapped[date | None] = mapped_column(Date)
     ends_on: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
     modules: Mapped[list[ProgrammeModule]] = relationship(
         back_populates="programme",

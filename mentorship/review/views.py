@@ -6,21 +6,18 @@ from flask import Blueprint, flash, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext
 from flask_login import current_user
 
-from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
 from mentorship.main.fit_filter import minimum_fit
 from mentorship.main.helpers import role_required
 from mentorship.main.programme_filter import programme_for_page
 from mentorship.models.matches import MATCH_STATUSES, MatchStatus
-from mentorship.queries.match_reasons import remember_places_left
 from mentorship.review.forms import ReviewForm
+from mentorship.review.queue import review_list
 from mentorship.services import review as review_service
 from mentorship.services.errors import ServiceError
-from mentorship.services.mentors import own_profile_and_places
 from mentorship.vocab import SECTORS
 
 review_bp = Blueprint("review", __name__, url_prefix="/reviews")
 
-PER_PAGE = 10
 DONE = {
     "accept": lazy_gettext(
         "You accepted “%(title)s”. The programme lead will confirm the pairing."
@@ -57,23 +54,16 @@ def index():
     status = request.args.get("status", MatchStatus.PROPOSED.value)
     status = status if status in MATCH_STATUSES else MatchStatus.PROPOSED.value
     filters = _queue_filters()
-    page, per_page = page_args(request.args, PER_PAGE)
-    result = paginate_in_one_query(
-        review_service.mentor_matches(current_user, status, filters), page, per_page
-    )
-    # Her profile and free places in one query; the reasons' "can take N more" reads the latter.
-    profile, places = own_profile_and_places(current_user)
-    remember_places_left({current_user.id: places})
+    form = ReviewForm()
+    found = review_list(current_user, status, filters, form)
     return render_template(
         "review/index.html",
-        page=result,
+        review_list=found.html,
         status=status,
         filters=filters,
         sorts=review_service.QUEUE_SORTS,
         sectors=SECTORS,
-        programmes=review_service.queue_programmes(current_user),
-        form=ReviewForm(),
-        active=profile is not None and profile.is_active,
+        programmes=found.programmes,
     )
 
 

@@ -9,11 +9,12 @@ from flask_babel import gettext
 from flask_login import current_user
 
 from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
+from mentorship.ideas.progress import idea_progress
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
 from mentorship.main.ids import parse_id
 from mentorship.main.programme_filter import programme_for_page
-from mentorship.models import Idea, IdeaStatus, MatchStatus
+from mentorship.models import Idea, IdeaStatus
 from mentorship.ratelimit import rate_limited
 from mentorship.services import idea_changes
 from mentorship.services import ideas as idea_service
@@ -151,17 +152,13 @@ def new():
 def show(idea_id: int):
     idea = idea_service.get_visible_idea(current_user, idea_id)
     own = idea.owner_id == current_user.id
-    matches = idea_service.matches_by_kind(idea)  # all of the idea's matches, whatever their kind
-    approved = any(
-        m.status == MatchStatus.APPROVED.value for kind in matches.values() for m in kind
-    )
+    progress = idea_progress(idea, current_user, ConfirmForm())
     return render_template(
         "ideas/show.html",
         idea=idea,
-        matches=matches,
+        progress=progress.html,
         settled=idea.status in SETTLED,
-        retry_form=ConfirmForm(),
-        can_change=own and idea_changes.can_change(idea, approved),
+        can_change=own and idea_changes.can_change(idea, progress.approved),
     )
 
 
@@ -241,12 +238,7 @@ def status(idea_id: int):
 def progress(idea_id: int):
     """The status and matches part of the idea page, swapped in when the status changes."""
     idea = idea_service.get_visible_idea(current_user, idea_id)
-    return render_template(
-        "ideas/_progress.html",
-        idea=idea,
-        matches=idea_service.matches_by_kind(idea),
-        retry_form=ConfirmForm(),
-    )
+    return idea_progress(idea, current_user, ConfirmForm()).html
 
 
 @ideas_bp.route("/<int:idea_id>/retry", methods=["POST"])

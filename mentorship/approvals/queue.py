@@ -12,12 +12,11 @@ from __future__ import annotations
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import sqlalchemy as sa
-from flask import current_app, render_template, request
+from flask import render_template, request
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
 from mentorship.contract.fields import NOTE_MAX
-from mentorship.i18n import current_language
 from mentorship.infrastructure import page_cache
 from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
 from mentorship.main.ids import parse_id
@@ -28,7 +27,6 @@ from mentorship.services import approvals as decisions
 from mentorship.services.mentors import loads_and_mentored
 
 PER_PAGE = 20
-TOKEN_SLOT = "{csrf-token-slot}"
 # What a cancelled bulk confirmation hands back to the queue: the ticked matches and the note.
 KEPT = ("ticked", "note")
 
@@ -56,21 +54,8 @@ def _kept() -> tuple[set[int], str]:
 def queue_html(filters: dict, form: FlaskForm) -> Markup:
     """The queue's list for these filters and this page, from the cache if its data is unchanged."""
     page, per_page = page_args(request.args, PER_PAGE)
-    token = form.csrf_token.current_token if form.meta.csrf else ""
-    key = page_cache.cache_key(
-        "approval-queue",
-        matching_data_fingerprint(DIRECTORY_TABLES),
-        filters,
-        page,
-        per_page,
-        bool(token),
-        request.full_path,
-        request.script_root,
-        current_language(),
-        current_app.config.get("BABEL_DEFAULT_TIMEZONE"),
-    )
-    cached = page_cache.get(key)
-    if cached is None:
+
+    def render() -> dict:
         ticked, note = _kept()
         html = render_template(
             "approvals/_queue.html",
@@ -80,9 +65,18 @@ def queue_html(filters: dict, form: FlaskForm) -> Markup:
             queue_path=without_kept(request.full_path),
             **_queue(filters, page, per_page),
         )
-        cached = html.replace(token, TOKEN_SLOT) if token else html
-        page_cache.put(key, cached)
-    return Markup(cached.replace(TOKEN_SLOT, token) if token else cached)
+        return {"html": html}
+
+    return page_cache.kept_part(
+        "approval-queue",
+        matching_data_fingerprint(DIRECTORY_TABLES),
+        filters,
+        page,
+        per_page,
+        request.full_path,
+        token=form.csrf_token.current_token if form.meta.csrf else "",
+        compute=render,
+    )["html"]
 
 
 def _queue(filters: dict, page: int, per_page: int) -> dict:

@@ -13,17 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import current_app, render_template, request
+from flask import render_template
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
-from mentorship.i18n import current_language
 from mentorship.infrastructure import page_cache
 from mentorship.models import Idea, MatchStatus, User
 from mentorship.queries.fingerprints import DIRECTORY_TABLES, matching_data_fingerprint
 from mentorship.services import ideas as idea_service
-
-TOKEN_SLOT = "{csrf-token-slot}"
 
 
 @dataclass(frozen=True)
@@ -35,30 +32,25 @@ class IdeaProgress:
 
 def idea_progress(idea: Idea, reader: User, form: FlaskForm) -> IdeaProgress:
     """The status and matches part for this reader, from the cache if its data is unchanged."""
-    token = form.csrf_token.current_token if form.meta.csrf else ""
-    key = page_cache.cache_key(
+
+    def render() -> dict:
+        matches = idea_service.matches_by_kind(idea)  # every match, whatever its kind
+        return {
+            "html": render_template(
+                "ideas/_progress.html", idea=idea, matches=matches, retry_form=form
+            ),
+            "approved": any(
+                m.status == MatchStatus.APPROVED.value for kind in matches.values() for m in kind
+            ),
+        }
+
+    kept = page_cache.kept_part(
         "idea-progress",
         matching_data_fingerprint(DIRECTORY_TABLES),
         idea.id,
         reader.id,
         reader.role,
-        bool(token),
-        request.script_root,
-        current_language(),
-        current_app.config.get("BABEL_DEFAULT_TIMEZONE"),
+        token=form.csrf_token.current_token if form.meta.csrf else "",
+        compute=render,
     )
-    cached = page_cache.get(key)
-    if cached is None:
-        matches = idea_service.matches_by_kind(idea)  # every match, whatever its kind
-        html = render_template("ideas/_progress.html", idea=idea, matches=matches, retry_form=form)
-        cached = {
-            "html": html.replace(token, TOKEN_SLOT) if token else html,
-            "approved": any(
-                m.status == MatchStatus.APPROVED.value for kind in matches.values() for m in kind
-            ),
-        }
-        page_cache.put(key, cached)
-    html = cached["html"]
-    return IdeaProgress(
-        Markup(html.replace(TOKEN_SLOT, token) if token else html), cached["approved"]
-    )
+    return IdeaProgress(kept["html"], kept["approved"])

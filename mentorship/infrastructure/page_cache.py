@@ -19,9 +19,13 @@ import logging
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
-from flask import current_app
+from flask import current_app, request
+from markupsafe import Markup
+
+from mentorship.i18n import current_language
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +35,37 @@ PREFIX = "mentorship:page-cache:"
 # After Redis fails, the process uses its own dictionary for this long before trying again.
 REDIS_BACKOFF = 10.0
 EXTENSION = "page_cache"
+# Where a kept part's HTML had the CSRF token of the request that rendered it.
+TOKEN_SLOT = "{csrf-token-slot}"
 
 
 def cache_key(name: str, *parts: object) -> str:
     """`name` and a digest of the parts: short, and safe whatever the parts contain."""
     digest = hashlib.sha256(json.dumps(parts, default=str).encode()).hexdigest()[:32]
     return f"{name}:{digest}"
+
+
+def kept_part(name: str, *parts: object, token: str, compute: Callable[[], dict]) -> dict:
+    """A part of a page kept under `parts` (a fingerprint of its data, who reads it, its filters),
+    with the language, the time zone and the mount point; `compute` gives a dictionary whose
+    "html" may hold `token`, the request's CSRF token. The token is kept as a slot and each request
+    gets its own back, so one session's token never reaches another's page."""
+    key = cache_key(
+        name,
+        *parts,
+        bool(token),
+        request.script_root,
+        current_language(),
+        current_app.config.get("BABEL_DEFAULT_TIMEZONE"),
+    )
+    cached = get(key)
+    if cached is None:
+        cached = compute()
+        if token:
+            cached["html"] = cached["html"].replace(token, TOKEN_SLOT)
+        put(key, cached)
+    html = cached["html"]
+    return {**cached, "html": Markup(html.replace(TOKEN_SLOT, token) if token else html)}
 
 
 def get(key: str) -> Any | None:

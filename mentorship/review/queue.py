@@ -12,11 +12,10 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-from flask import current_app, render_template, request
+from flask import render_template, request
 from flask_wtf import FlaskForm
 from markupsafe import Markup
 
-from mentorship.i18n import current_language
 from mentorship.infrastructure import page_cache
 from mentorship.infrastructure.pagination import page_args, paginate_in_one_query
 from mentorship.models import EntrepreneurProfile, Programme, User
@@ -26,7 +25,6 @@ from mentorship.services import review as review_service
 from mentorship.services.mentors import own_profile_and_places
 
 PER_PAGE = 10
-TOKEN_SLOT = "{csrf-token-slot}"
 # The rows name the entrepreneur's business and city; the filter and the sort name programmes.
 REVIEW_TABLES = (
     *MATCHING_TABLES,
@@ -54,8 +52,14 @@ def review_list(
 ) -> ReviewList:
     """Her list for this tab, these filters and this page, from the cache if its data is unchanged."""
     page, per_page = page_args(request.args, PER_PAGE)
-    token = form.csrf_token.current_token if form.meta.csrf else ""
-    key = page_cache.cache_key(
+
+    def render() -> dict:
+        return {
+            "html": _render(mentor, status, filters, form, page, per_page),
+            "programmes": [[p.id, p.name] for p in review_service.queue_programmes(mentor)],
+        }
+
+    kept = page_cache.kept_part(
         "review-queue",
         matching_data_fingerprint(REVIEW_TABLES),
         mentor.id,
@@ -63,25 +67,13 @@ def review_list(
         asdict(filters),
         page,
         per_page,
-        bool(token),
         request.full_path,
-        request.script_root,
-        current_language(),
-        current_app.config.get("BABEL_DEFAULT_TIMEZONE"),
+        token=form.csrf_token.current_token if form.meta.csrf else "",
+        compute=render,
     )
-    cached = page_cache.get(key)
-    if cached is None:
-        html = _render(mentor, status, filters, form, page, per_page)
-        programmes = [[p.id, p.name] for p in review_service.queue_programmes(mentor)]
-        cached = {
-            "html": html.replace(token, TOKEN_SLOT) if token else html,
-            "programmes": programmes,
-        }
-        page_cache.put(key, cached)
-    html = cached["html"]
     return ReviewList(
-        html=Markup(html.replace(TOKEN_SLOT, token) if token else html),
-        programmes=[ProgrammeOption(pid, name) for pid, name in cached["programmes"]],
+        html=kept["html"],
+        programmes=[ProgrammeOption(pid, name) for pid, name in kept["programmes"]],
     )
 
 

@@ -10,7 +10,7 @@ from matching.errors import IndexVersionError
 from matching.index import MatchIndex
 
 FORMAT_NAME = "mentorship-match-index"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 
 def save_index(index: MatchIndex, path: str | PathLike[str]) -> None:

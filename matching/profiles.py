@@ -8,7 +8,7 @@ import numpy as np
 
 from matching.config import MatchConfig
 from matching.languages import text_languages
-from matching.regions import resolve_region
+from matching.regions import resolve_regions
 from matching.signals import CodeBook, language_code, language_mask, sector_mask, sector_slug
 from matching.types import CandidateRecord, ClusterRecord, IdeaRecord, MentorRecord, PartnerRecord
 
@@ -102,14 +102,33 @@ class SignalEncoder:
         self.languages = CodeBook()
         self.regions = CodeBook()
         self.region_names: dict[int, str] = {}
+        self.region_groups: dict[int, frozenset[int]] = {}
+        """A candidate in several districts (a cluster of "Nišava, Toplica") has a code of its
+        own; these are the district codes in each such code."""
 
     def region_code(self, place: str, grow: bool) -> int:
-        resolved = resolve_region(place or "")
-        if resolved is None:
+        """A candidate's (`grow`) region code, or an idea's: the first district it names."""
+        regions = resolve_regions(place or "")
+        if not regions:
             return -1
-        key, display = resolved
         if not grow:
-            return self.regions.lookup(key)
+            return self.regions.lookup(regions[0][0])
+        codes = [self._named_code(key, display) for key, display in regions]
+        if len(codes) == 1:
+            return codes[0]
+        group = self._named_code(
+            "group:" + "|".join(key for key, _ in regions), ", ".join(name for _, name in regions)
+        )
+        self.region_groups[group] = frozenset(codes)
+        return group
+
+    def same_region_codes(self, code: int) -> tuple[int, ...]:
+        """The codes of candidates that are in the region of this code (it and its groups)."""
+        if code < 0:
+            return ()
+        return (code, *sorted(g for g, members in self.region_groups.items() if code in members))
+
+    def _named_code(self, key: str, display: str) -> int:
         code = self.regions.code(key)
         self.region_names.setdefault(code, display)
         return code

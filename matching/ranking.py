@@ -118,6 +118,7 @@ class QueryEncoder:
                     sector=sector,
                     languages=languages,
                     region=region,
+                    same_regions=self.signals.same_region_codes(region),
                     has_languages=bool(idea.languages),
                     has_place=bool((idea.city or "").strip()),
                     text_language=int(idea_languages[i]),
@@ -192,7 +193,9 @@ class Explainer:
                     idea,
                     draft.record,
                     scored,
-                    region_names.get(int(store.signals.regions[scored.row])),
+                    # The idea's district: a cluster of "Nišava, Toplica" is "Toplica" to an
+                    # idea in Prokuplje.
+                    region_names.get(query.region),
                 )
             )
             for scored, draft in zip(rows, drafts, strict=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from matching.normalize import fold
@@ -52,6 +53,10 @@ _DISTRICT_ALIASES: dict[str, str] = {
 }  # fmt: skip
 
 _REGION_SUFFIXES = (" region", " district", " okrug", " area", " oblast")
+# Between the places of a list: "Nišava, Toplica", "Pirot / Niš", "Nišavski i Toplički okrug".
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;/&+()]|\band\b|\bi\b)\s*")
+# "Nišava, Toplica and Pirot Districts": the plural belongs to every part.
+_PLURALS = re.compile(r"\b(?:districts|regions|okruzi|okruga)\b")
 
 
 def _build_lookup() -> dict[str, str]:
@@ -89,3 +94,25 @@ def resolve_region(place: str) -> tuple[str, str] | None:
         if district is not None:
             return f"district:{fold(district)}", district
     return f"place:{key}", place.strip()
+
+
+@lru_cache(maxsize=4096)
+def resolve_regions(place: str) -> tuple[tuple[str, str], ...]:
+    """The districts a place names, each as `resolve_region` gives it; () if blank.
+
+    A list of places ("Nišava, Toplica", "Nišavski i Toplički okrug") or a town with its country
+    ("Niš, Serbia") names every known district among its parts; a place that names none is one
+    region of its own, as `resolve_region` says.
+    """
+    whole = resolve_region(place)
+    if whole is None or whole[0].startswith("district:"):
+        return () if whole is None else (whole,)
+    found: dict[str, str] = {}
+    for part in _LIST_SEPARATORS.split(_PLURALS.sub(" ", fold(place)).strip()):
+        part = part.strip()
+        for candidate in (part, f"{part} okrug"):  # "Nišavski i Toplički okrug": both are districts
+            resolved = resolve_region(candidate) if part else None
+            if resolved is not None and resolved[0].startswith("district:"):
+                found.setdefault(*resolved)
+                break
+    return tuple(found.items()) or (whole,)

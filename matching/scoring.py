@@ -46,6 +46,15 @@ class IdeaQuery:
     has_place: bool
     text_language: int = 0
     """Language code of the idea's text (`matching.languages`; 0: not told)."""
+    same_regions: tuple[int, ...] = ()
+    """Region codes of candidates in the idea's region: its own, and those of candidates in
+    several districts one of which is the idea's (`SignalEncoder.same_region_codes`)."""
+
+    def in_region(self, regions: np.ndarray) -> np.ndarray:
+        """Whether each region code is in the idea's region."""
+        if len(self.same_regions) > 1:
+            return np.isin(regions, self.same_regions)
+        return regions == self.region
 
 
 @dataclass(frozen=True)
@@ -218,7 +227,7 @@ def score_store(
     if query.has_place:
         total += config.region_weight
         if query.region >= 0:
-            blended += config.region_weight * (signals.regions == query.region)
+            blended += config.region_weight * query.in_region(signals.regions)
     if is_mentor:
         blended += config.capacity_weight * signals.capacity
         total += config.capacity_weight
@@ -234,7 +243,7 @@ def score_store(
             parts={name: (float(t[row]), float(d[row])) for name, (t, d) in parts.items()},
             same_sector=bool(same_sector is not None and same_sector[row]),
             shared_language=bool(shares_language is not None and shares_language[row]),
-            same_region=bool(query.region >= 0 and signals.regions[row] == query.region),
+            same_region=bool(query.region >= 0 and query.in_region(signals.regions[row])),
         )
         for row in top_k(blended, store.ids, k)
     ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matching.normalize import fold, surface_forms, tokens
-from matching.regions import resolve_region
+from matching.regions import resolve_region, resolve_regions
 
 
 @pytest.mark.parametrize("written", ["Đurđevo", "Djurdjevo", "Durdevo", "ĐURĐEVO", "Ђурђево"])
@@ -67,3 +67,25 @@ def test_other_regions_and_unknown_places() -> None:
     assert resolve_region("Belgrade") == resolve_region("Beograd")
     assert resolve_region("Sarajevo") == ("place:sarajevo", "Sarajevo")
     assert resolve_region("  ") is None
+
+
+@pytest.mark.parametrize(
+    ("place", "districts"),
+    [
+        ("Nišava, Toplica", ["Nišava", "Toplica"]),
+        ("Nišavski i Toplički okrug", ["Nišava", "Toplica"]),
+        ("Pirot / Niš", ["Pirot", "Nišava"]),
+        ("Nišava, Toplica and Pirot Districts", ["Nišava", "Toplica", "Pirot"]),
+        ("Toplica District (Prokuplje, Blace)", ["Toplica"]),
+        ("Niš, Serbia", ["Nišava"]),  # a town with its country is its district
+        ("Niš", ["Nišava"]),
+        ("Sarajevo", ["Sarajevo"]),  # a place that names no district is its own region
+        ("Banja Luka, Bosnia", ["Banja Luka, Bosnia"]),
+    ],
+)
+def test_a_place_can_name_several_districts(place: str, districts: list[str]) -> None:
+    assert [name for _, name in resolve_regions(place)] == districts
+
+
+def test_a_blank_place_names_no_district() -> None:
+    assert resolve_regions("  ") == ()

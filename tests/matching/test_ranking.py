@@ -186,3 +186,27 @@ def test_related_words_explain_an_inflection_only_match() -> None:
     match = index.rank(IdeaRecord(1, "Pekarstva", "razvoj pekarstva"))["mentor"][0]
     assert match.candidate_id == 1
     assert match.reasons[0].lower() == "related words: pekarstva ~ pekarstvo"
+
+
+def test_a_cluster_of_several_districts_is_in_the_region_of_each() -> None:
+    clusters = [
+        ClusterRecord(30, "South food cluster", description="Jam and ajvar producers.",
+                      region="Nišava, Toplica"),
+        ClusterRecord(31, "Pirot food cluster", description="Jam and ajvar producers.",
+                      region="Pirot"),
+    ]  # fmt: skip
+    index = MatchIndex.fit(mentors=[], partners=[], clusters=clusters)
+
+    def regions(city: str) -> dict[int, list[str]]:
+        idea = IdeaRecord(1, "Plum jam", "Plum jam and ajvar from our orchard.", city=city)
+        found = index.rank(idea, kinds=("cluster",))["cluster"]
+        return {
+            m.candidate_id: [r for r in m.reasons if r.startswith("Same region")] for m in found
+        }
+
+    assert regions("Prokuplje") == {30: ["Same region: Toplica"], 31: []}
+    assert regions("Niš, Serbia") == {30: ["Same region: Nišava"], 31: []}
+    assert regions("Pirot") == {30: [], 31: ["Same region: Pirot"]}
+    prokuplje = IdeaRecord(1, "Plum jam", "Plum jam and ajvar from our orchard.", city="Prokuplje")
+    scores = {m.candidate_id: m.score for m in index.rank(prokuplje, kinds=("cluster",))["cluster"]}
+    assert scores[30] > scores[31]  # the same text; only the region differs

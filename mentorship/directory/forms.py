@@ -54,7 +54,15 @@ class PartnerForm(OrganisationForm):
 
 
 class ClusterForm(OrganisationForm):
-    region = StringField(_l("Region"), filters=[strip_text], validators=[Length(max=CITY_MAX)])
+    region = StringField(
+        _l("Region"),
+        filters=[strip_text],
+        validators=[Length(max=CITY_MAX)],
+        description=_l(
+            "A town or a district, or several: “Nišava, Toplica”. Ideas from there get a "
+            "same-region bonus."
+        ),
+    )
     website = StringField(
         _l("Website"),
         filters=[strip_text],

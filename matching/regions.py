@@ -2,71 +2,50 @@
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
+from importlib import resources
 
 from matching.normalize import fold
 
-DISTRICT_TOWNS: dict[str, tuple[str, ...]] = {
-    "Belgrade": ("Beograd", "Belgrade", "Zemun", "Novi Beograd", "Obrenovac", "Lazarevac",
-                 "Mladenovac", "Grocka", "Surčin", "Sopot", "Barajevo", "Zvezdara", "Voždovac"),
-    "South Bačka": ("Novi Sad", "Bačka Palanka", "Bečej", "Vrbas", "Temerin", "Žabalj", "Titel",
-                    "Srbobran", "Bački Petrovac", "Beočin", "Sremski Karlovci", "Bač", "Futog"),
-    "North Bačka": ("Subotica", "Bačka Topola", "Mali Iđoš", "Palić"),
-    "West Bačka": ("Sombor", "Apatin", "Kula", "Odžaci"),
-    "North Banat": ("Kikinda", "Senta", "Ada", "Kanjiža", "Čoka", "Novi Kneževac"),
-    "Central Banat": ("Zrenjanin", "Novi Bečej", "Žitište", "Sečanj", "Nova Crnja"),
-    "South Banat": ("Pančevo", "Vršac", "Kovin", "Bela Crkva", "Alibunar", "Plandište", "Opovo",
-                    "Kovačica"),
-    "Srem": ("Sremska Mitrovica", "Ruma", "Inđija", "Stara Pazova", "Šid", "Pećinci", "Irig"),
-    "Mačva": ("Šabac", "Loznica", "Bogatić", "Vladimirci", "Koceljeva", "Krupanj", "Ljubovija",
-              "Mali Zvornik"),
-    "Kolubara": ("Valjevo", "Ub", "Lajkovac", "Mionica", "Osečina", "Ljig"),
-    "Podunavlje": ("Smederevo", "Smederevska Palanka", "Velika Plana"),
-    "Braničevo": ("Požarevac", "Kostolac", "Veliko Gradište", "Golubac", "Petrovac na Mlavi",
-                  "Kučevo", "Žagubica", "Malo Crniće"),
-    "Šumadija": ("Kragujevac", "Aranđelovac", "Topola", "Rača", "Batočina", "Knić", "Lapovo"),
-    "Pomoravlje": ("Jagodina", "Ćuprija", "Paraćin", "Svilajnac", "Despotovac", "Rekovac"),
-    "Bor": ("Bor", "Majdanpek", "Kladovo", "Negotin"),
-    "Zaječar": ("Zaječar", "Knjaževac", "Boljevac", "Sokobanja"),
-    "Zlatibor": ("Užice", "Čajetina", "Zlatibor", "Priboj", "Prijepolje", "Nova Varoš", "Sjenica",
-                 "Bajina Bašta", "Kosjerić", "Požega", "Arilje"),
-    "Moravica": ("Čačak", "Gornji Milanovac", "Ivanjica", "Lučani", "Guča"),
-    "Raška": ("Kraljevo", "Novi Pazar", "Tutin", "Vrnjačka Banja", "Raška"),
-    "Rasina": ("Kruševac", "Trstenik", "Aleksandrovac", "Brus", "Ćićevac", "Varvarin"),
-    "Nišava": ("Niš", "Aleksinac", "Merošina", "Svrljig", "Ražanj", "Doljevac", "Gadžin Han",
-               "Niška Banja"),
-    "Toplica": ("Prokuplje", "Kuršumlija", "Blace", "Žitorađa"),
-    "Pirot": ("Pirot", "Dimitrovgrad", "Babušnica", "Bela Palanka"),
-    "Jablanica": ("Leskovac", "Lebane", "Vlasotince", "Medveđa", "Bojnik", "Crna Trava"),
-    "Pčinja": ("Vranje", "Bujanovac", "Preševo", "Vladičin Han", "Surdulica", "Bosilegrad",
-               "Trgovište"),
-}  # fmt: skip
 
-_DISTRICT_ALIASES: dict[str, str] = {
-    "nis region": "Nišava", "niski okrug": "Nišava", "nisavski okrug": "Nišava",
-    "city of belgrade": "Belgrade", "grad beograd": "Belgrade", "beogradski region": "Belgrade",
-    "vojvodina south backa": "South Bačka", "juznobacki okrug": "South Bačka",
-    "pcinjski okrug": "Pčinja", "moravicki okrug": "Moravica", "sumadijski okrug": "Šumadija",
-    "zlatiborski okrug": "Zlatibor", "raski okrug": "Raška", "rasinski okrug": "Rasina",
-    "jablanicki okrug": "Jablanica", "pirotski okrug": "Pirot", "toplicki okrug": "Toplica",
-}  # fmt: skip
+def _load_districts() -> dict[str, dict[str, list[str]]]:
+    text = resources.files("matching").joinpath("data/serbian_districts.json").read_text("utf-8")
+    return json.loads(text)["districts"]
+
+
+_DISTRICTS = _load_districts()
+DISTRICT_TOWNS: dict[str, tuple[str, ...]] = {
+    district: tuple(names["towns"]) for district, names in _DISTRICTS.items()
+}
 
 _REGION_SUFFIXES = (" region", " district", " okrug", " area", " oblast")
-# Between the places of a list: "Nišava, Toplica", "Pirot / Niš", "Nišavski i Toplički okrug".
-_LIST_SEPARATORS = re.compile(r"\s*(?:[,;/&+()]|\band\b|\bi\b)\s*")
+# Between the places of a list: "Nišava, Toplica", "Pirot / Niš", "Nišavski i Toplički okrug",
+# one per line.
+_LIST_SEPARATORS = re.compile(r"\s*(?:[,;/&+()|\n\r\t]|\band\b|\bi\b)\s*")
 # "Nišava, Toplica and Pirot Districts": the plural belongs to every part.
 _PLURALS = re.compile(r"\b(?:districts|regions|okruzi|okruga)\b")
 
 
+def _key(place: str) -> str:
+    return " ".join(fold(place).replace("-", " ").split())
+
+
 def _build_lookup() -> dict[str, str]:
+    """Folded town and district names to their district; a district's other names count with and
+    without their "okrug" or "region" ("Nišavski okrug", "Nišavski i Toplički okrug")."""
     lookup: dict[str, str] = {}
-    for district, towns in DISTRICT_TOWNS.items():
-        lookup[fold(district)] = district
-        for town in towns:
-            lookup.setdefault(fold(town), district)
-    for alias, district in _DISTRICT_ALIASES.items():
-        lookup[alias] = district
+    for district, names in _DISTRICTS.items():
+        lookup[_key(district)] = district
+        for town in names["towns"]:
+            lookup.setdefault(_key(town), district)
+    for district, names in _DISTRICTS.items():
+        for alias in map(_key, names["also_called"]):
+            lookup[alias] = district
+            for suffix in _REGION_SUFFIXES:
+                if alias.endswith(suffix):
+                    lookup[alias[: -len(suffix)]] = district
     return lookup
 
 
@@ -80,7 +59,7 @@ def resolve_region(place: str) -> tuple[str, str] | None:
     Known Serbian towns and districts resolve to their district ("Niš" -> "Nišava");
     any other place resolves to itself, so two ideas in "Sarajevo" still meet.
     """
-    key = " ".join(fold(place).replace("-", " ").split())
+    key = _key(place)
     if not key:
         return None
     candidates = [key]

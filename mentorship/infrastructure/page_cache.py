@@ -25,6 +25,7 @@ from typing import Any
 from flask import current_app, request
 from markupsafe import Markup
 
+from mentorship.extensions import db
 from mentorship.i18n import current_language
 
 log = logging.getLogger(__name__)
@@ -35,8 +36,9 @@ PREFIX = "mentorship:page-cache:"
 # After Redis fails, the process uses its own dictionary for this long before trying again.
 REDIS_BACKOFF = 10.0
 EXTENSION = "page_cache"
-# Where a kept part's HTML had the CSRF token of the request that rendered it.
-TOKEN_SLOT = "{csrf-token-slot}"
+# Where a kept part's HTML had the CSRF token of the request that rendered it: a tag no template
+# writes and no escaped user text can hold (escaping turns "<" into "&lt;").
+TOKEN_SLOT = "<csrf-token-slot/>"
 
 
 def cache_key(name: str, *parts: object) -> str:
@@ -49,7 +51,12 @@ def kept_part(name: str, *parts: object, token: str, compute: Callable[[], dict]
     """A part of a page kept under `parts` (a fingerprint of its data, who reads it, its filters),
     with the language, the time zone and the mount point; `compute` gives a dictionary whose
     "html" may hold `token`, the request's CSRF token. The token is kept as a slot and each request
-    gets its own back, so one session's token never reaches another's page."""
+    gets its own back, so one session's token never reaches another's page.
+
+    Everything a new entry shows is read after its fingerprint was taken: the objects the request
+    loaded before (the idea of the page, the reader's profile) are expired and read again, or a
+    change committed in between would be kept as the state of the newer fingerprint. The
+    fingerprint's query flushed any pending change first, so nothing is lost."""
     key = cache_key(
         name,
         *parts,
@@ -60,6 +67,7 @@ def kept_part(name: str, *parts: object, token: str, compute: Callable[[], dict]
     )
     cached = get(key)
     if cached is None:
+        db.session.expire_all()
         cached = compute()
         if token:
             cached["html"] = cached["html"].replace(token, TOKEN_SLOT)

@@ -81,10 +81,33 @@ def test_other_regions_and_unknown_places() -> None:
         ("Niš", ["Nišava"]),
         ("Sarajevo", ["Sarajevo"]),  # a place that names no district is its own region
         ("Banja Luka, Bosnia", ["Banja Luka, Bosnia"]),
+        ("Niš\nPirot", ["Nišava", "Pirot"]),  # one per line, as pasted from a list
+        ("Niš\tPirot", ["Nišava", "Pirot"]),
+        ("Niš | Leskovac", ["Nišava", "Jablanica"]),
     ],
 )
 def test_a_place_can_name_several_districts(place: str, districts: list[str]) -> None:
     assert [name for _, name in resolve_regions(place)] == districts
+
+
+@pytest.mark.parametrize(
+    ("place", "district"),
+    [
+        ("Južna Bačka", "South Bačka"),
+        ("Juzna Backa", "South Bačka"),
+        ("Јужна Бачка", "South Bačka"),
+        ("Južnobački okrug", "South Bačka"),
+        ("Severni Banat", "North Banat"),
+        ("Srednjebanatski okrug", "Central Banat"),
+        ("Zapadna Bačka", "West Bačka"),
+        ("Sremski okrug", "Srem"),
+        ("Mačvanski", "Mačva"),
+        ("beogradski region", "Belgrade"),
+        ("Pčinjski okrug", "Pčinja"),
+    ],
+)
+def test_serbian_district_names_resolve_to_their_district(place: str, district: str) -> None:
+    assert [name for _, name in resolve_regions(place)] == [district]
 
 
 def test_a_blank_place_names_no_district() -> None:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy.orm import Session
 
 from mentorship.extensions import db
 from mentorship.ideas import progress
+from mentorship.models import Idea, Match
 from tests.factories import (
     EntrepreneurFactory,
     IdeaFactory,
@@ -112,3 +114,29 @@ def test_what_the_lead_sees_is_never_shown_to_the_owner(client, auth):
     meta = re.search(r'name="csrf-token" content="([^"]+)"', html).group(1)
     assert set(re.findall(r'name="csrf_token"[^>]*value="([^"]+)"', html)) == {meta}
     assert "csrf-token-slot" not in html
+
+
+def test_matching_that_finishes_while_the_page_is_drawn_is_shown_on_the_next_poll(
+    client, owner, monkeypatch
+):
+    """The worker commits the matches after the view loaded the idea but before the part's
+    fingerprint is taken: the part drawn from the idea as loaded must not be kept as the new
+    state, or the page would say "comparing" until some other write."""
+    idea = IdeaFactory(owner=owner, status="matching")
+    idea_id, mentor_id = idea.id, MentorFactory().id
+    fingerprint = progress.matching_data_fingerprint
+
+    def worker_commits_first(tables):
+        monkeypatch.setattr(progress, "matching_data_fingerprint", fingerprint)
+        with Session(db.engine) as worker:  # another connection, as the worker's
+            worker.get(Idea, idea_id).status = "matched"
+            worker.add(
+                Match(idea_id=idea_id, kind="mentor", mentor_id=mentor_id, score=0.8, rank=1)
+            )
+            worker.commit()
+        return fingerprint(tables)
+
+    monkeypatch.setattr(progress, "matching_data_fingerprint", worker_commits_first)
+    for _ in range(2):  # the view that raced the worker, then the next poll
+        part = client.get(f"/ideas/{idea_id}/progress").get_data(as_text=True)
+        assert "We are comparing your idea" not in part and "Here is who fits your idea" in part

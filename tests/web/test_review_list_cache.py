@@ -120,3 +120,12 @@ def test_another_mentor_never_sees_the_kept_list(client, auth, mentor):
     auth.logout()
     auth.login(MentorFactory().email)
     assert listed(client.get("/reviews").get_data(as_text=True)) == []
+
+
+def test_a_title_that_looks_like_the_token_slot_is_shown_as_written(client, mentor):
+    """The kept HTML holds a slot for the request's token; user text that spells a slot's
+    name must not be replaced by the token."""
+    MatchFactory(mentor=mentor, idea=IdeaFactory(title="Jam {csrf-token-slot} csrf-token-slot"))
+    for _ in range(2):  # drawn, then kept
+        html = client.get("/reviews").get_data(as_text=True)
+        assert "Jam {csrf-token-slot} csrf-token-slot" in html

@@ -26,13 +26,27 @@ def recipe_of(text: Any) -> str | None:
     return json.dumps(encoded, ensure_ascii=False) if encoded is not None else None
 
 
+def _call_of(value: LazyString) -> tuple[Any, tuple, dict] | None:
+    """The function and values a lazy string will be rendered with.
+
+    Flask-Babel has no public way to read them: it keeps them as `_func`, `_args` and
+    `_kwargs`. Should a later version not, no recipe is kept and the written text is shown,
+    as for any message that cannot be kept (tests/web/test_notification_pages.py then fails at once).
+    """
+    try:
+        return value._func, tuple(value._args), dict(value._kwargs)
+    except (AttributeError, TypeError):
+        return None
+
+
 def _encode(value: Any) -> dict | None:
     if isinstance(value, LazyString):
-        name = _NAMES.get(value._func)
+        call = _call_of(value)
+        name = None if call is None else _NAMES.get(call[0])
         if name is None:
             return None
-        args = [_encode(arg) for arg in value._args]
-        kwargs = {key: _encode(arg) for key, arg in value._kwargs.items()}
+        args = [_encode(arg) for arg in call[1]]
+        kwargs = {key: _encode(arg) for key, arg in call[2].items()}
         if any(arg is None for arg in args) or any(arg is None for arg in kwargs.values()):
             return None
         return {"f": name, "a": args, "k": kwargs}

@@ -133,9 +133,7 @@ def list_events():
 def create_event():
     data = json_input(EventInput)
     sessions = data.pop("sessions")
-    event = setup.create_event(current_user(), data)
-    for session in sessions:
-        setup.add_session(current_user(), event, session)
+    event = setup.create_event(current_user(), data, sessions)
     db.session.refresh(event)
     response = _json(event_out(event), 201)
     response.headers["Location"] = url_for("api.get_event", event_id=event.id)
@@ -201,7 +199,7 @@ def event_list_participants(event_id: int):
 def event_list_meetings(event_id: int):
     event = _event(event_id)
     me = _participant_or_lead(event)
-    found = meetings.meetings_of(me) if me else list(event.meetings)
+    found = registration.meetings_of(me) if me else list(event.meetings)
     return jsonify(listed_page(found, lambda m: meeting_out(m).model_dump()))
 
 
@@ -223,6 +221,14 @@ def event_answer_meeting(event_id: int, meeting_id: int):
     accept = json_input(MeetingAnswerInput)["decision"] == "accept"
     meeting = meetings.get_meeting(current_user(), event, meeting_id)
     return _json(meeting_out(meetings.answer(current_user(), meeting, accept)))
+
+
+@api_bp.post(f"{MEETING}/cancel")
+@token_required()
+def event_cancel_meeting(event_id: int, meeting_id: int):
+    event = _event(event_id)
+    meeting = meetings.get_meeting(current_user(), event, meeting_id)
+    return _json(meeting_out(meetings.cancel(current_user(), meeting)))
 
 
 @api_bp.post(f"{EVENT}/suggestions")

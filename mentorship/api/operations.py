@@ -305,7 +305,9 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("post", f"{EVENT}/registration", "Register for some of the sessions",
               PARTICIPANTS, 201, Participant, RegistrationInput, LEAD_ERRORS, (OBJECT_ID,)),
     Operation("delete", f"{EVENT}/registration", "Withdraw from the event", PARTICIPANTS, 204,
-              errors=(403, 404), params=(OBJECT_ID,)),
+              errors=(403, 404, 409), params=(OBJECT_ID,),
+              notes="409 once the event is over, or once the final schedule holds the caller's "
+              "meetings. The people she had accepted meetings with are told."),
     Operation("get", f"{EVENT}/participants", "Who takes part", ATTENDING,
               answer=ParticipantPage, errors=(404,), params=(OBJECT_ID, *PAGE)),
     Operation("get", f"{EVENT}/meetings", "The caller's meetings (the lead: all)", ATTENDING,
@@ -315,6 +317,12 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("post", f"{EVENT}/meetings/{{id}}/answer", "Accept or decline a meeting request",
               "the meeting's other side", answer=Meeting, body=MeetingAnswerInput,
               errors=LEAD_ERRORS, params=(TWO_IDS,)),
+    Operation("post", f"{EVENT}/meetings/{{id}}/cancel", "Call off an accepted meeting",
+              "the meeting's sides, lead", answer=Meeting, errors=LEAD_ERRORS,
+              params=(TWO_IDS,),
+              notes="The meeting leaves the schedule and the other side is told. 409 if it is "
+              "not accepted, once the final schedule is out (then only the lead may), or once "
+              "the event is over."),
     Operation("post", f"{EVENT}/suggestions", "Suggest meetings from approved matches", "lead",
               answer=SuggestionsAdded, errors=(403, 404), params=(OBJECT_ID,)),
     Operation("post", f"{EVENT}/schedule/run", "Compute the schedule of accepted meetings",

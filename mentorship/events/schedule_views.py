@@ -56,7 +56,7 @@ def my_meetings(event_id: int):
     if me is None and not current_user.is_lead:
         flash(gettext("Register for the event to see and ask for meetings."), "info")
         return redirect(url_for("events.detail", event_id=event.id))
-    found = meetings.meetings_of(me) if me else list(event.meetings)
+    found = registration.meetings_of(me) if me else list(event.meetings)
     return render_template(
         "events/meetings.html",
         event=event,
@@ -102,6 +102,30 @@ def answer(event_id: int, meeting_id: int, answer: str):
     else:
         flash(gettext("Your answer is saved."), "success")
     return redirect(url_for("events.my_meetings", event_id=event.id))
+
+
+@events_bp.route("/<int:event_id>/meetings/<int:meeting_id>/cancel", methods=["GET", "POST"])
+@login_required
+def cancel_meeting(event_id: int, meeting_id: int):
+    """Asks first, then calls off an accepted meeting; the other side is told."""
+    event = load_event(event_id)
+    meeting = _meeting(event, meeting_id)
+    form = ConfirmForm()
+    if request.method == "POST":
+        _confirmed()
+        try:
+            meetings.cancel(current_user, meeting)
+        except NotFoundError:
+            abort(404)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("The meeting is cancelled; the other side is told."), "success")
+        return redirect(url_for("events.my_meetings", event_id=event.id))
+    me = registration.participant_for(current_user, event)
+    return render_template(
+        "events/cancel_meeting.html", event=event, meeting=meeting, me=me, form=form
+    )
 
 
 @events_bp.route("/<int:event_id>/suggest", methods=["POST"])

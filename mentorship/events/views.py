@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC
 
-from flask import Blueprint, abort, flash, redirect, render_template, url_for
+from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
 from flask_babel import format_time, gettext, to_utc
 from flask_login import current_user, login_required
 
@@ -12,10 +12,9 @@ from mentorship.events.forms import ContactForm, EventForm, RegistrationForm, Se
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, option, role_required, show_service_error
-from mentorship.models import EventStatus, Idea, Partner
+from mentorship.models import EventStatus, Idea, MeetingStatus, Partner
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.events import registration, setup
-from mentorship.services.events.meetings import meetings_of
 
 events_bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -89,13 +88,14 @@ def detail(event_id: int):
         "events/detail.html",
         event=event,
         participant=participant,
-        my_meetings=meetings_of(participant) if participant else [],
+        my_meetings=registration.meetings_of(participant) if participant else [],
         session_form=SessionForm(),
         contact_form=_contact_form() if current_user.is_lead else None,
         registration_form=_registration_form(event, participant),
         confirm=ConfirmForm(),
         slot_count=setup.slot_count,
         statuses=EventStatus,
+        status_moves=setup.STATUS_MOVES[EventStatus(event.status)],
     )
 
 
@@ -176,16 +176,32 @@ def register(event_id: int):
     return redirect(url_for("events.detail", event_id=event.id))
 
 
-@events_bp.route("/<int:event_id>/withdraw", methods=["POST"])
+@events_bp.route("/<int:event_id>/withdraw", methods=["GET", "POST"])
 @login_required
 def withdraw(event_id: int):
+    """Asks first (what she loses, who is told), then withdraws her."""
     event = load_event(event_id)
-    if not ConfirmForm().validate_on_submit():
-        abort(400)
-    try:
-        registration.withdraw(current_user, event)
-    except ServiceError as error:
-        flash(error.message, "error")
-    else:
-        flash(gettext("You no longer take part in this event."), "success")
-    return redirect(url_for("events.detail", event_id=event.id))
+    participant = registration.participant_for(current_user, event)
+    if participant is None:
+        abort(404)
+    refusal = registration.withdrawal_refusal(event, participant)
+    form = ConfirmForm()
+    if request.method == "POST" and refusal is None:
+        if not form.validate_on_submit():
+            abort(400)
+        try:
+            registration.withdraw(current_user, event)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(gettext("You no longer take part in this event."), "success")
+        return redirect(url_for("events.detail", event_id=event.id))
+    mine = registration.meetings_of(participant)
+    return render_template(
+        "events/withdraw.html",
+        event=event,
+        form=form,
+        refusal=refusal,
+        accepted=sum(m.status == MeetingStatus.ACCEPTED for m in mine),
+        waiting=sum(m.status in (MeetingStatus.REQUESTED, MeetingStatus.SUGGESTED) for m in mine),
+    )

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext
 
 from mentorship.extensions import db
-from mentorship.models import Idea, Match, MentorProfile
+from mentorship.models import Event, Idea, Match, MentorProfile
 from mentorship.services.errors import NotFoundError
 
 GONE = lazy_gettext(
@@ -56,3 +56,10 @@ def lock_match(match_id: int) -> Match:
 
 def lock_mentor_profile(mentor_id: int) -> MentorProfile | None:
     return db.session.get(MentorProfile, mentor_id, with_for_update=True, populate_existing=True)
+
+
+def lock_event(event_id: int) -> Event | None:
+    """The event re-read under lock: meeting requests, answers and withdrawals of one event
+    take turns, so two people asking each other at once make one meeting, not a clash."""
+    begin_serialised()
+    return db.session.get(Event, event_id, with_for_update=True, populate_existing=True)

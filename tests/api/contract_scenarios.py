@@ -209,6 +209,12 @@ def events(contract, token, lead: dict[str, str]) -> None:
     contract.call("put", outcome, 404, json=went, headers=outsider)
     contract.call("get", f"{base}/report", 200, headers=lead)
     contract.call("get", f"{base}/report", 403, headers=her)
+    contract.call("delete", f"{base}/registration", 409, headers=her)  # on the final schedule
+    cancel = f"{base}/meetings/{meeting['id']}/cancel"
+    contract.call("post", cancel, 409, headers=her)  # the final schedule is out: the lead may
+    contract.call("post", cancel, 404, headers=outsider)
+    contract.call("post", cancel, 200, headers=lead)
+    contract.call("post", cancel, 409, headers=lead)  # no longer accepted
 
 
 def cooperation(contract, token, lead: dict[str, str], mentor: dict[str, str]) -> None:

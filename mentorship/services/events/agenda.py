@@ -9,7 +9,7 @@ from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
 from mentorship.extensions import db
-from mentorship.models import Event, EventMeeting, EventParticipant, EventSession
+from mentorship.models import Event, EventMeeting, EventParticipant, EventSession, MeetingStatus
 from mentorship.services.events.setup import slot_start
 
 
@@ -36,6 +36,8 @@ def _published_items(event: Event) -> list[tuple[EventMeeting, EventSession, int
         session = sessions.get(entry["session_id"])
         if meeting is None or session is None or meeting.event_id != event.id:
             continue  # a participant left after publishing: her meetings are gone
+        if meeting.status != MeetingStatus.ACCEPTED:
+            continue  # cancelled after publishing (both sides were told)
         items.append((meeting, session, entry["slot"], entry["table"]))
     return items
 

@@ -6,17 +6,21 @@ from __future__ import annotations
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
+from sqlalchemy.exc import IntegrityError
 
 from mentorship.contract.fields import NOTE_MAX
 from mentorship.extensions import db
+from mentorship.infrastructure.locking import lock_event
 from mentorship.models import (
     Event,
     EventMeeting,
     EventParticipant,
+    EventStatus,
     Match,
     MatchKind,
     MatchStatus,
     MeetingStatus,
+    ScheduleStage,
     User,
 )
 from mentorship.models.base import utcnow
@@ -25,21 +29,6 @@ from mentorship.services.events.registration import participant_for
 from mentorship.services.notifications import notify, send_pending_emails
 
 LIVE_MATCHES = (MatchStatus.PROPOSED.value, MatchStatus.APPROVED.value)
-
-
-def meetings_of(participant: EventParticipant) -> list[EventMeeting]:
-    return list(
-        db.session.scalars(
-            sa.select(EventMeeting)
-            .where(
-                sa.or_(
-                    EventMeeting.first_id == participant.id,
-                    EventMeeting.second_id == participant.id,
-                )
-            )
-            .order_by(EventMeeting.id)
-        )
-    )
 
 
 def get_meeting(user: User, event: Event, meeting_id: int) -> EventMeeting:
@@ -104,7 +93,14 @@ def suggest_meetings(event: Event) -> int:
     return added
 
 
+def _not_over(event: Event) -> None:
+    if event.status == EventStatus.FINISHED:
+        raise ConflictError(_("The event is over: its meetings can no longer change."))
+
+
 def request_meeting(user: User, event: Event, other_id: int, reason: str) -> EventMeeting:
+    _not_over(event)
+    lock_event(event.id)
     me = participant_for(user, event)
     if me is None:
         raise ConflictError(_("Register for the event before asking for meetings."))
@@ -121,7 +117,11 @@ def request_meeting(user: User, event: Event, other_id: int, reason: str) -> Eve
         raise ConflictError(_("A meeting between you two is already asked for."))
     meeting = EventMeeting(event=event, first_id=me.id, second_id=other.id, reason=reason)
     db.session.add(meeting)
-    db.session.flush()
+    try:
+        db.session.flush()
+    except IntegrityError as error:  # the same request sent twice at once
+        db.session.rollback()
+        raise ConflictError(_("A meeting between you two is already asked for.")) from error
     notify(
         other.user,
         "event_meeting_request",
@@ -136,6 +136,9 @@ def request_meeting(user: User, event: Event, other_id: int, reason: str) -> Eve
 
 def answer(user: User, meeting: EventMeeting, accept: bool) -> EventMeeting:
     """The asked side answers a request; either side answers a suggestion."""
+    _not_over(meeting.event)
+    lock_event(meeting.event_id)
+    db.session.refresh(meeting)
     me = participant_for(user, meeting.event)
     if me is None or me.id not in (meeting.first_id, meeting.second_id):
         raise NotFoundError(_("Meeting not found."))
@@ -156,6 +159,42 @@ def answer(user: User, meeting: EventMeeting, accept: bool) -> EventMeeting:
         )
     )
     notify(other.user, "event_meeting_answer", subject, "", f"/events/{meeting.event_id}/meetings")
+    db.session.commit()
+    send_pending_emails()
+    return meeting
+
+
+def cancel(user: User, meeting: EventMeeting) -> EventMeeting:
+    """Either side (or the lead) calls off an accepted meeting before the event: it leaves the
+    schedule and the other side is told. Once the final schedule is out, only the lead can,
+    so that nobody's printed agenda changes without the programme team knowing."""
+    event = meeting.event
+    _not_over(event)
+    lock_event(event.id)
+    db.session.refresh(meeting)
+    me = participant_for(user, event)
+    mine = me is not None and me.id in (meeting.first_id, meeting.second_id)
+    if not (mine or user.is_lead):
+        raise NotFoundError(_("Meeting not found."))
+    if meeting.status != MeetingStatus.ACCEPTED:
+        raise ConflictError(_("Only an accepted meeting can be cancelled."))
+    if event.schedule_stage == ScheduleStage.FINAL and not user.is_lead:
+        raise ConflictError(
+            _("The final schedule is published: ask the programme team to cancel this meeting.")
+        )
+    meeting.status = MeetingStatus.DECLINED.value
+    meeting.session_id = meeting.slot = meeting.table_number = None
+    meeting.pinned = False
+    meeting.answered_at = utcnow()
+    told = [meeting.other(me.id)] if mine else [meeting.first, meeting.second]
+    for side in told:
+        notify(
+            side.user,
+            "event_meeting_answer",
+            lazy_gettext("A meeting at %(event)s is cancelled", event=event.name),
+            lazy_gettext("%(name)s cancelled your meeting.", name=user.name),
+            f"/events/{event.id}/meetings",
+        )
     db.session.commit()
     send_pending_emails()
     return meeting

@@ -9,7 +9,14 @@ from flask_babel import gettext as _
 
 from mentorship.contract.fields import NOTE_MAX
 from mentorship.extensions import db
-from mentorship.models import Event, EventMeeting, MeetingOutcome, OutcomeResult, User
+from mentorship.models import (
+    Event,
+    EventMeeting,
+    MeetingOutcome,
+    MeetingStatus,
+    OutcomeResult,
+    User,
+)
 from mentorship.models.events import COOPERATION_TYPES, OUTCOME_RESULTS
 from mentorship.services.errors import ConflictError, NotFoundError, ValidationFailedError
 from mentorship.services.events.registration import participant_for
@@ -32,7 +39,9 @@ def record(
         errors["note"] = [_("At most %(max)d characters.", max=NOTE_MAX)]
     if errors:
         raise ValidationFailedError(_("Please correct the marked fields."), errors)
-    if not any(entry["meeting_id"] == meeting.id for entry in meeting.event.published or []):
+    if meeting.status != MeetingStatus.ACCEPTED or not any(
+        entry["meeting_id"] == meeting.id for entry in meeting.event.published or []
+    ):
         raise ConflictError(_("Outcomes are recorded for meetings on the published schedule."))
     outcome = next((o for o in meeting.outcomes if o.participant_id == me.id), None)
     if outcome is None:
@@ -45,6 +54,10 @@ def record(
     return outcome
 
 
+NOT_SPECIFIED = "not_specified"
+"""An outcome whose side did not say the cooperation type: not the same as "other"."""
+
+
 @dataclass
 class EventReport:
     meetings_scheduled: int = 0
@@ -55,18 +68,20 @@ class EventReport:
 
 
 def report(event: Event) -> EventReport:
-    """A meeting counts once, at the best outcome either side reported."""
+    """A meeting counts once, at the best outcome either side reported; meetings cancelled or
+    whose participant left since publishing are not counted as scheduled."""
     rank = {result: i for i, result in enumerate(OUTCOME_RESULTS)}
-    summary = EventReport(meetings_scheduled=len(event.published or []))
     published = {entry["meeting_id"] for entry in event.published or []}
-    for meeting in event.meetings:
-        if meeting.id not in published or not meeting.outcomes:
+    held = [m for m in event.meetings if m.id in published and m.status == MeetingStatus.ACCEPTED]
+    summary = EventReport(meetings_scheduled=len(held))
+    for meeting in held:
+        if not meeting.outcomes:
             continue
         best = max(meeting.outcomes, key=lambda o: rank[o.result])
         summary.meetings_reported += 1
         summary.results[best.result] += 1
         if best.result == OutcomeResult.AGREEMENT:
-            summary.agreements_by_type[best.cooperation_type or "other"] += 1
+            summary.agreements_by_type[best.cooperation_type or NOT_SPECIFIED] += 1
         elif best.result == OutcomeResult.FOLLOW_UP:
-            summary.follow_ups_by_type[best.cooperation_type or "other"] += 1
+            summary.follow_ups_by_type[best.cooperation_type or NOT_SPECIFIED] += 1
     return summary

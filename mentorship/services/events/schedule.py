@@ -178,6 +178,13 @@ def publish(actor: User, event: Event, stage: str) -> None:
     placed = [m for m in accepted(event) if m.session_id is not None]
     if not placed:
         raise ConflictError(_("Compute the schedule before publishing it."))
+    if not fits(event, placed):
+        raise ConflictError(
+            _(
+                "The schedule no longer fits who attends which session (someone changed her "
+                "sessions): compute it again before publishing."
+            )
+        )
     event.published = [
         {"meeting_id": m.id, "session_id": m.session_id, "slot": m.slot, "table": m.table_number}
         for m in placed
@@ -199,6 +206,30 @@ def publish(actor: User, event: Event, stage: str) -> None:
         )
     db.session.commit()
     send_pending_emails()
+
+
+def fits(event: Event, placed: list[EventMeeting]) -> bool:
+    """Whether every placed meeting is in a session both sides attend, at a table the session
+    has, and nobody is at two tables at once."""
+    sessions = {s.id: s for s in event.sessions}
+    busy: set[tuple[int, int, int]] = set()
+    tables: set[tuple[int, int, int]] = set()
+    for meeting in placed:
+        session = sessions.get(meeting.session_id)
+        if session is None or not 1 <= (meeting.table_number or 0) <= session.tables:
+            return False
+        if not 0 <= (meeting.slot or 0) < slot_count(event, session):
+            return False
+        for side in (meeting.first, meeting.second):
+            key = (side.id, session.id, meeting.slot)
+            if session.id not in side.session_ids or key in busy:
+                return False
+            busy.add(key)
+        table = (session.id, meeting.slot, meeting.table_number)
+        if table in tables:
+            return False
+        tables.add(table)
+    return True
 
 
 def remind_without_meetings(actor: User, event: Event) -> int:

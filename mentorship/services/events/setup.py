@@ -4,9 +4,11 @@ partner companies' contact people."""
 from __future__ import annotations
 
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
 
@@ -65,7 +67,27 @@ def slot_start(event: Event, session: EventSession, slot: int) -> datetime:
     return session.starts_at + timedelta(minutes=event.meeting_minutes * slot)
 
 
-def create_event(actor: User, data: dict) -> Event:
+MAX_EVENT_DAYS = 14
+"""A B2B day runs a day or a few; a longer range is a typing mistake (and would make
+agendas and reports span months)."""
+YEARS_AROUND = 10
+"""Events are recorded from ten years back (a finished event entered afterwards) to ten
+years ahead; a year like 0001 or 9999 is a typing mistake."""
+MAX_SESSION = timedelta(hours=24)
+"""A session is a block of meetings within a day; a longer one would be thousands of slots."""
+
+# The lead may move an event on, or back to an open registration while it is not over;
+# a finished event is a record of what happened and stays finished.
+STATUS_MOVES = {
+    EventStatus.DRAFT: {EventStatus.OPEN, EventStatus.CLOSED},
+    EventStatus.OPEN: {EventStatus.DRAFT, EventStatus.CLOSED},
+    EventStatus.CLOSED: {EventStatus.OPEN, EventStatus.FINISHED},
+    EventStatus.FINISHED: set(),
+}
+
+
+def create_event(actor: User, data: dict, sessions: list[dict] = ()) -> Event:
+    """An event and its first sessions, all checked before anything is saved."""
     require_lead(actor)
     _check_dates(data["starts_on"], data["ends_on"])
     event = Event(
@@ -76,6 +98,14 @@ def create_event(actor: User, data: dict) -> Event:
         meeting_minutes=data["meeting_minutes"],
         created_by_id=actor.id,
     )
+    checked: list[EventSession] = []
+    for position, session in enumerate(sessions):
+        try:
+            checked.append(_checked_session(event, session, checked))
+        except ValidationFailedError as error:
+            error.fields = {f"sessions.{position}.{k}": v for k, v in error.fields.items()}
+            raise
+    event.sessions.extend(checked)
     db.session.add(event)
     db.session.commit()
     return event
@@ -87,10 +117,45 @@ def _check_dates(starts_on: date, ends_on: date) -> None:
             _("The event ends before it starts."),
             {"ends_on": [_("Give a date on or after the first day.")]},
         )
+    this_year = date.today().year
+    if not this_year - YEARS_AROUND <= starts_on.year <= this_year + YEARS_AROUND:
+        raise ValidationFailedError(
+            _(
+                "Give a date between %(first)d and %(last)d.",
+                first=this_year - YEARS_AROUND,
+                last=this_year + YEARS_AROUND,
+            ),
+            {"starts_on": [_("Check the year.")]},
+        )
+    if (ends_on - starts_on).days + 1 > MAX_EVENT_DAYS:
+        raise ValidationFailedError(
+            _("An event lasts at most %(days)d days.", days=MAX_EVENT_DAYS),
+            {"ends_on": [_("Check the last day.")]},
+        )
 
 
 def add_session(actor: User, event: Event, data: dict) -> EventSession:
     require_lead(actor)
+    if event.status == EventStatus.FINISHED:
+        raise ConflictError(_("The event is over: its sessions can no longer change."))
+    session = _checked_session(event, data, list(event.sessions))
+    session.event = event
+    db.session.add(session)
+    db.session.commit()
+    return session
+
+
+def _local_day(moment: datetime) -> date:
+    zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "UTC")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(zone).date()
+
+
+def _checked_session(event: Event, data: dict, others: list[EventSession]) -> EventSession:
+    """A new session of `event`, refused with a clear message if it cannot be scheduled: it
+    must hold a meeting, lie within the event's days and not overlap another session (a
+    participant in both would be at two tables at once)."""
     starts_at, ends_at, tables = data["starts_at"], data["ends_at"], data["tables"]
     if ends_at <= starts_at:
         raise ValidationFailedError(
@@ -106,21 +171,48 @@ def add_session(actor: User, event: Event, data: dict) -> EventSession:
             _("The session is shorter than one meeting."),
             {"ends_at": [_("Leave room for at least one meeting.")]},
         )
-    session = EventSession(
-        event=event, name=data["name"], starts_at=starts_at, ends_at=ends_at, tables=tables
-    )
-    db.session.add(session)
-    db.session.commit()
-    return session
+    if ends_at - starts_at > MAX_SESSION:
+        raise ValidationFailedError(
+            _("A session lasts at most a day: split a longer one into several."),
+            {"ends_at": [_("Give an earlier end time.")]},
+        )
+    if not event.starts_on <= _local_day(starts_at) <= event.ends_on:
+        raise ValidationFailedError(
+            _("The session is not within the event's days."),
+            {"starts_at": [_("Give a time on one of the event's days.")]},
+        )
+    for other in others:
+        if starts_at < _aware(other.ends_at) and _aware(other.starts_at) < ends_at:
+            raise ValidationFailedError(
+                _(
+                    "The session overlaps %(name)s: sessions of one event follow one another.",
+                    name=other.name,
+                ),
+                {"starts_at": [_("Give a time outside the other sessions.")]},
+            )
+    return EventSession(name=data["name"], starts_at=starts_at, ends_at=ends_at, tables=tables)
+
+
+def _aware(moment: datetime) -> datetime:
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def set_status(actor: User, event: Event, status: str) -> Event:
     require_lead(actor)
     if status not in {s.value for s in EventStatus}:
         raise ValidationFailedError(_("Unknown event status."), {"status": [_("Unknown value.")]})
+    status = EventStatus(status)
+    if status == event.status:
+        return event
+    if status not in STATUS_MOVES[EventStatus(event.status)]:
+        if event.status == EventStatus.FINISHED:
+            raise ConflictError(_("The event is over: it stays finished."))
+        if status == EventStatus.FINISHED:
+            raise ConflictError(_("Close registration before marking the event finished."))
+        raise ConflictError(_("Registration is closed: open it again instead."))
     if status == EventStatus.OPEN and not event.sessions:
         raise ConflictError(_("Add at least one session before opening registration."))
-    event.status = status
+    event.status = status.value
     db.session.commit()
     return event
 

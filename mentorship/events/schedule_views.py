@@ -13,7 +13,7 @@ from mentorship.events.forms import (
     OutcomeForm,
     RequestForm,
 )
-from mentorship.events.views import events_bp, load_event
+from mentorship.events.views import events_bp, load_event, meeting_reason
 from mentorship.main.helpers import ConfirmForm, option, role_required
 from mentorship.models import MeetingStatus
 from mentorship.services.errors import NotFoundError, ServiceError
@@ -280,7 +280,7 @@ def _ics_response(event, participant, draft: bool = False, name: str = "") -> Re
     }
     filename = f"agenda-event-{event.id}{name}.ics"
     return Response(
-        agendas.ics(event, participant, labels, draft),
+        agendas.ics(event, participant, labels, draft, why=meeting_reason),
         mimetype="text/calendar",
         headers={"Content-Disposition": f'attachment; filename="{filename}"'},
     )

@@ -13,6 +13,7 @@ from mentorship.extensions import db
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, option, role_required, show_service_error
 from mentorship.models import EventStatus, Idea, MeetingStatus, Partner
+from mentorship.reasons import localise_reason
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.events import registration, setup
 
@@ -30,6 +31,17 @@ def load_event(event_id: int):
 def clock(value) -> str:
     """Hours and minutes in the display time zone: the end of a meeting on the same day."""
     return format_time(value, "HH:mm")
+
+
+@events_bp.app_template_filter("meeting_reason")
+def meeting_reason(meeting) -> str:
+    """Why two people meet, in the reader's language: a meeting suggested from a match keeps
+    the match's English reasons joined by "; ", each rebuilt here like on the match pages."""
+    if not meeting.match_id or not meeting.reason:
+        return meeting.reason
+    return "; ".join(
+        localise_reason(part, third_person=True) for part in meeting.reason.split("; ")
+    )
 
 
 def _utc(value):

@@ -6,9 +6,10 @@ from __future__ import annotations
 import pytest
 
 from mentorship.extensions import db
+from mentorship.models import EventMeeting
 from mentorship.services.events import meetings, schedule
 from tests.event_factories import EventFactory, SessionFactory, contact_in, entrepreneur_in
-from tests.factories import LeadFactory
+from tests.factories import LeadFactory, MatchFactory
 
 
 @pytest.fixture
@@ -81,3 +82,35 @@ def test_a_finished_event_offers_no_status_changes(client, auth, event):
     auth.login(lead.email)
     page = client.get(f"/events/{event.id}").get_data(as_text=True)
     assert "Open registration" not in page and "Close registration" not in page
+
+
+def test_in_serbian_an_events_sessions_are_not_called_meetings(client, auth, event):
+    """ "Sessions" of a mentorship are its meetings (Sastanci); an event's are blocks (Sesije)."""
+    lead = LeadFactory(locale="sr")
+    auth.login(lead.email)
+    page = client.get(f"/events/{event.id}", headers={"Accept-Language": "sr"})
+    html = page.get_data(as_text=True)
+    assert "<h2>Sesije</h2>" in html and ">Sastanci</a>" in html
+
+
+def test_a_meeting_suggested_from_a_match_gives_its_reasons_in_serbian(client, auth, event):
+    her, them = entrepreneur_in(event, event.sessions), contact_in(event, event.sessions)
+    match = MatchFactory(
+        idea=her.idea, kind="partner", mentor=None, partner=them.partner, reasons=[]
+    )
+    db.session.add(
+        EventMeeting(
+            event=event,
+            first_id=her.id,
+            second_id=them.id,
+            match_id=match.id,
+            reason="Shared terms: jam, food",
+            status="suggested",
+        )
+    )
+    db.session.commit()
+    auth.login(her.user.email)
+    html = client.get(f"/events/{event.id}/meetings", headers={"Accept-Language": "sr"}).get_data(
+        as_text=True
+    )
+    assert "Shared terms" not in html and "jam, food" in html

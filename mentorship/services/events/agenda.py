@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -86,9 +87,14 @@ def table_plan(event: Event, published: bool = False) -> list[tuple[datetime, li
 
 
 def ics(
-    event: Event, participant: EventParticipant, labels: dict[str, str], draft: bool = False
+    event: Event,
+    participant: EventParticipant,
+    labels: dict[str, str],
+    draft: bool = False,
+    why: Callable[[EventMeeting], str] = lambda meeting: meeting.reason,
 ) -> bytes:
-    """The participant's agenda as an iCalendar file; ``labels`` are translated words."""
+    """The participant's agenda as an iCalendar file; ``labels`` are translated words, ``why``
+    gives a meeting's reason in the reader's language."""
     calendar = Calendar()
     calendar.add("prodid", "-//Mentorship Match//B2B agenda//EN")
     calendar.add("version", "2.0")
@@ -99,11 +105,15 @@ def ics(
             "uid", f"event-{event.id}-meeting-{item.meeting.id}-p{participant.id}@mentorship-match"
         )
         entry.add("dtstamp", event.published_at or item.starts_at)
+        if event.published_at is not None:
+            # Each publication is a new version: calendars replace the old entry, not add one.
+            entry.add("sequence", int(event.published_at.timestamp()) // 60)
         entry.add("dtstart", item.starts_at)
         entry.add("dtend", item.ends_at)
         entry.add("summary", f"{labels['meeting_with']} {item.other.display_name}")
         entry.add("location", f"{event.place} – {labels['table']} {item.table}".strip(" –"))
-        if item.why:
-            entry.add("description", f"{labels['why']}: {item.why}")
+        reason = why(item.meeting)
+        if reason:
+            entry.add("description", f"{labels['why']}: {reason}")
         calendar.add_component(entry)
     return calendar.to_ical()

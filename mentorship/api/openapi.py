@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
+from mentorship.api.operation_types import OBJECT_ID
 from mentorship.api.operations import ALSO_DOCUMENTED, OPERATIONS, Operation
 from mentorship.contract.base import Error
 
@@ -57,6 +58,62 @@ def _models() -> list[type[BaseModel]]:
     return list(found.values())
 
 
+# An inner object's path parameter is named after its collection ({meeting_id}); a few read
+# better under another name.
+INNER_NAMES = {"outcomes": "phase", "problem-reports": "report_id"}
+
+
+def _inner_names(path: str) -> list[str]:
+    """Names of the second and later `{id}`s of an operation's path, in order."""
+    parts, names = path.split("/"), []
+    for position, part in enumerate(parts):
+        if part == "{id}" and "{id}" in parts[:position]:
+            collection = parts[position - 1]
+            names.append(
+                INNER_NAMES.get(collection, collection.rstrip("s").replace("-", "_") + "_id")
+            )
+    return names
+
+
+def document_path(path: str) -> str:
+    """The path as the document shows it: OpenAPI path parameters need distinct names, so an
+    inner object's `{id}` (the operations write each `{id}` alike) is named after its collection."""
+    names = iter(_inner_names(path))
+    parts = path.split("/")
+    outer_seen = False
+    for position, part in enumerate(parts):
+        if part == "{id}":
+            if outer_seen:
+                parts[position] = "{" + next(names) + "}"
+            outer_seen = True
+    return "/".join(parts)
+
+
+def _parameters(operation: Operation) -> list[dict[str, Any]]:
+    """The operation's parameters; a path `id` that stands for several ids becomes one
+    parameter per id: the outer object's `id`, then each inner one's under its own name."""
+    found = []
+    inner = _inner_names(operation.path)
+    for param in operation.params:
+        described = param.openapi()
+        if param.where != "path" or param.name != "id" or not inner:
+            found.append(described)
+            continue
+        found.append({**OBJECT_ID.openapi(), "required": True})
+        for name in inner:
+            found.append(
+                {
+                    **described,
+                    "name": name,
+                    "required": True,
+                    "description": f"The {name.removesuffix('_id')}'s id within the outer object"
+                    if name.endswith("_id")
+                    else described.get("description", ""),
+                }
+            )
+    return found
+
+
 def _json(ref: dict[str, Any] | None) -> dict[str, Any]:
     return {"application/json": {"schema": ref if ref is not None else {"type": "object"}}}
 
@@ -68,7 +125,7 @@ def _operation(operation: Operation, refs: dict[str, dict[str, str]]) -> dict[st
     if description:
         found["description"] = description
     if operation.params:
-        found["parameters"] = [param.openapi() for param in operation.params]
+        found["parameters"] = _parameters(operation)
     if operation.body is not None:
         found["requestBody"] = {
             "required": True,
@@ -102,7 +159,9 @@ def openapi_document() -> dict[str, Any]:
     refs = {model.__name__: keys[(model, "validation")] for model in models}
     paths: dict[str, dict[str, Any]] = {}
     for operation in OPERATIONS:
-        paths.setdefault(operation.path, {})[operation.method] = _operation(operation, refs)
+        paths.setdefault(document_path(operation.path), {})[operation.method] = _operation(
+            operation, refs
+        )
     return {
         "openapi": "3.1.0",
         "info": {"title": "Mentorship Match API", "version": "1.0.0", "description": DESCRIPTION},

@@ -77,7 +77,8 @@ def test_openapi_lists_every_contract_path_and_method(client):
 
 
 def test_every_implemented_api_route_is_in_openapi(app, client):
-    documented = set(client.get("/api/v1/openapi.json").get_json()["paths"])
+    paths = client.get("/api/v1/openapi.json").get_json()["paths"]
+    documented = {re.sub(r"\{[^}]+\}", "{id}", path) for path in paths}
     for rule in app.url_map.iter_rules():
         if rule.rule.startswith("/api/v1"):
             assert re.sub(r"<[^>]*>", "{id}", rule.rule) in documented, rule.rule

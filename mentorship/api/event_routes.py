@@ -107,6 +107,7 @@ def meeting_out(m) -> Meeting:
         match_id=m.match_id,
         reason=m.reason,
         status=m.status,
+        origin=m.origin,
         session_id=m.session_id,
         slot=m.slot,
         table=m.table_number,

@@ -25,6 +25,7 @@ from mentorship.contract.fields import (
 from mentorship.models.events import (
     COOPERATION_TYPES,
     EVENT_STATUSES,
+    MEETING_ORIGINS,
     MEETING_STATUSES,
     OUTCOME_RESULTS,
     SCHEDULE_STAGES,
@@ -134,6 +135,9 @@ class Meeting(Answer):
     match_id: int | None
     reason: str
     status: one_of(MEETING_STATUSES)
+    origin: one_of(MEETING_ORIGINS) = Field(
+        description="`request` (first_id asked), `match` or `profile` (suggested)."
+    )
     session_id: int | None
     slot: int | None
     table: int | None

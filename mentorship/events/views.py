@@ -12,7 +12,7 @@ from mentorship.events.forms import ContactForm, EventForm, RegistrationForm, Se
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, option, role_required, show_service_error
-from mentorship.models import EventStatus, Idea, MeetingStatus, Partner
+from mentorship.models import EventStatus, Idea, MeetingOrigin, MeetingStatus, Partner
 from mentorship.reasons import localise_reason
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.events import registration, setup
@@ -37,7 +37,7 @@ def clock(value) -> str:
 def meeting_reason(meeting) -> str:
     """Why two people meet, in the reader's language: a meeting suggested from a match keeps
     the match's English reasons joined by "; ", each rebuilt here like on the match pages."""
-    if not meeting.match_id or not meeting.reason:
+    if meeting.origin != MeetingOrigin.MATCH or not meeting.reason:
         return meeting.reason
     return "; ".join(
         localise_reason(part, third_person=True) for part in meeting.reason.split("; ")

@@ -36,6 +36,14 @@ class MeetingStatus(str, enum.Enum):
     DECLINED = "declined"
 
 
+class MeetingOrigin(str, enum.Enum):
+    """Where a meeting came from: what its sides are told ("you asked", "from a match")."""
+
+    REQUEST = "request"  # first_id asked second_id
+    MATCH = "match"  # suggested from an idea ↔ partner match
+    PROFILE = "profile"  # suggested from complementary cooperation profiles
+
+
 class OutcomeResult(str, enum.Enum):
     NO_INTEREST = "no_interest"
     FOLLOW_UP = "follow_up"
@@ -54,6 +62,7 @@ COOPERATION_TYPES = (
 EVENT_STATUSES = tuple(s.value for s in EventStatus)
 SCHEDULE_STAGES = tuple(s.value for s in ScheduleStage)
 MEETING_STATUSES = tuple(s.value for s in MeetingStatus)
+MEETING_ORIGINS = tuple(s.value for s in MeetingOrigin)
 OUTCOME_RESULTS = tuple(s.value for s in OutcomeResult)
 
 
@@ -142,6 +151,7 @@ class EventMeeting(Base):
     __tablename__ = "event_meetings"
     __table_args__ = (
         CheckConstraint(in_values("status", MEETING_STATUSES), name="status_allowed"),
+        CheckConstraint(in_values("origin", MEETING_ORIGINS), name="origin_allowed"),
         UniqueConstraint("event_id", "first_id", "second_id", name="uq_event_meeting_pair"),
     )
 
@@ -157,6 +167,9 @@ class EventMeeting(Base):
     match_id: Mapped[int | None] = mapped_column(ForeignKey("matches.id", ondelete="SET NULL"))
     reason: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20), default=MeetingStatus.REQUESTED.value)
+    origin: Mapped[str] = mapped_column(
+        String(20), default=MeetingOrigin.REQUEST.value, server_default=MeetingOrigin.REQUEST.value
+    )
     answered_at: Mapped[datetime | None]
     session_id: Mapped[int | None] = mapped_column(
         ForeignKey("event_sessions.id", ondelete="SET NULL")

@@ -106,6 +106,7 @@ def test_a_meeting_suggested_from_a_match_gives_its_reasons_in_serbian(client, a
             match_id=match.id,
             reason="Shared terms: jam, food",
             status="suggested",
+            origin="match",
         )
     )
     db.session.commit()
@@ -114,3 +115,22 @@ def test_a_meeting_suggested_from_a_match_gives_its_reasons_in_serbian(client, a
         as_text=True
     )
     assert "Shared terms" not in html and "jam, food" in html
+
+
+def test_an_accepted_suggestion_is_not_shown_as_asked_by_her(client, auth, event):
+    """A meeting suggested from cooperation profiles keeps its origin once accepted."""
+    her, them = entrepreneur_in(event, event.sessions), contact_in(event, event.sessions)
+    meeting = EventMeeting(
+        event=event,
+        first_id=her.id,
+        second_id=them.id,
+        reason="Complementary profiles",
+        status="suggested",
+        origin="profile",
+    )
+    db.session.add(meeting)
+    db.session.commit()
+    meetings.answer(them.user, meeting, True)
+    auth.login(her.user.email)
+    html = client.get(f"/events/{event.id}/meetings").get_data(as_text=True)
+    assert "Suggested from cooperation profiles" in html and "You asked" not in html

@@ -19,6 +19,7 @@ from mentorship.models import (
     Match,
     MatchKind,
     MatchStatus,
+    MeetingOrigin,
     MeetingStatus,
     ScheduleStage,
     User,
@@ -83,6 +84,7 @@ def suggest_meetings(event: Event) -> int:
                     first_id=entrepreneur.id,
                     second_id=contact.id,
                     match_id=match.id,
+                    origin=MeetingOrigin.MATCH.value,
                     reason="; ".join(match.reasons or []),
                     status=MeetingStatus.SUGGESTED.value,
                 )

@@ -14,6 +14,7 @@ from mentorship.models import (
     Event,
     EventMeeting,
     EventParticipant,
+    MeetingOrigin,
     MeetingStatus,
 )
 from mentorship.services.events.meetings import meeting_between, suggest_meetings
@@ -86,6 +87,7 @@ def suggest_from_profiles(event: Event, per_participant: int = PER_PARTICIPANT) 
                         second_id=supplier.id,
                         reason=reason,
                         status=MeetingStatus.SUGGESTED.value,
+                        origin=MeetingOrigin.PROFILE.value,
                     )
                 )
                 db.session.flush()

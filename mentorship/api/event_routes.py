@@ -195,6 +195,13 @@ def event_list_participants(event_id: int):
     return jsonify(listed_page(list(event.participants), lambda p: participant_out(p).model_dump()))
 
 
+@api_bp.delete(f"{EVENT}/participants/<{ID}:participant_id>")
+@token_required(LEAD)
+def event_remove_participant(event_id: int, participant_id: int):
+    registration.remove_participant(current_user(), _event(event_id), participant_id)
+    return "", 204
+
+
 @api_bp.get(f"{EVENT}/meetings")
 @token_required()
 def event_list_meetings(event_id: int):

@@ -310,6 +310,10 @@ EVENT_OPERATIONS: list[Operation] = [
               "meetings. The people she had accepted meetings with are told."),
     Operation("get", f"{EVENT}/participants", "Who takes part", ATTENDING,
               answer=ParticipantPage, errors=(404,), params=(OBJECT_ID, *PAGE)),
+    Operation("delete", f"{EVENT}/participants/{{id}}", "Take a participant off the event",
+              "lead", 204, errors=LEAD_ERRORS, params=(TWO_IDS,),
+              notes="She and the people she had accepted meetings with are told; her meetings "
+              "leave every agenda. 409 once the event is over."),
     Operation("get", f"{EVENT}/meetings", "The caller's meetings (the lead: all)", ATTENDING,
               answer=MeetingPage, errors=(404,), params=(OBJECT_ID, *PAGE)),
     Operation("post", f"{EVENT}/meetings", "Ask another participant for a meeting",

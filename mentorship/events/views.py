@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC
 
 from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
-from flask_babel import format_time, gettext, to_utc
+from flask_babel import format_time, gettext, ngettext, to_utc
 from flask_login import current_user, login_required
 
 from mentorship.events.forms import ContactForm, EventForm, RegistrationForm, SessionForm
@@ -216,4 +216,48 @@ def withdraw(event_id: int):
         refusal=refusal,
         accepted=sum(m.status == MeetingStatus.ACCEPTED for m in mine),
         waiting=sum(m.status in (MeetingStatus.REQUESTED, MeetingStatus.SUGGESTED) for m in mine),
+    )
+
+
+@events_bp.route(
+    "/<int:event_id>/participants/<int:participant_id>/remove", methods=["GET", "POST"]
+)
+@role_required("lead")
+def remove_participant(event_id: int, participant_id: int):
+    """The lead takes someone off the event, after a question that says who is told."""
+    event = load_event(event_id)
+    participant = next((p for p in event.participants if p.id == participant_id), None)
+    if participant is None:
+        abort(404)
+    form = ConfirmForm()
+    if request.method == "POST":
+        if not form.validate_on_submit():
+            abort(400)
+        name = participant.display_name
+        try:
+            cancelled = registration.remove_participant(current_user, event, participant_id)
+        except ServiceError as error:
+            flash(error.message, "error")
+        else:
+            flash(
+                ngettext(
+                    "%(name)s no longer takes part; %(num)d accepted meeting is cancelled. "
+                    "Compute and publish the schedule again to fill the gap.",
+                    "%(name)s no longer takes part; %(num)d accepted meetings are cancelled. "
+                    "Compute and publish the schedule again to fill the gaps.",
+                    cancelled,
+                    name=name,
+                )
+                if cancelled
+                else gettext("%(name)s no longer takes part.", name=name),
+                "success",
+            )
+        return redirect(url_for("events.detail", event_id=event.id))
+    mine = registration.meetings_of(participant)
+    return render_template(
+        "events/remove_participant.html",
+        event=event,
+        participant=participant,
+        form=form,
+        accepted=sum(m.status == MeetingStatus.ACCEPTED for m in mine),
     )

@@ -215,6 +215,10 @@ def events(contract, token, lead: dict[str, str]) -> None:
     contract.call("post", cancel, 404, headers=outsider)
     contract.call("post", cancel, 200, headers=lead)
     contract.call("post", cancel, 409, headers=lead)  # no longer accepted
+    her_row = f"{base}/participants/{partner['id']}"
+    contract.call("delete", her_row, 403, headers=her)
+    contract.call("delete", her_row, 204, headers=lead)
+    contract.call("delete", her_row, 404, headers=lead)
 
 
 def cooperation(contract, token, lead: dict[str, str], mentor: dict[str, str]) -> None:

@@ -281,3 +281,35 @@ def test_the_report_keeps_an_unnamed_cooperation_type_apart_from_other(event):
     outcomes.record(her.user, meeting, "follow_up", None)
     summary = outcomes.report(event)
     assert dict(summary.follow_ups_by_type) == {"not_specified": 1}
+
+
+def test_the_lead_removes_a_participant_after_the_final_schedule(event):
+    her, them = entrepreneur_in(event, event.sessions), contact_in(event, event.sessions)
+    other = entrepreneur_in(event, event.sessions)
+    _meeting(event, her, them)
+    kept = _meeting(event, other, them)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    schedule.publish(lead, event, "final")
+    published = list(event.published)
+    told_them = len(_told(them.user))
+    assert registration.remove_participant(lead, event, her.id) == 1
+    db.session.refresh(event)
+    assert event.published == published  # what is out stays out, minus her meetings
+    from mentorship.services.events import agenda
+
+    assert [item.meeting.id for item in agenda.agenda(event, them)] == [kept.id]
+    assert len(_told(them.user)) == told_them + 1
+    assert _told(her.user)  # she is told too
+    assert [p.id for p in event.participants] == [them.id, other.id]
+
+
+def test_only_the_lead_removes_participants_and_not_after_the_event(event):
+    her = entrepreneur_in(event, event.sessions)
+    with pytest.raises(ServiceError):
+        registration.remove_participant(her.user, event, her.id)
+    event.status = "finished"
+    db.session.commit()
+    with pytest.raises(ConflictError, match="over"):
+        registration.remove_participant(LeadFactory(), event, her.id)
+    assert len(event.participants) == 1

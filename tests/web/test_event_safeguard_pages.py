@@ -134,3 +134,27 @@ def test_an_accepted_suggestion_is_not_shown_as_asked_by_her(client, auth, event
     auth.login(her.user.email)
     html = client.get(f"/events/{event.id}/meetings").get_data(as_text=True)
     assert "Suggested from cooperation profiles" in html and "You asked" not in html
+
+
+def test_the_lead_removes_a_participant_after_a_question(client, auth, submit, event):
+    her, them, _ = _accepted(event)
+    lead = LeadFactory()
+    auth.login(lead.email)
+    detail = client.get(f"/events/{event.id}").get_data(as_text=True)
+    url = f"/events/{event.id}/participants/{her.id}/remove"
+    assert url in detail
+    asked = client.get(url).get_data(as_text=True)
+    assert "1 accepted meeting is cancelled" in asked
+    page = submit(url).get_data(as_text=True)
+    assert "no longer takes part" in page
+    db.session.refresh(event)
+    assert [p.id for p in event.participants] == [them.id]
+
+
+def test_participants_cannot_remove_each_other(client, auth, event):
+    her, them, _ = _accepted(event)
+    auth.login(them.user.email)
+    assert client.get(f"/events/{event.id}/participants/{her.id}/remove").status_code in (
+        403,
+        404,
+    )

@@ -20,7 +20,7 @@ from mentorship.models import (
     User,
 )
 from mentorship.services.errors import ConflictError, NotFoundError, ValidationFailedError
-from mentorship.services.events.setup import contact_partner
+from mentorship.services.events.setup import contact_partner, require_lead
 from mentorship.services.notifications import notify, send_pending_emails
 
 
@@ -149,15 +149,42 @@ def withdraw(user: User, event: Event) -> int:
     refusal = withdrawal_refusal(event, participant)
     if refusal:
         raise ConflictError(refusal)
+    return _leave(event, participant)
+
+
+def remove_participant(actor: User, event: Event, participant_id: int) -> int:
+    """The lead takes someone off the event (she cannot come, or registered by mistake), even
+    after the final schedule: her meetings leave every agenda, she and the people she would
+    have met are told. The rest of the published schedule stays as it is until the lead
+    publishes again. Returns how many accepted meetings were cancelled."""
+    require_lead(actor)
+    if event.status == EventStatus.FINISHED:
+        raise ConflictError(_("The event is over: its participants stay on record."))
+    lock_event(event.id)
+    participant = db.session.get(EventParticipant, participant_id)
+    if participant is None or participant.event_id != event.id:
+        raise NotFoundError(_("Participant not found."))
+    notify(
+        participant.user,
+        "event_meeting_answer",
+        lazy_gettext("You no longer take part in %(event)s", event=event.name),
+        lazy_gettext(
+            "The programme team took you off the event. Write to them if this is a mistake."
+        ),
+        f"/events/{event.id}",
+    )
+    return _leave(event, participant)
+
+
+def _leave(event: Event, participant: EventParticipant) -> int:
+    name = participant.user.name
     cancelled = [m for m in meetings_of(participant) if m.status == MeetingStatus.ACCEPTED]
     for meeting in cancelled:
         notify(
             meeting.other(participant.id).user,
             "event_meeting_answer",
-            lazy_gettext(
-                "%(name)s no longer takes part in %(event)s", name=user.name, event=event.name
-            ),
-            lazy_gettext("Your meeting with %(name)s is cancelled.", name=user.name),
+            lazy_gettext("%(name)s no longer takes part in %(event)s", name=name, event=event.name),
+            lazy_gettext("Your meeting with %(name)s is cancelled.", name=name),
             f"/events/{event.id}/meetings",
         )
     db.session.delete(participant)

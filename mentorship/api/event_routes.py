@@ -169,8 +169,9 @@ def event_set_status(event_id: int):
 def event_register(event_id: int):
     event = _event(event_id)
     data = json_input(RegistrationInput)
+    changed = registration.participant_for(current_user(), event) is not None
     participant = registration.register(current_user(), event, data["session_ids"], data["idea_id"])
-    return _json(participant_out(participant), 201)
+    return _json(participant_out(participant), 200 if changed else 201)
 
 
 @api_bp.delete(f"{EVENT}/registration")

@@ -136,6 +136,8 @@ def _operation(operation: Operation, refs: dict[str, dict[str, str]]) -> dict[st
         answer = operation.answer
         success["content"] = _json(refs[answer.__name__] if answer is not None else None)
     responses = {str(operation.ok): success}
+    for code, meaning in operation.also_ok:
+        responses[str(code)] = {**success, "description": meaning}
     error_text = {**ERROR_TEXT, **dict(operation.error_text)}
     for code in error_statuses(operation):
         responses[str(code)] = {"description": error_text[code], "content": _json(refs["Error"])}

@@ -56,6 +56,9 @@ class Operation:
     notes: str = ""
     free_answer: bool = False
     error_text: tuple[tuple[int, str], ...] = ()  # what a status means here, when it says more
+    also_ok: tuple[
+        tuple[int, str], ...
+    ] = ()  # other success statuses (same body) and what they mean
 
     @property
     def public(self) -> bool:

@@ -303,7 +303,10 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("post", f"{EVENT}/status", "Open, close or finish registration", "lead",
               answer=Event, body=EventStatusInput, errors=LEAD_ERRORS, params=(OBJECT_ID,)),
     Operation("post", f"{EVENT}/registration", "Register for some of the sessions",
-              PARTICIPANTS, 201, Participant, RegistrationInput, LEAD_ERRORS, (OBJECT_ID,)),
+              PARTICIPANTS, 201, Participant, RegistrationInput, LEAD_ERRORS, (OBJECT_ID,),
+              notes="201 for a new registration; calling it again changes her sessions (and "
+              "idea) and answers 200.",
+              also_ok=((200, "Her registration was changed"),)),
     Operation("delete", f"{EVENT}/registration", "Withdraw from the event", PARTICIPANTS, 204,
               errors=(403, 404, 409), params=(OBJECT_ID,),
               notes="409 once the event is over, or once the final schedule holds the caller's "

@@ -263,3 +263,24 @@ def test_placing_onto_a_pinned_meeting_is_409_and_changes_nothing(
     assert "unpin it first" in refused.get_json()["error"]["message"]
     assert _meeting_in_list(client, base, second["id"], lead_headers) == before
     assert _meeting_in_list(client, base, first["id"], lead_headers)["slot"] == 3
+
+
+def test_registering_again_changes_her_registration_and_answers_200(
+    client, api_headers, lead_headers
+):
+    event = _open_event(client, lead_headers)
+    base = f"/api/v1/events/{event['id']}"
+    sessions = [s["id"] for s in event["sessions"]]
+    idea = IdeaFactory()
+    her = api_headers(idea.owner)
+    first = client.post(
+        f"{base}/registration", json={"session_ids": sessions, "idea_id": idea.id}, headers=her
+    )
+    assert first.status_code == 201
+    again = client.post(
+        f"{base}/registration", json={"session_ids": sessions[:1], "idea_id": idea.id}, headers=her
+    )
+    assert again.status_code == 200
+    assert again.get_json()["id"] == first.get_json()["id"]
+    assert again.get_json()["session_ids"] == sessions[:1]
+    assert client.get(f"{base}/participants", headers=lead_headers).get_json()["total"] == 1

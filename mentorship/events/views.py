@@ -16,6 +16,7 @@ from mentorship.models import EventStatus, Idea, MeetingOrigin, MeetingStatus, P
 from mentorship.reasons import localise_reason
 from mentorship.services.errors import NotFoundError, ServiceError
 from mentorship.services.events import registration, setup
+from mentorship.services.events.profile_meetings import profile_reason
 
 events_bp = Blueprint("events", __name__, url_prefix="/events")
 
@@ -36,7 +37,10 @@ def clock(value) -> str:
 @events_bp.app_template_filter("meeting_reason")
 def meeting_reason(meeting) -> str:
     """Why two people meet, in the reader's language: a meeting suggested from a match keeps
-    the match's English reasons joined by "; ", each rebuilt here like on the match pages."""
+    the match's English reasons joined by "; ", each rebuilt here like on the match pages; one
+    suggested from cooperation profiles keeps an English sentence naming the two profiles."""
+    if meeting.origin == MeetingOrigin.PROFILE:
+        return profile_reason(meeting.reason)
     if meeting.origin != MeetingOrigin.MATCH or not meeting.reason:
         return meeting.reason
     return "; ".join(

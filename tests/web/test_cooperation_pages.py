@@ -110,3 +110,38 @@ def test_complementary_profiles_suggest_partner_to_partner_meetings(client, auth
     meeting = found[(honey.id, jars.id)]
     assert meeting.status == "suggested" and "Glass jars for food" in meeting.reason
     assert profile_meetings.suggest_from_profiles(event) == 0  # no duplicates
+
+
+def test_profile_reasons_are_stored_in_english_and_read_in_the_readers_language(
+    client, auth, submit
+):
+    """A Serbian lead's suggestions used to keep her language: English readers got Serbian."""
+    event = EventFactory()
+    SessionFactory(event=event)
+    db.session.refresh(event)
+    jars = contact_in(event, event.sessions)
+    her = entrepreneur_in(event, event.sessions)
+    cooperation.create_profile(jars.user, _profile(title="Glass jars for food"))
+    cooperation.create_profile(
+        her.user, _profile(kind="request", title="Jars for plum jam", idea_id=her.idea_id)
+    )
+    auth.login(LeadFactory(locale="sr").email)
+    submit(f"/events/{event.id}/suggest", page=f"/events/{event.id}/schedule")
+    meeting = db.session.scalars(db.select(EventMeeting)).one()
+    assert meeting.reason == (
+        "Complementary profiles: “Glass jars for food” meets “Jars for plum jam”."
+    )
+    auth.logout()
+    auth.login(her.user.email)
+    serbian = client.get(f"/events/{event.id}/meetings", headers={"Accept-Language": "sr"})
+    assert "Komplementarni profili: „Glass jars for food“ odgovara na „Jars for plum jam“." in (
+        serbian.get_data(as_text=True)
+    )
+    meeting.reason = (
+        "Komplementarni profili: „Glass jars for food“ odgovara na „Jars for plum jam“."
+    )
+    db.session.commit()
+    english = client.get(f"/events/{event.id}/meetings", headers={"Accept-Language": "en"})
+    html = english.get_data(as_text=True)
+    assert "Komplementarni" not in html
+    assert "Complementary profiles: “Glass jars for food” meets “Jars for plum jam”." in html

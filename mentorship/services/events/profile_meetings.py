@@ -4,7 +4,10 @@ idea ↔ partner matches never propose). Ranked by ``matching.cooperation``."""
 
 from __future__ import annotations
 
+import re
+
 import sqlalchemy as sa
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from matching.cooperation import ProfileRecord, complementary
@@ -20,6 +23,26 @@ from mentorship.models import (
 from mentorship.services.events.meetings import meeting_between, suggest_meetings
 
 PER_PARTICIPANT = 5
+_STORED_REASONS = (  # as stored: in English, and in Serbian before reasons were kept in English
+    re.compile(r"Complementary profiles: “(?P<offer>.*)” meets “(?P<request>.*)”\.", re.S),
+    re.compile(r"Komplementarni profili: „(?P<offer>.*)“ odgovara na „(?P<request>.*)“\.", re.S),
+)
+
+
+def _profile_reason(offer: str, request: str) -> str:
+    return _(
+        "Complementary profiles: “%(offer)s” meets “%(request)s”.", offer=offer, request=request
+    )
+
+
+def profile_reason(stored: str) -> str:
+    """A profile-suggested meeting's reason in the reader's language: it is stored in English
+    (whoever asked for the suggestions) and rebuilt from the two titles it names."""
+    for pattern in _STORED_REASONS:
+        found = pattern.fullmatch(stored or "")
+        if found:
+            return _profile_reason(found["offer"], found["request"])
+    return stored
 
 
 def _owner(participant: EventParticipant) -> str | None:
@@ -69,11 +92,8 @@ def suggest_from_profiles(event: Event, per_participant: int = PER_PARTICIPANT) 
     added = 0
     for match in complementary(records, per_participant):
         offer, request = profiles[match.offer_id], profiles[match.request_id]
-        reason = _(
-            "Complementary profiles: “%(offer)s” meets “%(request)s”.",
-            offer=offer.title,
-            request=request.title,
-        )
+        with force_locale("en"):
+            reason = _profile_reason(offer.title, request.title)
         for seeker in by_owner[match.request_owner]:
             for supplier in by_owner[match.offer_owner]:
                 if seeker.user_id == supplier.user_id or meeting_between(

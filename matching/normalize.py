@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from functools import lru_cache
+from importlib import resources
 
 from matching.stopwords import STOP_WORDS
+
+_ANY_WORD = re.compile(r"\w+")
 
 CYRILLIC_TO_LATIN = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ђ": "đ", "е": "e", "ж": "ž",
@@ -95,3 +99,24 @@ def surface_forms(text: str) -> dict[str, str]:
     for written in _TOKEN.findall(text):
         forms.setdefault(fold_word(written), written)
     return forms
+
+
+@lru_cache(maxsize=1)
+def _empty_words() -> frozenset[str]:
+    """Stop words and every listed function word (English, Serbian, French, German), folded."""
+    data = json.loads(resources.files("matching").joinpath("data/function_words.json").read_text())
+    listed = (fold(w) for name, words in data.items() if not name.startswith("_") for w in words)
+    return STOP_WORDS | frozenset(listed)
+
+
+def has_content_words(text: str) -> bool:
+    """Whether `text` has a word of two letters or more that is not a stop or function word.
+
+    "the and of a" has none: its meaning vector would be the mean of function words, close to
+    anything written in English, and candidates would be proposed "close in meaning" to nothing.
+    """
+    empty = _empty_words()
+    return any(
+        len(word) > 1 and not word.isdigit() and fold_word(word) not in empty
+        for word in _ANY_WORD.findall((text or "").lower())
+    )

@@ -12,6 +12,7 @@ from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.languages import text_language, text_languages
+from matching.normalize import has_content_words
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
     RELATION_VERBS,
@@ -84,6 +85,8 @@ class QueryEncoder:
         text language code of each (None: told from each text)."""
         sparse = self.encoder.transform(texts)
         meaning = self.embedder.embed(texts, exact=False) if self.embedder is not None else None
+        if meaning is not None:
+            meaning[[not has_content_words(text) for text in texts]] = 0.0
         if languages is None:
             languages = text_languages(texts)
         return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)

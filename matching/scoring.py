@@ -202,8 +202,8 @@ def score_store(
     store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights, k: int
 ) -> list[ScoredRow]:
     """Best k rows of `store` for one idea, with their score components."""
-    if len(store) == 0 or k <= 0 or query.texts[WHOLE].empty and not query.sector:
-        return []
+    if len(store) == 0 or k <= 0 or query.texts[WHOLE].empty:
+        return []  # nothing to go on: a sector alone proposes nobody
     signals = store.signals
     is_mentor = store.kind == "mentor"
     text, relation, parts = text_scores(store, query, config, weights)

@@ -263,9 +263,8 @@ def rematch_open_ideas(
             records = [r for r in records if set(r.needs) & set(kinds)]
         if records:
             index = index or holder.synced()
-            results = index.rank_many(records, k=RANK_WINDOW * CONFIG.top_k, explain=CONFIG.top_k)
-            ranked = {record.id: found for record, found in zip(records, results, strict=True)}
-            by_id = {record.id: record for record in records}
+            ranked = _rank_chunk(index, records)
+            by_id = {record.id: record for record in records if record.id in ranked}
             store_many(ranked, commit=False, explain=explainer(index, by_id))
         ranked_count += len(records)
         done, after = done + len(ideas), ideas[-1].id
@@ -275,6 +274,28 @@ def rematch_open_ideas(
         if len(ideas) < REMATCH_CHUNK:
             break
     return ranked_count
+
+
+def _rank_chunk(index: MatchIndex, records: list[IdeaRecord]) -> dict[int, dict]:
+    """Rankings of a chunk of ideas; an idea the engine fails on keeps its matches and is
+    logged, so that one odd idea never stops the re-match of all the others."""
+    options = {"k": RANK_WINDOW * CONFIG.top_k, "explain": CONFIG.top_k}
+    try:
+        results = index.rank_many(records, **options)
+        return {record.id: found for record, found in zip(records, results, strict=True)}
+    except OperationalError:
+        raise
+    except Exception:
+        log.exception("re-matching a chunk failed; ranking its ideas one by one")
+    ranked = {}
+    for record in records:
+        try:
+            ranked[record.id] = index.rank(record, **options)
+        except OperationalError:
+            raise
+        except Exception:
+            log.exception("re-matching idea %s failed; its matches are kept", record.id)
+    return ranked
 
 
 def candidate_changed(kind: str, candidate_id: int) -> int:

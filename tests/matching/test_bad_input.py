@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from matching import KINDS, IdeaRecord, MatchIndex, MentorRecord
-from tests.matching.records import MENTORS
+from matching import KINDS, IdeaRecord, MatchIndex, MentorRecord, TextEmbedder
+from tests.matching.records import CLUSTERS, MENTORS, PARTNERS
 
 
 @pytest.mark.parametrize("title, description", [("", ""), ("   ", "\n\t  "), ("!!!", "... ?")])
@@ -56,3 +56,30 @@ def test_zero_k_and_empty_batch(index: MatchIndex, jam_idea: IdeaRecord) -> None
     assert index.rank(jam_idea, k=0) == {kind: [] for kind in KINDS}
     assert index.rank_many([]) == []
     assert index.rank(IdeaRecord(1, "x", "y", needs=())) == {}
+
+
+@pytest.mark.parametrize("title, description", [("t", "d"), ("x", "."), ("1", "2 3")])
+def test_an_idea_without_words_but_with_a_sector_gets_empty_lists(
+    index: MatchIndex, title: str, description: str
+) -> None:
+    """It crashed on partners (no text to compare, no supply direction either) and, in the
+    service, every later re-match of all open ideas with it."""
+    idea = IdeaRecord(1, title, description, sector="food")
+    assert index.rank(idea) == {kind: [] for kind in KINDS}
+
+
+@pytest.fixture(scope="module")
+def meaning_index() -> MatchIndex:
+    return MatchIndex.fit(MENTORS, PARTNERS, CLUSTERS, embedder=TextEmbedder().load())
+
+
+@pytest.mark.parametrize("description", ["the and of a", "ja i ti, a on", "Ја и ти, а он"])
+def test_function_words_alone_mean_nothing(meaning_index: MatchIndex, description: str) -> None:
+    """Their meaning vector is close to anything written in that language: candidates were
+    proposed "close in meaning" to an idea that says nothing."""
+    idea = IdeaRecord(1, "t", description, sector="food")
+    assert meaning_index.rank(idea) == {kind: [] for kind in KINDS}
+
+
+def test_an_idea_with_one_content_word_is_still_matched(meaning_index: MatchIndex) -> None:
+    assert meaning_index.rank(IdeaRecord(1, "Jam", "the and of a", sector="food"))["partner"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from matching import MatchIndex
 from mentorship.extensions import db
 from mentorship.infrastructure.candidates import idea_record
 from mentorship.infrastructure.index_holder import IndexHolder, holder
@@ -150,3 +151,24 @@ def test_a_rematch_keeps_the_rows_of_proposals_that_stay(app):
     matching.rematch_open_ideas()
     db.session.expire_all()
     assert [m.id for m in matches_of(idea.id)] == before
+
+
+def test_one_idea_the_engine_fails_on_does_not_stop_a_rematch(app, monkeypatch):
+    """A content-free idea once crashed the engine, and with it every re-match of all open
+    ideas that a new partner or cluster started: nobody got the new candidate."""
+    PartnerFactory(name="Hotel SUMATOVAC", seeks="local food, jam, honey")
+    first = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["cluster"]})
+    odd = submit_idea(EntrepreneurFactory(), JAM_IDEA | {"needs": ["cluster"]})
+    assert matches_of(first.id) == [] and matches_of(odd.id) == []
+    ClusterFactory(name="Nis Region Agro Start Up Cluster")
+    rank_many = MatchIndex.rank_many
+
+    def failing_rank_many(self, ideas, **options):
+        if any(idea.id == odd.id for idea in ideas):
+            raise KeyError("general")
+        return rank_many(self, ideas, **options)
+
+    monkeypatch.setattr(MatchIndex, "rank_many", failing_rank_many)
+    assert matching.rematch_open_ideas(kinds=("cluster",)) == 2
+    assert [m.kind for m in matches_of(first.id)] == ["cluster"]
+    assert matches_of(odd.id) == []

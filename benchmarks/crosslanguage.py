@@ -75,7 +75,12 @@ def directory() -> dict[str, list]:
         ],
         "clusters": [
             ClusterRecord(
-                i, c["name"], description=c["description"], sector=c["sector"], region=c["region"]
+                i,
+                c["name"],
+                description=c["description"],
+                sector=c["sector"],
+                region=c["region"],
+                members=c.get("members", ""),
             )
             for i, c in enumerate(organisations["clusters"], start=1)
         ],

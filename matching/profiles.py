@@ -34,7 +34,9 @@ def candidate_texts(record: CandidateRecord) -> dict[str, str]:
     if isinstance(record, PartnerRecord):
         profile = f"{record.name}\n{record.description}\n{record.offers}\n{record.seeks}"
         return {PROFILE: profile, SEEKS: record.seeks or "", OFFERS: record.offers or ""}
-    return {PROFILE: f"{record.name}\n{record.description}"}
+    profile = f"{record.name}\n{record.description}"
+    # Appended only when given, so that a cluster without members keeps its stored vector.
+    return {PROFILE: f"{profile}\n{record.members}" if record.members else profile}
 
 
 def candidate_place(record: CandidateRecord) -> str:

@@ -59,13 +59,15 @@ class PartnerRecord:
 
 @dataclass(frozen=True)
 class ClusterRecord:
-    """A startup or industry cluster."""
+    """A startup or industry cluster; `members` names its member companies (one a line, with
+    what each does), which say more about the cluster's trade than its own description."""
 
     id: int
     name: str
     description: str = ""
     sector: str | None = None
     region: str = ""
+    members: str = ""
 
 
 CandidateRecord = MentorRecord | PartnerRecord | ClusterRecord

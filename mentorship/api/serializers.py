@@ -175,6 +175,7 @@ def cluster_json(cluster: Cluster) -> dict[str, Any]:
         "sector": cluster.sector,
         "region": cluster.region,
         "website": cluster.website,
+        "members": cluster.members or "",
         "created_at": isoformat_utc(cluster.created_at),
         "updated_at": isoformat_utc(cluster.updated_at),
     }

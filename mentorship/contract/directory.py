@@ -40,6 +40,11 @@ class ClusterInput(RequestBody):
     sector: Sector = None
     region: Text(PLACE_MAX) = ""
     website: Url = ""
+    members: Text(
+        DESCRIPTION_MAX,
+        description="Optional. Its member companies, one a line with what each does "
+        '("Eko Voće: fruit growers"); matching reads them with the description.',
+    ) = ""
 
 
 class Partner(Answer):
@@ -63,6 +68,7 @@ class Cluster(Answer):
     sector: one_of(SECTORS) | None
     region: str
     website: str = Field(description="Empty or an http(s):// URL.")
+    members: str = Field(description="Its member companies, one a line; may be empty.")
     created_at: datetime
     updated_at: datetime
 

@@ -75,3 +75,12 @@ class ClusterForm(OrganisationForm):
             ),
         ],
     )
+    members = TextAreaField(
+        _l("Member companies"),
+        filters=[strip_text],
+        validators=[Length(max=DESCRIPTION_MAX)],
+        description=_l(
+            "Optional: one company a line, with what it does (“Eko Voće: fruit growers”). "
+            "Ideas are matched with these as well as with the description."
+        ),
+    )

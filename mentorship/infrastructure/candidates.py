@@ -81,6 +81,7 @@ def candidate_records() -> dict[Key, Record]:
             description=cluster.description,
             sector=cluster.sector,
             region=cluster.region,
+            members=cluster.members or "",
         )
     return records
 

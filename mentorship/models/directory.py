@@ -51,6 +51,8 @@ class Cluster(Base):
     sector: Mapped[str | None] = mapped_column(String(30))
     region: Mapped[str] = mapped_column(String(120), default="")
     website: Mapped[str] = mapped_column(String(500), default="")
+    members: Mapped[str] = mapped_column(Text, default="", server_default="")
+    """Member companies, one a line ("Name: what it does"): matched with the description."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -44,8 +44,8 @@ def list_organisations(
 ) -> sa.Select:
     statement = sa.select(model).order_by(model.name, model.id)
     if search.strip():
-        place = model.city if model is Partner else model.region
-        statement = statement.where(contains_folded(search, model.name, model.description, place))
+        extra = (model.city,) if model is Partner else (model.region, model.members)
+        statement = statement.where(contains_folded(search, model.name, model.description, *extra))
     if sector:
         statement = statement.where(model.sector == sector)
     return statement

@@ -232,3 +232,23 @@ def test_deleting_answers_204_and_the_item_is_gone(client, lead_headers, resourc
 
 def test_deleting_a_missing_one_is_404(client, lead_headers):
     assert client.delete("/api/v1/partners/9999", headers=lead_headers).status_code == 404
+
+
+def test_a_clusters_member_companies_are_optional_and_kept(client, lead_headers):
+    created = client.post("/api/v1/clusters", json=CLUSTER, headers=lead_headers).get_json()
+    assert created["members"] == ""
+    members = "Eko Voće: fruit growers\nStaklo Pak: glass jars"
+    changed = client.put(
+        f"/api/v1/clusters/{created['id']}",
+        json={"members": f"  {members}\n"},
+        headers=lead_headers,
+    )
+    assert changed.status_code == 200
+    assert changed.get_json()["members"] == members
+    assert changed.get_json()["description"] == CLUSTER["description"]
+    too_long = client.put(
+        f"/api/v1/clusters/{created['id']}", json={"members": "x" * 5001}, headers=lead_headers
+    )
+    assert too_long.status_code == 422 and "members" in error_of(too_long)["fields"]
+    read = client.get(f"/api/v1/clusters/{created['id']}", headers=lead_headers).get_json()
+    assert read["members"] == members

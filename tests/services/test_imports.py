@@ -391,3 +391,20 @@ def test_each_template_passes_its_own_header_check(app, kind, file_format):
 def test_xlsx_writer_round_trips_serbian_text(app):
     content = to_xlsx(["name"], [["Đurđevo"]])
     assert load_workbook(io.BytesIO(content)).active["A2"].value == "Đurđevo"
+
+
+def test_clusters_import_their_member_companies_one_a_line_in_the_cell(app):
+    workbook = xlsx_bytes(
+        [
+            ["name", "description", "members"],
+            ["Drvo klaster", "Furniture makers", "Drvopromet: oak boards\nOkov Centar: hinges"],
+            ["Agro klaster", "Food startups", None],
+        ]
+    )
+    job = imports.check_upload(LeadFactory(), "clusters", "clusters.xlsx", workbook, None)
+    run(job)
+    members = dict(db.session.execute(sa.select(Cluster.name, Cluster.members)).all())
+    assert members == {
+        "Drvo klaster": "Drvopromet: oak boards\nOkov Centar: hinges",
+        "Agro klaster": "",
+    }

@@ -151,3 +151,16 @@ def test_entrepreneur_cannot_manage_the_directory(client, auth):
 def test_anonymous_visitor_is_sent_to_login_from_the_directory(client):
     response = client.get("/clusters")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_lead_lists_a_clusters_member_companies_and_search_finds_them(client, auth, submit):
+    auth.login(LeadFactory().email)
+    members = "Drvopromet Kraljevo: oak boards\nOkov Centar: <b>hinges</b>"
+    html = submit("/clusters/new", {**CLUSTER, "members": members}).get_data(as_text=True)
+    assert "Drvopromet Kraljevo: oak boards · Okov Centar: &lt;b&gt;hinges&lt;/b&gt;" in html
+    assert db.session.scalar(sa.select(Cluster.members)) == members
+    found = client.get("/clusters?q=okov").get_data(as_text=True)
+    assert "Klaster Ž" in found
+    assert "Klaster Ž" not in client.get("/clusters?q=sawmill").get_data(as_text=True)
+    form = client.get(f"/clusters/{db.session.scalar(sa.select(Cluster.id))}/edit")
+    assert "Member companies" in form.get_data(as_text=True)

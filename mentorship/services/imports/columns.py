@@ -164,6 +164,12 @@ KINDS: dict[str, KindSpec] = {
             Column("sector", False, _l("Sector: %(sector)s.", sector=SECTOR_NOTE), "agriculture"),
             Column("region", False, _l("Region or city."), "Niš"),
             Column("website", False, _l("Empty or an http(s):// address."), "https://example.rs"),
+            Column(
+                "members",
+                False,
+                _l("Member companies, one a line in the cell, with what each does."),
+                "Eko Voće: fruit growers",
+            ),
         ),
     ),
     "ideas": KindSpec(

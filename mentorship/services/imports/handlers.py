@@ -393,6 +393,7 @@ HANDLERS: dict[str, Any] = {
             "sector": cells.sector,
             "region": _text,
             "website": _text,
+            "members": _text,
         },
     ),
 }

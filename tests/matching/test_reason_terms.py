@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, PartnerRecord
+from matching import (
+    ClusterRecord,
+    IdeaRecord,
+    MatchConfig,
+    MatchIndex,
+    MentorRecord,
+    PartnerRecord,
+)
 from matching.generic import GenericTerms, generic_words
 from tests.matching.test_supply import JAM_AND_JARS, PARTNERS
 
@@ -90,3 +97,17 @@ def test_frequent_words_are_generic_by_their_document_frequency_not_a_list() -> 
     assert generic.word("small")
     assert not generic.word("jars") and not generic.word("raspberry")
     assert generic.word("cold") and not generic(encoder.word_vocabulary["cold storage"])
+
+
+def test_start_and_selling_are_not_quoted_alone() -> None:
+    """Seen on the demo: "Nis Region Agro Start Up Cluster: Shared terms: start" for a clove
+    farm that would "start" one, and a clove cluster "Shared terms: selling" for saffron."""
+    agro = ClusterRecord(
+        1, "Nis Region Agro Start Up Cluster", description="Selling farm produce together."
+    )
+    index = MatchIndex.fit(clusters=[agro])
+    idea = IdeaRecord(9, "Clove farm", "I want to start a clove farm and start selling cloves.")
+    matches = index.rank(idea, kinds=["cluster"])["cluster"]
+    quoted = " ".join(reason for match in matches for reason in match.reasons)
+    assert "Shared terms: start" not in quoted and "Shared terms: selling" not in quoted
+    assert {"start", "startup", "selling", "prodaja"} <= generic_words()

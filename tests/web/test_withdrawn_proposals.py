@@ -79,6 +79,8 @@ def test_her_old_review_link_says_the_idea_is_no_longer_proposed(
     assert response.status_code == 410
     page = text_of(response)
     assert "No longer proposed" in page and "“Plum jam for hotels” is no longer proposed" in page
+    # It may go to nobody else at all: the page claimed "this idea now goes to other mentors".
+    assert "other mentors" not in page and "no longer among the mentors proposed" in page
 
 
 def test_the_no_longer_proposed_page_speaks_serbian(client, auth, mentor, withdrawn_id):

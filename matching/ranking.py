@@ -125,6 +125,7 @@ class QueryEncoder:
                     has_languages=bool(idea.languages),
                     has_place=bool((idea.city or "").strip()),
                     text_language=int(idea_languages[i]),
+                    own_mentors=tuple(idea.own_mentors),
                 )
             )
             role_texts.append({role: texts[role][i] for role in ROLES})

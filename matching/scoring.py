@@ -49,6 +49,8 @@ class IdeaQuery:
     same_regions: tuple[int, ...] = ()
     """Region codes of candidates in the idea's region: its own, and those of candidates in
     several districts one of which is the idea's (`SignalEncoder.same_region_codes`)."""
+    own_mentors: tuple[int, ...] = ()
+    """Mentor ids proposable to this idea even when full (`IdeaRecord.own_mentors`)."""
 
     def in_region(self, regions: np.ndarray) -> np.ndarray:
         """Whether each region code is in the idea's region."""
@@ -198,6 +200,21 @@ def text_scores(
 RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
 
 
+def _proposable(store: CandidateStore, query: IdeaQuery) -> np.ndarray:
+    """Rows that may be proposed: active with a free place, or an active mentor who already
+    mentors the idea's entrepreneur (her place is taken already)."""
+    proposable = store.signals.proposable
+    if store.kind != "mentor" or not query.own_mentors:
+        return proposable
+    rows = [store.row_of[i] for i in query.own_mentors if i in store.row_of]
+    active = [row for row in rows if getattr(store.records[row], "active", False)]
+    if not active:
+        return proposable
+    proposable = proposable.copy()
+    proposable[active] = True
+    return proposable
+
+
 def score_store(
     store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights, k: int
 ) -> list[ScoredRow]:
@@ -233,7 +250,7 @@ def score_store(
         total += config.capacity_weight
     blended /= total
     np.clip(blended, 0.0, 1.0, out=blended)
-    blended *= eligible & store.present & signals.proposable
+    blended *= eligible & store.present & _proposable(store, query)
     return [
         ScoredRow(
             row=int(row),

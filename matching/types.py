@@ -24,6 +24,9 @@ class IdeaRecord:
     """What the business will sell (free text); empty means: find it in the description."""
     seeks: str = ""
     """What the business needs to buy or find (free text); empty means: find it in the description."""
+    own_mentors: tuple[int, ...] = ()
+    """Mentors who already mentor this idea's entrepreneur: capacity counts entrepreneurs, so
+    her new idea takes no new place with them, and they are proposed even when full."""
 
 
 @dataclass(frozen=True)

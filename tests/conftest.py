@@ -72,6 +72,9 @@ def app_config(database_url: str, tmp_path: Path, **extra) -> dict:
         "MATCH_INDEX_PATH": str(tmp_path / "match_index.joblib"),
         "MAIL_OUTBOX_PATH": str(tmp_path / "outbox"),
         "SERVER_NAME": None,
+        # New words wait for the model: guesses would depend on which words earlier tests
+        # taught this process, and on a background thread's timing.
+        "MATCH_FAST_NEW_WORDS": False,
     }
     config.update(extra)
     return config

@@ -9,14 +9,23 @@ import sqlalchemy as sa
 from matching import ClusterRecord, IdeaRecord, MentorRecord, PartnerRecord
 from mentorship.extensions import db
 from mentorship.models import Cluster, Idea, Match, MentorProfile, Partner, Role, User
-from mentorship.services.mentors import mentor_loads
+from mentorship.services.mentors import mentor_loads, mentored_entrepreneurs
 
 log = logging.getLogger(__name__)
 Key = tuple[str, int]
 Record = MentorRecord | PartnerRecord | ClusterRecord
 
 
-def idea_record(idea: Idea) -> IdeaRecord:
+def idea_records(ideas: list[Idea]) -> list[IdeaRecord]:
+    """`idea_record` of each idea, with the mentors who already mentor its entrepreneur."""
+    pairs = mentored_entrepreneurs({idea.owner_id for idea in ideas})
+    mentors_of: dict[int, list[int]] = {}
+    for owner_id, mentor_id in sorted(pairs):
+        mentors_of.setdefault(owner_id, []).append(mentor_id)
+    return [idea_record(idea, tuple(mentors_of.get(idea.owner_id, ()))) for idea in ideas]
+
+
+def idea_record(idea: Idea, own_mentors: tuple[int, ...] = ()) -> IdeaRecord:
     """The idea as matching sees it.
 
     "Same region" is where the business is: the idea's own city, else the owner's profile city.
@@ -39,6 +48,7 @@ def idea_record(idea: Idea) -> IdeaRecord:
         country=profile.country if profile else "",
         offers=idea.offers or "",
         seeks=idea.seeks or "",
+        own_mentors=own_mentors,
     )
 
 

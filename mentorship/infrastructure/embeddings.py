@@ -74,7 +74,12 @@ def _model() -> _Model:
     path = current_app.config.get("MATCH_EMBEDDING_MODEL") or None
     with _models_lock:
         fast = bool(current_app.config.get("MATCH_FAST_NEW_WORDS", True))
-        return _models.setdefault(path, _Model(path, fast))
+        model = _models.setdefault(path, _Model(path, fast))
+        # The model is shared by the process's apps; each follows its own app's setting.
+        model.fast_new_words = fast
+        if model.embedder is not None:
+            model.embedder.fast_new_words = fast
+        return model
 
 
 def embedder() -> TextEmbedder | None:

@@ -15,7 +15,7 @@ from matching import Match as RankedMatch
 from matching.proposals import revise_proposals
 from mentorship.extensions import db
 from mentorship.infrastructure import job_runs
-from mentorship.infrastructure.candidates import idea_record
+from mentorship.infrastructure.candidates import idea_records
 from mentorship.infrastructure.index_holder import holder
 from mentorship.infrastructure.locking import begin_serialised
 from mentorship.models import (
@@ -62,7 +62,7 @@ def match_idea(idea_id: int) -> str:
     idea.matching_started_at = _now()
     db.session.commit()
     try:
-        record = idea_record(idea)
+        (record,) = idea_records([idea])
         index = holder.synced()
         ranked = index.rank(record, k=RANK_WINDOW * CONFIG.top_k, explain=CONFIG.top_k)
         db.session.commit()
@@ -258,7 +258,7 @@ def rematch_open_ideas(
         )
         if not ideas:
             break
-        records = [idea_record(idea) for idea in ideas]
+        records = idea_records(ideas)
         if kinds is not None:
             records = [r for r in records if set(r.needs) & set(kinds)]
         if records:

@@ -11,6 +11,7 @@ from mentorship.models import Match, Programme
 from mentorship.queries.exports import mentor_load_rows
 from mentorship.services.approvals import decide_match, decide_matches
 from mentorship.services.errors import ConflictError
+from mentorship.services.ideas import submit_idea
 from mentorship.services.mentors import mentor_loads, remaining_capacities
 from mentorship.services.pairing_approval import approve_plan
 from tests.factories import (
@@ -121,3 +122,26 @@ def test_the_plan_approves_an_entrepreneurs_ideas_with_her_mentor_in_one_place(a
     assert (result.approved, result.problems) == (2, [])
     assert [status_of(match.id) for match in matches] == ["approved", "approved"]
     assert mentor_loads([mentor.id]) == {mentor.id: 1}
+
+
+def test_a_full_mentor_is_proposed_for_a_new_idea_of_an_entrepreneur_she_mentors(app):
+    """Her place is taken by that entrepreneur already: the new idea needs no new one. Before,
+    a mentor at capacity was never proposed, not even to her own mentee."""
+    jam = "jam, fruit processing, HACCP certification, food labelling"
+    mentor = MentorFactory(mentor_profile__capacity=1, mentor_profile__expertise=jam)
+    jelena, ana = EntrepreneurFactory(), EntrepreneurFactory()
+    MatchFactory(idea=IdeaFactory(owner=jelena), mentor=mentor, status="approved")
+    idea = {
+        "title": "Blackberry jam",
+        "description": "Blackberry jam from my farm; I want HACCP certification and labels.",
+        "needs": ["mentor"],
+    }
+    hers, other = submit_idea(jelena, idea), submit_idea(ana, idea)
+    proposed = {
+        idea_id
+        for (idea_id,) in db.session.execute(
+            sa.select(Match.idea_id).where(Match.mentor_id == mentor.id, Match.status == "proposed")
+        )
+    }
+    assert proposed == {hers.id}
+    assert other.id not in proposed

@@ -25,6 +25,13 @@ _PURPOSE = re.compile(
     r"\s(?:to|in order to|so that|so i|so we|which|that will|da bih|da bismo|kako bih|kako bismo"
     r"|kako bi|da bi|da ih|kojim|kojom|kojima)\s"
 )
+# A new verb joined by "and"/"but" starts another thought: "I make jam at home and want HACCP
+# advice" sells jam, not advice.
+_NEXT_THOUGHT = re.compile(
+    r"\s(?:and|but|while|i|a|ali|pa)\s+(?:(?:i|we|also|still|now|really|ja|mi|jos|takode)\s+)*"
+    r"(?:want|wants|need|needs|would|plan|plans|hope|am|are|will|intend|zelim|zelimo|trebam|"
+    r"treba|trebaju|planiram|planiramo|hocu|hocemo|nameravam)\b"
+)
 _EDGE_WORDS = {"and", "i", "we", "but", "so", "to", "a", "an", "the", "also", "then", "i'm",
                "te", "ali", "pa", "da", "jos", "takode"}  # fmt: skip
 
@@ -76,7 +83,8 @@ def find_supply(description: str) -> tuple[str, str]:
         cues = list(pattern.finditer(clause))
         for position, cue in enumerate(cues):
             end = cues[position + 1].start() if position + 1 < len(cues) else len(clause)
-            phrase = _trim(_PURPOSE.split(clause[cue.end() : end], maxsplit=1)[0])
+            phrase = _PURPOSE.split(clause[cue.end() : end], maxsplit=1)[0]
+            phrase = _trim(_NEXT_THOUGHT.split(phrase, maxsplit=1)[0])
             if phrase:
                 found[_CUE_KIND[cue.group(0)]].append(phrase)
     return "; ".join(found[OFFERS]), "; ".join(found[SEEKS])

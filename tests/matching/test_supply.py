@@ -66,6 +66,13 @@ PARTNERS = [
         ),
         ("Pravim džem. Trebaju mi tegle da bih ga prodavala u prodavnicama.", "dzem", "tegle"),
         ("A web shop for handmade knitwear.", "", ""),
+        # What she wants next is not what she sells (it was "jam ... and want haccp advice").
+        (
+            "I make blackberry jam at home and want HACCP certification and labelling advice.",
+            "blackberry jam at home",
+            "",
+        ),
+        ("Pravim džem i želim sertifikat, treba mi tegle", "dzem", "tegle"),
         ("", "", ""),
     ],
 )

@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from sqlalchemy import JSON, DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase, registry
+from sqlalchemy.types import TypeDecorator
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -21,10 +22,32 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+class UTCDateTime(TypeDecorator):
+    """A moment kept in UTC on every database.
+
+    PostgreSQL stores the instant; SQLite stores the text of the wall-clock time and drops the
+    offset, so 09:00+01:00 came back as 09:00 UTC, an hour late. Values are turned into UTC
+    before they are stored, and SQLite's naive values are read back as the UTC they are.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is not None:
+            value = value.astimezone(timezone.utc)
+        return value
+
+    def process_result_value(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            value = value.replace(tzinfo=timezone.utc)
+        return value
+
+
 class Base(DeclarativeBase):
     registry = registry(
         metadata=MetaData(naming_convention=NAMING_CONVENTION),
-        type_annotation_map={datetime: DateTime(timezone=True), list: JSON, dict: JSON},
+        type_annotation_map={datetime: UTCDateTime(), list: JSON, dict: JSON},
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -108,8 +108,9 @@ def ics(
         if event.published_at is not None:
             # Each publication is a new version: calendars replace the old entry, not add one.
             entry.add("sequence", int(event.published_at.timestamp()) // 60)
-        entry.add("dtstart", item.starts_at)
-        entry.add("dtend", item.ends_at)
+        # In UTC: a time without its zone is read as the calendar's own local time.
+        entry.add("dtstart", item.starts_at.astimezone(UTC))
+        entry.add("dtend", item.ends_at.astimezone(UTC))
         entry.add("summary", f"{labels['meeting_with']} {item.other.display_name}")
         entry.add("location", f"{event.place} – {labels['table']} {item.table}".strip(" –"))
         reason = why(item.meeting)

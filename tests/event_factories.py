@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import factory
 
@@ -72,3 +72,16 @@ class ParticipantFactory(Base):
 
     event = factory.SubFactory(EventFactory)
     session_ids = factory.LazyFunction(list)
+
+
+def held(event: Event, days: int = 60) -> Event:
+    """Time passes: the event and its sessions move `days` back, so its meetings have taken
+    place (outcomes are recorded only then). The published schedule names slots, not times."""
+    shift = timedelta(days=days)
+    event.starts_on -= shift
+    event.ends_on -= shift
+    for session in event.sessions:
+        session.starts_at -= shift
+        session.ends_at -= shift
+    EventFactory._meta.sqlalchemy_session_factory().commit()
+    return event

@@ -112,7 +112,13 @@ class MoveForm(FlaskForm):
 
 class OutcomeForm(FlaskForm):
     result = SelectField(
-        _l("Outcome"), choices=[option(key, RESULT_LABELS[key]) for key in OUTCOME_RESULTS]
+        _l("Outcome"),
+        # Nothing chosen until she says: "No interest" used to be shown, and saved, by default.
+        choices=[
+            option("", _l("Not reported yet")),
+            *(option(key, RESULT_LABELS[key]) for key in OUTCOME_RESULTS),
+        ],
+        validators=[DataRequired()],
     )
     cooperation_type = SelectField(
         _l("Cooperation type"),

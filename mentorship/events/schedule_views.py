@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext
 from flask_login import current_user, login_required
@@ -258,7 +260,10 @@ def agenda(event_id: int):
     me = _participant(event)
     items = agendas.agenda(event, me)
     forms = {}
+    now = datetime.now(UTC)
     for item in items:
+        if item.starts_at > now:
+            continue  # what came of it is asked once it has taken place
         mine = next((o for o in item.meeting.outcomes if o.participant_id == me.id), None)
         forms[item.meeting.id] = OutcomeForm(obj=mine, prefix=f"m{item.meeting.id}")
     return render_template(

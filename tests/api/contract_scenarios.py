@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from mentorship.extensions import db
+from mentorship.models import Event
 from mentorship.services.mentorships.access import today
-from tests.event_factories import PartnerContactFactory
+from tests.event_factories import PartnerContactFactory, held
 from tests.factories import EntrepreneurFactory, IdeaFactory
 from tests.mentorship_pairs import approved_mentorship
 
@@ -205,6 +206,8 @@ def events(contract, token, lead: dict[str, str]) -> None:
     contract.call("get", f"{base}/agenda", 404, headers=outsider)
     outcome = f"{base}/meetings/{meeting['id']}/outcome"
     went = {"result": "agreement", "cooperation_type": "buyer", "note": "Order in March."}
+    contract.call("put", outcome, 409, json=went, headers=her)  # it has not taken place yet
+    held(db.session.get(Event, created["id"]))
     contract.call("put", outcome, 200, json=went, headers=her)
     contract.call("put", outcome, 422, json={"result": "great"}, headers=her)
     contract.call("put", outcome, 404, json=went, headers=outsider)

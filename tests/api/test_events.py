@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.event_factories import PartnerContactFactory
+from mentorship.extensions import db
+from mentorship.models import Event
+from tests.event_factories import PartnerContactFactory, held
 from tests.factories import IdeaFactory, LeadFactory
 
 EVENT = {
@@ -117,6 +119,13 @@ def test_full_journey_over_the_api(client, api_headers, lead_headers):
     assert agenda["stage"] == "final" and len(agenda["items"]) == 1
     item = agenda["items"][0]
     assert item["why"] == "Hotels buy jam" and item["session_id"] == sessions[0]
+    early = client.put(
+        f"{base}/meetings/{meeting['id']}/outcome",
+        json={"result": "agreement", "cooperation_type": "buyer"},
+        headers=her,
+    )
+    assert early.status_code == 409  # before the meeting took place
+    held(db.session.get(Event, event["id"]))
     outcome = client.put(
         f"{base}/meetings/{meeting['id']}/outcome",
         json={"result": "agreement", "cooperation_type": "buyer"},

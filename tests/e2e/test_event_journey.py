@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from mentorship.extensions import db
 from mentorship.models import Event, MeetingOutcome
 from tests.e2e.conftest import log_in
-from tests.event_factories import PartnerContactFactory
+from tests.event_factories import PartnerContactFactory, held
 from tests.factories import PASSWORD, IdeaFactory, LeadFactory, PartnerFactory
 
 pytestmark = pytest.mark.e2e
@@ -96,6 +96,10 @@ def test_lead_sets_up_an_event_participants_meet_and_outcomes_reach_the_report(
         woman.get_by_role("link", name="Download for your calendar (.ics)").click()
     ics = download.value.path().read_text()
     assert "BEGIN:VEVENT" in ics and "Marko Ili" in ics
+    expect(woman.get_by_label("Outcome")).to_have_count(0)  # asked once it has taken place
+    with live_server.db():
+        held(db.session.get(Event, event_id))
+    woman.reload()
     woman.get_by_label("Outcome").select_option(label="Agreement signed")
     woman.get_by_label("Cooperation type").select_option(label="Supplier")
     woman.get_by_role("button", name="Save the outcome").click()

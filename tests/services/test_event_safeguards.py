@@ -4,7 +4,7 @@ cancelling, impossible dates and sessions, a finished event, and what the report
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -13,7 +13,13 @@ from mentorship.extensions import db
 from mentorship.models import Event, EventMeeting, Notification
 from mentorship.services.errors import ConflictError, ServiceError, ValidationFailedError
 from mentorship.services.events import meetings, outcomes, registration, schedule, setup
-from tests.event_factories import EventFactory, SessionFactory, contact_in, entrepreneur_in
+from tests.event_factories import (
+    EventFactory,
+    SessionFactory,
+    contact_in,
+    entrepreneur_in,
+    held,
+)
 from tests.factories import LeadFactory
 
 
@@ -238,6 +244,9 @@ def test_a_finished_event_stays_finished_and_finishing_needs_closed_registration
     with pytest.raises(ConflictError, match="Close registration"):
         setup.set_status(lead, event, "finished")
     setup.set_status(lead, event, "closed")
+    with pytest.raises(ConflictError, match="not over yet"):
+        setup.set_status(lead, event, "finished")  # it takes place on 10 December
+    event.starts_on = event.ends_on = date.today() - timedelta(days=1)
     setup.set_status(lead, event, "finished")
     for status in ("draft", "open", "closed"):
         with pytest.raises(ConflictError, match="stays finished"):
@@ -278,6 +287,7 @@ def test_the_report_keeps_an_unnamed_cooperation_type_apart_from_other(event):
     lead = LeadFactory()
     schedule.run(lead, event)
     schedule.publish(lead, event, "final")
+    held(event)
     outcomes.record(her.user, meeting, "follow_up", None)
     summary = outcomes.report(event)
     assert dict(summary.follow_ups_by_type) == {"not_specified": 1}
@@ -313,3 +323,26 @@ def test_only_the_lead_removes_participants_and_not_after_the_event(event):
     with pytest.raises(ConflictError, match="over"):
         registration.remove_participant(LeadFactory(), event, her.id)
     assert len(event.participants) == 1
+
+
+def test_an_event_people_registered_for_cannot_go_back_to_draft(event):
+    """A draft is hidden from everyone: the API let the lead hide a published event."""
+    lead = LeadFactory()
+    entrepreneur_in(event, event.sessions)
+    with pytest.raises(ConflictError, match="close registration instead"):
+        setup.set_status(lead, event, "draft")
+    assert event.status == "open"
+
+
+def test_a_session_may_not_end_after_the_events_last_day(event):
+    late = {
+        "name": "Night",
+        "starts_at": datetime(2026, 12, 10, 21, 0, tzinfo=UTC),
+        "ends_at": datetime(2026, 12, 11, 11, 0, tzinfo=UTC),
+        "tables": 2,
+    }
+    with pytest.raises(ValidationFailedError) as refused:
+        setup.add_session(LeadFactory(), event, late)
+    assert "ends_at" in refused.value.fields
+    until_midnight = {**late, "ends_at": datetime(2026, 12, 10, 23, 0, tzinfo=UTC)}
+    assert setup.add_session(LeadFactory(), event, until_midnight).name == "Night"

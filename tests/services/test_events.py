@@ -16,6 +16,7 @@ from tests.event_factories import (
     SessionFactory,
     contact_in,
     entrepreneur_in,
+    held,
 )
 from tests.factories import EntrepreneurFactory, IdeaFactory, LeadFactory, MatchFactory
 
@@ -213,9 +214,16 @@ def test_outcomes_feed_the_report(event):
     with pytest.raises(ConflictError):
         outcomes.record(first.first.user, first, "follow_up", "supplier")
     schedule.publish(lead, event, "final")
+    with pytest.raises(ConflictError, match="once it has taken place"):
+        outcomes.record(first.first.user, first, "follow_up", "supplier")  # 10 December
+    held(event)
     outcomes.record(first.first.user, first, "follow_up", "supplier")
     outcomes.record(first.second.user, first, "agreement", "buyer", "Signed a supply contract")
-    outcomes.record(second.first.user, second, "no_interest", None)
+    # "No interest" keeps no cooperation type, whatever came with it.
+    assert (
+        outcomes.record(second.first.user, second, "no_interest", "supplier").cooperation_type
+        is None
+    )
     with pytest.raises(ValidationFailedError):
         outcomes.record(second.first.user, second, "agreement", None)
     summary = outcomes.report(event)

@@ -8,7 +8,13 @@ import pytest
 from mentorship.extensions import db
 from mentorship.models import Event, EventMeeting, MeetingOutcome
 from mentorship.services.events import meetings, schedule
-from tests.event_factories import EventFactory, SessionFactory, contact_in, entrepreneur_in
+from tests.event_factories import (
+    EventFactory,
+    SessionFactory,
+    contact_in,
+    entrepreneur_in,
+    held,
+)
 from tests.factories import IdeaFactory, LeadFactory
 
 
@@ -130,6 +136,8 @@ def test_request_accept_schedule_publish_agenda_ics_and_outcome(client, auth, su
     assert them.user.name in html and "Hotels buy jam" in html
     ics = client.get(f"/events/{event.id}/agenda.ics")
     assert ics.mimetype == "text/calendar" and b"BEGIN:VEVENT" in ics.data
+    assert f"m{meeting.id}-result" not in html  # asked once the meeting has taken place
+    held(event)
     page = submit(
         f"/events/{event.id}/agenda/{meeting.id}/outcome",
         {
@@ -184,3 +192,20 @@ def test_report_page_shows_counts(client, auth, event):
     auth.login(LeadFactory().email)
     html = client.get(f"/events/{event.id}/report").get_data(as_text=True)
     assert "Event report" in html and 'data-stat="agreement"' in html
+
+
+def test_an_unreported_meeting_shows_no_outcome_chosen(client, auth, event):
+    """'No interest' was shown, and saved with one click, for meetings nobody reported."""
+    her = entrepreneur_in(event, event.sessions)
+    them = contact_in(event, event.sessions)
+    meeting = meetings.request_meeting(her.user, event, them.id, "Jam")
+    meetings.answer(them.user, meeting, True)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    schedule.publish(lead, event, "final")
+    held(event)
+    auth.login(her.user.email)
+    html = client.get(f"/events/{event.id}/agenda").get_data(as_text=True)
+    select = html.split(f'name="m{meeting.id}-result"', 1)[1].split("</select>", 1)[0]
+    assert select.index("Not reported yet") < select.index("No interest")
+    assert "selected" not in select

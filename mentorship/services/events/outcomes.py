@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 
 from flask_babel import gettext as _
 
@@ -20,6 +21,7 @@ from mentorship.models import (
 from mentorship.models.events import COOPERATION_TYPES, OUTCOME_RESULTS
 from mentorship.services.errors import ConflictError, NotFoundError, ValidationFailedError
 from mentorship.services.events.registration import participant_for
+from mentorship.services.events.setup import slot_start
 
 
 def record(
@@ -39,19 +41,29 @@ def record(
         errors["note"] = [_("At most %(max)d characters.", max=NOTE_MAX)]
     if errors:
         raise ValidationFailedError(_("Please correct the marked fields."), errors)
-    if meeting.status != MeetingStatus.ACCEPTED or not any(
-        entry["meeting_id"] == meeting.id for entry in meeting.event.published or []
-    ):
+    entry = next((e for e in meeting.event.published or [] if e["meeting_id"] == meeting.id), None)
+    if meeting.status != MeetingStatus.ACCEPTED or entry is None:
         raise ConflictError(_("Outcomes are recorded for meetings on the published schedule."))
+    if not has_taken_place(meeting.event, entry):
+        raise ConflictError(_("What came of a meeting is recorded once it has taken place."))
     outcome = next((o for o in meeting.outcomes if o.participant_id == me.id), None)
     if outcome is None:
         outcome = MeetingOutcome(meeting=meeting, participant_id=me.id)
         db.session.add(outcome)
     outcome.result = result
-    outcome.cooperation_type = cooperation_type or None
+    # "No interest" has no kind of cooperation, whatever the form or the client sent with it.
+    outcome.cooperation_type = None if result == OutcomeResult.NO_INTEREST else cooperation_type
     outcome.note = (note or "").strip()
     db.session.commit()
     return outcome
+
+
+def has_taken_place(event: Event, entry: dict) -> bool:
+    """Whether a published meeting's slot has begun: outcomes come after, never before."""
+    session = next((s for s in event.sessions if s.id == entry["session_id"]), None)
+    if session is None:
+        return False
+    return slot_start(event, session, entry["slot"]) <= datetime.now(UTC)
 
 
 NOT_SPECIFIED = "not_specified"

@@ -181,6 +181,12 @@ def _checked_session(event: Event, data: dict, others: list[EventSession]) -> Ev
             _("The session is not within the event's days."),
             {"starts_at": [_("Give a time on one of the event's days.")]},
         )
+    # It may end at midnight, not after: 22:00 to 12:00 the next day ran past the last day.
+    if _local_day(ends_at - timedelta(microseconds=1)) > event.ends_on:
+        raise ValidationFailedError(
+            _("The session is not within the event's days."),
+            {"ends_at": [_("End it on one of the event's days.")]},
+        )
     for other in others:
         if starts_at < _aware(other.ends_at) and _aware(other.starts_at) < ends_at:
             raise ValidationFailedError(
@@ -212,6 +218,13 @@ def set_status(actor: User, event: Event, status: str) -> Event:
         raise ConflictError(_("Registration is closed: open it again instead."))
     if status == EventStatus.OPEN and not event.sessions:
         raise ConflictError(_("Add at least one session before opening registration."))
+    if status == EventStatus.DRAFT and (event.participants or event.published_at is not None):
+        # A draft is hidden from everyone: registered people would lose the event unannounced.
+        raise ConflictError(_("People have registered: close registration instead."))
+    if status == EventStatus.FINISHED and _local_day(datetime.now(UTC)) < event.ends_on:
+        raise ConflictError(
+            _("The event is not over yet: mark it finished on or after its last day.")
+        )
     event.status = status.value
     db.session.commit()
     return event

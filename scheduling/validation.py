@@ -41,10 +41,14 @@ def validate(problem: Problem) -> None:
                 "self_meeting", f"Meeting {meeting.id} has the same person on both sides."
             )
     places = sum(session.slots * session.tables for session in problem.sessions)
-    if len(problem.meetings) > places:
+    # A meeting of two people with no session in common is listed as unscheduled, with its
+    # reason; it takes no place, so it must not make the whole day refused.
+    attends = {person.id: person.sessions for person in problem.participants}
+    placeable = sum(1 for m in problem.meetings if attends[m.first] & attends[m.second])
+    if placeable > places:
         raise SchedulingError(
             "over_capacity",
-            f"{len(problem.meetings)} meetings do not fit in {places} places (slots × tables): "
+            f"{placeable} meetings do not fit in {places} places (slots × tables): "
             "add tables or slots, or decline some meetings.",
         )
     _validate_pins(problem)

@@ -125,8 +125,14 @@ def cancel_meeting(event_id: int, meeting_id: int):
             flash(gettext("The meeting is cancelled; the other side is told."), "success")
         return redirect(url_for("events.my_meetings", event_id=event.id))
     me = registration.participant_for(current_user, event)
+    refusal = meetings.cancel_refusal(current_user, meeting)
     return render_template(
-        "events/cancel_meeting.html", event=event, meeting=meeting, me=me, form=form
+        "events/cancel_meeting.html",
+        event=event,
+        meeting=meeting,
+        me=me,
+        form=form,
+        refusal=refusal,
     )
 
 

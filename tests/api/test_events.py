@@ -173,11 +173,19 @@ def test_unschedulable_input_is_409_and_changes_nothing(client, api_headers, lea
     client.post(
         f"{base}/registration", json={"session_ids": [morning], "idea_id": idea.id}, headers=her
     )
+    contact = api_headers(PartnerContactFactory())
     them = client.post(
-        f"{base}/registration",
-        json={"session_ids": [afternoon]},
-        headers=api_headers(PartnerContactFactory()),
+        f"{base}/registration", json={"session_ids": [afternoon]}, headers=contact
     ).get_json()
+    apart = client.post(
+        f"{base}/meetings", json={"participant_id": them["id"], "reason": "x"}, headers=her
+    )
+    # They could never meet: the request was taken, accepted, and left out of both agendas.
+    assert (
+        apart.status_code == 409 and "no session in common" in apart.get_json()["error"]["message"]
+    )
+    both = {"session_ids": [morning, afternoon]}
+    assert client.post(f"{base}/registration", json=both, headers=contact).status_code == 200
     meeting = client.post(
         f"{base}/meetings", json={"participant_id": them["id"], "reason": "x"}, headers=her
     ).get_json()

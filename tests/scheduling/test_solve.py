@@ -135,6 +135,23 @@ def test_more_meetings_than_places_is_a_clear_error():
     assert "2 meetings do not fit in 1 places" in str(caught.value)
 
 
+def test_meetings_that_can_never_be_placed_do_not_make_the_day_over_full():
+    """Two places, two meetings that fit and one between people with no session in common:
+    the whole run was refused although everything placeable fits."""
+    sessions = (Session("only", 1, 1), Session("second", 1, 1))
+    problem = Problem(
+        sessions,
+        (
+            *people("a", "b", "m", sessions=frozenset({"only"})),
+            *people("c", "d", "n", sessions=frozenset({"second"})),
+        ),
+        meetings("a-b", "c-d", "m-n"),
+    )
+    schedule = solve(problem)
+    assert len(schedule.placements) == 2
+    assert [(u.meeting_id, u.reason) for u in schedule.unscheduled] == [("m-n", NO_COMMON_SESSION)]
+
+
 def test_zero_tables_is_a_clear_error():
     with pytest.raises(SchedulingError) as caught:
         solve(Problem((Session("day", 4, 0),), people("a", "b"), meetings("a-b")))

@@ -87,6 +87,19 @@ def test_matches_become_suggested_meetings_once(event):
     assert (suggested.first_id, suggested.second_id, suggested.reason) == (her.id, them.id, "jam")
 
 
+def test_people_without_a_session_in_common_are_never_offered_a_meeting(event):
+    """Both accepted such a suggestion, and the meeting then vanished from their agendas."""
+    morning, afternoon = event.sessions
+    her = entrepreneur_in(event, [morning])
+    them = contact_in(event, [afternoon])
+    MatchFactory(idea=her.idea, kind="partner", mentor=None, partner=them.partner, reasons=["jam"])
+    assert meetings.suggest_meetings(event) == 0
+    with pytest.raises(ConflictError, match="no session in common"):
+        meetings.request_meeting(her.user, event, them.id, "Jam for the hotel")
+    registration.register(them.user, event, [morning.id, afternoon.id], None)
+    assert meetings.suggest_meetings(event) == 1
+
+
 def test_request_needs_a_reason_and_only_the_asked_side_answers(event):
     her = entrepreneur_in(event, event.sessions)
     them = contact_in(event, event.sessions)

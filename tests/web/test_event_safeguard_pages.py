@@ -55,6 +55,18 @@ def test_withdrawing_once_the_final_schedule_is_out_is_refused_with_a_reason(cli
     assert len(event.participants) == 2
 
 
+def test_cancelling_once_the_final_schedule_is_out_says_so_before_asking(client, auth, event):
+    """The question was asked, and only the answer said it could not be done."""
+    her, _, meeting = _accepted(event)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    schedule.publish(lead, event, "final")
+    auth.login(her.user.email)
+    page = client.get(f"/events/{event.id}/meetings/{meeting.id}/cancel").get_data(as_text=True)
+    assert "ask the programme team to cancel this meeting" in page
+    assert "Yes, cancel it" not in page
+
+
 def test_a_side_cancels_an_accepted_meeting_after_a_question(client, auth, submit, event):
     her, them, meeting = _accepted(event)
     auth.login(them.user.email)

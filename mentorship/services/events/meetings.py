@@ -76,6 +76,8 @@ def suggest_meetings(event: Event) -> int:
     for match in matches:
         entrepreneur = by_idea[match.idea_id]
         for contact in by_partner[match.partner_id]:
+            if not share_a_session(entrepreneur, contact):
+                continue  # they could never meet: both would accept a meeting that never comes
             if meeting_between(event, entrepreneur.id, contact.id) is not None:
                 continue
             db.session.add(
@@ -100,6 +102,11 @@ def _not_over(event: Event) -> None:
         raise ConflictError(_("The event is over: its meetings can no longer change."))
 
 
+def share_a_session(first: EventParticipant, second: EventParticipant) -> bool:
+    """Whether two participants attend a session in common: only then can they meet."""
+    return bool(set(first.session_ids or ()) & set(second.session_ids or ()))
+
+
 def request_meeting(user: User, event: Event, other_id: int, reason: str) -> EventMeeting:
     _not_over(event)
     lock_event(event.id)
@@ -117,6 +124,14 @@ def request_meeting(user: User, event: Event, other_id: int, reason: str) -> Eve
         raise NotFoundError(_("Participant not found."))
     if meeting_between(event, me.id, other.id) is not None:
         raise ConflictError(_("A meeting between you two is already asked for."))
+    if not share_a_session(me, other):
+        raise ConflictError(
+            _(
+                "You and %(name)s attend no session in common: choose one of theirs too, or "
+                "someone who attends yours.",
+                name=other.display_name,
+            )
+        )
     meeting = EventMeeting(event=event, first_id=me.id, second_id=other.id, reason=reason)
     db.session.add(meeting)
     try:
@@ -166,6 +181,18 @@ def answer(user: User, meeting: EventMeeting, accept: bool) -> EventMeeting:
     return meeting
 
 
+def cancel_refusal(user: User, meeting: EventMeeting) -> str | None:
+    """Why `user` may not cancel this meeting now (None: she may), asked before the page offers
+    the button as well as when she presses it."""
+    if meeting.event.status == EventStatus.FINISHED:
+        return _("The event is over: its meetings can no longer change.")
+    if meeting.status != MeetingStatus.ACCEPTED:
+        return _("Only an accepted meeting can be cancelled.")
+    if meeting.event.schedule_stage == ScheduleStage.FINAL and not user.is_lead:
+        return _("The final schedule is published: ask the programme team to cancel this meeting.")
+    return None
+
+
 def cancel(user: User, meeting: EventMeeting) -> EventMeeting:
     """Either side (or the lead) calls off an accepted meeting before the event: it leaves the
     schedule and the other side is told. Once the final schedule is out, only the lead can,
@@ -178,12 +205,9 @@ def cancel(user: User, meeting: EventMeeting) -> EventMeeting:
     mine = me is not None and me.id in (meeting.first_id, meeting.second_id)
     if not (mine or user.is_lead):
         raise NotFoundError(_("Meeting not found."))
-    if meeting.status != MeetingStatus.ACCEPTED:
-        raise ConflictError(_("Only an accepted meeting can be cancelled."))
-    if event.schedule_stage == ScheduleStage.FINAL and not user.is_lead:
-        raise ConflictError(
-            _("The final schedule is published: ask the programme team to cancel this meeting.")
-        )
+    refusal = cancel_refusal(user, meeting)
+    if refusal is not None:
+        raise ConflictError(refusal)
     meeting.status = MeetingStatus.DECLINED.value
     meeting.session_id = meeting.slot = meeting.table_number = None
     meeting.pinned = False

@@ -20,7 +20,11 @@ from mentorship.models import (
     MeetingOrigin,
     MeetingStatus,
 )
-from mentorship.services.events.meetings import meeting_between, suggest_meetings
+from mentorship.services.events.meetings import (
+    meeting_between,
+    share_a_session,
+    suggest_meetings,
+)
 
 PER_PARTICIPANT = 5
 _STORED_REASONS = (  # as stored: in English, and in Serbian before reasons were kept in English
@@ -96,8 +100,10 @@ def suggest_from_profiles(event: Event, per_participant: int = PER_PARTICIPANT) 
             reason = _profile_reason(offer.title, request.title)
         for seeker in by_owner[match.request_owner]:
             for supplier in by_owner[match.offer_owner]:
-                if seeker.user_id == supplier.user_id or meeting_between(
-                    event, seeker.id, supplier.id
+                if (
+                    seeker.user_id == supplier.user_id
+                    or not share_a_session(seeker, supplier)
+                    or meeting_between(event, seeker.id, supplier.id)
                 ):
                     continue
                 db.session.add(

@@ -205,5 +205,10 @@ def _localised(text: str, language: str, third_person: bool) -> str:
     for pattern, rebuild in PATTERNS:
         found = pattern.fullmatch(text)
         if found is not None:
-            return (THIRD_PERSON.get(rebuild, rebuild) if third_person else rebuild)(found)
+            built = (THIRD_PERSON.get(rebuild, rebuild) if third_person else rebuild)(found)
+            # Serbian quotes „like this“; a quoted phrase of the library came in English ones.
+            return _ENGLISH_QUOTES.sub(r"„\1“", built) if language == "sr" else built
     return text
+
+
+_ENGLISH_QUOTES = re.compile(r"“([^“”„]*)”")

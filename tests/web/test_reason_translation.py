@@ -71,6 +71,11 @@ REASONS = [
         "Ambalaža Plus offers what you need",
         "Ambalaža Plus nudi ono što vam treba",
     ),
+    (  # a quoted phrase takes Serbian quotes, like the rest of the page
+        "Hotel Sumatovac offers what you need: “Accommodation and event space”",
+        "Hotel Sumatovac offers what you need: “Accommodation and event space”",
+        "Hotel Sumatovac nudi ono što vam treba: „Accommodation and event space“",
+    ),
 ]
 # What the library's sentences say in English, which a Serbian page must not show.
 ENGLISH_PATTERN_WORDS = (

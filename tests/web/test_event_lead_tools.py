@@ -118,3 +118,23 @@ def test_moving_onto_a_pinned_meeting_is_refused_with_a_message(client, auth, su
     assert db.session.get(EventMeeting, pinned.id).slot == 2
     moved = db.session.get(EventMeeting, other.id)
     assert (moved.session_id, moved.slot, moved.table_number) == before
+
+
+def test_the_lead_places_an_unscheduled_meeting_from_the_list(client, auth, submit, scheduled):
+    """Not scheduled meetings were listed as plain text: only placed ones had the controls."""
+    event, meeting, her, them, lead = scheduled
+    meeting.session_id = meeting.slot = meeting.table_number = None
+    meeting.pinned = False
+    meeting.unscheduled_reason = "no_common_slot"
+    db.session.commit()
+    auth.login(lead.email)
+    page = client.get(f"/events/{event.id}/schedule").get_data(as_text=True)
+    left = page.split("Not scheduled", 1)[1]
+    assert f'action="/events/{event.id}/schedule/{meeting.id}/move"' in left
+    data = {"session_id": event.sessions[0].id, "slot": 2, "table": 1}
+    done = submit(
+        f"/events/{event.id}/schedule/{meeting.id}/move", data, page=f"/events/{event.id}/schedule"
+    )
+    assert "The meeting is pinned there" in done.get_data(as_text=True)
+    db.session.refresh(meeting)
+    assert (meeting.slot, meeting.table_number, meeting.unscheduled_reason) == (1, 1, None)

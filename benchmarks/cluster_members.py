@@ -33,32 +33,24 @@ TASKS = (("cluster", "label", 25), ("sub-sector", "sublabel", 12))
 
 
 def clusters(rows: list[dict], key: str, size: int, variant: str) -> tuple[list, dict]:
-    """Clusters grouped exactly as `realdata._clusters` does, written as `variant` says."""
-    groups: dict[str, list[dict]] = defaultdict(list)
-    for row in rows:
-        groups[row[key]].append(row)
+    """Clusters grouped exactly as `realdata` groups them, written as `variant` says."""
     records, labels = [], {}
-    for label in sorted(groups):
-        members = groups[label]
-        for start in range(0, len(members), size):
-            chunk = members[start : start + size]
-            if len(chunk) < size // 2 and start:
-                continue
-            cid = 1 + len(records)
-            own, others = chunk[0]["text"], "\n".join(m["title"] for m in chunk[1:])
-            records.append(
-                ClusterRecord(
-                    cid,
-                    f"Cluster {cid}",
-                    description={
-                        "description": own,
-                        "description + members": own,
-                        "members": "\n".join(m["title"] for m in chunk),
-                    }[variant],
-                    members=others if variant == "description + members" else "",
-                )
+    for label, chunk in realdata.cluster_groups(rows, key, size):
+        cid = 1 + len(records)
+        own, others = chunk[0]["text"], "\n".join(m["title"] for m in chunk[1:])
+        records.append(
+            ClusterRecord(
+                cid,
+                f"Cluster {cid}",
+                description={
+                    "description": own,
+                    "description + members": own,
+                    "members": "\n".join(m["title"] for m in chunk),
+                }[variant],
+                members=others if variant == "description + members" else "",
             )
-            labels[cid] = label
+        )
+        labels[cid] = label
     return records, labels
 
 

@@ -72,21 +72,28 @@ def _first_words(text: str, count: int) -> str:
     return " ".join(text.split()[:count])
 
 
-def _clusters(rows: list[dict], key: str, size: int, first_id: int) -> tuple[list, dict]:
+def cluster_groups(rows: list[dict], key: str, size: int) -> list[tuple[str, list[dict]]]:
+    """(label, members) of each cluster: `size` companies of one label, a short rest dropped."""
     groups: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
         groups[row[key]].append(row)
-    records, labels = [], {}
+    found = []
     for label in sorted(groups):
         members = groups[label]
         for start in range(0, len(members), size):
             chunk = members[start : start + size]
-            if len(chunk) < size // 2 and start:
-                continue
-            cid = first_id + len(records)
-            description = "\n".join(member["title"] for member in chunk)
-            records.append(ClusterRecord(cid, f"Cluster {cid}", description=description))
-            labels[cid] = label
+            if len(chunk) >= size // 2 or not start:
+                found.append((label, chunk))
+    return found
+
+
+def _clusters(rows: list[dict], key: str, size: int, first_id: int) -> tuple[list, dict]:
+    records, labels = [], {}
+    for label, chunk in cluster_groups(rows, key, size):
+        cid = first_id + len(records)
+        description = "\n".join(member["title"] for member in chunk)
+        records.append(ClusterRecord(cid, f"Cluster {cid}", description=description))
+        labels[cid] = label
     return records, labels
 
 

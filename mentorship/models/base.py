@@ -34,9 +34,13 @@ class UTCDateTime(TypeDecorator):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        if value is not None and value.tzinfo is not None:
+        if isinstance(value, datetime) and value.tzinfo is not None:
             value = value.astimezone(timezone.utc)
         return value
+
+    def coerce_compared_value(self, op, value):
+        # `created_at - timedelta(...)` is date arithmetic: the interval keeps its own type.
+        return self.impl.coerce_compared_value(op, value)
 
     def process_result_value(self, value, dialect):
         if value is not None and value.tzinfo is None:

@@ -56,9 +56,8 @@ class Operation:
     notes: str = ""
     free_answer: bool = False
     error_text: tuple[tuple[int, str], ...] = ()  # what a status means here, when it says more
-    also_ok: tuple[
-        tuple[int, str], ...
-    ] = ()  # other success statuses (same body) and what they mean
+    # Other success statuses (same body) and what each means.
+    also_ok: tuple[tuple[int, str], ...] = ()
 
     @property
     def public(self) -> bool:

@@ -17,6 +17,11 @@ NAMING_CONVENTION = {
 }
 
 
+def as_aware(value: datetime) -> datetime:
+    """`value` with its time zone; a naive one is taken as UTC, as every moment is stored."""
+    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
+
+
 def utcnow() -> datetime:
     """Timezone-aware now; a callable default so every row gets its own time."""
     return datetime.now(timezone.utc)
@@ -43,9 +48,7 @@ class UTCDateTime(TypeDecorator):
         return self.impl.coerce_compared_value(op, value)
 
     def process_result_value(self, value, dialect):
-        if value is not None and value.tzinfo is None:
-            value = value.replace(tzinfo=timezone.utc)
-        return value
+        return None if value is None else as_aware(value)
 
 
 class Base(DeclarativeBase):
@@ -62,9 +65,7 @@ def in_values(column: str, values: tuple[str, ...]) -> str:
 
 
 def isoformat_utc(value: datetime | None) -> str | None:
-    """ISO 8601 in UTC; SQLite hands back naive datetimes, which we store as UTC."""
+    """ISO 8601 in UTC, with a Z."""
     if value is None:
         return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=timezone.utc)
-    return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+    return as_aware(value).astimezone(timezone.utc).isoformat().replace("+00:00", "Z")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from statistics import median
 from typing import Any
 
@@ -20,6 +19,7 @@ from mentorship.models import (
     MentorStatus,
     User,
 )
+from mentorship.models.base import as_aware
 from mentorship.models.ideas import IDEA_STATUSES
 from mentorship.models.matches import MATCH_KINDS, MATCH_STATUSES
 from mentorship.services.mentors import mentor_loads as entrepreneurs_per_mentor
@@ -178,7 +178,7 @@ def approval_times(programme_id: int | None = None) -> ApprovalTimes:
     for kind, submitted_at, decided_at in db.session.execute(
         _for_programme(statement, programme_id)
     ):
-        elapsed = (_aware(decided_at) - _aware(submitted_at)).total_seconds() / SECONDS_PER_DAY
+        elapsed = (as_aware(decided_at) - as_aware(submitted_at)).total_seconds() / SECONDS_PER_DAY
         days_by_kind.setdefault(kind, []).append(max(0.0, elapsed))
     every = [days for values in days_by_kind.values() for days in values]
     buckets = []
@@ -194,11 +194,6 @@ def approval_times(programme_id: int | None = None) -> ApprovalTimes:
         },
         buckets=buckets,
     )
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes, which we store as UTC."""
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
 
 
 def _counts(*columns, programme_id: int | None = None, through_idea: bool = False) -> list[tuple]:

@@ -29,7 +29,7 @@ from mentorship.models import (
     Role,
     User,
 )
-from mentorship.models.base import isoformat_utc
+from mentorship.models.base import as_aware, isoformat_utc
 from mentorship.services import accounts, audit
 from mentorship.services.errors import ConflictError, ServiceError, ValidationFailedError
 from mentorship.services.notifications import send_pending_emails
@@ -49,10 +49,6 @@ class ResetLinkError(ServiceError):
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
 
 
 def hash_token(raw: str) -> str:
@@ -134,7 +130,7 @@ def check_reset_token(raw: str) -> AccountToken:
         raise ResetLinkError(
             _("This reset link has already been used. Please ask for a new one if you need it.")
         )
-    if _aware(token.expires_at) <= _now():
+    if as_aware(token.expires_at) <= _now():
         raise ResetLinkError(
             _("This reset link has expired: links work for one hour. Please ask for a new one.")
         )

@@ -36,6 +36,7 @@ from mentorship.models import (
     User,
     WithdrawnProposal,
 )
+from mentorship.models.base import as_aware
 from mentorship.services.mentorships.nudges import REMINDER_KINDS
 from mentorship.services.notifications import absolute, send_pending_emails
 from mentorship.services.partnerships.unread import unread_since
@@ -82,10 +83,6 @@ def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def _aware(value: datetime) -> datetime:
-    return value if value.tzinfo is not None else value.replace(tzinfo=timezone.utc)
-
-
 def last_digest_moment(now: datetime) -> datetime:
     """Today's digest hour in the display time zone, or yesterday's if it has not come yet."""
     zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "UTC")
@@ -114,7 +111,9 @@ def send_digests(now: datetime | None = None) -> int:
     queued = 0
     for recipient in due:
         since = (
-            _aware(recipient.last_digest_at) if recipient.last_digest_at else moment - timedelta(1)
+            as_aware(recipient.last_digest_at)
+            if recipient.last_digest_at
+            else moment - timedelta(1)
         )
         digest = digest_for(recipient, since)
         recipient.last_digest_at = now

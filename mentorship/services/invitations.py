@@ -12,6 +12,7 @@ from flask_babel import gettext as _
 
 from mentorship.extensions import db
 from mentorship.models import AccountToken, User
+from mentorship.models.base import as_aware
 from mentorship.services import audit
 from mentorship.services.errors import ServiceError
 from mentorship.services.notifications import notify
@@ -27,11 +28,6 @@ class InvitationError(ServiceError):
 
 def _hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def _aware(value: datetime) -> datetime:
-    """SQLite hands back naive datetimes, which we store as UTC."""
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def invite(user: User, role_words: str | LazyString) -> str:
@@ -78,7 +74,7 @@ def token_for(token: str) -> AccountToken:
         raise InvitationError(
             _("This invitation link has already been used. Log in with the password you chose.")
         )
-    if _aware(found.expires_at) <= datetime.now(UTC):
+    if as_aware(found.expires_at) <= datetime.now(UTC):
         raise InvitationError(
             _("This invitation link has expired. Ask the programme lead for a new one.")
         )

@@ -23,6 +23,7 @@ from mentorship.models import (
     Role,
     User,
 )
+from mentorship.models.base import as_aware
 from mentorship.services.errors import (
     ConflictError,
     NotFoundError,
@@ -147,9 +148,7 @@ def add_session(actor: User, event: Event, data: dict) -> EventSession:
 
 def _local_day(moment: datetime) -> date:
     zone = ZoneInfo(current_app.config.get("BABEL_DEFAULT_TIMEZONE") or "UTC")
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(zone).date()
+    return as_aware(moment).astimezone(zone).date()
 
 
 def _checked_session(event: Event, data: dict, others: list[EventSession]) -> EventSession:
@@ -188,7 +187,7 @@ def _checked_session(event: Event, data: dict, others: list[EventSession]) -> Ev
             {"ends_at": [_("End it on one of the event's days.")]},
         )
     for other in others:
-        if starts_at < _aware(other.ends_at) and _aware(other.starts_at) < ends_at:
+        if starts_at < as_aware(other.ends_at) and as_aware(other.starts_at) < ends_at:
             raise ValidationFailedError(
                 _(
                     "The session overlaps %(name)s: sessions of one event follow one another.",
@@ -197,10 +196,6 @@ def _checked_session(event: Event, data: dict, others: list[EventSession]) -> Ev
                 {"starts_at": [_("Give a time outside the other sessions.")]},
             )
     return EventSession(name=data["name"], starts_at=starts_at, ends_at=ends_at, tables=tables)
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def set_status(actor: User, event: Event, status: str) -> Event:

@@ -12,12 +12,9 @@ from icalendar import Calendar, Event, vCalAddress, vText
 from mentorship.extensions import db
 from mentorship.i18n import language_of
 from mentorship.models import Mentorship, MentorshipSession, Notification, OutboxEmail, User
+from mentorship.models.base import as_aware
 from mentorship.services.mentorships.health import settings
 from mentorship.services.notifications import absolute
-
-
-def _aware(moment: datetime) -> datetime:
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
 
 
 def invitation_ics(mentorship: Mentorship, session: MentorshipSession) -> str:
@@ -30,7 +27,7 @@ def invitation_ics(mentorship: Mentorship, session: MentorshipSession) -> str:
     host = current_app.config.get("PUBLIC_BASE_URL", "").split("//")[-1].strip("/") or "localhost"
     event.add("uid", f"mentorship-session-{session.id}@{host}")
     event.add("dtstamp", datetime.now(UTC))
-    start = _aware(session.starts_at)
+    start = as_aware(session.starts_at)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=session.duration_minutes))
     names = " & ".join(
@@ -61,7 +58,7 @@ def queue_invitation(
         body = _(
             "A mentoring session is planned for %(when)s (%(zone)s time), %(minutes)d minutes. "
             "The calendar invitation is attached; it is also on the mentorship page.",
-            when=_aware(session.starts_at).astimezone(zone).strftime("%Y-%m-%d %H:%M"),
+            when=as_aware(session.starts_at).astimezone(zone).strftime("%Y-%m-%d %H:%M"),
             zone=settings()["time_zone"],
             minutes=session.duration_minutes,
         )

@@ -30,6 +30,7 @@ from mentorship.models import (
     Role,
     User,
 )
+from mentorship.models.base import as_aware
 from mentorship.services.mentorships.health import settings
 from mentorship.services.notifications import notify
 
@@ -55,11 +56,6 @@ def grace_days() -> int:
     )
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive datetimes, which we store as UTC."""
-    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
-
-
 def last_activity(mentorships: list[Mentorship]) -> dict[int, datetime]:
     """When each mentorship last saw a session logged or planned, or a message (or its start)."""
     found = {m.id: datetime.combine(m.started_on, time.min, UTC) for m in mentorships}
@@ -73,7 +69,7 @@ def last_activity(mentorships: list[Mentorship]) -> dict[int, datetime]:
             .group_by(model.mentorship_id)
         ):
             if latest is not None:
-                found[mentorship_id] = max(found[mentorship_id], _aware(latest))
+                found[mentorship_id] = max(found[mentorship_id], as_aware(latest))
     return found
 
 
@@ -90,7 +86,7 @@ def handle_inactive(on: date, now: datetime | None = None) -> int:
     sent = 0
     for mentorship in active:
         last = latest[mentorship.id]
-        warned = mentorship.inactivity_warned_at and _aware(mentorship.inactivity_warned_at)
+        warned = mentorship.inactivity_warned_at and as_aware(mentorship.inactivity_warned_at)
         if warned is not None and last > warned:
             mentorship.inactivity_warned_at = mentorship.inactive_close_on = None
             warned = None

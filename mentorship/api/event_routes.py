@@ -9,6 +9,7 @@ from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,
+    idempotency_key,
     json_input,
     listed_page,
     page_json,
@@ -132,12 +133,16 @@ def list_events():
 @api_bp.post("/events")
 @token_required(LEAD)
 def create_event():
+    key = idempotency_key()
     data = json_input(EventInput)
     sessions = data.pop("sessions")
-    event = setup.create_event(current_user(), data, sessions)
+    creation = setup.create_event_once(current_user(), data, sessions, key)
+    event = creation.event
     db.session.refresh(event)
     response = _json(event_out(event), 201)
     response.headers["Location"] = url_for("api.get_event", event_id=event.id)
+    if creation.repeated:
+        response.headers["Idempotent-Replayed"] = "true"
     return response
 
 

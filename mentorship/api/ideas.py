@@ -6,12 +6,13 @@ API treats it as gone: it is not listed, and reading or editing it is a 404.
 
 from __future__ import annotations
 
-from flask import jsonify, request, url_for
+from flask import jsonify, url_for
 
 from mentorship.api.blueprint import api_bp
 from mentorship.api.request import (
     ID,
     current_user,
+    idempotency_key,
     json_input,
     page_json,
     query_choice,
@@ -20,11 +21,10 @@ from mentorship.api.request import (
     token_required,
 )
 from mentorship.api.serializers import idea_json, match_json
-from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX, IdeaInput
+from mentorship.contract.ideas import IdeaInput
 from mentorship.infrastructure.pagination import paginate
 from mentorship.models.ideas import PIPELINE_STATUSES, Idea
 from mentorship.ratelimit import rate_limited
-from mentorship.services.errors import ValidationFailedError
 from mentorship.services.idea_changes import edit_idea, withdraw_idea
 from mentorship.services.ideas import (
     get_active_idea,
@@ -34,24 +34,6 @@ from mentorship.services.ideas import (
 )
 
 READERS = ("entrepreneur", "lead")
-IDEMPOTENCY_HEADER = "Idempotency-Key"
-
-
-def idempotency_key() -> str | None:
-    """The optional Idempotency-Key header: 1 to 255 printable ASCII characters, else 422."""
-    if IDEMPOTENCY_HEADER not in request.headers:
-        return None
-    key = request.headers[IDEMPOTENCY_HEADER]
-    if not 1 <= len(key) <= IDEMPOTENCY_KEY_MAX or not all(" " <= ch <= "~" for ch in key):
-        raise ValidationFailedError(
-            "Some fields are not valid.",
-            {
-                IDEMPOTENCY_HEADER: [
-                    f"Must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters."
-                ]
-            },
-        )
-    return key
 
 
 @api_bp.post("/ideas")

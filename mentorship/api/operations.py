@@ -120,6 +120,15 @@ IDEMPOTENCY_KEY = Param(
     "`Idempotent-Replayed: true`), also when the first answer was lost. The same key with a "
     "different body, or for an idea withdrawn since, is 409.",
 )
+EVENT_IDEMPOTENCY_KEY = Param(
+    "Idempotency-Key",
+    str,
+    "header",
+    f"Optional, 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters (else 422 naming "
+    "`Idempotency-Key`). A repeat with the same key by the same lead within 24 hours creates "
+    "nothing: it answers 201 with the event the first request created (header "
+    "`Idempotent-Replayed: true`), also when the first answer was lost.",
+)
 WITHDRAWN_IDEA = (
     "A withdrawn idea has left matching; it is not listed, and reading, editing or listing the "
     "matches of it answer 404."
@@ -295,7 +304,7 @@ EVENT_OPERATIONS: list[Operation] = [
     Operation("get", "/api/v1/events", "Events, newest first: all but drafts (the lead: all)",
               SIGNED_IN, answer=EventPage, params=PAGE),
     Operation("post", "/api/v1/events", "Create an event with its sessions", "lead", 201, Event,
-              EventInput, (403,)),
+              EventInput, (403,), params=(EVENT_IDEMPOTENCY_KEY,)),
     Operation("get", EVENT, "One event", SIGNED_IN, answer=Event, errors=(404,),
               params=(OBJECT_ID,), notes="A draft is a 404 to all but the lead."),
     Operation("post", f"{EVENT}/sessions", "Add a session", "lead", 201, Event,

@@ -11,6 +11,7 @@ from flask import g, request
 from pydantic import BaseModel
 from werkzeug.exceptions import RequestEntityTooLarge
 
+from mentorship.contract.ideas import IDEMPOTENCY_KEY_MAX
 from mentorship.contract.parsing import NOT_AN_OBJECT, InvalidInput, parse
 from mentorship.errors import error_response
 from mentorship.infrastructure.pagination import Page, page_args
@@ -208,3 +209,23 @@ def token_required(roles: Iterable[str] | None = None) -> Callable[[View], View]
         return wrapper  # type: ignore[return-value]
 
     return decorator
+
+
+IDEMPOTENCY_HEADER = "Idempotency-Key"
+
+
+def idempotency_key() -> str | None:
+    """The optional Idempotency-Key header: 1 to 255 printable ASCII characters, else 422."""
+    if IDEMPOTENCY_HEADER not in request.headers:
+        return None
+    key = request.headers[IDEMPOTENCY_HEADER]
+    if not 1 <= len(key) <= IDEMPOTENCY_KEY_MAX or not all(" " <= ch <= "~" for ch in key):
+        raise ValidationFailedError(
+            "Some fields are not valid.",
+            {
+                IDEMPOTENCY_HEADER: [
+                    f"Must be 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters."
+                ]
+            },
+        )
+    return key

@@ -17,6 +17,7 @@ from wtforms.validators import DataRequired, Email, Length, NumberRange, Optiona
 
 from mentorship.contract.fields import NAME_MAX, NOTE_MAX
 from mentorship.main.helpers import MultiCheckboxField, option, strip_text
+from mentorship.main.once import OneTimeTokenMixin
 from mentorship.models.events import COOPERATION_TYPES, OUTCOME_RESULTS
 
 RESULT_LABELS = {
@@ -52,6 +53,10 @@ class EventForm(FlaskForm):
             NumberRange(min=5, max=240, message=_l("Between 5 and 240 minutes.")),
         ],
     )
+
+
+class NewEventForm(OneTimeTokenMixin, EventForm):
+    """Carries a one-time token, so a double click or a re-sent form makes one event only."""
 
 
 class SessionForm(FlaskForm):

@@ -8,7 +8,7 @@ from flask import Blueprint, abort, flash, redirect, render_template, request, u
 from flask_babel import format_time, gettext, ngettext, to_utc
 from flask_login import current_user, login_required
 
-from mentorship.events.forms import ContactForm, EventForm, RegistrationForm, SessionForm
+from mentorship.events.forms import ContactForm, NewEventForm, RegistrationForm, SessionForm
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, option, role_required, show_service_error
@@ -63,15 +63,27 @@ def index():
 @events_bp.route("/new", methods=["GET", "POST"])
 @role_required("lead")
 def new():
-    form = EventForm()
+    form = NewEventForm()
+    form.ensure_token()
     if form.validate_on_submit():
         try:
-            event = setup.create_event(current_user, form.data)
+            creation = setup.create_event_once(current_user, form.data, (), form.submission_key())
         except ServiceError as error:
             show_service_error(form, error)
         else:
-            flash(gettext("The event is created. Now add its sessions."), "success")
-            return redirect(url_for("events.detail", event_id=event.id))
+            if creation.repeated:
+                flash(
+                    gettext(
+                        "This form was already sent, so no second event was made. "
+                        "Here is the event it created."
+                    ),
+                    "info",
+                )
+            else:
+                flash(gettext("The event is created. Now add its sessions."), "success")
+            return redirect(url_for("events.detail", event_id=creation.event.id))
+    else:
+        form.renew_bad_token()
     return render_template("events/new.html", form=form)
 
 

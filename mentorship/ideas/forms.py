@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import secrets
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length, Regexp, ValidationError
+from wtforms import SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, ValidationError
 
 from mentorship.contract.fields import DESCRIPTION_MAX, NAME_MAX
 from mentorship.main.helpers import (
@@ -17,6 +15,7 @@ from mentorship.main.helpers import (
     options,
     strip_text,
 )
+from mentorship.main.once import OneTimeTokenMixin
 from mentorship.models.ideas import CITY_MAX, OFFERS_MAX
 
 NEED_VALUES = [
@@ -25,16 +24,11 @@ NEED_VALUES = [
     ("cluster", _l("A startup cluster or association to join")),
 ]
 NEED_CHOICES = options(NEED_VALUES)
-TOKEN_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
 
 
 def at_least_one(_form, field) -> None:
     if not field.data:
         raise ValidationError(_l("Choose at least one kind of support."))
-
-
-def new_submission_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 class IdeaForm(FlaskForm):
@@ -96,17 +90,5 @@ class IdeaForm(FlaskForm):
     )
 
 
-class NewIdeaForm(IdeaForm):
-    """Carries a one-time token, so a double click or a re-sent form makes one idea only.
-
-    A form sent without one (a page cached from before tokens) still works, with a new token.
-    """
-
-    submission_token = HiddenField(
-        validators=[
-            Regexp(
-                TOKEN_PATTERN,
-                message=_l("This form is out of date. Please check it and submit it again."),
-            )
-        ]
-    )
+class NewIdeaForm(OneTimeTokenMixin, IdeaForm):
+    """Carries a one-time token, so a double click or a re-sent form makes one idea only."""

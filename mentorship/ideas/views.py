@@ -8,7 +8,7 @@ from flask import Blueprint, flash, jsonify, redirect, render_template, request,
 from flask_babel import gettext
 from flask_login import current_user
 
-from mentorship.ideas.forms import IdeaForm, NewIdeaForm, new_submission_token
+from mentorship.ideas.forms import IdeaForm, NewIdeaForm
 from mentorship.ideas.progress import idea_progress
 from mentorship.infrastructure.pagination import page_args, paginate
 from mentorship.main.helpers import ConfirmForm, options, role_required, show_service_error
@@ -27,8 +27,6 @@ ideas_bp.add_app_template_filter(end_reason_text, "end_reason")
 
 IDEAS_PER_PAGE = 10
 SETTLED = (IdeaStatus.MATCHED.value, IdeaStatus.FAILED.value, IdeaStatus.WITHDRAWN.value)
-# Form tokens share the account's key space with API Idempotency-Keys; the prefix keeps them apart.
-FORM_KEY_PREFIX = "form:"
 
 
 def _programme_choices() -> list:
@@ -113,10 +111,9 @@ def new():
         sector=profile.sector if profile else None, stage=profile.stage if profile else None
     )
     form.programme.choices = _programme_choices()
-    if not form.submission_token.data:
-        form.submission_token.data = new_submission_token()
+    form.ensure_token()
     if form.validate_on_submit():
-        key = FORM_KEY_PREFIX + form.submission_token.data
+        key = form.submission_key()
         try:
             submission = idea_service.submit_idea_once(current_user, _form_data(form), key)
         except ServiceError as error:
@@ -139,10 +136,7 @@ def new():
                     "success",
                 )
             return redirect(url_for("ideas.show", idea_id=submission.idea.id))
-    elif form.submission_token.errors:
-        flash(str(form.submission_token.errors[0]), "error")
-        form.submission_token.data = new_submission_token()
-    elif form.errors:
+    elif not form.renew_bad_token() and form.errors:
         flash(gettext("Please correct the marked fields."), "error")
     return render_template("ideas/new.html", form=form)
 

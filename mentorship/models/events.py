@@ -72,6 +72,8 @@ class Event(Base):
         CheckConstraint(in_values("status", EVENT_STATUSES), name="status_allowed"),
         CheckConstraint(in_values("schedule_stage", SCHEDULE_STAGES), name="stage_allowed"),
         CheckConstraint("meeting_minutes >= 5 AND meeting_minutes <= 240", name="meeting_length"),
+        # A doubled "create" (two clicks, a retried API call) finds the event the first made.
+        UniqueConstraint("created_by_id", "submission_key", name="uq_events_creator_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -86,6 +88,8 @@ class Event(Base):
     published_at: Mapped[datetime | None]
     scheduled_at: Mapped[datetime | None]
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    submission_key: Mapped[str | None] = mapped_column(String(255))
+    """The new-event form's one-time token or the API's Idempotency-Key, if one was sent."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -54,6 +54,32 @@ def test_lead_creates_an_event_with_sessions_and_slots(client, lead_headers):
     assert event["sessions"][0]["starts_at"] == "2026-12-10T08:00:00Z"
 
 
+def test_a_retried_create_with_the_same_idempotency_key_makes_one_event(client, lead_headers):
+    keyed = {**lead_headers, "Idempotency-Key": "event-create-1"}
+    first = client.post("/api/v1/events", json=EVENT, headers=keyed)
+    again = client.post("/api/v1/events", json=EVENT, headers=keyed)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.get_json()["id"] == first.get_json()["id"]
+    assert again.headers["Idempotent-Replayed"] == "true"
+    assert "Idempotent-Replayed" not in first.headers
+    other = client.post(
+        "/api/v1/events", json=EVENT, headers={**lead_headers, "Idempotency-Key": "event-create-2"}
+    )
+    assert other.get_json()["id"] != first.get_json()["id"]
+    unkeyed = [client.post("/api/v1/events", json=EVENT, headers=lead_headers) for _ in range(2)]
+    assert unkeyed[0].get_json()["id"] != unkeyed[1].get_json()["id"]
+    assert client.get("/api/v1/events", headers=lead_headers).get_json()["total"] == 4
+
+
+def test_a_bad_idempotency_key_is_422_and_creates_nothing(client, lead_headers):
+    response = client.post(
+        "/api/v1/events", json=EVENT, headers={**lead_headers, "Idempotency-Key": "x" * 300}
+    )
+    assert response.status_code == 422
+    assert "Idempotency-Key" in response.get_json()["error"]["fields"]
+    assert client.get("/api/v1/events", headers=lead_headers).get_json()["total"] == 0
+
+
 def test_bad_event_bodies_are_422_with_fields(client, lead_headers):
     bad = {**EVENT, "meeting_minutes": 2, "sessions": [{**EVENT["sessions"][0], "tables": 0}]}
     response = client.post("/api/v1/events", json=bad, headers=lead_headers)

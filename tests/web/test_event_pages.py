@@ -3,11 +3,14 @@ agenda, .ics, outcomes, report; CSRF and other people's objects."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mentorship.extensions import db
 from mentorship.models import Event, EventMeeting, MeetingOutcome
 from mentorship.services.events import meetings, schedule
+from tests.conftest import csrf_token_from
 from tests.event_factories import (
     EventFactory,
     SessionFactory,
@@ -58,6 +61,48 @@ def test_lead_creates_an_event_with_a_session_and_opens_it(client, auth, submit)
     db.session.refresh(event)
     assert event.status == "open" and event.sessions[0].tables == 8
     assert event.sessions[0].starts_at.hour == 8  # 9:00 in Belgrade is 8:00 UTC in December
+
+
+NEW_EVENT = {
+    "name": "Days of Clusters",
+    "place": "Niš",
+    "starts_on": "2026-12-10",
+    "ends_on": "2026-12-10",
+    "meeting_minutes": "20",
+}
+
+
+def _new_event_fields(html: str) -> dict[str, str]:
+    token = re.search(r'name="submission_token" type="hidden" value="([^"]+)"', html)
+    assert token, "the new-event form has no one-time token"
+    return {**NEW_EVENT, "csrf_token": csrf_token_from(html), "submission_token": token.group(1)}
+
+
+def test_a_new_event_form_sent_twice_makes_one_event(client, auth):
+    """A double click, or the browser re-sending the form, used to create two events."""
+    auth.login(LeadFactory().email)
+    fields = _new_event_fields(client.get("/events/new").get_data(as_text=True))
+    first = client.post("/events/new", data=fields)
+    again = client.post("/events/new", data=fields, follow_redirects=True)
+    events = db.session.scalars(db.select(Event)).all()
+    assert len(events) == 1
+    assert first.headers["Location"].endswith(f"/events/{events[0].id}")
+    assert "already sent, so no second event was made" in again.get_data(as_text=True)
+    # A form shown again is a new form: it makes a new event.
+    second = _new_event_fields(client.get("/events/new").get_data(as_text=True))
+    assert second["submission_token"] != fields["submission_token"]
+    client.post("/events/new", data=second)
+    assert len(db.session.scalars(db.select(Event)).all()) == 2
+
+
+def test_a_tampered_event_token_is_refused_and_replaced(client, auth):
+    auth.login(LeadFactory().email)
+    fields = _new_event_fields(client.get("/events/new").get_data(as_text=True))
+    refused = client.post("/events/new", data={**fields, "submission_token": "<x>"})
+    html = refused.get_data(as_text=True)
+    assert refused.status_code == 200 and "This form is out of date" in html
+    assert _new_event_fields(html)["submission_token"] != "<x>"
+    assert db.session.scalars(db.select(Event)).all() == []
 
 
 def test_session_ending_before_it_starts_is_refused(client, auth, submit, event):

@@ -4,6 +4,7 @@ partner companies' contact people."""
 from __future__ import annotations
 
 import secrets
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,6 +12,7 @@ import sqlalchemy as sa
 from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext
+from sqlalchemy.exc import IntegrityError
 
 from mentorship.extensions import db
 from mentorship.models import (
@@ -34,6 +36,7 @@ from mentorship.services.invitations import invite
 from mentorship.services.notifications import send_pending_emails
 
 MAX_TABLES = 500
+KEY_VALIDITY = timedelta(hours=24)
 
 
 def require_lead(actor: User) -> None:
@@ -87,11 +90,58 @@ STATUS_MOVES = {
 }
 
 
-def create_event(actor: User, data: dict, sessions: list[dict] = ()) -> Event:
+@dataclass
+class EventCreation:
+    event: Event
+    repeated: bool
+    """True when the key was already used: `event` is the one the first request made."""
+
+
+def create_event_once(
+    actor: User, data: dict, sessions: list[dict] = (), key: str | None = None
+) -> EventCreation:
+    """`create_event`, except that a repeat under the same key (a form sent twice, a retried
+    API call) within KEY_VALIDITY answers the event the first one created."""
+    if key is None:
+        return EventCreation(create_event(actor, data, sessions), False)
+    require_lead(actor)
+    existing = _event_with_key(actor, key)
+    if existing is not None:
+        return EventCreation(existing, True)
+    try:
+        return EventCreation(create_event(actor, data, sessions, key), False)
+    except IntegrityError:  # the same key committed by a concurrent request first
+        db.session.rollback()
+        existing = _event_with_key(actor, key)
+        if existing is None:
+            raise
+        return EventCreation(existing, True)
+
+
+def _event_with_key(actor: User, key: str) -> Event | None:
+    return db.session.scalar(
+        sa.select(Event).where(
+            Event.created_by_id == actor.id,
+            Event.submission_key == key,
+            Event.created_at >= datetime.now(UTC) - KEY_VALIDITY,
+        )
+    )
+
+
+def create_event(
+    actor: User, data: dict, sessions: list[dict] = (), key: str | None = None
+) -> Event:
     """An event and its first sessions, all checked before anything is saved."""
     require_lead(actor)
     _check_dates(data["starts_on"], data["ends_on"])
+    if key is not None:  # an expired use of the key gives it up
+        db.session.execute(
+            sa.update(Event)
+            .where(Event.created_by_id == actor.id, Event.submission_key == key)
+            .values(submission_key=None)
+        )
     event = Event(
+        submission_key=key,
         name=data["name"],
         place=data.get("place") or "",
         starts_on=data["starts_on"],

@@ -7,6 +7,7 @@ RUN useradd --create-home --uid 1000 app
 COPY pyproject.toml README.md ./
 COPY mentorship ./mentorship
 COPY matching ./matching
+COPY scheduling ./scheduling
 COPY worker ./worker
 RUN pip install .
 

@@ -17,6 +17,7 @@ from flask_babel import LazyString
 
 from mentorship.extensions import db
 from mentorship.models import Notification, User
+from mentorship.models.base import as_aware
 from mentorship.services.digests import last_digest_moment
 from mentorship.services.notifications import notify
 
@@ -26,8 +27,7 @@ def digest_period_start(user: User, now: datetime | None = None) -> datetime:
     moment = last_digest_moment(now or datetime.now(UTC))
     if user.last_digest_at is None:
         return moment
-    last = user.last_digest_at
-    return last if last.tzinfo is not None else last.replace(tzinfo=UTC)
+    return as_aware(user.last_digest_at)
 
 
 def _told_since(user: User, kind: str, link: str, since: datetime) -> bool:

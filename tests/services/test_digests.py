@@ -55,6 +55,12 @@ def proposed_later(mentor, idea, at: datetime) -> None:
     db.session.commit()
 
 
+def yesterdays_digest() -> datetime:
+    """The digest before MORNING's: yesterday at the digest hour, before anything the test
+    writes now (MORNING itself minus a day was not, between 06:00 and 08:00 UTC)."""
+    return last_digest_moment(MORNING) - timedelta(days=1)
+
+
 def mark_digested(mentor, at: datetime) -> None:
     db.session.get(User, mentor.id).last_digest_at = at
     db.session.commit()
@@ -79,7 +85,7 @@ def test_one_batch_gives_the_mentor_one_notification_and_no_email(mentor, ideas)
 
 
 def test_the_digest_lists_the_new_proposals_best_fit_first_with_links(mentor, ideas):
-    mark_digested(mentor, MORNING - timedelta(days=1))
+    mark_digested(mentor, yesterdays_digest())
     propose(mentor, (ideas[0], 0.3), (ideas[1], 0.9))
     assert send_digests(MORNING) == 1
     [email] = emails_to(mentor)
@@ -122,7 +128,7 @@ def test_withdrawals_are_listed_with_their_reason(mentor, ideas):
 
 
 def test_a_proposal_made_and_withdrawn_between_digests_is_not_mailed(mentor, ideas):
-    mark_digested(mentor, MORNING - timedelta(days=1))
+    mark_digested(mentor, yesterdays_digest())
     propose(mentor, (ideas[0], 0.5))
     store_many({ideas[0].id: {"mentor": []}})
     assert send_digests(MORNING) == 0

@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import CheckIn, Mentorship, MentorshipMessage, MentorshipSession
+from mentorship.models.base import as_aware
 from mentorship.services.mentorships.access import today
 from mentorship.services.mentorships.health import HealthSignals, health_light, unanswered_since
 
@@ -24,7 +25,7 @@ class Health:
 
 
 def _day(moment: datetime) -> date:
-    return (moment if moment.tzinfo else moment.replace(tzinfo=UTC)).astimezone(UTC).date()
+    return as_aware(moment).astimezone(UTC).date()
 
 
 def health_of(

@@ -17,6 +17,7 @@ import sqlalchemy as sa
 from mentorship.extensions import db
 from mentorship.infrastructure.pagination import Page, paginate
 from mentorship.models import IntroductionMessage, Match, MatchKind, ProblemReport
+from mentorship.models.base import as_aware
 from mentorship.models.problem_reports import ProblemReportStatus
 from mentorship.services.mentorships.health import settings
 from mentorship.services.partnerships.access import introductions_query
@@ -94,9 +95,7 @@ def _flows(matches: list[Match]) -> list[ThreadFlow]:
     flows = []
     for match in matches:
         row = by_match.get(match.id)
-        last_at = row.created_at if row else None
-        if last_at is not None and last_at.tzinfo is None:
-            last_at = last_at.replace(tzinfo=UTC)
+        last_at = as_aware(row.created_at) if row else None
         last_from = None
         if row is not None and row.sender_id is not None:
             last_from = "entrepreneur" if row.sender_id == match.idea.owner_id else "partner"

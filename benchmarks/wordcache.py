@@ -40,9 +40,11 @@ class FileWordStore:
         self.dirty = False
 
 
-def cached_embedder() -> tuple[TextEmbedder, FileWordStore]:
-    """A loaded embedder whose word vectors persist between benchmark runs."""
-    embedder = TextEmbedder().load()
+def cached_embedder(word_table: bool = True) -> tuple[TextEmbedder, FileWordStore]:
+    """A loaded embedder whose word vectors persist between benchmark runs; with the shipped
+    word table (as deployed), or with every word's exact vector (`word_table=False`)."""
+    embedder = TextEmbedder() if word_table else TextEmbedder(table=None)
+    embedder.load()
     store = FileWordStore(embedder.teacher.version)
     embedder.store = WordStore(load=store.load, save=store.save)
     return embedder, store

@@ -5,7 +5,9 @@ English, Serbian in both scripts and about a hundred other languages, but one te
 words costs it ~70 ms. Each distinct word is therefore embedded once, on its own, by that
 model (the "teacher"); a text is the frequency-weighted mean of its words' vectors, which
 costs a fraction of a millisecond. Word vectors never change for a given model, so a
-candidate's text vector can be stored and reused across refits and restarts.
+candidate's text vector can be stored and reused across refits and restarts. The most common
+words come embedded ahead of time with the package (`matching.word_table`): the model only
+sees the rarer ones.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import numpy as np
 from matching.errors import EmbeddingUnavailableError
 from matching.normalize import CYRILLIC_TO_LATIN
 from matching.pieces import PieceVocabulary, read_piece_vocabulary
+from matching.word_table import WordTable, shipped_word_table
 
 MODEL_NAME = "multilingual-e5-small-q4"
 WORD_RECIPE = "query-word-v1"
@@ -32,6 +35,8 @@ _GUESSED_SHARE = 0.2
 """A query's unseen words are guessed only while they are at most this share of its words."""
 _GUESS_PREFIX = 4
 _GUESS_NEIGHBOURS = 8
+SHIPPED = "shipped"
+"""`TextEmbedder(table=SHIPPED)`: the package's word table, when the teacher is the bundled model."""
 
 
 def text_words(text: str) -> list[str]:
@@ -206,11 +211,21 @@ class TextEmbedder:
     """
 
     def __init__(
-        self, teacher: Teacher | None = None, store: WordStore | None = None, sif: float = 3e-6
+        self,
+        teacher: Teacher | None = None,
+        store: WordStore | None = None,
+        sif: float = 3e-6,
+        table: WordTable | str | None = SHIPPED,
     ) -> None:
         self.teacher = teacher or Teacher()
         self.store = store or WordStore()
         self.sif = sif
+        if isinstance(table, str):
+            # Another model file makes other vectors: the shipped ones would not fit it.
+            table = shipped_word_table() if self.teacher.model_path is None else None
+        if table is not None and table.teacher != self.teacher.version:
+            table = None
+        self.table: WordTable | None = table
         self.fast_new_words = False
         """Embed a query's unseen words later (see `embed`): set by a service that ranks
         ideas as they arrive; candidates are always embedded exactly."""
@@ -221,8 +236,9 @@ class TextEmbedder:
 
     @property
     def version(self) -> str:
-        """Identifies text vectors: the word vectors and how they are weighed."""
-        return f"{self.teacher.version}/sif{self.sif:g}"
+        """Identifies text vectors: the word vectors (model, shipped table) and their weights."""
+        table = f"/table-{self.table.table_id}" if self.table is not None else ""
+        return f"{self.teacher.version}{table}/sif{self.sif:g}"
 
     @property
     def dim(self) -> int:
@@ -260,8 +276,9 @@ class TextEmbedder:
         return self.embed([text])[0]
 
     def _learn(self, words: set[str], exact: bool = True) -> None:
-        """Make sure every word has a vector and a weight: memory, then store, then teacher
-        (or, for a few words of a query, a guess now and the teacher in the background)."""
+        """Make sure every word has a vector and a weight: memory, then the shipped table, then
+        store, then teacher (or, for a few words of a query, a guess now and the teacher in the
+        background)."""
         learned = self._guesses.take_learned()
         if learned:
             self.store.save(learned)
@@ -273,8 +290,13 @@ class TextEmbedder:
             missing = [w for w in missing if w not in self._vectors]
             if not missing:
                 return
-            found = {w: np.asarray(v, np.float32) for w, v in self.store.load(missing).items()}
-            fresh = [w for w in missing if w not in found or found[w].shape != (self.dim,)]
+            found = self.table.vectors(missing) if self.table is not None else {}
+            rest = [w for w in missing if w not in found]
+            if rest:
+                found.update(
+                    (w, np.asarray(v, np.float32)) for w, v in self.store.load(rest).items()
+                )
+            fresh = [w for w in rest if w not in found or found[w].shape != (self.dim,)]
             guess = not exact and self.fast_new_words and len(fresh) <= _GUESSED_SHARE * len(words)
             if fresh and not guess:
                 computed = dict(zip(fresh, self.teacher.embed_words(fresh), strict=True))

@@ -73,12 +73,14 @@ def test_empty_and_very_long_texts_embed(embedder: TextEmbedder) -> None:
 def test_each_word_is_embedded_once_and_stored_words_are_reused() -> None:
     kept: dict[str, np.ndarray] = {}
     teacher = CountingTeacher()
-    first = TextEmbedder(teacher, WordStore(load=lambda w: {}, save=kept.update))
+    first = TextEmbedder(teacher, WordStore(load=lambda w: {}, save=kept.update), table=None)
     first.embed(["honey and bees", "bees and honey"])
     assert sorted(teacher.asked) == ["and", "bees", "honey"]
     second_teacher = CountingTeacher()
     second = TextEmbedder(
-        second_teacher, WordStore(load=lambda w: {x: kept[x] for x in w if x in kept})
+        second_teacher,
+        WordStore(load=lambda w: {x: kept[x] for x in w if x in kept}),
+        table=None,
     )
     vector = second.embed(["honey and bees"])
     assert second_teacher.asked == []
@@ -98,10 +100,10 @@ def test_meaning_finds_a_mentor_that_shares_no_word(embedder: TextEmbedder) -> N
 
 def test_stored_candidate_vectors_are_never_embedded_again() -> None:
     teacher = CountingTeacher()
-    embedder = TextEmbedder(teacher)
+    embedder = TextEmbedder(teacher, table=None)
     vectors = embed_candidates(BAKERS, embedder)
     assert set(vectors) == {("mentor", 1), ("mentor", 2), ("mentor", 3)}
-    fresh = TextEmbedder(CountingTeacher())
+    fresh = TextEmbedder(CountingTeacher(), table=None)
     fresh.embed(reference_texts())  # the fit centres the meaning view with these
     fresh.teacher.asked.clear()
     index = MatchIndex.fit(mentors=BAKERS, embedder=fresh, vectors=vectors)
@@ -181,7 +183,7 @@ def test_a_few_new_words_of_a_query_do_not_wait_for_the_model() -> None:
     alike and embedded in the background; the next text gets their real vectors."""
     teacher = CountingTeacher()
     saved: dict[str, np.ndarray] = {}
-    embedder = TextEmbedder(teacher, WordStore(save=saved.update)).load()
+    embedder = TextEmbedder(teacher, WordStore(save=saved.update), table=None).load()
     embedder.fast_new_words = True
     known = "raspberry jam and plum jam from family orchards sold to hotels and shops " * 3
     embedder.embed([known])
@@ -199,7 +201,7 @@ def test_a_few_new_words_of_a_query_do_not_wait_for_the_model() -> None:
 
 def test_many_new_words_are_embedded_at_once_even_for_a_query() -> None:
     teacher = CountingTeacher()
-    embedder = TextEmbedder(teacher).load()
+    embedder = TextEmbedder(teacher, table=None).load()
     embedder.fast_new_words = True
     embedder.embed(["Croissants, muffins and sweet rolls for breakfast"], exact=False)
     assert {"croissants", "muffins", "breakfast"} <= set(teacher.asked)
@@ -207,7 +209,7 @@ def test_many_new_words_are_embedded_at_once_even_for_a_query() -> None:
 
 def test_exact_embedding_is_the_default_for_candidates() -> None:
     teacher = CountingTeacher()
-    embedder = TextEmbedder(teacher).load()
+    embedder = TextEmbedder(teacher, table=None).load()
     embedder.fast_new_words = True
     embedder.embed(["bakery bread pastry cakes for cafes " * 5])
     embedder.embed(["bakery bread pastry cakes for cafes and croissants " * 5])

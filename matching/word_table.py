@@ -1,0 +1,82 @@
+"""Common words embedded ahead of time by the bundled model, shipped inside the package.
+
+Putting a word to the sentence model costs ~9 ms on one core, so a fresh deployment importing
+its directory would wait for every word it has never seen. The table holds the most frequent
+words of English, Serbo-Croatian and French (about 156,000), embedded exactly as the matcher
+embeds a word and packed by product quantisation (48 bytes a word; the mean cosine with the
+exact vector is printed by the build, `python -m tools.word_table`). Only words outside it
+go to the model. Reading it needs numpy alone.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+SUBSPACES = 48
+TABLE_PATH = Path(__file__).parent / "data" / "word_table.npz"
+
+
+class WordTable:
+    """Word -> unit vector for the table's words (decoded on demand from 48 one-byte codes)."""
+
+    def __init__(
+        self, words: list[str], codes: np.ndarray, books: np.ndarray, teacher: str, table_id: str
+    ) -> None:
+        if codes.shape != (len(words), books.shape[0]):
+            raise ValueError("the word table's codes do not match its words and codebooks")
+        self.row_of = {word: row for row, word in enumerate(words)}
+        self.codes = codes
+        self.books = books.astype(np.float32)
+        self.teacher = teacher
+        self.table_id = table_id
+        self.dim = books.shape[0] * books.shape[2]
+
+    def __len__(self) -> int:
+        return len(self.row_of)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.row_of
+
+    def vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Unit vectors of those of `words` the table holds."""
+        found = [word for word in words if word in self.row_of]
+        if not found:
+            return {}
+        codes = self.codes[[self.row_of[word] for word in found]]
+        parts = [self.books[m][codes[:, m]] for m in range(self.books.shape[0])]
+        decoded = np.concatenate(parts, axis=1)
+        decoded /= np.maximum(np.linalg.norm(decoded, axis=1, keepdims=True), 1e-12)
+        return dict(zip(found, decoded, strict=True))
+
+
+def read_word_table(path: str | Path = TABLE_PATH) -> WordTable:
+    """Read a table written by the build; OSError/ValueError/KeyError when it cannot be read."""
+    with np.load(path, allow_pickle=False) as data:
+        words = data["words"].tobytes().decode("utf-8").split("\n")
+        return WordTable(
+            words, data["codes"], data["books"], str(data["teacher"]), str(data["table_id"])
+        )
+
+
+_shipped: WordTable | None = None
+_shipped_failed = False
+_shipped_lock = threading.Lock()
+
+
+def shipped_word_table() -> WordTable | None:
+    """The table inside the package, read once per process; None when it is missing or broken
+    (words then all go to the model: slower, never wrong)."""
+    global _shipped, _shipped_failed
+    with _shipped_lock:
+        if _shipped is None and not _shipped_failed:
+            try:
+                _shipped = read_word_table()
+            except (OSError, ValueError, KeyError) as error:
+                _shipped_failed = True
+                log.warning("no shipped word table (%s): every new word goes to the model", error)
+        return _shipped

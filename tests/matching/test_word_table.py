@@ -1,0 +1,100 @@
+"""The shipped word table: common words come embedded, only the rarer ones go to the model."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from matching import Teacher, TextEmbedder, WordStore
+from matching.word_table import TABLE_PATH, WordTable, read_word_table, shipped_word_table
+
+
+class CountingTeacher(Teacher):
+    """The real model, counting the words it is asked to embed."""
+
+    def __init__(self, model_path: str | None = None) -> None:
+        super().__init__(model_path=model_path)
+        self.asked: list[str] = []
+
+    def embed_words(self, words):
+        self.asked.extend(words)
+        return super().embed_words(words)
+
+
+PROFILE = (
+    "Twenty years in hotel purchasing: local food, dairy and fruit from small farms, "
+    "supplier contracts, food safety and certification for restaurants and cafés. "
+    "Kupovina za hotele, domaća hrana i sir od malih proizvođača."
+)
+
+
+@pytest.fixture(scope="module")
+def table() -> WordTable:
+    table = shipped_word_table()
+    assert table is not None, "the package ships its word table"
+    return table
+
+
+def test_the_shipped_table_holds_common_words_of_the_programme_languages(table) -> None:
+    assert len(table) > 100_000
+    assert table.teacher == Teacher().version
+    for word in ("hotel", "furniture", "raspberry", "nameštaj", "sir", "malina", "entreprise"):
+        assert word in table, word
+
+
+def test_packed_vectors_stay_close_to_what_the_model_gives(table) -> None:
+    words = ["hotel", "furniture", "raspberry", "nameštaj", "malina", "certification"]
+    packed = table.vectors(words)
+    exact = Teacher().embed_words(words)
+    cosines = [float(packed[word] @ exact[i]) for i, word in enumerate(words)]
+    assert min(cosines) > 0.85 and np.mean(cosines) > 0.9, cosines
+    assert np.allclose([np.linalg.norm(v) for v in packed.values()], 1.0, atol=1e-5)
+
+
+def test_a_text_of_common_words_never_waits_for_the_model() -> None:
+    teacher, saved = CountingTeacher(), {}
+    embedder = TextEmbedder(teacher, WordStore(save=saved.update)).load()
+    vector = embedder.embed([PROFILE])[0]
+    assert teacher.asked == [] and saved == {}  # table words are not copied to the store
+    assert np.isclose(np.linalg.norm(vector), 1.0)
+
+
+def test_only_words_outside_the_table_go_to_the_model_and_the_store() -> None:
+    teacher, saved = CountingTeacher(), {}
+    embedder = TextEmbedder(teacher, WordStore(save=saved.update)).load()
+    embedder.embed(["hotel supplies and qwzxjamfarm jars"])
+    assert teacher.asked == ["qwzxjamfarm"] and set(saved) == {"qwzxjamfarm"}
+
+
+def test_text_vectors_from_the_table_match_exact_ones_closely() -> None:
+    with_table = TextEmbedder().load().embed([PROFILE])[0]
+    exact = TextEmbedder(table=None).load().embed([PROFILE])[0]
+    assert float(with_table @ exact) > 0.98
+
+
+def test_the_table_is_part_of_the_text_vectors_version(table) -> None:
+    """Stored candidate vectors made without the table (or with another one) are not reused."""
+    assert table.table_id in TextEmbedder().version
+    assert table.table_id not in TextEmbedder(table=None).version
+
+
+def test_another_model_file_does_not_use_the_table(tmp_path: Path) -> None:
+    """The table's vectors come from the bundled model: another model would mix two spaces."""
+    assert TextEmbedder(Teacher(model_path=str(tmp_path / "other.bin"))).table is None
+
+
+def test_a_table_of_another_model_version_is_not_used(table) -> None:
+    other = WordTable(["hotel"], table.codes[:1], table.books, "other-model/v9", "x")
+    assert TextEmbedder(table=other).table is None
+
+
+def test_an_unreadable_table_is_refused_clearly(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.npz"
+    broken.write_bytes(b"not a table")
+    with pytest.raises((OSError, ValueError)):
+        read_word_table(broken)
+    with pytest.raises((OSError, FileNotFoundError)):
+        read_word_table(tmp_path / "missing.npz")
+    assert TABLE_PATH.is_file()

@@ -3,7 +3,7 @@
 Putting a word to the sentence model costs ~9 ms on one core, so a fresh deployment importing
 its directory would wait for every word it has never seen. The table holds the most frequent
 words of English, Serbo-Croatian and French (about 156,000), embedded exactly as the matcher
-embeds a word and packed by product quantisation (48 bytes a word; the mean cosine with the
+embeds a word and packed by product quantisation (96 bytes a word; the mean cosine with the
 exact vector is printed by the build, `python -m tools.word_table`). Only words outside it
 go to the model. Reading it needs numpy alone.
 """
@@ -17,12 +17,12 @@ from pathlib import Path
 import numpy as np
 
 log = logging.getLogger(__name__)
-SUBSPACES = 48
+SUBSPACES = 96
 TABLE_PATH = Path(__file__).parent / "data" / "word_table.npz"
 
 
 class WordTable:
-    """Word -> unit vector for the table's words (decoded on demand from 48 one-byte codes)."""
+    """Word -> unit vector for the table's words (decoded on demand from 96 one-byte codes)."""
 
     def __init__(
         self, words: list[str], codes: np.ndarray, books: np.ndarray, teacher: str, table_id: str

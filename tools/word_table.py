@@ -5,8 +5,8 @@ one, at ~9 ms a word: importing a directory of 1,000 profiles then runs at ~9 te
 This script embeds the most frequent words of English, Serbo-Croatian (Serbian in Latin
 letters; Cyrillic is read in Latin letters by the matcher) and French (the language of the
 real-data yardstick) exactly as the matcher would (`Teacher.embed_words`), then compresses
-the vectors by product quantisation (48 sub-vectors of 8 dimensions, 256 centroids each:
-48 bytes a word) into `matching/data/word_table.npz`.
+the vectors by product quantisation (96 sub-vectors of 4 dimensions, 256 centroids each:
+96 bytes a word) into `matching/data/word_table.npz`.
 
 Word frequencies come from `wordfreq` (Robyn Speer, data CC BY-SA 4.0), a build-time tool
 only: the matcher never imports it. Run from the repository root:

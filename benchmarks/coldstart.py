@@ -165,7 +165,6 @@ def main() -> None:
         batches = import_directory(embedder, profiles)
         import_words = teacher.words
         timings = first_ideas(embedder, ideas)
-        embedder._guesses.wait()
         runs[name] = {
             "batches": batches,
             "ideas": timings,

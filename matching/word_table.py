@@ -34,7 +34,6 @@ class WordTable:
         self.books = books.astype(np.float32)
         self.teacher = teacher
         self.table_id = table_id
-        self.dim = books.shape[0] * books.shape[2]
 
     def __len__(self) -> int:
         return len(self.row_of)
@@ -47,11 +46,16 @@ class WordTable:
         found = [word for word in words if word in self.row_of]
         if not found:
             return {}
-        codes = self.codes[[self.row_of[word] for word in found]]
-        parts = [self.books[m][codes[:, m]] for m in range(self.books.shape[0])]
-        decoded = np.concatenate(parts, axis=1)
-        decoded /= np.maximum(np.linalg.norm(decoded, axis=1, keepdims=True), 1e-12)
+        decoded = decode(self.books, self.codes[[self.row_of[word] for word in found]])
         return dict(zip(found, decoded, strict=True))
+
+
+def decode(books: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Unit vectors from product-quantisation codes (n, m) and codebooks (m, 256, d)."""
+    parts = [books[m][codes[:, m]] for m in range(books.shape[0])]
+    decoded = np.concatenate(parts, axis=1).astype(np.float32)
+    decoded /= np.maximum(np.linalg.norm(decoded, axis=1, keepdims=True), 1e-12)
+    return decoded
 
 
 def read_word_table(path: str | Path = TABLE_PATH) -> WordTable:

@@ -26,7 +26,7 @@ from pathlib import Path
 import numpy as np
 
 from matching.embedding import Teacher, text_words
-from matching.word_table import SUBSPACES, TABLE_PATH
+from matching.word_table import SUBSPACES, TABLE_PATH, decode
 
 LANGUAGES = (("en", 60_000), ("sh", 100_000), ("fr", 70_000))
 CACHE = Path(__file__).parent / ".cache"
@@ -91,8 +91,7 @@ def main() -> None:
     print(f"{len(words)} words", flush=True)
     vectors = embed_all(words, args.processes)
     codes, books = train_codebooks(vectors)
-    decoded = np.concatenate([books[m][codes[:, m]] for m in range(SUBSPACES)], axis=1)
-    decoded /= np.linalg.norm(decoded, axis=1, keepdims=True)
+    decoded = decode(books, codes)
     cosine = np.sum(decoded * vectors, axis=1)
     print(
         f"cosine exact vs packed: mean {cosine.mean():.4f}, 1st percentile "

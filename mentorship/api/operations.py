@@ -110,25 +110,27 @@ OUTCOME_PHASE = Param(
     "path",
     "First the mentorship's id, then the phase: `baseline` or `endline`.",
 )
-IDEMPOTENCY_KEY = Param(
-    "Idempotency-Key",
-    str,
-    "header",
-    f"Optional, 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters (else 422 naming "
-    "`Idempotency-Key`). A repeat with the same key by the same account within 24 hours creates "
-    "nothing: it answers 201 with the idea the first request created (header "
-    "`Idempotent-Replayed: true`), also when the first answer was lost. The same key with a "
-    "different body, or for an idea withdrawn since, is 409.",
+
+
+def idempotency_key_param(thing: str, who: str, conflicts: str = "") -> Param:
+    """The optional Idempotency-Key header of an operation that creates `thing`."""
+    return Param(
+        "Idempotency-Key",
+        str,
+        "header",
+        f"Optional, 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters (else 422 naming "
+        f"`Idempotency-Key`). A repeat with the same key by the same {who} within 24 hours "
+        f"creates nothing: it answers 201 with the {thing} the first request created (header "
+        "`Idempotent-Replayed: true`), also when the first answer was lost." + conflicts,
+    )
+
+
+IDEMPOTENCY_KEY = idempotency_key_param(
+    "idea",
+    "account",
+    " The same key with a different body, or for an idea withdrawn since, is 409.",
 )
-EVENT_IDEMPOTENCY_KEY = Param(
-    "Idempotency-Key",
-    str,
-    "header",
-    f"Optional, 1 to {IDEMPOTENCY_KEY_MAX} printable ASCII characters (else 422 naming "
-    "`Idempotency-Key`). A repeat with the same key by the same lead within 24 hours creates "
-    "nothing: it answers 201 with the event the first request created (header "
-    "`Idempotent-Replayed: true`), also when the first answer was lost.",
-)
+EVENT_IDEMPOTENCY_KEY = idempotency_key_param("event", "lead")
 WITHDRAWN_IDEA = (
     "A withdrawn idea has left matching; it is not listed, and reading, editing or listing the "
     "matches of it answer 404."

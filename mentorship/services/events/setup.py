@@ -32,11 +32,11 @@ from mentorship.services.errors import (
     PermissionDeniedError,
     ValidationFailedError,
 )
+from mentorship.services.idea_submissions import KEY_VALIDITY
 from mentorship.services.invitations import invite
 from mentorship.services.notifications import send_pending_emails
 
 MAX_TABLES = 500
-KEY_VALIDITY = timedelta(hours=24)
 
 
 def require_lead(actor: User) -> None:

@@ -11,7 +11,12 @@ import sqlalchemy as sa
 
 from mentorship.extensions import db
 from mentorship.models import Event, EventMeeting, Notification
-from mentorship.services.errors import ConflictError, ServiceError, ValidationFailedError
+from mentorship.services.errors import (
+    ConflictError,
+    NotFoundError,
+    ServiceError,
+    ValidationFailedError,
+)
 from mentorship.services.events import meetings, outcomes, registration, schedule, setup
 from tests.event_factories import (
     EventFactory,
@@ -264,6 +269,20 @@ def test_either_side_cancels_an_accepted_meeting_and_the_other_is_told(event):
     assert len(_told(her.user)) == before + 1
     with pytest.raises(ConflictError):
         meetings.cancel(her.user, meeting)
+
+
+def test_a_finished_event_keeps_its_meetings_and_hides_them_from_outsiders(event):
+    her, them = entrepreneur_in(event, event.sessions), contact_in(event, event.sessions)
+    meeting = _meeting(event, her, them)
+    outsider = entrepreneur_in(event, event.sessions)
+    event.status = "finished"
+    db.session.commit()
+    with pytest.raises(ConflictError, match="over"):
+        meetings.cancel(her.user, meeting)
+    # Not hers: it does not exist for her, whatever the event's state.
+    with pytest.raises(NotFoundError):
+        meetings.cancel(outsider.user, meeting)
+    assert meeting.status == "accepted"
 
 
 def test_after_the_final_schedule_only_the_lead_cancels_and_the_agenda_drops_it(event):

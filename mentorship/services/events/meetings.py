@@ -197,9 +197,7 @@ def cancel(user: User, meeting: EventMeeting) -> EventMeeting:
     """Either side (or the lead) calls off an accepted meeting before the event: it leaves the
     schedule and the other side is told. Once the final schedule is out, only the lead can,
     so that nobody's printed agenda changes without the programme team knowing."""
-    event = meeting.event
-    _not_over(event)
-    lock_event(event.id)
+    event = lock_event(meeting.event_id)
     db.session.refresh(meeting)
     me = participant_for(user, event)
     mine = me is not None and me.id in (meeting.first_id, meeting.second_id)

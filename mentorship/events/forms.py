@@ -84,7 +84,7 @@ class SessionForm(FlaskForm):
 class ContactForm(FlaskForm):
     partner_id = SelectField(_l("Partner company"), coerce=int)
     name = StringField(
-        _l("Name"),
+        _l("Full name"),
         filters=[strip_text],
         validators=[DataRequired(_l("Please give a name.")), Length(max=NAME_MAX)],
     )

@@ -35,11 +35,18 @@ def _confirmed() -> None:
         abort(400)
 
 
-def _request_form(event, me) -> RequestForm:
+def _request_form(event, me, *, offered: bool = True) -> RequestForm:
+    """The page offers only whom she may ask; a sent form is checked against every other
+    participant, so that the service says why someone cannot be asked (no session in common,
+    already asked) rather than "not a valid choice"."""
     form = RequestForm()
-    form.other_id.choices = [
-        option(p.id, p.display_name) for p in event.participants if me is None or p.id != me.id
-    ]
+    if me is None:
+        people = []
+    elif offered:
+        people = meetings.people_to_ask(event, me)
+    else:
+        people = [p for p in event.participants if p.id != me.id]
+    form.other_id.choices = [option(p.id, p.display_name) for p in people]
     return form
 
 
@@ -74,7 +81,7 @@ def my_meetings(event_id: int):
 @login_required
 def request_meeting(event_id: int):
     event = load_event(event_id)
-    form = _request_form(event, registration.participant_for(current_user, event))
+    form = _request_form(event, registration.participant_for(current_user, event), offered=False)
     if form.validate_on_submit():
         try:
             meetings.request_meeting(current_user, event, form.other_id.data, form.reason.data)
@@ -199,13 +206,23 @@ def move(event_id: int, meeting_id: int):
     form.session_id.choices = [option(s.id, s.name) for s in event.sessions]
     if form.validate_on_submit():
         try:
-            schedule.move(
+            swapped = schedule.move(
                 current_user, meeting, form.session_id.data, form.slot.data - 1, form.table.data
             )
         except ServiceError as error:
             flash(error.message, "error")
         else:
-            flash(gettext("The meeting is pinned there; a new run keeps it."), "success")
+            if swapped is None:
+                flash(gettext("The meeting is pinned there; a new run keeps it."), "success")
+            else:
+                flash(
+                    gettext(
+                        "The two meetings changed places (%(other)s took the old place); both "
+                        "are pinned, and a new run keeps them.",
+                        other=f"{swapped.first.display_name} ↔ {swapped.second.display_name}",
+                    ),
+                    "success",
+                )
     else:
         flash(gettext("Choose a session, a slot and a table."), "error")
     return redirect(url_for("events.schedule_page", event_id=event.id))

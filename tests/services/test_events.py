@@ -310,3 +310,38 @@ def test_moving_onto_a_pinned_meetings_place_is_refused_and_changes_nothing(even
         schedule.move(lead, one, two.session_id, two.slot, two.table_number)
     db.session.expire_all()
     assert {m.id: (m.session_id, m.slot, m.table_number, m.pinned) for m in event.meetings} == where
+
+
+def test_a_swap_refused_for_a_clash_names_who_would_meet_twice(event):
+    her, other_woman = (entrepreneur_in(event, event.sessions) for _ in range(2))
+    firm, second_firm = (contact_in(event, event.sessions) for _ in range(2))
+    moved, displaced, busy = (
+        meetings.request_meeting(woman.user, event, other.id, reason)
+        for woman, other, reason in (
+            (her, firm, "Jars"),
+            (other_woman, firm, "Lids"),
+            (other_woman, second_firm, "Labels"),
+        )
+    )
+    for meeting in (moved, displaced, busy):
+        accept(meeting)
+    morning = event.sessions[0]
+    for meeting, slot, table in ((displaced, 0, 1), (moved, 1, 2), (busy, 1, 1)):
+        meeting.session_id, meeting.slot, meeting.table_number = morning.id, slot, table
+    db.session.commit()
+    # The displaced meeting would go to slot 2, where its entrepreneur already meets someone.
+    with pytest.raises(ConflictError) as refused:
+        schedule.move(LeadFactory(), moved, morning.id, 0, 1)
+    assert other_woman.display_name in refused.value.message
+    assert her.display_name not in refused.value.message
+    assert (moved.slot, displaced.slot) == (1, 0)
+
+
+def test_a_swap_returns_the_meeting_that_made_room(event):
+    women, firms = _accepted_event(event, 2, 1)
+    lead = LeadFactory()
+    schedule.run(lead, event)
+    one, two = schedule.accepted(event)
+    place = (two.session_id, two.slot, two.table_number)
+    assert schedule.move(lead, one, *place) == two
+    assert (one.session_id, one.slot, one.table_number) == place and two.pinned

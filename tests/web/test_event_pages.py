@@ -154,6 +154,44 @@ def test_draft_event_is_hidden_from_participants(client, auth):
     assert client.get("/events").status_code == 200
 
 
+def _choices(html: str) -> set[str]:
+    """The participant ids the "whom you would like to meet" list offers."""
+    select = re.search(r'<select[^>]*name="other_id".*?</select>', html, re.S)
+    return set(re.findall(r'value="(\d+)"', select.group(0))) if select else set()
+
+
+def test_the_request_list_offers_only_whom_she_can_still_ask(client, auth, submit, event):
+    afternoon = SessionFactory(event=event, name="Afternoon")
+    her = entrepreneur_in(event, event.sessions[:1])
+    met, declined, free = (contact_in(event, event.sessions) for _ in range(3))
+    elsewhere = contact_in(event, [afternoon])
+    meetings.answer(met.user, meetings.request_meeting(her.user, event, met.id, "Jars"), True)
+    refused = meetings.request_meeting(her.user, event, declined.id, "Labels")
+    meetings.answer(declined.user, refused, False)
+    auth.login(her.user.email)
+    html = client.get(f"/events/{event.id}/meetings").get_data(as_text=True)
+    assert _choices(html) == {str(free.id)}
+    # Sent anyway (an old page), each refusal says why.
+    for other, message in (
+        (elsewhere, "attend no session in common"),
+        (met, "You already have a meeting with"),
+        (declined, "was declined or cancelled"),
+    ):
+        page = submit(
+            f"/events/{event.id}/meetings/request",
+            {"other_id": str(other.id), "reason": "Again"},
+            page=f"/events/{event.id}/meetings",
+        )
+        assert message in page.get_data(as_text=True)
+    submit(
+        f"/events/{event.id}/meetings/request",
+        {"other_id": str(free.id), "reason": "Glass"},
+        page=f"/events/{event.id}/meetings",
+    )
+    html = client.get(f"/events/{event.id}/meetings").get_data(as_text=True)
+    assert _choices(html) == set() and "Nobody else to ask" in html
+
+
 def test_request_accept_schedule_publish_agenda_ics_and_outcome(client, auth, submit, event):
     her = entrepreneur_in(event, event.sessions)
     them = contact_in(event, event.sessions)
@@ -254,3 +292,17 @@ def test_an_unreported_meeting_shows_no_outcome_chosen(client, auth, event):
     select = html.split(f'name="m{meeting.id}-result"', 1)[1].split("</select>", 1)[0]
     assert select.index("Not reported yet") < select.index("No interest")
     assert "selected" not in select
+
+
+def test_a_form_sent_twice_says_its_message_once(client, auth, event):
+    her = entrepreneur_in(event, event.sessions)
+    auth.login(her.user.email)
+    page = client.get(f"/events/{event.id}/meetings").get_data(as_text=True)
+    token = csrf_token_from(page)
+    for _ in range(2):  # a double click: both posts land before the next page is read
+        client.post(
+            f"/events/{event.id}/meetings/request",
+            data={"csrf_token": token, "other_id": "", "reason": ""},
+        )
+    html = client.get(f"/events/{event.id}/meetings").get_data(as_text=True)
+    assert html.count("Choose whom to meet and say why.") == 1

@@ -54,6 +54,39 @@ def meeting_between(event: Event, one: int, two: int) -> EventMeeting | None:
     )
 
 
+def people_to_ask(event: Event, me: EventParticipant) -> list[EventParticipant]:
+    """Whom she may ask for a meeting: the others who attend a session with her and with whom
+    she has no meeting yet (asked, accepted, declined or cancelled), in the order they came."""
+    met = {
+        other
+        for first, second in db.session.execute(
+            sa.select(EventMeeting.first_id, EventMeeting.second_id).where(
+                EventMeeting.event_id == event.id,
+                sa.or_(EventMeeting.first_id == me.id, EventMeeting.second_id == me.id),
+            )
+        )
+        for other in (first, second)
+    }
+    return [
+        p
+        for p in event.participants
+        if p.id != me.id and p.id not in met and share_a_session(me, p)
+    ]
+
+
+def _already_asked(meeting: EventMeeting, other: EventParticipant) -> str:
+    """Why a second meeting with the same person is refused, by where the first one stands."""
+    if meeting.status == MeetingStatus.ACCEPTED:
+        return _("You already have a meeting with %(name)s.", name=other.display_name)
+    if meeting.status == MeetingStatus.DECLINED:
+        return _(
+            "A meeting between you and %(name)s was declined or cancelled at this event; it "
+            "cannot be asked for again.",
+            name=other.display_name,
+        )
+    return _("A meeting between you two is already asked for.")
+
+
 def suggest_meetings(event: Event) -> int:
     """Offer a meeting for every live idea ↔ partner match whose two sides take part."""
     people = list(event.participants)
@@ -122,8 +155,9 @@ def request_meeting(user: User, event: Event, other_id: int, reason: str) -> Eve
     other = db.session.get(EventParticipant, other_id)
     if other is None or other.event_id != event.id or other.id == me.id:
         raise NotFoundError(_("Participant not found."))
-    if meeting_between(event, me.id, other.id) is not None:
-        raise ConflictError(_("A meeting between you two is already asked for."))
+    earlier = meeting_between(event, me.id, other.id)
+    if earlier is not None:
+        raise ConflictError(_already_asked(earlier, other))
     if not share_a_session(me, other):
         raise ConflictError(
             _(

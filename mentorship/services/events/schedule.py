@@ -97,10 +97,13 @@ def run(actor: User, event: Event) -> scheduling.Schedule:
     return result
 
 
-def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: int) -> None:
+def move(
+    actor: User, meeting: EventMeeting, session_id: int, slot: int, table: int
+) -> EventMeeting | None:
     """Pin a meeting at a slot and table, swapping with the meeting at that table if there is
-    one; refused if that meeting is pinned (the lead placed it on purpose), or if anyone would
-    have two meetings at once or be outside her sessions."""
+    one (returned: it is pinned at the first one's old place); refused if that meeting is
+    pinned (the lead placed it on purpose), or if anyone would have two meetings at once or
+    be outside her sessions."""
     require_lead(actor)
     event = meeting.event
     _not_finished(event)
@@ -148,15 +151,24 @@ def move(actor: User, meeting: EventMeeting, session_id: int, slot: int, table: 
     meeting.pinned = True
     meeting.unscheduled_reason = None
     db.session.commit()
+    return taken
 
 
 def _check_free(event: Event, meeting: EventMeeting, session_id: int, slot: int, ignore) -> None:
-    people = {meeting.first_id, meeting.second_id}
+    """Refused, naming who would have two meetings at once: in a swap it may be someone of
+    the meeting that makes room, not of the one the lead moves."""
     for other in accepted(event):
         if other.id in ignore or (other.session_id, other.slot) != (session_id, slot):
             continue
-        if people & {other.first_id, other.second_id}:
-            raise ConflictError(_("One of the two already has a meeting in that slot."))
+        for side in (meeting.first, meeting.second):
+            if side.id in (other.first_id, other.second_id):
+                raise ConflictError(
+                    _(
+                        "%(name)s already has a meeting in slot %(slot)d of that session.",
+                        name=side.display_name,
+                        slot=slot + 1,
+                    )
+                )
 
 
 def unpin(actor: User, meeting: EventMeeting) -> None:

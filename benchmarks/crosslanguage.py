@@ -27,63 +27,19 @@ from pathlib import Path
 
 import numpy as np
 
-from matching import (
-    ClusterRecord,
-    IdeaRecord,
-    MatchConfig,
-    MatchIndex,
-    MentorRecord,
-    PartnerRecord,
-    TextEmbedder,
-)
+from matching import IdeaRecord, MatchConfig, MatchIndex, TextEmbedder
+from mentorship.demo.records import cluster_records, mentor_records, partner_records
 
 ROOT = Path(__file__).resolve().parents[1]
-DEMO = ROOT / "mentorship" / "demo" / "data"
 KINDS = ("mentor", "partner", "cluster")
-NO_FLOOR = {"min_mentor_fit": 0.0, "min_text_score": 0.0}
+NO_FLOOR = {"min_mentor_fit": 0.0, "min_text_score": 0.0, "mentor_meaning_deviations": None}
 
 
 def directory() -> dict[str, list]:
-    mentors = json.loads((DEMO / "mentors.json").read_text("utf-8"))
-    organisations = json.loads((DEMO / "organisations.json").read_text("utf-8"))
     return {
-        "mentors": [
-            MentorRecord(
-                i,
-                m["name"],
-                headline=m["headline"],
-                bio=m["bio"],
-                expertise=m["expertise"],
-                sectors=tuple(m["sectors"]),
-                languages=tuple(m["languages"]),
-                city=m["city"],
-                remaining_capacity=3,
-            )
-            for i, m in enumerate(mentors, start=1)
-        ],
-        "partners": [
-            PartnerRecord(
-                i,
-                p["name"],
-                description=p["description"],
-                offers=p["offers"],
-                seeks=p["seeks"],
-                sector=p["sector"],
-                city=p["city"],
-            )
-            for i, p in enumerate(organisations["partners"], start=1)
-        ],
-        "clusters": [
-            ClusterRecord(
-                i,
-                c["name"],
-                description=c["description"],
-                sector=c["sector"],
-                region=c["region"],
-                members=c.get("members", ""),
-            )
-            for i, c in enumerate(organisations["clusters"], start=1)
-        ],
+        "mentors": mentor_records(),
+        "partners": partner_records(),
+        "clusters": cluster_records(),
     }
 
 

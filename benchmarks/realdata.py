@@ -432,8 +432,12 @@ def tune(rows: list[dict], embedder, n_folds: int) -> None:
 def calibrate(rows: list[dict], embedder, config: MatchConfig) -> None:
     """How often the best-ranked mentors are relevant, by text-score band (tuning seed)."""
     fold = folds(rows, 5, SEED + 1)[0]
+    # The whole directory, as the engine ranker and the service fit it: the other kinds'
+    # texts change the word weights and the meaning calibration, so every score.
     index = MatchIndex.fit(
         mentors=fold.candidates["mentor"],
+        partners=fold.candidates["partner"],
+        clusters=fold.candidates["cluster"],
         config=dataclasses.replace(config, min_mentor_fit=0.0, min_mentor_fit_without_meaning=0.0),
         embedder=embedder,
     )

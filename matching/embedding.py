@@ -42,7 +42,8 @@ SHIPPED = "shipped"
 def text_words(text: str) -> list[str]:
     """Lower-cased words of two letters or more, Serbian Cyrillic written in Latin letters.
 
-    Diacritics stay: the model knows "čačak" and "cacak" alike, and "sir" (cheese) differs from "sir".
+    Diacritics stay ("šir" is not "sir"); a word typed without them that the shipped table
+    holds only with them takes the table's vector (`WordTable.folded_vectors`).
     """
     return [
         word[:_MAX_WORD]
@@ -237,7 +238,8 @@ class TextEmbedder:
     @property
     def version(self) -> str:
         """Identifies text vectors: the word vectors (model, shipped table) and their weights."""
-        table = f"/table-{self.table.table_id}" if self.table is not None else ""
+        # "+folded": words typed without their diacritics take the table's vector (2026-11-29).
+        table = f"/table-{self.table.table_id}+folded" if self.table is not None else ""
         return f"{self.teacher.version}{table}/sif{self.sif:g}"
 
     @property
@@ -291,6 +293,8 @@ class TextEmbedder:
             if not missing:
                 return
             found = self.table.vectors(missing) if self.table is not None else {}
+            if self.table is not None and len(found) < len(missing):
+                found.update(self.table.folded_vectors([w for w in missing if w not in found]))
             rest = [w for w in missing if w not in found]
             if rest:
                 found.update(

@@ -145,12 +145,15 @@ class MatchIndex:
         kinds: Sequence[str] | None = None,
         k: int | None = None,
         explain: int | None = None,
+        provisional: bool = False,
     ) -> list[dict[str, list[Match]]]:
         """`rank` for many ideas, encoded in batches; gives exactly the same results.
 
         `explain`: only the first `explain` matches of each kind get reasons (the rest an empty
         tuple): reasons cost more than scores, and ranking deeper than one shows (to keep
-        proposals stable) rarely needs the reasons of the deeper ones.
+        proposals stable) rarely needs the reasons of the deeper ones. `provisional`: also
+        return candidates up to `MatchConfig.fit_slack` under a minimum fit, marked so (a
+        re-match keeps such a proposal if it was made, and makes no new one).
         """
         encoder = self._fitted_encoder()
         explicit = None if kinds is None else check_kinds(kinds)
@@ -168,7 +171,15 @@ class MatchIndex:
             batch = slice(start, start + step)
             batch_ideas, stores, cache = ideas[batch], self.stores, self.sentences
             results += rank_batch(
-                queries, cache, stores, regions, batch_ideas, wanted[batch], limit, explained
+                queries,
+                cache,
+                stores,
+                regions,
+                batch_ideas,
+                wanted[batch],
+                limit,
+                explained,
+                provisional,
             )
         return results
 

@@ -31,6 +31,7 @@ def revise_proposals(
     k: int,
     margin: float,
     settled: Collection[int] = frozenset(),
+    provisional: Collection[int] = frozenset(),
 ) -> Revision:
     """Decide the proposals of one idea and kind after a fresh ranking.
 
@@ -39,7 +40,8 @@ def revise_proposals(
     little is still known with its new score. A proposed candidate missing from `ranked` is no
     longer ranked at all (no longer eligible) and is withdrawn. `settled`: candidates someone
     answered (accepted, declined, approved, rejected); they are never proposed again, and those
-    among the best `k` hold their place, as they always did.
+    among the best `k` hold their place, as they always did. `provisional`: ranked candidates
+    under the minimum fit a new proposal needs; one already proposed stays, none is added.
 
     Free places are filled best first. A newcomer then replaces the weakest kept proposal only
     if its score is more than `margin` higher. At most `k` proposals remain.
@@ -52,7 +54,9 @@ def revise_proposals(
     withdraw += kept[max(0, k) :]
     kept = kept[: max(0, k)]
     held = sum(1 for candidate, _ in ranked[: max(0, k)] if candidate in settled)
-    newcomers = [c for c, _ in ranked if c not in current and c not in settled]
+    newcomers = [
+        c for c, _ in ranked if c not in current and c not in settled and c not in provisional
+    ]
     free = max(0, k - held - len(kept))
     added, newcomers = newcomers[:free], newcomers[free:]
     chosen = kept + added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -286,12 +287,15 @@ def rank_batch(
     wanted: Sequence[tuple[str, ...]],
     k: int,
     explain: int,
+    provisional: bool = False,
 ) -> list[dict[str, list[Match]]]:
     """Matches of each idea for each kind it wants, best first; the first `explain` of each
-    kind with their reasons."""
+    kind with their reasons; with `provisional`, also those just under a minimum fit."""
     config = queries.encoder.config
     encoded, texts = queries.encode(ideas)
     weights = queries.weights
+    if provisional:
+        weights = dataclasses.replace(weights, fit_slack=config.fit_slack)
     explainer = Explainer(queries, config, cache)
     results = []
     for idea, query, idea_texts, kinds in zip(ideas, encoded, texts, wanted, strict=True):
@@ -310,6 +314,7 @@ def rank_batch(
                     score=round(scored.score, 6),
                     rank=rank,
                     reasons=why,
+                    provisional=scored.provisional,
                 )
                 for rank, (scored, why) in enumerate(zip(rows, reasons, strict=True), start=1)
             ]

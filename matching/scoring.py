@@ -72,6 +72,9 @@ class ScoredRow:
     same_sector: bool = False
     shared_language: bool = False
     same_region: bool = False
+    provisional: bool = False
+    """Below the minimum fit, within `MatchConfig.fit_slack` of it: a proposal already made
+    may stay, a new one may not be made."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,8 @@ class TextWeights:
     cross_language: float = 0.0
     """Text score of a candidate written in another language per unit of calibrated meaning
     likeness (`MatchConfig.cross_language_scale`); 0 scores such pairs like any other."""
+    fit_slack: float = 0.0
+    """How far under the minimum fit a row is still returned, marked provisional (0: never)."""
 
 
 def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
@@ -185,19 +190,21 @@ def text_scores(
     directional = np.maximum(supplier, buyer)
     text = np.maximum(general, directional)
     relation = np.where(supplier >= buyer, 1, 2).astype(np.int8)
-    # Named a supplier or buyer when that evidence is at least half of the general likeness.
-    relation[(directional < 0.5 * general) | (directional <= 0)] = 0
+    # Named a supplier or buyer when that evidence is at least half of the general likeness
+    # and more than the likeness any two texts have (`other_fit`): between "glass jars" and a
+    # dairy's "milk collection, cold-chain transport" meaning alone finds 0.03.
+    relation[(directional < 0.5 * general) | (directional < weights.other_fit)] = 0
     if PEER in scores:
         # Offering what the idea itself will sell makes a peer or a competitor, never a supplier.
-        peer = (scores[PEER] > directional) & (
-            scores[PEER] >= config.min_text_score_without_meaning
-        )
+        peer = (scores[PEER] > directional) & (scores[PEER] >= weights.other_fit)
         text = np.where(peer, text * config.peer_penalty, text)
         relation[peer] = 3
     return text, relation, parts
 
 
 RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
+MEANING_QUORUM = 5
+"""Mentors needed before their meaning likeness makes a spread (`typical_meaning`)."""
 
 
 def _proposable(store: CandidateStore, query: IdeaQuery) -> np.ndarray:
@@ -215,6 +222,17 @@ def _proposable(store: CandidateStore, query: IdeaQuery) -> np.ndarray:
     return proposable
 
 
+def typical_meaning(dense: np.ndarray, present: np.ndarray, config: MatchConfig) -> float | None:
+    """The meaning likeness a mentor must reach for this idea: `mentor_meaning_deviations`
+    standard deviations over the mean of all present mentors' (scale-free: the calibrated
+    likeness of two texts shifts with the size and make-up of the directory). None where
+    too few mentors make a spread."""
+    if config.mentor_meaning_deviations is None or np.count_nonzero(present) < MEANING_QUORUM:
+        return None
+    likeness = dense[present]
+    return float(likeness.mean() + config.mentor_meaning_deviations * likeness.std())
+
+
 def score_store(
     store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights, k: int
 ) -> list[ScoredRow]:
@@ -227,12 +245,20 @@ def score_store(
     blended = text * config.text_weight
     total = config.text_weight
     same_sector = (signals.sectors & query.sector) != 0 if query.sector else None
-    if is_mentor:
-        eligible = text >= weights.mentor_fit
-    else:
-        eligible = text >= weights.other_fit
-        if same_sector is not None:
-            eligible |= same_sector
+    fit = weights.mentor_fit if is_mentor else weights.other_fit
+    # A proposal already made keeps its place a little under the floor: a refit moves every
+    # score slightly, and a floor without slack would withdraw and re-propose the same people.
+    fits = text >= fit
+    eligible = text >= fit - weights.fit_slack
+    if is_mentor and weights.meaning_start >= 0:
+        typical = typical_meaning(parts[GENERAL][1], store.present, config)
+        if typical is not None:
+            # Shared words alone are no reason to ask a mentor: meaning must not disagree.
+            fits &= parts[GENERAL][1] >= typical
+            eligible &= parts[GENERAL][1] >= typical - weights.fit_slack
+    if not is_mentor and same_sector is not None:
+        fits |= same_sector
+        eligible |= same_sector
     if same_sector is not None:
         blended += config.sector_weight * same_sector
         total += config.sector_weight
@@ -261,6 +287,7 @@ def score_store(
             same_sector=bool(same_sector is not None and same_sector[row]),
             shared_language=bool(shares_language is not None and shares_language[row]),
             same_region=bool(query.region >= 0 and query.in_region(signals.regions[row])),
+            provisional=not fits[row],
         )
         for row in top_k(blended, store.ids, k)
     ]

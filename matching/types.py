@@ -91,3 +91,6 @@ class Match:
     score: float
     rank: int
     reasons: tuple[str, ...]
+    provisional: bool = False
+    """Scored under the minimum fit a new proposal needs, but within the slack that lets a
+    proposal already made stay (`MatchConfig.fit_slack`): keep it if proposed, never add it."""

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from matching.normalize import fold
+
 log = logging.getLogger(__name__)
 SUBSPACES = 96
 TABLE_PATH = Path(__file__).parent / "data" / "word_table.npz"
@@ -34,6 +36,8 @@ class WordTable:
         self.books = books.astype(np.float32)
         self.teacher = teacher
         self.table_id = table_id
+        self._folds: dict[str, list[int]] | None = None
+        self._folds_lock = threading.Lock()
 
     def __len__(self) -> int:
         return len(self.row_of)
@@ -48,6 +52,32 @@ class WordTable:
             return {}
         decoded = decode(self.books, self.codes[[self.row_of[word] for word in found]])
         return dict(zip(found, decoded, strict=True))
+
+    def folded_vectors(self, words: list[str]) -> dict[str, np.ndarray]:
+        """Vectors for words the table holds only with their diacritics: "dzem", "zelim" or
+        "vocnjak", typed without them, take the vector of "džem", "želim", "voćnjak" (the mean,
+        when several table words lose their marks the same way). The model would embed the
+        bare letters as another word: "dzem" lies as far from "jam" as a random word does."""
+        folds = self._fold_index()
+        found = {}
+        for word in words:
+            rows = folds.get(fold(word))
+            if rows:
+                mean = decode(self.books, self.codes[rows]).mean(axis=0)
+                found[word] = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+        return found
+
+    def _fold_index(self) -> dict[str, list[int]]:
+        """Folded spelling -> rows of the table words with diacritics (or "dj") that fold to it."""
+        with self._folds_lock:
+            if self._folds is None:
+                folds: dict[str, list[int]] = {}
+                for word, row in self.row_of.items():
+                    folded = fold(word)
+                    if folded != word:
+                        folds.setdefault(folded, []).append(row)
+                self._folds = folds
+            return self._folds
 
 
 def decode(books: np.ndarray, codes: np.ndarray) -> np.ndarray:

@@ -14,9 +14,9 @@ from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField
 from wtforms.validators import Regexp
 
+from mentorship.services.idea_submissions import FORM_KEY_PREFIX
+
 TOKEN_PATTERN = r"^[A-Za-z0-9_-]{20,64}$"
-FORM_KEY_PREFIX = "form:"
-"""Keeps form tokens apart from API Idempotency-Keys stored in the same column."""
 
 
 def new_submission_token() -> str:

@@ -21,6 +21,10 @@ from mentorship.models import IdeaSubmission
 
 log = logging.getLogger(__name__)
 KEY_VALIDITY = timedelta(hours=24)
+FORM_KEY_PREFIX = "form:"
+"""Keeps web-form tokens apart from API Idempotency-Keys stored in the same column."""
+FORM_REPEAT_WINDOW = timedelta(minutes=30)
+"""How long an identical idea sent again through the form counts as the same submission."""
 CLEANUP_BATCH = 100
 
 
@@ -42,6 +46,26 @@ def find(owner_id: int, key: str) -> IdeaSubmission | None:
             IdeaSubmission.key == key,
             IdeaSubmission.created_at >= _cutoff(),
         )
+    )
+
+
+def find_same_form(owner_id: int, fingerprint: str) -> IdeaSubmission | None:
+    """The account's web-form submission of exactly this content within FORM_REPEAT_WINDOW.
+
+    Back after sending a form shows it again, filled in but with a new one-time token: sent
+    again, it would make a second, identical idea. API clients say what is a repeat with
+    their keys, so only form submissions are matched by content.
+    """
+    return db.session.scalar(
+        sa.select(IdeaSubmission)
+        .where(
+            IdeaSubmission.owner_id == owner_id,
+            IdeaSubmission.key.startswith(FORM_KEY_PREFIX),
+            IdeaSubmission.request_hash == fingerprint,
+            IdeaSubmission.created_at >= datetime.now(timezone.utc) - FORM_REPEAT_WINDOW,
+        )
+        .order_by(IdeaSubmission.id.desc())
+        .limit(1)
     )
 
 

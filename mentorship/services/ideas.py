@@ -114,6 +114,8 @@ def _submit(owner: User, data: dict[str, Any], key: str | None) -> Submission:
     if key:
         begin_serialised()
         earlier = keys.find(owner.id, key)
+        if earlier is None and key.startswith(keys.FORM_KEY_PREFIX):
+            earlier = keys.find_same_form(owner.id, fingerprint)
         if earlier is not None:
             return _repeat(earlier, fingerprint)
     check_idea_programme(owner, data.get("programme_id"), data.get("module_id"))

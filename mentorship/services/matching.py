@@ -33,6 +33,9 @@ log = logging.getLogger(__name__)
 CONFIG = MatchConfig()
 # Ranking reaches this many times top_k, so a proposal that slipped a little keeps its place.
 RANK_WINDOW = 2
+RANKING = {"k": RANK_WINDOW * CONFIG.top_k, "explain": CONFIG.top_k, "provisional": True}
+"""How proposals are ranked: deeper than shown (a proposal that slipped is still known) and
+with those just under a minimum fit, which a proposal already made may stay at."""
 # Ideas re-matched per transaction by a bulk re-match; each chunk records the job's progress.
 REMATCH_CHUNK = 500
 TARGET_MODELS = {"mentor": User, "partner": Partner, "cluster": Cluster}
@@ -64,7 +67,7 @@ def match_idea(idea_id: int) -> str:
     try:
         (record,) = idea_records([idea])
         index = holder.synced()
-        ranked = index.rank(record, k=RANK_WINDOW * CONFIG.top_k, explain=CONFIG.top_k)
+        ranked = index.rank(record, **RANKING)
         db.session.commit()
         store_many({idea_id: ranked}, explain=explainer(index, {idea_id: record}))
     except OperationalError:
@@ -117,7 +120,9 @@ def explainer(index: MatchIndex, records: dict[int, IdeaRecord]) -> Explain:
     explains only the first `top_k`, and now and then a proposal kept or added lies deeper."""
 
     def explain(idea_id: int, kind: str) -> list[RankedMatch]:
-        return index.rank(records[idea_id], kinds=(kind,), k=RANK_WINDOW * CONFIG.top_k)[kind]
+        return index.rank(
+            records[idea_id], kinds=(kind,), k=RANK_WINDOW * CONFIG.top_k, provisional=True
+        )[kind]
 
     return explain
 
@@ -185,6 +190,7 @@ def _store_many(
                 CONFIG.top_k,
                 CONFIG.proposal_margin,
                 settled,
+                {candidate_id for candidate_id, m in found.items() if m.provisional},
             )
             chosen = revision.keep + revision.add
             if explain is not None and any(not found[c].reasons for c in chosen):
@@ -279,7 +285,7 @@ def rematch_open_ideas(
 def _rank_chunk(index: MatchIndex, records: list[IdeaRecord]) -> dict[int, dict]:
     """Rankings of a chunk of ideas; an idea the engine fails on keeps its matches and is
     logged, so that one odd idea never stops the re-match of all the others."""
-    options = {"k": RANK_WINDOW * CONFIG.top_k, "explain": CONFIG.top_k}
+    options = RANKING
     try:
         results = index.rank_many(records, **options)
         return {record.id: found for record, found in zip(records, results, strict=True)}

@@ -18,6 +18,7 @@ from benchmarks.crosslanguage import directory
 from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
 from matching.languages import language_names, text_language, text_languages
 from matching.persistence import load_index, save_index
+from mentorship.demo.records import cluster_records, partner_records
 
 ROOT = Path(__file__).resolve().parents[2]
 # The demo programme's mentor profiles (English) and thirteen of its ideas with a Serbian
@@ -28,6 +29,7 @@ MENTORS = [
         json.loads((ROOT / "mentorship/demo/data/mentors.json").read_text("utf-8")), start=1
     )
 ]
+PARTNERS, CLUSTERS = partner_records(), cluster_records()
 PAIRS = json.loads((ROOT / "benchmarks/data/serbian_ideas.json").read_text("utf-8"))["ideas"]
 RURAL_TOURISM = 11
 
@@ -46,7 +48,8 @@ def embedder() -> TextEmbedder:
 
 @pytest.fixture(scope="module")
 def index(embedder: TextEmbedder) -> MatchIndex:
-    return MatchIndex.fit(mentors=MENTORS, embedder=embedder)
+    """The whole demo directory: how far apart two languages look depends on all of it."""
+    return MatchIndex.fit(mentors=MENTORS, partners=PARTNERS, clusters=CLUSTERS, embedder=embedder)
 
 
 def _mentors(index: MatchIndex, idea: IdeaRecord) -> list[int]:

@@ -124,3 +124,12 @@ def test_the_default_margin_is_wider_than_one_capacity_step():
     weights = config.text_weight + config.capacity_weight
     one_step = config.capacity_weight / config.capacity_saturation / weights
     assert config.proposal_margin > one_step
+
+
+def test_a_provisional_candidate_stays_proposed_but_is_never_added():
+    # 3 slipped just under the minimum fit after a refit; 4 is under it and never proposed.
+    ranked = ranking((1, 0.9), (2, 0.8), (3, 0.30), (4, 0.29))
+    kept = revise_proposals([1, 2, 3], ranked, 3, MARGIN, provisional={3, 4})
+    assert (kept.keep, kept.add, kept.withdraw) == ((1, 2, 3), (), ())
+    first = revise_proposals([], ranked, 3, MARGIN, provisional={3, 4})
+    assert (first.keep, first.add, first.withdraw) == ((), (1, 2), ())

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from matching import IdeaRecord, MatchIndex, PartnerRecord
+from matching import IdeaRecord, MatchIndex, PartnerRecord, TextEmbedder
 from matching.supply import find_supply, supply_text
+from mentorship.demo.records import partner_records
 
 JAM_AND_JARS = IdeaRecord(
     1,
@@ -123,3 +124,44 @@ def test_stated_offers_and_seeks_decide_the_direction() -> None:
     assert ids[:2] == [2, 3]
     # A competitor is shown last as what it is, or not at all.
     assert 1 not in ids or (ids[-1] == 1 and "peer or competitor" in by_id[1].reasons[0])
+
+
+def test_meaning_alone_never_names_a_supplier_or_a_peer() -> None:
+    """The demo directory with a jar maker and a jam maker added, as a new user tried it: a
+    dairy was called a supplier of glass jars ("offers what you need: milk collection,
+    cold-chain transport…") on the faint likeness any two texts have (0.03)."""
+    partners = partner_records()
+    jam_maker, jar_maker = len(partners) + 1, len(partners) + 2
+    partners += [
+        PartnerRecord(
+            jam_maker,
+            "Slatka Tegla Jam Works",
+            description="We make raspberry jam and fruit preserves near Arilje for shops.",
+            offers="Raspberry jam, plum jam, fruit preserves",
+            seeks="Shops and hotels that buy jam",
+            sector="food",
+        ),
+        PartnerRecord(
+            jar_maker,
+            "Staklo Pak Paraćin",
+            description="Glass packaging: glass jars, bottles and lids for food producers.",
+            offers="Glass jars, bottles, twist-off lids, labels",
+            seeks="Food producers who need packaging",
+            sector="manufacturing",
+        ),
+    ]
+    idea = IdeaRecord(
+        1,
+        "Raspberry jam",
+        "I make raspberry jam from my own berries near Arilje and want to sell it to shops and "
+        "hotels. I need glass jars.",
+        sector="food",
+        offers="raspberry jam",
+        seeks="glass jars",
+    )
+    index = MatchIndex.fit(partners=partners, embedder=TextEmbedder().load())
+    ranked = index.rank(idea, kinds=("partner",), k=len(partners))["partner"]
+    suppliers = [m.candidate_id for m in ranked if "offers what you need" in m.reasons[0]]
+    peers = [m.candidate_id for m in ranked if "peer or competitor" in m.reasons[0]]
+    assert ranked[0].candidate_id == jar_maker and suppliers == [jar_maker]
+    assert peers == [jam_maker]

@@ -56,6 +56,23 @@ def test_only_words_outside_the_table_go_to_the_model_and_the_store() -> None:
     assert teacher.asked == ["qwzxjamfarm"] and set(saved) == {"qwzxjamfarm"}
 
 
+def test_words_typed_without_diacritics_mean_what_the_table_holds_with_them() -> None:
+    """ "Dzem od malina, zelim tegle" is "Džem od malina, želim tegle" typed on an English
+    keyboard: it takes the table's vectors, not the model's guess for the bare letters."""
+    teacher = CountingTeacher()
+    embedder = TextEmbedder(teacher).load()
+    bare, marked = embedder.embed(["Dzem od malina, zelim tegle", "Džem od malina, želim tegle"])
+    assert teacher.asked == [] and float(bare @ marked) > 0.99
+    exact = TextEmbedder(table=None).load()
+    assert float(exact.embed_one("dzem") @ exact.embed_one("džem")) < 0.95
+
+
+def test_a_bare_spelling_takes_the_vector_of_the_table_word_it_stands_for(table) -> None:
+    folded = table.folded_vectors(["dzem", "qwzx"])
+    assert set(folded) == {"dzem"}
+    assert float(folded["dzem"] @ table.vectors(["džem"])["džem"]) > 0.99
+
+
 def test_text_vectors_from_the_table_match_exact_ones_closely() -> None:
     with_table = TextEmbedder().load().embed([PROFILE])[0]
     exact = TextEmbedder(table=None).load().embed([PROFILE])[0]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import sqlalchemy as sa
 
 from matching import Match as RankedMatch
@@ -161,3 +163,17 @@ def test_a_clearly_better_newcomer_replaces_the_weakest_proposal(app):
     assert match_of(idea, newcomer) is not None and notices_for(newcomer) == 1
     assert match_of(idea, proposed[-1]) is None
     assert notices_for(proposed[-1], "match.withdrawn") == 1
+
+
+def test_a_proposal_slipping_just_under_the_minimum_fit_stays_and_nobody_is_told(app):
+    """A refit (two partners added) moved a mentor a hundredth under the floor: she was
+    proposed, then withdrawn a minute later. Just under it she stays; never proposed anew."""
+    mentor, idea = MentorFactory(), IdeaFactory(needs=["mentor"])
+    store_matches(idea.id, ranked_for(mentor))
+    slipped = {"mentor": [dataclasses.replace(ranked_for(mentor)["mentor"][0], provisional=True)]}
+    store_matches(idea.id, slipped)
+    assert match_of(idea, mentor) is not None
+    assert (notices_for(mentor), notices_for(mentor, "match.withdrawn")) == (1, 0)
+    other_idea = IdeaFactory(needs=["mentor"])
+    store_matches(other_idea.id, {"mentor": slipped["mentor"]})
+    assert match_of(other_idea, mentor) is None and notices_for(mentor) == 1

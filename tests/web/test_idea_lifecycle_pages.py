@@ -85,9 +85,22 @@ def test_each_new_form_gets_its_own_token(client, auth):
     auth.login(EntrepreneurFactory().email)
     first = _form_fields(client.get("/ideas/new").get_data(as_text=True))
     second = _form_fields(client.get("/ideas/new").get_data(as_text=True))
+    assert first["submission_token"] != second["submission_token"]
     client.post("/ideas/new", data={**IDEA, **first})
-    client.post("/ideas/new", data={**IDEA, **second})
+    client.post("/ideas/new", data={**IDEA, **second, "title": "A second idea"})
     assert len(_ideas()) == 2
+
+
+def test_the_same_idea_sent_again_after_going_back_makes_no_second_idea(client, auth):
+    """Back after sending shows the form again, filled in, with a new token."""
+    auth.login(EntrepreneurFactory().email)
+    first = _form_fields(client.get("/ideas/new").get_data(as_text=True))
+    client.post("/ideas/new", data={**IDEA, **first})
+    again = _form_fields(client.get("/ideas/new").get_data(as_text=True))
+    second = client.post("/ideas/new", data={**IDEA, **again}, follow_redirects=True)
+    [idea] = _ideas()
+    assert second.request.path == f"/ideas/{idea.id}"
+    assert "no second idea was made" in second.get_data(as_text=True)
 
 
 def test_a_corrected_form_keeps_its_token_and_still_makes_one_idea(client, auth):

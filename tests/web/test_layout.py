@@ -104,3 +104,11 @@ def test_an_idea_page_marks_my_ideas_current(client, auth):
     auth.login(owner.email)
     for url in ("/ideas", f"/ideas/{idea.id}"):
         assert _current_links(client.get(url).get_data(as_text=True)) == ["/ideas"], url
+
+
+def test_a_page_with_a_form_has_each_element_id_once(client, auth):
+    """The account menu's log-out form and the page's own form both carry a CSRF token."""
+    auth.login(EntrepreneurFactory().email)
+    html = client.get("/ideas/new").get_data(as_text=True)
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert ids and len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)

@@ -32,7 +32,7 @@ from mentorship.demo.records import cluster_records, mentor_records, partner_rec
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("mentor", "partner", "cluster")
-NO_FLOOR = {"min_mentor_fit": 0.0, "min_text_score": 0.0, "mentor_meaning_deviations": None}
+NO_FLOOR = {"min_mentor_fit": 0.0, "min_text_score": 0.0, "meaning_deviations": None}
 
 
 def directory() -> dict[str, list]:

@@ -204,7 +204,9 @@ def text_scores(
 
 RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
 MEANING_QUORUM = 5
-"""Mentors needed before their meaning likeness makes a spread (`typical_meaning`)."""
+"""Candidates of a kind needed before their meaning likeness makes a spread (`typical_meaning`)."""
+STAND_OUT_KINDS = ("mentor", "partner")
+"""Kinds whose candidates must stand out by meaning (`MatchConfig.meaning_deviations`)."""
 
 
 def _proposable(store: CandidateStore, query: IdeaQuery) -> np.ndarray:
@@ -223,14 +225,14 @@ def _proposable(store: CandidateStore, query: IdeaQuery) -> np.ndarray:
 
 
 def typical_meaning(dense: np.ndarray, present: np.ndarray, config: MatchConfig) -> float | None:
-    """The meaning likeness a mentor must reach for this idea: `mentor_meaning_deviations`
-    standard deviations over the mean of all present mentors' (scale-free: the calibrated
-    likeness of two texts shifts with the size and make-up of the directory). None where
-    too few mentors make a spread."""
-    if config.mentor_meaning_deviations is None or np.count_nonzero(present) < MEANING_QUORUM:
+    """The meaning likeness a candidate must reach for this idea: `meaning_deviations`
+    standard deviations over the mean of all present candidates' of its kind (scale-free: the
+    calibrated likeness of two texts shifts with the size and make-up of the directory).
+    None where too few candidates make a spread."""
+    if config.meaning_deviations is None or np.count_nonzero(present) < MEANING_QUORUM:
         return None
     likeness = dense[present]
-    return float(likeness.mean() + config.mentor_meaning_deviations * likeness.std())
+    return float(likeness.mean() + config.meaning_deviations * likeness.std())
 
 
 def score_store(
@@ -250,12 +252,14 @@ def score_store(
     # score slightly, and a floor without slack would withdraw and re-propose the same people.
     fits = text >= fit
     eligible = text >= fit - weights.fit_slack
-    if is_mentor and weights.meaning_start >= 0:
-        typical = typical_meaning(parts[GENERAL][1], store.present, config)
+    if weights.meaning_start >= 0 and store.kind in STAND_OUT_KINDS:
+        # Shared words alone are no reason to propose someone: meaning must agree. For a
+        # partner, the meaning of its strongest relation (what it offers the idea, or seeks).
+        meaning = np.max([parts[r][1] for r in (GENERAL, SUPPLIER, BUYER) if r in parts], axis=0)
+        typical = typical_meaning(meaning, store.present, config)
         if typical is not None:
-            # Shared words alone are no reason to ask a mentor: meaning must not disagree.
-            fits &= parts[GENERAL][1] >= typical
-            eligible &= parts[GENERAL][1] >= typical - weights.fit_slack
+            fits &= meaning >= typical
+            eligible &= meaning >= typical - weights.fit_slack
     if not is_mentor and same_sector is not None:
         fits |= same_sector
         eligible |= same_sector

@@ -105,11 +105,11 @@ def test_a_mentor_sharing_a_word_but_not_the_meaning_is_not_proposed() -> None:
     headlines = {m.id: m.headline for m in mentors}
 
     def proposed(deviations: float | None) -> list[str]:
-        config = MatchConfig(mentor_meaning_deviations=deviations)
+        config = MatchConfig(meaning_deviations=deviations)
         index = MatchIndex.fit(mentors=mentors, config=config, embedder=embedder)
         return [headlines[m.candidate_id] for m in index.rank(sofas, kinds=["mentor"])["mentor"]]
 
     software = "Software architect and product mentor"
     assert software in proposed(None)
-    deployed = proposed(MatchConfig().mentor_meaning_deviations)
+    deployed = proposed(MatchConfig().meaning_deviations)
     assert software not in deployed and deployed[0].startswith("Furniture design")

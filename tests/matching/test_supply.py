@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from matching import IdeaRecord, MatchIndex, PartnerRecord, TextEmbedder
+from matching import IdeaRecord, MatchConfig, MatchIndex, PartnerRecord, TextEmbedder
 from matching.supply import find_supply, supply_text
 from mentorship.demo.records import partner_records
 
@@ -165,3 +165,28 @@ def test_meaning_alone_never_names_a_supplier_or_a_peer() -> None:
     peers = [m.candidate_id for m in ranked if "peer or competitor" in m.reasons[0]]
     assert ranked[0].candidate_id == jar_maker and suppliers == [jar_maker]
     assert peers == [jam_maker]
+
+
+def test_a_partner_sharing_only_a_town_name_is_not_proposed() -> None:
+    """A raspberry plantation near Leskovac and a Leskovac textile factory: one shared word,
+    nothing in common by meaning among the demo's fifteen partner companies."""
+    idea = IdeaRecord(
+        13,
+        "Organic raspberry plantation",
+        "I want to plant two hectares of organic raspberries near Leskovac and sell fresh and "
+        "frozen fruit. Exporters to Germany and Austria pay a premium for organic berries.",
+        sector="agriculture",
+    )
+    partners = partner_records()
+    textile = next(p.id for p in partners if "Tekstilna" in p.name)
+    cooperative = next(p.id for p in partners if "Zadruga" in p.name)  # it buys raspberries
+    embedder = TextEmbedder().load()
+
+    def proposed(deviations: float | None) -> set[int]:
+        config = MatchConfig(meaning_deviations=deviations)
+        index = MatchIndex.fit(partners=partners, config=config, embedder=embedder)
+        return {m.candidate_id for m in index.rank(idea, kinds=("partner",))["partner"]}
+
+    assert textile in proposed(None)
+    kept = proposed(MatchConfig().meaning_deviations)
+    assert textile not in kept and cooperative in kept

@@ -91,14 +91,10 @@ class MatchConfig:
     topics cannot meet across languages, so such a pair is scored by meaning alone (or by
     the usual blend if that is higher). 0 turns this off. Set so that thirteen demo ideas
     translated into Serbian get about as many proposals from the English demo directory as
-    their English originals (mentors 20 against 21, partners 39 against 33, clusters 57
-    against 58; 0.35, right before mentors and partners had to stand out by meaning
-    (`meaning_deviations`), now gives 30 mentors against 21;
-    `python -m benchmarks.crosslanguage`): no real text in two languages is at hand to do
-    better. On real text in one language the first five candidates by the blend score 0.50
-    per unit of meaning likeness of the first five by meaning
-    (`python -m benchmarks.realdata --calibrate-cross`): 0.31 stays below it, on the side of
-    proposing too little across languages rather than too much."""
+    their English originals (`python -m benchmarks.crosslanguage`: mentors 20 against 21,
+    partners 39 against 33); no real text in two languages is at hand to do better. On real
+    text in one language a unit of meaning likeness is worth 0.50
+    (`python -m benchmarks.realdata --calibrate-cross`): 0.31 errs on proposing too little."""
 
     language_centres: bool = True
     """Move each other language's meaning vectors onto the directory language's mean (see
@@ -113,35 +109,23 @@ class MatchConfig:
     """The same floor with words and topics alone (they give unrelated texts 0)."""
     min_mentor_fit: float = 0.12
     """Text score below which a mentor is never proposed, whatever the sector: a mentor's time
-    is the scarcest thing, and a generic shared word ("small", "near") is not a reason to ask
-    her. Calibrated on real text with the whole directory fitted, as deployed
-    (`python -m benchmarks.realdata --calibrate`): a mentor drawn at random is relevant 20%
-    of the time; proposed ones scoring 0.05-0.10 were relevant 20% of the time, 0.10-0.15
-    41%, 0.15-0.20 62%, 0.20-0.25 71%. (Fitted with the mentors alone, as the calibration did
-    before, every score is higher: 0.15 looked like the edge, and on the real directory it
-    took the engine's mentor P@1 from 0.60 to 0.56.) Short texts that share one generic word
-    reach it easily: `meaning_deviations` keeps those out."""
+    is the scarcest thing. Calibrated on real text with the whole directory fitted, as
+    deployed (`python -m benchmarks.realdata --calibrate`): a mentor drawn at random is
+    relevant 20% of the time, proposed ones at 0.05-0.10 20%, 0.10-0.15 41%, 0.15-0.20 62%.
+    Short texts sharing one generic word reach it easily: `meaning_deviations` keeps those out."""
     meaning_deviations: float | None = 1.0
-    """Besides its minimum fit, a mentor or partner must stand out by meaning: its meaning
-    likeness to the idea (topics and meaning, the dense part of the text score; for a partner,
-    that of its strongest relation) at least this many standard deviations above the mean of
-    all of its kind (from five of them on, with the meaning model on; None turns the check
-    off). Short texts sharing one word ("design", "pricing", "foreign") reached a text score of
-    0.15-0.19 on that word alone: a wine route and a furniture designer, a sofa workshop and a
-    software architect. On the demo programme (`python -m benchmarks.proposal_fit`) the share
-    of proposed mentors of the idea's own sector rose from 0.51 to 0.64 (98% of the ideas keep
-    a mentor), partners per idea fell from 4.9 to 2.9 and partner proposals resting on one
-    shared word from 66 to 31; on real text mentors and partners rank as before
-    (`python -m benchmarks.realdata`: the engine without its minimum fit, this check kept).
-    Not for clusters, which are few and broad: there it cost real-text MRR@10 0.014. Relative
-    to the directory, not a fixed likeness, because the calibrated likeness of two texts moves
-    with the directory's size and make-up (a good jam mentor scores 0.02 in a directory of
-    three, 0.08 in the demo)."""
+    """A mentor or partner must also stand out by meaning: its meaning likeness to the idea
+    (the dense part of the text score; for a partner, that of its strongest relation) at least
+    this many standard deviations over the mean of all of its kind (from five of them on, with
+    the meaning model on; None: off). One shared word ("pricing", "design", a town) made short
+    texts score 0.15-0.19. Relative, not a fixed likeness, since the calibrated likeness moves
+    with the directory's size and make-up. Effects: `python -m benchmarks.proposal_fit` (demo)
+    and `python -m benchmarks.realdata` (real text: unchanged); not for clusters (few, broad:
+    real-text MRR@10 -0.014)."""
     fit_slack: float = 0.02
-    """A proposal already made stays while its text score is at most this much under the
-    minimum fit (the match is then `provisional`); a new proposal needs the full fit. Adding
-    two partners refits the index and moves every score by a hundredth or so: without slack a
-    mentor just over the floor was proposed, then withdrawn a minute later."""
+    """A proposal already made stays while its text score is at most this much under its
+    minimum fit (the match is then `provisional`): a refit moves every score a little, and a
+    mentor just over the floor was otherwise proposed, then withdrawn a minute later."""
     min_mentor_fit_without_meaning: float = 0.10
     """The same floor when the meaning model is off or unavailable: words and topics alone
     score lower (demo programme: 91% of ideas keep a mentor at 0.10, 66% at 0.15)."""

@@ -149,16 +149,14 @@ class MatchIndex:
     ) -> list[dict[str, list[Match]]]:
         """`rank` for many ideas, encoded in batches; gives exactly the same results.
 
-        `explain`: only the first `explain` matches of each kind get reasons (the rest an empty
-        tuple): reasons cost more than scores, and ranking deeper than one shows (to keep
-        proposals stable) rarely needs the reasons of the deeper ones. `provisional`: also
-        return candidates up to `MatchConfig.fit_slack` under a minimum fit, marked so (a
-        re-match keeps such a proposal if it was made, and makes no new one).
+        `explain`: only the first `explain` matches of each kind get reasons (reasons cost more
+        than scores, and ranking deeper than one shows rarely needs them). `provisional`: also
+        return candidates up to `MatchConfig.fit_slack` under a minimum fit, marked so.
         """
         encoder = self._fitted_encoder()
         explicit = None if kinds is None else check_kinds(kinds)
         limit = self.config.top_k if k is None else int(k)
-        explained = limit if explain is None else max(0, int(explain))
+        depth = (limit, limit if explain is None else max(0, int(explain)), provisional)
         wanted = [
             explicit if explicit is not None else tuple(k for k in KINDS if k in (i.needs or ()))
             for i in ideas
@@ -169,17 +167,8 @@ class MatchIndex:
         results: list[dict[str, list[Match]]] = []
         for start in range(0, len(ideas), step):
             batch = slice(start, start + step)
-            batch_ideas, stores, cache = ideas[batch], self.stores, self.sentences
             results += rank_batch(
-                queries,
-                cache,
-                stores,
-                regions,
-                batch_ideas,
-                wanted[batch],
-                limit,
-                explained,
-                provisional,
+                queries, self.sentences, self.stores, regions, ideas[batch], wanted[batch], depth
             )
         return results
 

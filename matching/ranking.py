@@ -285,12 +285,12 @@ def rank_batch(
     region_names: dict[int, str],
     ideas: Sequence[IdeaRecord],
     wanted: Sequence[tuple[str, ...]],
-    k: int,
-    explain: int,
-    provisional: bool = False,
+    depth: tuple[int, int, bool],
 ) -> list[dict[str, list[Match]]]:
-    """Matches of each idea for each kind it wants, best first; the first `explain` of each
-    kind with their reasons; with `provisional`, also those just under a minimum fit."""
+    """Matches of each idea for each kind it wants, best first. `depth`: (k, explain,
+    provisional): k matches per kind, the first `explain` with their reasons, and with
+    `provisional` also those just under a minimum fit."""
+    k, explain, provisional = depth
     config = queries.encoder.config
     encoded, texts = queries.encode(ideas)
     weights = queries.weights

@@ -122,7 +122,8 @@ def test_rematching_the_demo_programme_takes_a_handful_of_statements(demo):
 
 
 def test_rematching_with_many_changes_still_takes_a_handful_of_statements(demo):
-    """Three mentors leave: their proposals are withdrawn, others proposed, everyone told."""
+    """Three mentors leave: their proposals are withdrawn and they are told; their places go
+    only to mentors who fit well enough (none may)."""
     db.session.execute(
         sa.update(MentorProfile)
         .where(MentorProfile.user_id.in_([mentor.id for mentor in demo[:3]]))
@@ -133,4 +134,4 @@ def test_rematching_with_many_changes_still_takes_a_handful_of_statements(demo):
     before, withdrawn_before = len(proposal_notices()), db.session.scalar(withdrawals)
     assert statements_of(rematch_open_ideas) <= 30
     assert db.session.scalar(withdrawals) - withdrawn_before == 3
-    assert len(proposal_notices()) > before
+    assert len(proposal_notices()) >= before

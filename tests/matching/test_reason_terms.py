@@ -111,3 +111,17 @@ def test_start_and_selling_are_not_quoted_alone() -> None:
     quoted = " ".join(reason for match in matches for reason in match.reasons)
     assert "Shared terms: start" not in quoted and "Shared terms: selling" not in quoted
     assert {"start", "startup", "selling", "prodaja"} <= generic_words()
+
+
+def test_make_advice_and_shops_are_not_quoted_alone() -> None:
+    """Seen by a new user: a goat farm's "Shared terms: make", a jam kitchen's "offers what you
+    need: advice", a winery's "Shared terms: shops" with a marketing mentor."""
+    mentor = MentorRecord(
+        1, "Textile mentor", headline="Sewing production", bio="I make clothes for shops."
+    )
+    index = MatchIndex.fit(mentors=[mentor], config=MatchConfig(min_mentor_fit=0.0))
+    idea = IdeaRecord(9, "Goat cheese", "We make goat cheese and sell it to shops for advice.")
+    quoted = " ".join(r for m in index.rank(idea, kinds=["mentor"])["mentor"] for r in m.reasons)
+    for word in ("make", "shops", "advice"):
+        assert f"Shared terms: {word}" not in quoted
+    assert {"make", "advice", "shops", "pravim", "savet"} <= generic_words()

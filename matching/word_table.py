@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from matching.normalize import fold
+from matching.normalize import fold, fold_word
 
 log = logging.getLogger(__name__)
 SUBSPACES = 96
@@ -61,7 +61,7 @@ class WordTable:
         folds = self._fold_index()
         found = {}
         for word in words:
-            rows = folds.get(fold(word))
+            rows = folds.get(fold_word(word))
             if rows:
                 mean = decode(self.books, self.codes[rows]).mean(axis=0)
                 found[word] = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)

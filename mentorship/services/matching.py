@@ -120,9 +120,7 @@ def explainer(index: MatchIndex, records: dict[int, IdeaRecord]) -> Explain:
     explains only the first `top_k`, and now and then a proposal kept or added lies deeper."""
 
     def explain(idea_id: int, kind: str) -> list[RankedMatch]:
-        return index.rank(
-            records[idea_id], kinds=(kind,), k=RANK_WINDOW * CONFIG.top_k, provisional=True
-        )[kind]
+        return index.rank(records[idea_id], kinds=(kind,), **{**RANKING, "explain": None})[kind]
 
     return explain
 
@@ -285,9 +283,8 @@ def rematch_open_ideas(
 def _rank_chunk(index: MatchIndex, records: list[IdeaRecord]) -> dict[int, dict]:
     """Rankings of a chunk of ideas; an idea the engine fails on keeps its matches and is
     logged, so that one odd idea never stops the re-match of all the others."""
-    options = RANKING
     try:
-        results = index.rank_many(records, **options)
+        results = index.rank_many(records, **RANKING)
         return {record.id: found for record, found in zip(records, results, strict=True)}
     except OperationalError:
         raise
@@ -296,7 +293,7 @@ def _rank_chunk(index: MatchIndex, records: list[IdeaRecord]) -> dict[int, dict]
     ranked = {}
     for record in records:
         try:
-            ranked[record.id] = index.rank(record, **options)
+            ranked[record.id] = index.rank(record, **RANKING)
         except OperationalError:
             raise
         except Exception:

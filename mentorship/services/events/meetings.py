@@ -26,7 +26,7 @@ from mentorship.models import (
 )
 from mentorship.models.base import utcnow
 from mentorship.services.errors import ConflictError, NotFoundError, ValidationFailedError
-from mentorship.services.events.registration import participant_for
+from mentorship.services.events.registration import meetings_of, participant_for
 from mentorship.services.notifications import notify, send_pending_emails
 
 LIVE_MATCHES = (MatchStatus.PROPOSED.value, MatchStatus.APPROVED.value)
@@ -57,16 +57,7 @@ def meeting_between(event: Event, one: int, two: int) -> EventMeeting | None:
 def people_to_ask(event: Event, me: EventParticipant) -> list[EventParticipant]:
     """Whom she may ask for a meeting: the others who attend a session with her and with whom
     she has no meeting yet (asked, accepted, declined or cancelled), in the order they came."""
-    met = {
-        other
-        for first, second in db.session.execute(
-            sa.select(EventMeeting.first_id, EventMeeting.second_id).where(
-                EventMeeting.event_id == event.id,
-                sa.or_(EventMeeting.first_id == me.id, EventMeeting.second_id == me.id),
-            )
-        )
-        for other in (first, second)
-    }
+    met = {meeting.other(me.id).id for meeting in meetings_of(me)}
     return [
         p
         for p in event.participants

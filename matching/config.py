@@ -131,6 +131,12 @@ class MatchConfig:
     score lower (demo programme: 91% of ideas keep a mentor at 0.10, 66% at 0.15)."""
     general_partner_share: float = 0.8
     """A partner that is only about the same things (not a supplier or buyer) counts this much."""
+    list_coverage: float = 0.5
+    """What a partner offers or seeks is often a list ("fresh vegetables, cheese, honey,
+    jams, wine..."): the cosine of "raspberry jam" with it is diluted by every other item, and
+    a hotel that buys jams was never proposed to a jam maker. For offers and seeks the TF-IDF
+    part is at least this share of how much of the idea's own words the list contains
+    (0: the cosine alone)."""
     peer_penalty: float = 0.1
     """A partner that offers what the idea itself will sell (a peer or competitor) counts this
     much: it sinks below any real supplier or buyer, and is never called a supplier."""

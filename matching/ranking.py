@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+import scipy.sparse as sp
 
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
@@ -29,6 +30,7 @@ from matching.reasons import (
 )
 from matching.scoring import (
     GENERAL,
+    HEADS,
     PARTNER_PAIRS,
     WHOLE,
     EncodedText,
@@ -39,10 +41,11 @@ from matching.scoring import (
 )
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
-from matching.supply import supply_text
+from matching.supply import head_words, supply_text
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
+_NO_DENSE = np.zeros(0, np.float32)
 
 
 class QueryEncoder:
@@ -92,6 +95,23 @@ class QueryEncoder:
             languages = text_languages(texts)
         return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
 
+    def _head_beginnings(self, supplies: list) -> sp.csr_matrix:
+        """The beginnings of the head words of what each idea offers, then of what each seeks,
+        for `MatchConfig.list_coverage`: their character features without the one that closes
+        the word, so that "jam" meets "jams" and "label" "labelling"."""
+        texts = [head_words(s.offers) for s in supplies] + [head_words(s.seeks) for s in supplies]
+        heads = self.encoder.transform(texts)[:, : self.encoder.n_char_features].tolil()
+        vocabulary = self.encoder.chars.char_vectorizer
+        vocabulary = {} if vocabulary is None else vocabulary.vocabulary
+        for row, text in enumerate(texts):
+            for word in text.split():
+                column = vocabulary.get(f" {word} ")
+                if column is not None:
+                    heads[row, column] = 0.0
+        heads = heads.tocsr()
+        heads.eliminate_zeros()
+        return heads
+
     def encode(self, ideas: Sequence[IdeaRecord]) -> tuple[list[IdeaQuery], list[dict]]:
         """The queries, and per idea the texts of each role (for reasons)."""
         supplies = [supply_text(idea) for idea in ideas]
@@ -105,6 +125,7 @@ class QueryEncoder:
         sparse, dense = self.encode_texts(
             [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
         )
+        heads = self._head_beginnings(supplies)
         n = len(ideas)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):
@@ -114,6 +135,12 @@ class QueryEncoder:
                 start, end = sparse.indptr[row], sparse.indptr[row + 1]
                 encoded[role] = EncodedText(
                     sparse.indices[start:end], sparse.data[start:end], dense[row]
+                )
+            for position, role in enumerate((OFFERS, SEEKS)):
+                row = position * n + i
+                start, end = heads.indptr[row], heads.indptr[row + 1]
+                encoded[HEADS[role]] = EncodedText(
+                    heads.indices[start:end], heads.data[start:end], _NO_DENSE
                 )
             sector, languages, region = self.signals.idea(idea)
             queries.append(

@@ -12,6 +12,11 @@ from matching.store import CandidateStore
 
 WHOLE = "whole"
 GENERAL, SUPPLIER, BUYER, PEER = "general", "supplier", "buyer", "peer"
+# The head words of what the idea offers or seeks (`supply.head_words`), by role.
+HEADS = {OFFERS: "offer_heads", SEEKS: "seek_heads"}
+LISTED_SHARE = 0.3
+"""Share of the idea's head words a partner's list must hold to be named without meaning
+agreeing: about one of three products ("honey" of "honey and propolis" is 0.4)."""
 # Which idea text meets which partner field, for each relation.
 PARTNER_PAIRS = {
     GENERAL: (WHOLE, PROFILE),
@@ -124,11 +129,21 @@ def other_language(store: CandidateStore, query: IdeaQuery, weights: TextWeights
     return other if other.size else None
 
 
-def _pair(store: CandidateStore, text: EncodedText, name: str, weights: TextWeights, other=None):
+def _pair(
+    store: CandidateStore,
+    text: EncodedText,
+    name: str,
+    weights: TextWeights,
+    other=None,
+    floor: np.ndarray | None = None,
+):
     """(tfidf, dense, text score) of every row for one idea text against one field, and the
-    rows in another language that share no word with it (None when there are none to tell)."""
+    rows in another language that share no word with it (None when there are none to tell).
+    `floor`: the least TF-IDF part of each row (see `_list_coverage`)."""
     rows = store.rows[name]
     tfidf = rows.sparse_scores(text.indices, text.weights)
+    if floor is not None:
+        tfidf = np.maximum(tfidf, floor)
     wordless = None if other is None else other[tfidf[other] <= 0]
     if text.dense.size:
         dense = np.maximum(rows.dense_scores(text.dense) - weights.offset, 0.0)
@@ -164,26 +179,62 @@ def _without_blind_directions(scores: dict, parts: dict, wordless: dict) -> None
             parts[relation][1][blind] = 0.0
 
 
+@dataclass(frozen=True)
+class TextScores:
+    """Text score of every row, with what it rests on."""
+
+    text: np.ndarray
+    relation: np.ndarray
+    """Relation code per row (index into `RELATION_NAMES`)."""
+    parts: dict[str, tuple[np.ndarray, np.ndarray]]
+    """(tfidf, dense) arrays per relation scored."""
+    listed: np.ndarray | None = None
+    """Rows named a supplier or buyer because their own list holds most of the head words
+    of what the idea needs or sells (`_list_coverage`, `LISTED_SHARE`): evidence enough
+    without meaning."""
+
+
+def _list_coverage(store: CandidateStore, query: IdeaQuery, role: str, name: str, share: float):
+    """(TF-IDF floor, share of the head words found) of every row for one directional pair,
+    or None when the idea's text has no head words.
+
+    What a partner offers or seeks is often a list ("fresh vegetables, cheese, honey, jams,
+    wine..."): the cosine of "raspberry jam" with it is diluted by every other item. The
+    floor is `share` of how much of the head words of the idea's text ("jam") the partner's
+    field contains, looked for by their beginnings alone (see `QueryEncoder`), so that "jam"
+    is found in "jams" and "label" in "labelling"."""
+    heads = query.texts.get(HEADS[role])
+    if heads is None or heads.indices.size == 0:
+        return None
+    named = store.rows[name].sparse_coverage(heads.indices, heads.weights)
+    return share * named, named
+
+
 def text_scores(
     store: CandidateStore, query: IdeaQuery, config: MatchConfig, weights: TextWeights
-) -> tuple[np.ndarray, np.ndarray, dict[str, tuple[np.ndarray, np.ndarray]]]:
-    """(text score, relation code per row, (tfidf, dense) arrays per relation)."""
+) -> TextScores:
+    """Text score, relation and parts of every row of the store for one idea."""
     other = other_language(store, query, weights)
     if store.kind != "partner":
         tfidf, dense, text, _ = _pair(store, query.texts[WHOLE], PROFILE, weights, other)
-        return text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}
-    parts, scores, wordless = {}, {}, {}
+        return TextScores(text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)})
+    parts, scores, wordless, named = {}, {}, {}, {}
     for relation, (role, name) in PARTNER_PAIRS.items():
         text = query.texts.get(role)
         if text is not None and not text.empty:
+            floor = None
+            if relation != GENERAL and config.list_coverage > 0:
+                found = _list_coverage(store, query, role, name, config.list_coverage)
+                if found is not None:
+                    floor, named[relation] = found
             tfidf, dense, scores[relation], wordless[relation] = _pair(
-                store, text, name, weights, other
+                store, text, name, weights, other, floor
             )
             parts[relation] = (tfidf, dense)
     _without_blind_directions(scores, parts, wordless)
     if SUPPLIER not in scores and BUYER not in scores:
         text = scores[GENERAL]
-        return text, np.zeros(len(text), np.int8), parts
+        return TextScores(text, np.zeros(len(text), np.int8), parts)
     general = scores[GENERAL] * config.general_partner_share
     supplier = scores.get(SUPPLIER, np.zeros_like(general))
     buyer = scores.get(BUYER, np.zeros_like(general))
@@ -199,7 +250,11 @@ def text_scores(
         peer = (scores[PEER] > directional) & (scores[PEER] >= weights.other_fit)
         text = np.where(peer, text * config.peer_penalty, text)
         relation[peer] = 3
-    return text, relation, parts
+    listed = np.zeros(len(text), bool)
+    for code, name in ((1, SUPPLIER), (2, BUYER)):
+        if name in named:
+            listed |= (relation == code) & (named[name] >= LISTED_SHARE)
+    return TextScores(text, relation, parts, listed)
 
 
 RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
@@ -243,7 +298,8 @@ def score_store(
         return []  # nothing to go on: a sector alone proposes nobody
     signals = store.signals
     is_mentor = store.kind == "mentor"
-    text, relation, parts = text_scores(store, query, config, weights)
+    scored = text_scores(store, query, config, weights)
+    text, relation, parts = scored.text, scored.relation, scored.parts
     blended = text * config.text_weight
     total = config.text_weight
     same_sector = (signals.sectors & query.sector) != 0 if query.sector else None
@@ -260,6 +316,9 @@ def score_store(
         if typical is not None:
             fits &= meaning >= typical
             eligible &= meaning >= typical - weights.fit_slack
+            if scored.listed is not None:
+                fits |= scored.listed & (text >= fit)
+                eligible |= scored.listed & (text >= fit - weights.fit_slack)
     if not is_mentor and same_sector is not None:
         fits |= same_sector
         eligible |= same_sector

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from matching.generic import generic_words
 from matching.normalize import fold
 from matching.types import IdeaRecord
 
@@ -33,7 +34,37 @@ _NEXT_THOUGHT = re.compile(
     r"treba|trebaju|planiram|planiramo|hocu|hocemo|nameravam)\b"
 )
 _EDGE_WORDS = {"and", "i", "we", "but", "so", "to", "a", "an", "the", "also", "then", "i'm",
-               "te", "ali", "pa", "da", "jos", "takode"}  # fmt: skip
+               "it", "them", "my", "our", "te", "ali", "pa", "da", "jos", "takode"}  # fmt: skip
+# Where and how a product is made is not the product: "raspberry jam at home from my own
+# orchard" is jam to a buyer, and the rest dilutes it against the buyer's list.
+_CIRCUMSTANCE = re.compile(r"\s(?:at|from|on|in|near|out of)\s")
+
+
+# Items of a list of products: "raspberry jam and plum jam", "sir, kajmak i med".
+_ITEMS = re.compile(r"\s*(?:,(?!\d)|[;/&+]|\s(?:and|or|i|ili|te|kao i)\s)\s*")
+# What follows names a kind or an origin, not the product: "dzem od malina", "tegle za med".
+_OF = re.compile(r"\s(?:od|za|sa|iz|of|for|with)\s")
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def head_words(phrase: str) -> str:
+    """The head noun of each item of a list of products, as plain words: "raspberry jam and
+    plum jam" -> "jam", "handmade wooden souvenirs and decoration" -> "souvenirs decoration".
+
+    In English and Serbian noun phrases the head comes last ("glass jars", "staklene tegle")
+    once what follows "of"/"od" is set aside. A buyer's list ("...honey, jams, wine...")
+    contains the head of what the idea sells even when it names no variety of it."""
+    heads: list[str] = []
+    for item in _ITEMS.split(fold(phrase or "")):
+        words = _WORD.findall(_OF.split(item, maxsplit=1)[0])
+        # "consulting services" is about consulting, "HACCP advice" about HACCP.
+        while words and (
+            words[-1] in _EDGE_WORDS or words[-1] in generic_words() or len(words[-1]) < 3
+        ):
+            words.pop()
+        if words and words[-1] not in heads:
+            heads.append(words[-1])
+    return " ".join(heads)
 
 
 @dataclass(frozen=True)
@@ -85,8 +116,11 @@ def find_supply(description: str) -> tuple[str, str]:
             end = cues[position + 1].start() if position + 1 < len(cues) else len(clause)
             phrase = _PURPOSE.split(clause[cue.end() : end], maxsplit=1)[0]
             phrase = _trim(_NEXT_THOUGHT.split(phrase, maxsplit=1)[0])
-            if phrase:
-                found[_CUE_KIND[cue.group(0)]].append(phrase)
+            kind = _CUE_KIND[cue.group(0)]
+            if kind == OFFERS:
+                phrase = _trim(_CIRCUMSTANCE.split(phrase, maxsplit=1)[0])
+            if phrase and phrase not in found[kind]:
+                found[kind].append(phrase)
     return "; ".join(found[OFFERS]), "; ".join(found[SEEKS])
 
 

@@ -46,6 +46,8 @@ class ProposalNotice(Base):
     proposed_at: Mapped[datetime] = mapped_column(default=utcnow)
     withdrawn_at: Mapped[datetime | None]
     withdrawal_reason: Mapped[str | None] = mapped_column(String(20))
+    idea_title: Mapped[str | None] = mapped_column(String(200))
+    """The idea's title when she was told of it: a withdrawal names the idea she knows."""
 
 
 class WithdrawnProposal(Base):

@@ -148,7 +148,10 @@ def digest_for(recipient: User, since: datetime) -> Digest:
     ).all()
     withdrawn = db.session.execute(
         sa.select(
-            Idea.title, ProposalNotice.withdrawal_reason, sa.func.max(WithdrawnProposal.match_id)
+            # The title she was told of: the idea may have been renamed since.
+            sa.func.coalesce(ProposalNotice.idea_title, Idea.title),
+            ProposalNotice.withdrawal_reason,
+            sa.func.max(WithdrawnProposal.match_id),
         )
         .join(Idea, Idea.id == ProposalNotice.idea_id)
         .outerjoin(
@@ -163,7 +166,7 @@ def digest_for(recipient: User, since: datetime) -> Digest:
             ProposalNotice.withdrawn_at > since,
             ProposalNotice.proposed_at <= since,
         )
-        .group_by(Idea.id, Idea.title, ProposalNotice.withdrawal_reason)
+        .group_by(Idea.id, Idea.title, ProposalNotice.idea_title, ProposalNotice.withdrawal_reason)
         .order_by(Idea.id)
     ).all()
     return Digest(

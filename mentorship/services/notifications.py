@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 import sqlalchemy as sa
@@ -124,6 +124,12 @@ class ProposalChange:
     idea: Idea
     mentor_id: int
     match_id: int
+    told_title: str | None = None
+    """The title she was told of, when the idea was renamed since (withdrawals only)."""
+
+    @property
+    def title(self) -> str:
+        return self.told_title or self.idea.title
 
 
 def notify_proposal_changes(
@@ -155,10 +161,17 @@ def notify_proposal_changes(
     new = [c for c in proposed if (c.mentor_id, c.idea.id) not in told]
     for change in new:
         told[(change.mentor_id, change.idea.id)] = ProposalNotice(
-            mentor_id=change.mentor_id, idea_id=change.idea.id, proposed_at=now
+            mentor_id=change.mentor_id,
+            idea_id=change.idea.id,
+            proposed_at=now,
+            idea_title=change.idea.title,
         )
         db.session.add(told[(change.mentor_id, change.idea.id)])
-    gone = [c for c in withdrawn if _record_withdrawal(told, c, reason, now)]
+    gone = [
+        replace(c, told_title=told[(c.mentor_id, c.idea.id)].idea_title)
+        for c in withdrawn
+        if _record_withdrawal(told, c, reason, now)
+    ]
     mentors = {
         user.id: user
         for user in db.session.scalars(
@@ -202,7 +215,7 @@ def _record_withdrawal(
 
 
 def _titles(changes: list[ProposalChange]) -> str:
-    return "\n".join(f"- {change.idea.title}" for change in changes)
+    return "\n".join(f"- {change.title}" for change in changes)
 
 
 def _notify_proposals(mentor: User, changes: list[ProposalChange]) -> None:
@@ -247,11 +260,11 @@ def _notify_withdrawals(mentor: User, changes: list[ProposalChange], reason: str
             notify(
                 mentor,
                 "idea.withdrawn",
-                lazy_gettext("“%(title)s” was withdrawn", title=change.idea.title),
+                lazy_gettext("“%(title)s” was withdrawn", title=change.title),
                 lazy_gettext(
                     "The entrepreneur withdrew the idea “%(title)s”, so the proposal to mentor it "
                     "is closed. You do not need to do anything.",
-                    title=change.idea.title,
+                    title=change.title,
                 ),
                 f"{REVIEW_LINK}/{change.match_id}",
                 digest=True,
@@ -268,7 +281,7 @@ def _notify_withdrawals(mentor: User, changes: list[ProposalChange], reason: str
 
 def _rematch_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyString]:
     if len(changes) == 1:
-        title = changes[0].idea.title
+        title = changes[0].title
         return lazy_gettext("“%(title)s” is no longer proposed to you", title=title), lazy_gettext(
             "Matching ran again and no longer proposes you as a mentor for “%(title)s”, "
             "so it is not waiting for your answer any more. You do not need to do anything. "
@@ -291,7 +304,7 @@ def _rematch_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyStrin
 
 def _mentor_chosen_texts(changes: list[ProposalChange]) -> tuple[LazyString, LazyString]:
     if len(changes) == 1:
-        title = changes[0].idea.title
+        title = changes[0].title
         return lazy_gettext("Another mentor was chosen for “%(title)s”", title=title), lazy_gettext(
             "The programme lead approved another mentor for “%(title)s”, so your proposal for it "
             "is closed. Thank you for your time; you do not need to do anything.",

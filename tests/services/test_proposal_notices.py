@@ -88,6 +88,21 @@ def test_a_withdrawn_proposal_is_announced_once_with_an_email(app):
     assert "comes back to your review list without another notice" in notice.body
 
 
+def test_a_withdrawal_names_the_idea_as_she_was_told_of_it(app):
+    """Its owner renamed the idea after the proposal: the notice of its withdrawal named a
+    title the mentor had never seen."""
+    mentor = MentorFactory()
+    idea = IdeaFactory(needs=["mentor"], title="Plum jam")
+    store_matches(idea.id, ranked_for(mentor))
+    idea.title = "Orchard preserves"
+    db.session.commit()
+    store_matches(idea.id, ranked_for())
+    notice = db.session.scalar(
+        sa.select(Notification).where(Notification.kind == "match.withdrawn")
+    )
+    assert notice.subject == "“Plum jam” is no longer proposed to you"
+
+
 def test_withdrawn_and_proposed_again_many_times_still_gives_one_notice_each(app):
     mentor, idea = MentorFactory(instant_emails=True), IdeaFactory(needs=["mentor"])
     for _ in range(4):

@@ -13,6 +13,7 @@ import scipy.sparse as sp
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
+from matching.feedback import expand_query
 from matching.languages import text_language, text_languages
 from matching.normalize import has_content_words
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
@@ -327,9 +328,12 @@ def rank_batch(
     results = []
     for idea, query, idea_texts, kinds in zip(ideas, encoded, texts, wanted, strict=True):
         found: dict[str, list[Match]] = {}
+        # Scored with the idea read through its closest candidates; reasons quote what the
+        # idea itself says.
+        expanded = expand_query(query, stores, config, weights) if kinds else query
         for kind in kinds:
             store = stores.get(kind)
-            rows = [] if store is None else score_store(store, query, config, weights, k)
+            rows = [] if store is None else score_store(store, expanded, config, weights, k)
             reasons = explainer.explain(
                 idea, query, idea_texts, store, rows[:explain], region_names
             )

@@ -56,6 +56,9 @@ class IdeaQuery:
     several districts one of which is the idea's (`SignalEncoder.same_region_codes`)."""
     own_mentors: tuple[int, ...] = ()
     """Mentor ids proposable to this idea even when full (`IdeaRecord.own_mentors`)."""
+    whole_tfidf: dict[str, np.ndarray] = field(default_factory=dict)
+    """TF-IDF cosine of the whole text with every profile of a kind, where already computed
+    (`matching.feedback` computes it for the kinds it reads; scoring reuses it)."""
 
     def in_region(self, regions: np.ndarray) -> np.ndarray:
         """Whether each region code is in the idea's region."""
@@ -136,12 +139,17 @@ def _pair(
     weights: TextWeights,
     other=None,
     floor: np.ndarray | None = None,
+    known: np.ndarray | None = None,
 ):
     """(tfidf, dense, text score) of every row for one idea text against one field, and the
     rows in another language that share no word with it (None when there are none to tell).
-    `floor`: the least TF-IDF part of each row (see `_list_coverage`)."""
+    `floor`: the least TF-IDF part of each row (see `_list_coverage`); `known`: the TF-IDF
+    cosines, already computed."""
     rows = store.rows[name]
-    tfidf = rows.sparse_scores(text.indices, text.weights)
+    if known is not None and len(known) == store.n_rows:
+        tfidf = known.copy()
+    else:
+        tfidf = rows.sparse_scores(text.indices, text.weights)
     if floor is not None:
         tfidf = np.maximum(tfidf, floor)
     wordless = None if other is None else other[tfidf[other] <= 0]
@@ -216,7 +224,10 @@ def text_scores(
     """Text score, relation and parts of every row of the store for one idea."""
     other = other_language(store, query, weights)
     if store.kind != "partner":
-        tfidf, dense, text, _ = _pair(store, query.texts[WHOLE], PROFILE, weights, other)
+        known = query.whole_tfidf.get(store.kind)
+        tfidf, dense, text, _ = _pair(
+            store, query.texts[WHOLE], PROFILE, weights, other, known=known
+        )
         return TextScores(text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)})
     parts, scores, wordless, named = {}, {}, {}, {}
     for relation, (role, name) in PARTNER_PAIRS.items():
@@ -227,8 +238,9 @@ def text_scores(
                 found = _list_coverage(store, query, role, name, config.list_coverage)
                 if found is not None:
                     floor, named[relation] = found
+            known = query.whole_tfidf.get(store.kind) if relation == GENERAL else None
             tfidf, dense, scores[relation], wordless[relation] = _pair(
-                store, text, name, weights, other, floor
+                store, text, name, weights, other, floor, known
             )
             parts[relation] = (tfidf, dense)
     _without_blind_directions(scores, parts, wordless)

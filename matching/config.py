@@ -87,9 +87,8 @@ class MatchConfig:
 
     feedback_weight: float = 0.6
     """Share of the mean dense row of the idea's closest candidates added to its own dense
-    vector before scoring (`matching.feedback`; 0 turns it off). Tuned on real text (folds of
-    another seed) among 0.3, 0.6 and 1.0 with 5 and 10 rows: P@1 +0.3 / +1.2 / +1.6 points for
-    cluster / partner / mentor there."""
+    vector before scoring (`matching.feedback`; 0: off). Tuned on real text, see
+    `benchmarks/README.md` (mean P@1 gain, mentors: +9.8% -> +13.7%)."""
     feedback_depth: int = 5
     """Closest candidates of each kind read for the feedback."""
     feedback_shortlist: int = 200
@@ -100,42 +99,28 @@ class MatchConfig:
     most of it, which says nothing about the idea."""
 
     cross_language_scale: float = 0.31
-    """Text score, per unit of calibrated meaning likeness, of a candidate whose text is in
-    another language than the idea's (a Serbian idea, an English mentor profile): words and
-    topics cannot meet across languages, so such a pair is scored by meaning alone (or by
-    the usual blend if that is higher). 0 turns this off. Set so that thirteen demo ideas
-    translated into Serbian get about as many proposals from the English demo directory as
-    their English originals (`python -m benchmarks.crosslanguage`: mentors 20 against 21,
-    partners 39 against 33); no real text in two languages is at hand to do better. On real
-    text in one language a unit of meaning likeness is worth 0.50
-    (`python -m benchmarks.realdata --calibrate-cross`): 0.31 errs on proposing too little."""
+    """Text score, per unit of calibrated meaning likeness, of a candidate in another language
+    than the idea's: such a pair is scored by meaning alone (or the blend if higher); 0: off.
+    Set on demo ideas translated into Serbian (`python -m benchmarks.crosslanguage`)."""
 
     language_centres: bool = True
     """Move each other language's meaning vectors onto the directory language's mean (see
     `SemanticSpace`); False: one centre for all, as before cross-language matching."""
 
     min_text_score: float = 0.07
-    """Text score below which a partner or cluster is proposed only if it shares the sector.
-    The meaning view gives any two texts a little likeness (0.05-0.06 between a tutoring app
-    and an agriculture cluster), while a one-line jam idea and the food-processing cluster of
-    its region score 0.075-0.08 with static vectors weighed at a = 3e-6 (0.08 dropped it)."""
+    """Text score below which a partner or cluster is proposed only if it shares the sector:
+    meaning gives any two texts 0.05-0.06, a one-line jam idea and its food cluster 0.075."""
     min_text_score_without_meaning: float = 0.03
     """The same floor with words and topics alone (they give unrelated texts 0)."""
     min_mentor_fit: float = 0.12
-    """Text score below which a mentor is never proposed, whatever the sector: a mentor's time
-    is the scarcest thing. Calibrated on real text with the whole directory fitted, as
-    deployed (`python -m benchmarks.realdata --calibrate`): a mentor drawn at random is
-    relevant 20% of the time, proposed ones at 0.05-0.10 20%, 0.10-0.15 41%, 0.15-0.20 62%.
-    Short texts sharing one generic word reach it easily: `meaning_deviations` keeps those out."""
+    """Text score below which a mentor is never proposed, whatever the sector. Calibrated on
+    real text (`python -m benchmarks.realdata --calibrate`): a random mentor is relevant 20%
+    of the time, proposed ones at 0.10-0.15 31%, 0.15-0.20 53%, 0.20-0.25 69%."""
     meaning_deviations: float | None = 1.0
     """A mentor or partner must also stand out by meaning: its meaning likeness to the idea
-    (the dense part of the text score; for a partner, that of its strongest relation) at least
-    this many standard deviations over the mean of all of its kind (from five of them on, with
-    the meaning model on; None: off). One shared word ("pricing", "design", a town) made short
-    texts score 0.15-0.19. Relative, not a fixed likeness, since the calibrated likeness moves
-    with the directory's size and make-up. Effects: `python -m benchmarks.proposal_fit` (demo)
-    and `python -m benchmarks.realdata` (real text: unchanged); not for clusters (few, broad:
-    real-text MRR@10 -0.014)."""
+    this many standard deviations over the mean of its kind (from five of them on; None: off).
+    One shared word ("pricing", a town) made short texts score 0.15-0.19. Not for clusters
+    (real-text MRR@10 -0.014); effects: `python -m benchmarks.proposal_fit`."""
     fit_slack: float = 0.02
     """A proposal already made stays while its text score is at most this much under its
     minimum fit (the match is then `provisional`): a refit moves every score a little, and a
@@ -146,11 +131,8 @@ class MatchConfig:
     general_partner_share: float = 0.8
     """A partner that is only about the same things (not a supplier or buyer) counts this much."""
     list_coverage: float = 0.5
-    """What a partner offers or seeks is often a list ("fresh vegetables, cheese, honey,
-    jams, wine..."): the cosine of "raspberry jam" with it is diluted by every other item, and
-    a hotel that buys jams was never proposed to a jam maker. For offers and seeks the TF-IDF
-    part is at least this share of how much of the idea's own words the list contains
-    (0: the cosine alone)."""
+    """For a partner's offers and seeks (often long lists), the TF-IDF part is at least this
+    share of how much of the head words of what the idea sells or needs it holds (0: off)."""
     peer_penalty: float = 0.1
     """A partner that offers what the idea itself will sell (a peer or competitor) counts this
     much: it sinks below any real supplier or buyer, and is never called a supplier."""

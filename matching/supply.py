@@ -47,6 +47,12 @@ _OF = re.compile(r"\s(?:od|za|sa|iz|of|for|with)\s")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
+@lru_cache(maxsize=1)
+def _measures() -> frozenset[str]:
+    data = json.loads(resources.files("matching").joinpath("data/supply_cues.json").read_text())
+    return frozenset(word for words in data["measures"].values() for word in words)
+
+
 def head_words(phrase: str) -> str:
     """The head noun of each item of a list of products, as plain words: "raspberry jam and
     plum jam" -> "jam", "handmade wooden souvenirs and decoration" -> "souvenirs decoration".
@@ -56,7 +62,11 @@ def head_words(phrase: str) -> str:
     contains the head of what the idea sells even when it names no variety of it."""
     heads: list[str] = []
     for item in _ITEMS.split(fold(phrase or "")):
-        words = _WORD.findall(_OF.split(item, maxsplit=1)[0])
+        head, *rest = _OF.split(item, maxsplit=1)
+        words = _WORD.findall(head)
+        if rest and words and words[-1] in _measures():
+            # "two hectares of raspberries", "500 tegli od meda": the product follows.
+            words = _WORD.findall(_OF.split(rest[0], maxsplit=1)[0])
         # "consulting services" is about consulting, "HACCP advice" about HACCP.
         while words and (
             words[-1] in _EDGE_WORDS or words[-1] in generic_words() or len(words[-1]) < 3

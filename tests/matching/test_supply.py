@@ -192,6 +192,11 @@ def test_a_partner_sharing_only_a_town_name_is_not_proposed() -> None:
     assert textile in proposed(None)
     kept = proposed(MatchConfig().meaning_deviations)
     assert textile not in kept and cooperative in kept
+    # "I want to plant two hectares of organic raspberries": the cooperative that buys
+    # raspberries is her buyer, ahead of the partners that seek "fruit".
+    ranked = MatchIndex.fit(partners=partners, embedder=embedder).rank(idea, kinds=("partner",))
+    assert ranked["partner"][0].candidate_id == cooperative
+    assert "seeks what you would produce: raspberries" in ranked["partner"][0].reasons[0]
 
 
 @pytest.mark.parametrize(
@@ -204,6 +209,8 @@ def test_a_partner_sharing_only_a_town_name_is_not_proposed() -> None:
         ("džem od malina", "dzem"),
         ("HACCP advice", "haccp"),
         ("fresh and frozen fruit", "fruit"),
+        ("two hectares of organic raspberries", "raspberries"),
+        ("jars of honey", "honey"),
         ("", ""),
     ],
 )

@@ -22,7 +22,7 @@ from matching.store import CandidateStore
 
 def _closest_rows(store: CandidateStore, text: EncodedText, weights: TextWeights, config):
     """(dense rows of the `feedback_depth` present rows of `store` with the best text score,
-    the TF-IDF cosines of every row, for scoring to reuse).
+    the best text score, the TF-IDF cosines of every row, for scoring to reuse).
 
     Only the `feedback_shortlist` rows sharing the most words with the idea are scored in
     full (reading every dense row of a large directory once more doubled the time of a
@@ -44,7 +44,8 @@ def _closest_rows(store: CandidateStore, text: EncodedText, weights: TextWeights
         top = candidates[np.argpartition(-score, depth - 1)[:depth]]
     else:
         top = candidates
-    return np.vstack([rows.dense_row(int(row)) for row in top]), tfidf
+    best = float(score.max()) / weights.total if len(score) else 0.0
+    return np.vstack([rows.dense_row(int(row)) for row in top]), best, tfidf
 
 
 def _with_lengths_of(expanded: np.ndarray, original: np.ndarray, split: int) -> np.ndarray:
@@ -60,22 +61,32 @@ def expand_query(
     stores: dict[str, CandidateStore],
     config: MatchConfig,
     weights: TextWeights,
-) -> IdeaQuery:
-    """The idea with its whole text's dense vector moved towards its closest candidates
-    (`MatchConfig.feedback_weight`, `feedback_depth`, `feedback_min_rows`); unchanged when
-    feedback is off, the idea has no dense vector, or no kind has enough candidates."""
+) -> tuple[IdeaQuery, IdeaQuery, frozenset[str]]:
+    """(the idea as it is, the idea with its whole text's dense vector moved towards its
+    closest candidates, the kinds to score with the second): both carry the TF-IDF cosines
+    already computed.
+
+    A kind takes part when it has `feedback_min_rows` candidates or more and the idea, as it
+    is, reaches the kind's minimum fit with at least one of them: feedback fills in what an
+    idea leaves unsaid, it must not lend a text that fits nobody ("I make", a line in German)
+    the meaning of whatever lies closest. Unchanged when feedback is off or the idea has no
+    dense vector."""
     whole = query.texts[WHOLE]
     if config.feedback_weight <= 0 or whole.dense.size == 0 or not np.any(whole.dense):
-        return query
-    means, known = [], {}
+        return query, query, frozenset()
+    means, known, fed = [], {}, set()
     for kind, store in stores.items():
-        if int(np.count_nonzero(store.present)) >= config.feedback_min_rows:
-            closest, known[kind] = _closest_rows(store, whole, weights, config)
+        if int(np.count_nonzero(store.present)) < config.feedback_min_rows:
+            continue
+        closest, best, known[kind] = _closest_rows(store, whole, weights, config)
+        if best >= (weights.mentor_fit if kind == "mentor" else weights.other_fit):
             means.append(closest.mean(axis=0))
+            fed.add(kind)
+    query = dataclasses.replace(query, whole_tfidf=known) if known else query
     if not means:
-        return query
+        return query, query, frozenset()
     expanded = whole.dense + np.float32(config.feedback_weight) * np.mean(means, axis=0)
     split = weights.meaning_start if weights.meaning_start >= 0 else len(expanded)
     expanded = _with_lengths_of(expanded.astype(np.float32), whole.dense, split)
     texts = {**query.texts, WHOLE: EncodedText(whole.indices, whole.weights, expanded)}
-    return dataclasses.replace(query, texts=texts, whole_tfidf=known)
+    return query, dataclasses.replace(query, texts=texts), frozenset(fed)

@@ -31,7 +31,6 @@ from matching.reasons import (
 )
 from matching.scoring import (
     GENERAL,
-    HEADS,
     PARTNER_PAIRS,
     WHOLE,
     EncodedText,
@@ -42,11 +41,10 @@ from matching.scoring import (
 )
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
-from matching.supply import head_words, supply_text
+from matching.supply import head_words, supply_text, word_forms
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
-_NO_DENSE = np.zeros(0, np.float32)
 
 
 class QueryEncoder:
@@ -99,22 +97,15 @@ class QueryEncoder:
             languages = text_languages(texts)
         return self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
 
-    def _head_beginnings(self, texts: list[str], heads: sp.csr_matrix) -> sp.csr_matrix:
-        """The beginnings of head words (`supply.head_words`) encoded as `heads`, for
-        `MatchConfig.list_coverage`: their character features without the one that closes
-        the word, so that "jam" meets "jams" and "label" "labelling"."""
-        keep = heads.indices < self.encoder.n_char_features
-        counter = self.encoder.chars.char_vectorizer
-        vocabulary = {} if counter is None else counter.vocabulary
-        for row, text in enumerate(texts):
-            ends = [vocabulary[f" {w} "] for w in text.split() if f" {w} " in vocabulary]
-            if ends:
-                start, end = heads.indptr[row], heads.indptr[row + 1]
-                keep[start:end] &= ~np.isin(heads.indices[start:end], ends)
-        heads = heads.copy()
-        heads.data[~keep] = 0.0
-        heads.eliminate_zeros()
-        return heads
+    def _head_columns(self, phrase: str) -> tuple[np.ndarray, ...]:
+        """For each head word of `phrase`, the word columns of its forms the index knows."""
+        vocabulary, offset = self.encoder.word_vocabulary, self.encoder.n_char_features
+        found = []
+        for head in head_words(phrase).split():
+            columns = [offset + vocabulary[f] for f in word_forms(head) if f in vocabulary]
+            found.append(np.array(columns, np.int64))
+        # A head the index has never seen is in no candidate's list.
+        return tuple(found) if any(c.size for c in found) else ()
 
     def encode(self, ideas: Sequence[IdeaRecord]) -> tuple[list[IdeaQuery], list[dict]]:
         """The queries, and per idea the texts of each role (for reasons)."""
@@ -127,14 +118,8 @@ class QueryEncoder:
         # What the idea offers and seeks is in the language of the idea as a whole.
         idea_languages = text_languages(texts[WHOLE])
         flat = [t for role in ROLES for t in texts[role]]
-        # The head words of what each offers, then of what each seeks (`list_coverage`),
-        # encoded in the same call: a call costs about a millisecond however short its texts.
-        head_texts = [head_words(s.offers) for s in supplies]
-        head_texts += [head_words(s.seeks) for s in supplies]
-        everything = self.encoder.transform(flat + head_texts)
-        sparse = everything[: len(flat)]
+        sparse = self.encoder.transform(flat)
         dense = self._dense(flat, sparse, np.tile(idea_languages, len(ROLES)))
-        heads = self._head_beginnings(head_texts, everything[len(flat) :])
         n = len(ideas)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):
@@ -144,12 +129,6 @@ class QueryEncoder:
                 start, end = sparse.indptr[row], sparse.indptr[row + 1]
                 encoded[role] = EncodedText(
                     sparse.indices[start:end], sparse.data[start:end], dense[row]
-                )
-            for position, role in enumerate((OFFERS, SEEKS)):
-                row = position * n + i
-                start, end = heads.indptr[row], heads.indptr[row + 1]
-                encoded[HEADS[role]] = EncodedText(
-                    heads.indices[start:end], heads.data[start:end], _NO_DENSE
                 )
             sector, languages, region = self.signals.idea(idea)
             queries.append(
@@ -163,6 +142,10 @@ class QueryEncoder:
                     has_place=bool((idea.city or "").strip()),
                     text_language=int(idea_languages[i]),
                     own_mentors=tuple(idea.own_mentors),
+                    heads={
+                        OFFERS: self._head_columns(supplies[i].offers),
+                        SEEKS: self._head_columns(supplies[i].seeks),
+                    },
                 )
             )
             role_texts.append({role: texts[role][i] for role in ROLES})
@@ -336,12 +319,13 @@ def rank_batch(
     results = []
     for idea, query, idea_texts, kinds in zip(ideas, encoded, texts, wanted, strict=True):
         found: dict[str, list[Match]] = {}
-        # Scored with the idea read through its closest candidates; reasons quote what the
-        # idea itself says.
-        expanded = expand_query(query, stores, config, weights) if kinds else query
+        # Scored with the idea read through its closest candidates where that applies;
+        # reasons quote what the idea itself says.
+        plain, expanded, fed = expand_query(query, stores, config, weights)
         for kind in kinds:
             store = stores.get(kind)
-            rows = [] if store is None else score_store(store, expanded, config, weights, k)
+            scored_as = expanded if kind in fed else plain
+            rows = [] if store is None else score_store(store, scored_as, config, weights, k)
             reasons = explainer.explain(
                 idea, query, idea_texts, store, rows[:explain], region_names
             )

@@ -12,8 +12,6 @@ from matching.store import CandidateStore
 
 WHOLE = "whole"
 GENERAL, SUPPLIER, BUYER, PEER = "general", "supplier", "buyer", "peer"
-# The head words of what the idea offers or seeks (`supply.head_words`), by role.
-HEADS = {OFFERS: "offer_heads", SEEKS: "seek_heads"}
 LISTED_SHARE = 0.3
 """Share of the idea's head words a partner's list must hold to be named without meaning
 agreeing: about one of three products ("honey" of "honey and propolis" is 0.4)."""
@@ -56,6 +54,9 @@ class IdeaQuery:
     several districts one of which is the idea's (`SignalEncoder.same_region_codes`)."""
     own_mentors: tuple[int, ...] = ()
     """Mentor ids proposable to this idea even when full (`IdeaRecord.own_mentors`)."""
+    heads: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict)
+    """By role (offers, seeks): for each head word of what the idea sells or needs
+    (`supply.head_words`), the columns of its word forms (`supply.word_forms`)."""
     whole_tfidf: dict[str, np.ndarray] = field(default_factory=dict)
     """TF-IDF cosine of the whole text with every profile of a kind, where already computed
     (`matching.feedback` computes it for the kinds it reads; scoring reuses it)."""
@@ -208,13 +209,13 @@ def _list_coverage(store: CandidateStore, query: IdeaQuery, role: str, name: str
 
     What a partner offers or seeks is often a list ("fresh vegetables, cheese, honey, jams,
     wine..."): the cosine of "raspberry jam" with it is diluted by every other item. The
-    floor is `share` of how much of the head words of the idea's text ("jam") the partner's
-    field contains, looked for by their beginnings alone (see `QueryEncoder`), so that "jam"
-    is found in "jams" and "label" in "labelling"."""
-    heads = query.texts.get(HEADS[role])
-    if heads is None or heads.indices.size == 0:
+    floor is `share` of the share of the head words of the idea's text ("jam") that the
+    partner's field holds in one of their forms ("jams")."""
+    heads = query.heads.get(role, ())
+    if not heads:
         return None
-    named = store.rows[name].sparse_coverage(heads.indices, heads.weights)
+    rows = store.rows[name]
+    named = np.mean([rows.rows_with_any(columns) for columns in heads], axis=0)
     return share * named, named
 
 

@@ -24,23 +24,6 @@ def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.nda
     return lists.T @ weights.astype(np.float64)
 
 
-def posting_coverage(
-    postings: sp.csr_matrix, indices: np.ndarray, weights: np.ndarray
-) -> np.ndarray:
-    """Share of one sparse query's weight (squared) found in each column of a term-major
-    matrix, however long the column's own text is: how much of "raspberry jam" a hotel's
-    list of twenty products it buys contains, where the cosine is diluted by the other
-    nineteen."""
-    inside = indices < postings.shape[0]
-    indices, weights = indices[inside], weights[inside]
-    total = float(np.square(weights, dtype=np.float64).sum())
-    if indices.size == 0 or total <= 0:
-        return np.zeros(postings.shape[1])
-    lists = postings[indices]
-    lists.data = np.ones_like(lists.data)
-    return lists.T @ (np.square(weights, dtype=np.float64) / total)
-
-
 def row_slice(matrix: sp.csr_matrix, start: int, end: int) -> sp.csr_matrix:
     """Rows start..end of a CSR matrix sharing its arrays (slicing would copy them)."""
     if (start, end) == (0, matrix.shape[0]):
@@ -143,14 +126,17 @@ class FieldRows:
         )
         return np.concatenate([scores, (self._delta_sparse @ query.T).toarray().ravel()])
 
-    def sparse_coverage(self, indices: np.ndarray, weights: np.ndarray) -> np.ndarray:
-        """`posting_coverage` of every row, main and delta."""
-        coverage = posting_coverage(self.postings, indices, weights)
-        if self._delta_sparse.shape[0] == 0:
-            return coverage
-        inside = indices < self.width
-        delta = posting_coverage(self._delta_sparse.T.tocsr(), indices[inside], weights[inside])
-        return np.concatenate([coverage, delta])
+    def rows_with_any(self, columns: np.ndarray) -> np.ndarray:
+        """Whether each row (main, then delta) has any of these columns."""
+        found = np.zeros(self.n_main + self._delta_sparse.shape[0], bool)
+        main = columns[columns < self.postings.shape[0]]
+        if main.size:
+            found[np.unique(self.postings[main].indices)] = True
+        delta = columns[columns < self.width]
+        if delta.size and self._delta_sparse.shape[0]:
+            hits = self._delta_sparse[:, delta].getnnz(axis=1) > 0
+            found[self.n_main :] = hits
+        return found
 
     def dense_scores(self, query: np.ndarray) -> np.ndarray:
         return np.concatenate([self.dense_main @ query, self._delta_dense @ query])

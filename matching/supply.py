@@ -77,6 +77,28 @@ def head_words(phrase: str) -> str:
     return " ".join(heads)
 
 
+_SR_ENDINGS = ("a", "e", "i", "u", "om", "ama", "ima")
+
+
+def word_forms(head: str) -> tuple[str, ...]:
+    """Forms of a head word a partner's list may use: "jam" / "jams", "jar" / "jars",
+    "berry" / "berries", "tegla" / "tegle" / "tegli", "med" / "meda". Whole words only: the
+    beginnings of words met "cars" with "carpenters" and "tea" with "teachers"."""
+    forms = {head, head + "s", head + "es"}
+    if head.endswith("ies") and len(head) > 4:
+        forms.add(head[:-3] + "y")
+    elif head.endswith("y") and len(head) > 3:
+        forms.add(head[:-1] + "ies")
+    if head.endswith("es") and len(head) > 4:
+        forms.add(head[:-2])
+    if head.endswith("s") and len(head) > 3:
+        forms.add(head[:-1])
+    stem = head[:-1] if head[-1:] in "aeiou" and len(head) > 3 else head
+    forms.update(stem + ending for ending in _SR_ENDINGS)
+    forms.add(stem)
+    return tuple(sorted(forms))
+
+
 @dataclass(frozen=True)
 class SupplyText:
     """What an idea offers and seeks, and whether the idea said so itself."""

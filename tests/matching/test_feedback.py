@@ -42,7 +42,8 @@ def _query(index: MatchIndex, text: str):
 def test_the_idea_moves_towards_its_closest_candidates_and_keeps_its_length() -> None:
     index = MatchIndex.fit(mentors=_mentors(24), embedder=TextEmbedder().load())
     query, weights = _query(index, "I want to open a small bread oven in my village.")
-    expanded = expand_query(query, index.stores, index.config, weights)
+    _, expanded, fed = expand_query(query, index.stores, index.config, weights)
+    assert fed == {"mentor"}
     before, after = query.texts[WHOLE].dense, expanded.texts[WHOLE].dense
     split = weights.meaning_start
     for part in (slice(0, split), slice(split, None)):
@@ -63,14 +64,37 @@ def test_a_small_directory_or_feedback_off_leaves_the_idea_as_it_is() -> None:
     embedder = TextEmbedder().load()
     small = MatchIndex.fit(mentors=_mentors(12), embedder=embedder)
     query, weights = _query(small, "A bakery for sourdough bread.")
-    assert expand_query(query, small.stores, small.config, weights) is query
+    assert expand_query(query, small.stores, small.config, weights)[2] == frozenset()
     off = dataclasses.replace(MatchConfig(), feedback_weight=0.0)
     large = MatchIndex.fit(mentors=_mentors(24), config=off, embedder=embedder)
     query, weights = _query(large, "A bakery for sourdough bread.")
-    assert expand_query(query, large.stores, large.config, weights) is query
+    assert expand_query(query, large.stores, large.config, weights) == (query, query, frozenset())
 
 
 def test_an_idea_without_meaning_is_not_expanded() -> None:
     index = MatchIndex.fit(mentors=_mentors(24))  # no meaning model: topics need 200 rows
     query, weights = _query(index, "A bakery for sourdough bread.")
-    assert expand_query(query, index.stores, index.config, weights) is query
+    assert expand_query(query, index.stores, index.config, weights)[2] == frozenset()
+
+
+def test_a_text_that_fits_nobody_is_not_lent_the_meaning_of_the_closest() -> None:
+    """ "I make" and a line in German got mentors with feedback on and none without it: the
+    five closest candidates stood out by meaning only because the idea had been moved to them."""
+    index = MatchIndex.fit(mentors=_mentors(24), embedder=TextEmbedder().load())
+    for text in ("I make", "Ich mache Marmelade und verkaufe Honig."):
+        query, weights = _query(index, text)
+        assert expand_query(query, index.stores, index.config, weights)[2] == frozenset()
+        assert index.rank(IdeaRecord(1, "Idea", text), kinds=("mentor",))["mentor"] == []
+
+
+def test_feedback_reaches_only_the_kinds_that_are_large_enough() -> None:
+    """38 mentors and the demo's 15 partners: partners are scored with the idea as it is."""
+    from mentorship.demo.records import partner_records
+
+    index = MatchIndex.fit(
+        mentors=_mentors(38), partners=partner_records(), embedder=TextEmbedder().load()
+    )
+    query, weights = _query(index, "I run a village bakery and want to bake sourdough bread.")
+    plain, _, fed = expand_query(query, index.stores, index.config, weights)
+    assert fed == {"mentor"}
+    assert np.array_equal(plain.texts[WHOLE].dense, query.texts[WHOLE].dense)

@@ -113,5 +113,5 @@ def _no_longer_proposed(withdrawn: review_service.ProposalWithdrawnError):
             flash(PROPOSED_AGAIN, "info")
         return redirect(url_for("review.show", match_id=withdrawn.current_match_id), 303)
     return render_template(
-        "review/withdrawn.html", idea=withdrawn.idea, reason=withdrawn.reason
+        "review/withdrawn.html", title=withdrawn.title, reason=withdrawn.reason
     ), 410

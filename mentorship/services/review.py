@@ -19,6 +19,7 @@ from mentorship.models import (
     MatchStatus,
     MentorStatus,
     Programme,
+    ProposalNotice,
     Role,
     User,
     WithdrawalReason,
@@ -124,6 +125,8 @@ class ProposalWithdrawnError(ConflictError):
         else:
             super().__init__(PROPOSED_AGAIN % {"id": current_match_id})
         self.idea = idea
+        self.title = idea.title
+        """The title she was told of (`ProposalNotice.idea_title`): it may have been renamed."""
         self.reason = reason
         # Her match for the same idea now, if matching has proposed it to her again since.
         self.current_match_id = current_match_id
@@ -160,9 +163,13 @@ def _withdrawn_or_missing(mentor: User, match_id: int) -> ServiceError:
             Match.mentor_id == mentor.id,
         )
     )
-    return ProposalWithdrawnError(
+    withdrawal = ProposalWithdrawnError(
         db.session.get(Idea, withdrawn.idea_id), current, withdrawn.reason
     )
+    notice = db.session.get(ProposalNotice, (mentor.id, withdrawn.idea_id))
+    if notice is not None and notice.idea_title:
+        withdrawal.title = notice.idea_title
+    return withdrawal
 
 
 def _is_hers(match: Match | None, mentor: User) -> bool:

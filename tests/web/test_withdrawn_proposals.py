@@ -83,6 +83,18 @@ def test_her_old_review_link_says_the_idea_is_no_longer_proposed(
     assert "other mentors" not in page and "no longer among the mentors proposed" in page
 
 
+def test_the_page_names_the_idea_as_she_was_told_of_it(client, auth, mentor, idea):
+    """Renamed after the proposal: the page named a title she had never seen."""
+    store_matches(idea.id, ranked_for(mentor))
+    old_id = match_id_of(idea, mentor)
+    idea.title = "Orchard preserves"
+    db.session.commit()
+    store_matches(idea.id, ranked_for())
+    auth.login(mentor.email)
+    page = text_of(client.get(f"/reviews/{old_id}"))
+    assert "“Plum jam for hotels” is no longer proposed" in page and "Orchard" not in page
+
+
 def test_the_no_longer_proposed_page_speaks_serbian(client, auth, mentor, withdrawn_id):
     auth.login(mentor.email)
     page = text_of(client.get(f"/reviews/{withdrawn_id}", headers=SERBIAN))

@@ -88,7 +88,7 @@ class MatchConfig:
     feedback_weight: float = 0.6
     """Share of the mean dense row of the idea's closest candidates added to its own dense
     vector before scoring (`matching.feedback`; 0: off). Tuned on real text, see
-    `benchmarks/README.md` (mean P@1 gain, mentors: +9.8% -> +13.7%)."""
+    `benchmarks/README.md` (mean P@1 gain, mentors: +9.8% -> +13.3%)."""
     feedback_depth: int = 5
     """Closest candidates of each kind read for the feedback."""
     feedback_shortlist: int = 200

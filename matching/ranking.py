@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import scipy.sparse as sp
 
 from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
@@ -87,15 +86,12 @@ class QueryEncoder:
         """(sparse rows, dense rows) of plain texts in this index's views; `languages`: the
         text language code of each (None: told from each text)."""
         sparse = self.encoder.transform(texts)
-        return sparse, self._dense(texts, sparse, languages)
-
-    def _dense(self, texts: Sequence[str], sparse: sp.csr_matrix, languages) -> np.ndarray:
         meaning = self.embedder.embed(texts, exact=False) if self.embedder is not None else None
         if meaning is not None:
             meaning[[not has_content_words(text) for text in texts]] = 0.0
         if languages is None:
             languages = text_languages(texts)
-        return self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
+        return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
 
     def _head_columns(self, phrase: str) -> tuple[np.ndarray, ...]:
         """For each head word of `phrase`, the word columns of its forms the index knows."""
@@ -117,9 +113,9 @@ class QueryEncoder:
         }
         # What the idea offers and seeks is in the language of the idea as a whole.
         idea_languages = text_languages(texts[WHOLE])
-        flat = [t for role in ROLES for t in texts[role]]
-        sparse = self.encoder.transform(flat)
-        dense = self._dense(flat, sparse, np.tile(idea_languages, len(ROLES)))
+        sparse, dense = self.encode_texts(
+            [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
+        )
         n = len(ideas)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):

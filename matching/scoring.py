@@ -14,7 +14,7 @@ WHOLE = "whole"
 GENERAL, SUPPLIER, BUYER, PEER = "general", "supplier", "buyer", "peer"
 LISTED_SHARE = 0.3
 """Share of the idea's head words a partner's list must hold to be named without meaning
-agreeing: about one of three products ("honey" of "honey and propolis" is 0.4)."""
+agreeing: about one of three products ("honey" of "honey and propolis" is 0.5)."""
 # Which idea text meets which partner field, for each relation.
 PARTNER_PAIRS = {
     GENERAL: (WHOLE, PROFILE),
@@ -145,10 +145,10 @@ def _pair(
     """(tfidf, dense, text score) of every row for one idea text against one field, and the
     rows in another language that share no word with it (None when there are none to tell).
     `floor`: the least TF-IDF part of each row (see `_list_coverage`); `known`: the TF-IDF
-    cosines, already computed."""
+    cosines, already computed (`IdeaQuery.whole_tfidf`)."""
     rows = store.rows[name]
-    if known is not None and len(known) == store.n_rows:
-        tfidf = known.copy()
+    if known is not None:
+        tfidf = known.copy()  # changed in place below
     else:
         tfidf = rows.sparse_scores(text.indices, text.weights)
     if floor is not None:
@@ -198,8 +198,8 @@ class TextScores:
     parts: dict[str, tuple[np.ndarray, np.ndarray]]
     """(tfidf, dense) arrays per relation scored."""
     listed: np.ndarray | None = None
-    """Rows named a supplier or buyer because their own list holds most of the head words
-    of what the idea needs or sells (`_list_coverage`, `LISTED_SHARE`): evidence enough
+    """Rows named a supplier or buyer because their own list holds `LISTED_SHARE` or more of
+    the head words of what the idea needs or sells (`_list_coverage`): evidence enough
     without meaning."""
 
 

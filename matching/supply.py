@@ -48,9 +48,14 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
 @lru_cache(maxsize=1)
+def _cues() -> dict:
+    """`data/supply_cues.json`: cue phrases of offers and seeks, and quantity words."""
+    return json.loads(resources.files("matching").joinpath("data/supply_cues.json").read_text())
+
+
+@lru_cache(maxsize=1)
 def _measures() -> frozenset[str]:
-    data = json.loads(resources.files("matching").joinpath("data/supply_cues.json").read_text())
-    return frozenset(word for words in data["measures"].values() for word in words)
+    return frozenset(word for words in _cues()["measures"].values() for word in words)
 
 
 def head_words(phrase: str) -> str:
@@ -114,7 +119,7 @@ class SupplyText:
 
 @lru_cache(maxsize=1)
 def _cue_pattern() -> re.Pattern[str]:
-    data = json.loads(resources.files("matching").joinpath("data/supply_cues.json").read_text())
+    data = _cues()
     cues = {
         cue: kind
         for kind in (OFFERS, SEEKS)

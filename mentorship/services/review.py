@@ -116,7 +116,7 @@ class ProposalWithdrawnError(ConflictError):
 
     def __init__(
         self,
-        idea: Idea,
+        title: str,
         current_match_id: int | None,
         reason: str = WithdrawalReason.REMATCH.value,
     ) -> None:
@@ -124,9 +124,8 @@ class ProposalWithdrawnError(ConflictError):
             super().__init__(WITHDRAWN.get(reason, WITHDRAWN[WithdrawalReason.REMATCH.value]))
         else:
             super().__init__(PROPOSED_AGAIN % {"id": current_match_id})
-        self.idea = idea
-        self.title = idea.title
-        """The title she was told of (`ProposalNotice.idea_title`): it may have been renamed."""
+        self.title = title
+        """The idea's title as she was told of it (it may have been renamed since)."""
         self.reason = reason
         # Her match for the same idea now, if matching has proposed it to her again since.
         self.current_match_id = current_match_id
@@ -163,13 +162,10 @@ def _withdrawn_or_missing(mentor: User, match_id: int) -> ServiceError:
             Match.mentor_id == mentor.id,
         )
     )
-    withdrawal = ProposalWithdrawnError(
-        db.session.get(Idea, withdrawn.idea_id), current, withdrawn.reason
-    )
     notice = db.session.get(ProposalNotice, (mentor.id, withdrawn.idea_id))
-    if notice is not None and notice.idea_title:
-        withdrawal.title = notice.idea_title
-    return withdrawal
+    told = notice.idea_title if notice is not None else None
+    title = told or db.session.get(Idea, withdrawn.idea_id).title
+    return ProposalWithdrawnError(title, current, withdrawn.reason)
 
 
 def _is_hers(match: Match | None, mentor: User) -> bool:

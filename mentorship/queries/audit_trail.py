@@ -25,6 +25,7 @@ from mentorship.models import (
     Programme,
     User,
 )
+from mentorship.models.base import isoformat_utc
 
 CSV_COLUMNS = (
     "at",
@@ -179,6 +180,23 @@ def _cell(value: object) -> str:
     return neutralise("" if value is None else str(value))
 
 
+def entry_values(entry: AuditEntry, actor: User | None) -> list[Any]:
+    """One entry as the values of `CSV_COLUMNS`, in order: the trail's CSV and the lead's
+    audit export both write an entry this way."""
+    return [
+        isoformat_utc(entry.at) or "",
+        actor.name if actor else "",
+        actor.email if actor else "",
+        entry.action,
+        entry.object_type,
+        entry.object_id,
+        entry.before_status,
+        entry.after_status,
+        entry.note,
+        json.dumps(entry.details, ensure_ascii=False, sort_keys=True) if entry.details else "",
+    ]
+
+
 def audit_csv(
     rows: Iterable[tuple[AuditEntry, User | None]], labels: EntryLabels | None = None
 ) -> Iterator[str]:
@@ -196,25 +214,6 @@ def audit_csv(
     writer.writerow(CSV_COLUMNS + (CSV_LABEL_COLUMNS if labels else ()))
     yield flush()
     for entry, actor in rows:
-        at = entry.at if entry.at.tzinfo is None else entry.at.astimezone(UTC)
-        writer.writerow(
-            [
-                _cell(value)
-                for value in (
-                    at.strftime("%Y-%m-%dT%H:%M:%SZ"),
-                    actor.name if actor else "",
-                    actor.email if actor else "",
-                    entry.action,
-                    entry.object_type,
-                    entry.object_id,
-                    entry.before_status,
-                    entry.after_status,
-                    entry.note,
-                    json.dumps(entry.details, ensure_ascii=False, sort_keys=True)
-                    if entry.details
-                    else "",
-                    *(labels(entry) if labels else ()),
-                )
-            ]
-        )
+        values = entry_values(entry, actor) + list(labels(entry) if labels else ())
+        writer.writerow([_cell(value) for value in values])
         yield flush()

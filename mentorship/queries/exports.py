@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from mentorship.extensions import db
 from mentorship.infrastructure.spreadsheets import write
 from mentorship.models import AuditEntry, Idea, Match, MatchStatus, MentorProfile, Role, User
 from mentorship.models.base import isoformat_utc
-from mentorship.queries.audit_trail import about_programme
+from mentorship.queries import audit_trail
 from mentorship.services.errors import PermissionDeniedError
 from mentorship.services.mentors import mentor_loads
 
@@ -181,26 +180,11 @@ def mentor_load_rows(programme_id: int | None) -> Rows:
 
 
 def audit_rows(programme_id: int | None) -> Rows:
-    statement = sa.select(AuditEntry).order_by(AuditEntry.at, AuditEntry.id)
-    if programme_id:
-        statement = statement.where(about_programme(programme_id))
-    entries = list(db.session.scalars(statement.execution_options(yield_per=BATCH)))
-    actors = _users({entry.actor_id for entry in entries if entry.actor_id})
-    for entry in entries:
-        actor = actors.get(entry.actor_id)
-        yield [
-            entry.id,
-            _time(entry.at),
-            actor.name if actor else "",
-            actor.email if actor else "",
-            entry.action,
-            entry.object_type,
-            entry.object_id or "",
-            entry.before_status or "",
-            entry.after_status or "",
-            entry.note or "",
-            json.dumps(entry.details, ensure_ascii=False, sort_keys=True) if entry.details else "",
-        ]
+    """Every entry, oldest first, as the trail's CSV writes it after the entry's id."""
+    statement = audit_trail.audit_query(programme_id=programme_id).order_by(None)
+    entries = statement.order_by(AuditEntry.at, AuditEntry.id)
+    for entry, actor in audit_trail.audit_rows(entries):
+        yield [entry.id, *audit_trail.entry_values(entry, actor)]
 
 
 EXPORTS: dict[str, ExportSpec] = {

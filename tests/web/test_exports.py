@@ -103,6 +103,41 @@ def test_audit_export_lists_entries_with_their_actor(client, lead):
     assert entry[2] == lead.name and entry[9] == "'=cmd"
 
 
+def test_the_audit_export_writes_an_entry_as_the_trail_csv_does(client, lead):
+    """One writer for an entry: the export is the trail's columns after the entry's id."""
+    audit.record(
+        lead,
+        "match.reject",
+        "match",
+        4,
+        before="proposed",
+        after="rejected",
+        note="=x",
+        details={"kind": "mentor", "idea_id": 9},
+    )
+    audit.record(lead, "mentor.approve", "user", None)
+    db.session.commit()
+    exported = csv_rows(client.get("/lead/exports/audit.csv"))
+    trail = list(csv.reader(io.StringIO(client.get("/lead/audit.csv").get_data(as_text=True))))
+    assert exported[0][1:] == [
+        "at",
+        "actor",
+        "actor_email",
+        "action",
+        "object_type",
+        "object_id",
+        "before",
+        "after",
+        "note",
+        "details",
+    ]
+    written = {row[3]: row[:10] for row in trail[1:]}
+    for row in exported[1:]:
+        assert row[1:] == written[row[4]]
+    assert written["match.reject"][7:9] == ["rejected", "'=x"]
+    assert written["mentor.approve"][5] == ""
+
+
 def test_only_the_lead_exports(client, auth):
     auth.login(EntrepreneurFactory().email)
     assert client.get("/lead/exports/audit.csv").status_code == 403

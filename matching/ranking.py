@@ -40,10 +40,11 @@ from matching.scoring import (
 )
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
-from matching.supply import head_words, supply_text, word_forms
+from matching.supply import SupplyText, head_words, supply_text, word_forms
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
+NO_SUPPLY = SupplyText("", "", stated=False)
 
 
 class QueryEncoder:
@@ -103,9 +104,12 @@ class QueryEncoder:
         # A head the index has never seen is in no candidate's list.
         return tuple(found) if any(c.size for c in found) else ()
 
-    def encode(self, ideas: Sequence[IdeaRecord]) -> tuple[list[IdeaQuery], list[dict]]:
-        """The queries, and per idea the texts of each role (for reasons)."""
-        supplies = [supply_text(idea) for idea in ideas]
+    def encode(
+        self, ideas: Sequence[IdeaRecord], supply: bool = True
+    ) -> tuple[list[IdeaQuery], list[dict]]:
+        """The queries, and per idea the texts of each role (for reasons). Without `supply`
+        (no partner wanted) what the ideas offer and seek is left empty: only partners read it."""
+        supplies = [supply_text(idea) if supply else NO_SUPPLY for idea in ideas]
         texts = {
             WHOLE: [idea_text(idea) for idea in ideas],
             OFFERS: [supply.offers for supply in supplies],
@@ -307,7 +311,7 @@ def rank_batch(
     `provisional` also those just under a minimum fit."""
     k, explain, provisional = depth
     config = queries.encoder.config
-    encoded, texts = queries.encode(ideas)
+    encoded, texts = queries.encode(ideas, supply=any("partner" in kinds for kinds in wanted))
     weights = queries.weights
     if provisional:
         weights = dataclasses.replace(weights, fit_slack=config.fit_slack)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
+from matching.packed import PackedRows
 from matching.profiles import SignalColumns
 from matching.types import CandidateRecord
 
@@ -18,10 +19,11 @@ def posting_scores(postings: sp.csr_matrix, indices: np.ndarray, weights: np.nda
     inside = indices < postings.shape[0]
     indices, weights = indices[inside], weights[inside]
     if indices.size == 0:
-        return np.zeros(postings.shape[1])
+        return np.zeros(postings.shape[1], postings.dtype)
     # The query's posting lists (one C-level row gather), then one product, term by term.
     lists = postings[indices]
-    return lists.T @ weights.astype(np.float64)
+    # In the postings' own type: a float64 query made scipy copy every gathered entry first.
+    return lists.T @ weights.astype(postings.dtype)
 
 
 def row_slice(matrix: sp.csr_matrix, start: int, end: int) -> sp.csr_matrix:
@@ -71,7 +73,7 @@ class FieldRows:
         self.n_char = n_char
         self.postings = sp.csr_matrix((n_features, 0), dtype=dtype)
         self.main_words = sp.csr_matrix((0, n_features - n_char), dtype=dtype)
-        self.dense_main = np.zeros((0, dimensions), np.float32)
+        self.dense_main = PackedRows.pack(np.zeros((0, dimensions), np.float32))
         self.delta: list[tuple[sp.csr_matrix, np.ndarray]] = []
         self._delta_sparse = sp.csr_matrix((0, n_features), dtype=dtype)
         self._delta_dense = np.zeros((0, dimensions), np.float32)
@@ -88,7 +90,7 @@ class FieldRows:
         sparse = sp.csr_matrix(sparse, dtype=self.dtype)
         self.postings = sparse.T.tocsr()
         self.main_words = sparse[:, self.n_char :].tocsr()
-        self.dense_main = np.ascontiguousarray(dense, np.float32)
+        self.dense_main = PackedRows.pack(dense)
         self.delta = []
         self._restack(sparse.shape[1])
         del sparse
@@ -96,7 +98,7 @@ class FieldRows:
     def take_main(self, layouts: dict, dense: dict, field: str) -> None:
         """Store main rows given as `term_major` layouts, taking them out of the dicts."""
         self.postings, self.main_words, width = layouts.pop(field)
-        self.dense_main = np.ascontiguousarray(dense.pop(field), np.float32)
+        self.dense_main = PackedRows.pack(dense.pop(field))
         self.delta = []
         self._restack(width)
 
@@ -113,7 +115,7 @@ class FieldRows:
         main = self.postings.T.tocsr()[keep_main]
         main.resize((main.shape[0], self.width))
         sparse = sp.vstack([main, self._delta_sparse[keep_delta]], format="csr")
-        dense = np.vstack([self.dense_main[keep_main], self._delta_dense[keep_delta]])
+        dense = np.vstack([self.dense_main.take(keep_main), self._delta_dense[keep_delta]])
         return sparse, dense
 
     def sparse_scores(self, indices: np.ndarray, weights: np.ndarray) -> np.ndarray:
@@ -139,7 +141,7 @@ class FieldRows:
         return found
 
     def dense_scores(self, query: np.ndarray) -> np.ndarray:
-        return np.concatenate([self.dense_main @ query, self._delta_dense @ query])
+        return np.concatenate([self.dense_main.dot(query), self._delta_dense @ query])
 
     def dense_scores_at(self, query: np.ndarray, rows: np.ndarray) -> np.ndarray:
         """`dense_scores` of some rows only: all of them when they are most of the store."""
@@ -147,7 +149,9 @@ class FieldRows:
             return self.dense_scores(query)[rows]
         main = rows[rows < self.n_main]
         delta = rows[rows >= self.n_main] - self.n_main
-        return np.concatenate([self.dense_main[main] @ query, self._delta_dense[delta] @ query])
+        return np.concatenate(
+            [self.dense_main.take(main) @ query, self._delta_dense[delta] @ query]
+        )
 
     def word_row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         """(word indices counted from the first word column, weights) of one stored row."""
@@ -162,7 +166,7 @@ class FieldRows:
 
     def dense_row(self, row: int) -> np.ndarray:
         if row < self.n_main:
-            return self.dense_main[row]
+            return self.dense_main.row(row)
         return self._delta_dense[row - self.n_main]
 
     def _restack(self, width: int) -> None:

@@ -10,7 +10,7 @@ from matching.errors import IndexVersionError
 from matching.index import MatchIndex
 
 FORMAT_NAME = "mentorship-match-index"
-FORMAT_VERSION = 6  # 6: Serbian district names ("Južna Bačka") resolve to their district
+FORMAT_VERSION = 7  # 7: dense rows kept as 16-bit codes (`matching.packed`)
 
 
 def save_index(index: MatchIndex, path: str | PathLike[str]) -> None:

@@ -36,8 +36,9 @@ _NEXT_THOUGHT = re.compile(
 _EDGE_WORDS = {"and", "i", "we", "but", "so", "to", "a", "an", "the", "also", "then", "i'm",
                "it", "them", "my", "our", "te", "ali", "pa", "da", "jos", "takode"}  # fmt: skip
 # Where and how a product is made is not the product: "raspberry jam at home from my own
-# orchard" is jam to a buyer, and the rest dilutes it against the buyer's list.
-_CIRCUMSTANCE = re.compile(r"\s(?:at|from|on|in|near|out of)\s")
+# orchard" is jam to a buyer, and the rest dilutes it against the buyer's list ("pecurke u
+# preuredenoj stali tokom cele godine": mushrooms, not a barn or the whole year).
+_CIRCUMSTANCE = re.compile(r"\s(?:at|from|on|in|near|out of|u|na|kod|tokom|pored|oko)\s")
 
 
 # Items of a list of products: "raspberry jam and plum jam", "sir, kajmak i med".

@@ -74,6 +74,13 @@ PARTNERS = [
             "",
         ),
         ("Pravim džem i želim sertifikat, treba mi tegle", "dzem", "tegle"),
+        # Where and when in Serbian too: mushrooms, not the barn or the whole year.
+        (
+            "Uzgajam bukovače i šitake pečurke u preuređenoj štali tokom cele godine.",
+            "bukovace i sitake pecurke",
+            "",
+        ),
+        ("Proizvodim rasad paprike na imanju kod Leskovca.", "rasad paprike", ""),
         ("", "", ""),
     ],
 )

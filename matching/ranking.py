@@ -40,7 +40,7 @@ from matching.scoring import (
 )
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
-from matching.supply import SupplyText, head_words, supply_text, word_forms
+from matching.supply import SupplyText, head_forms, head_words, supply_text
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
@@ -99,7 +99,7 @@ class QueryEncoder:
         vocabulary, offset = self.encoder.word_vocabulary, self.encoder.n_char_features
         found = []
         for head in head_words(phrase).split():
-            columns = [offset + vocabulary[f] for f in word_forms(head) if f in vocabulary]
+            columns = [offset + vocabulary[f] for f in head_forms(head) if f in vocabulary]
             found.append(np.array(columns, np.int64))
         # A head the index has never seen is in no candidate's list.
         return tuple(found) if any(c.size for c in found) else ()

@@ -84,24 +84,61 @@ def head_words(phrase: str) -> str:
 
 
 _SR_ENDINGS = ("a", "e", "i", "u", "om", "ama", "ima")
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+
+
+def _english_forms(word: str) -> set[str]:
+    # "-es" only where English writes it: "boxes", "tomatoes", "peaches" (not "james").
+    forms = {word, word + ("es" if word.endswith(_ES_AFTER) else "s")}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    elif word.endswith("y") and len(word) > 3:
+        forms.add(word[:-1] + "ies")
+    if word.endswith("es") and len(word) > 4:
+        forms.add(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        forms.add(word[:-1])
+    return forms
+
+
+def _serbian_forms(word: str) -> set[str]:
+    stem = word[:-1] if word[-1:] in "aeiou" and len(word) > 3 else word
+    return {word, stem, *(stem + ending for ending in _SR_ENDINGS)}
 
 
 def word_forms(head: str) -> tuple[str, ...]:
     """Forms of a head word a partner's list may use: "jam" / "jams", "jar" / "jars",
     "berry" / "berries", "tegla" / "tegle" / "tegli", "med" / "meda". Whole words only: the
     beginnings of words met "cars" with "carpenters" and "tea" with "teachers"."""
-    forms = {head, head + "s", head + "es"}
-    if head.endswith("ies") and len(head) > 4:
-        forms.add(head[:-3] + "y")
-    elif head.endswith("y") and len(head) > 3:
-        forms.add(head[:-1] + "ies")
-    if head.endswith("es") and len(head) > 4:
-        forms.add(head[:-2])
-    if head.endswith("s") and len(head) > 3:
-        forms.add(head[:-1])
-    stem = head[:-1] if head[-1:] in "aeiou" and len(head) > 3 else head
-    forms.update(stem + ending for ending in _SR_ENDINGS)
-    forms.add(stem)
+    return tuple(sorted(_english_forms(head) | _serbian_forms(head)))
+
+
+_FORMS_OF = {"en": _english_forms, "sr": _serbian_forms}
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, frozenset[str]]:
+    """Each form of a product word of `data/product_words.json` -> the forms of its names in
+    the other language (English words take English endings only, Serbian words Serbian ones)."""
+    text = resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
+    found: dict[str, set[str]] = {}
+    for english, serbian in json.loads(text)["pairs"]:
+        words = {"en": [fold(w) for w in english], "sr": [fold(w) for w in serbian]}
+        for language, other in (("en", "sr"), ("sr", "en")):
+            named = {f for word in words[other] for f in _FORMS_OF[other](word)}
+            for form in {f for word in words[language] for f in _FORMS_OF[language](word)}:
+                found.setdefault(form, set()).update(named)
+    return {form: frozenset(named) for form, named in found.items()}
+
+
+def head_forms(head: str) -> tuple[str, ...]:
+    """`word_forms` of a head word and the forms of its name in the other language: a
+    Serbian idea's "dzem" is found in an English list's "jams", an English idea's "jars" in
+    "tegle"."""
+    forms = set(word_forms(head))
+    translations = _translations()
+    for form in list(forms):
+        forms.update(translations.get(form, ()))
     return tuple(sorted(forms))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from matching import IdeaRecord, MatchConfig, MatchIndex, PartnerRecord, TextEmbedder
-from matching.supply import find_supply, head_words, supply_text
+from matching.supply import find_supply, head_forms, head_words, supply_text
 from mentorship.demo.records import partner_records
 
 JAM_AND_JARS = IdeaRecord(
@@ -226,6 +226,24 @@ def test_the_head_word_of_each_listed_product_is_found(phrase: str, heads: str) 
 
 
 @pytest.mark.parametrize(
+    ("head", "found", "not_found"),
+    [
+        ("dzem", {"dzem", "dzema", "jam", "jams"}, {"james"}),
+        ("jams", {"jam", "dzem", "pekmez"}, set()),
+        ("tegle", {"tegla", "jar", "jars"}, {"jara"}),
+        ("paprike", {"paprika", "pepper", "peppers"}, set()),
+        ("tomato", {"tomatoes", "paradajz", "paradajza"}, set()),
+        # Words of several senses are not translated: "tour packaging", "seed funding".
+        ("packaging", {"packaging"}, {"ambalaza"}),
+        ("propolis", {"propolis"}, set()),
+    ],
+)
+def test_a_head_word_is_looked_for_in_both_languages(head, found, not_found) -> None:
+    forms = set(head_forms(head))
+    assert found <= forms and not (not_found & forms)
+
+
+@pytest.mark.parametrize(
     ("title", "description"),
     [
         (
@@ -234,6 +252,11 @@ def test_the_head_word_of_each_listed_product_is_found(phrase: str, heads: str) 
             "I need glass jars and labels.",
         ),
         ("Honey from Stara planina", "I keep 80 beehives and sell honey and propolis."),
+        # In Serbian against the hotel's English list: "džem" is found as "jams", "med" as
+        # "honey" (`data/product_words.json`).
+        ("Džem od malina", "Pravim džem od malina i šljiva kod kuće. Treba mi staklena ambalaža."),
+        ("Џем од малина", "Правим џем од малина код куће. Треба ми стаклена амбалажа."),
+        ("Med sa Stare planine", "Držim 80 košnica i prodajem med i propolis."),
     ],
 )
 def test_a_hotel_that_lists_what_she_sells_among_many_products_is_a_buyer(

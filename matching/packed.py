@@ -27,6 +27,9 @@ class PackedRows:
         rows = np.asarray(rows, np.float32)
         if rows.ndim != 2:
             raise ValueError("dense rows must be a 2-D array")
+        if not np.isfinite(rows).all():
+            # One NaN would set its column's scale and round every other row of it to -1..1.
+            rows = np.nan_to_num(rows, nan=0.0, posinf=0.0, neginf=0.0)
         largest = np.abs(rows).max(axis=0) if len(rows) else np.zeros(rows.shape[1], np.float32)
         scale = np.where(largest > 0, largest / _LEVELS, 1.0).astype(np.float32)
         codes = np.empty(rows.shape, np.int16)

@@ -13,8 +13,9 @@ from matching.config import MatchConfig
 from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.feedback import expand_query
-from matching.languages import text_language, text_languages
+from matching.languages import language_names, text_language, text_languages
 from matching.normalize import has_content_words
+from matching.product_words import head_forms
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
     RELATION_VERBS,
@@ -40,7 +41,7 @@ from matching.scoring import (
 )
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
-from matching.supply import SupplyText, head_forms, head_words, supply_text
+from matching.supply import SupplyText, head_words, supply_text
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
@@ -94,12 +95,14 @@ class QueryEncoder:
             languages = text_languages(texts)
         return sparse, self.semantic.transform(self.encoder.word_part(sparse), meaning, languages)
 
-    def _head_columns(self, phrase: str) -> tuple[np.ndarray, ...]:
-        """For each head word of `phrase`, the word columns of its forms the index knows."""
+    def _head_columns(self, phrase: str, language: int) -> tuple[np.ndarray, ...]:
+        """For each head word of `phrase`, the word columns of its forms the index knows, in
+        the idea's language (`language`: its code) and the other."""
+        name = language_names()[language - 1] if language > 0 else None
         vocabulary, offset = self.encoder.word_vocabulary, self.encoder.n_char_features
         found = []
         for head in head_words(phrase).split():
-            columns = [offset + vocabulary[f] for f in head_forms(head) if f in vocabulary]
+            columns = [offset + vocabulary[f] for f in head_forms(head, name) if f in vocabulary]
             found.append(np.array(columns, np.int64))
         # A head the index has never seen is in no candidate's list.
         return tuple(found) if any(c.size for c in found) else ()
@@ -143,8 +146,8 @@ class QueryEncoder:
                     text_language=int(idea_languages[i]),
                     own_mentors=tuple(idea.own_mentors),
                     heads={
-                        OFFERS: self._head_columns(supplies[i].offers),
-                        SEEKS: self._head_columns(supplies[i].seeks),
+                        OFFERS: self._head_columns(supplies[i].offers, idea_languages[i]),
+                        SEEKS: self._head_columns(supplies[i].seeks, idea_languages[i]),
                     },
                 )
             )

@@ -56,7 +56,7 @@ class IdeaQuery:
     """Mentor ids proposable to this idea even when full (`IdeaRecord.own_mentors`)."""
     heads: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict)
     """By role (offers, seeks): for each head word of what the idea sells or needs
-    (`supply.head_words`), the columns of its word forms (`supply.word_forms`)."""
+    (`supply.head_words`), the columns of its word forms (`product_words.head_forms`)."""
     whole_tfidf: dict[str, np.ndarray] = field(default_factory=dict)
     """TF-IDF cosine of the whole text with every profile of a kind, where already computed
     (`matching.feedback` computes it for the kinds it reads; scoring reuses it)."""

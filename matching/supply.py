@@ -38,13 +38,19 @@ _EDGE_WORDS = {"and", "i", "we", "but", "so", "to", "a", "an", "the", "also", "t
 # Where and how a product is made is not the product: "raspberry jam at home from my own
 # orchard" is jam to a buyer, and the rest dilutes it against the buyer's list ("pecurke u
 # preuredenoj stali tokom cele godine": mushrooms, not a barn or the whole year).
-_CIRCUMSTANCE = re.compile(r"\s(?:at|from|on|in|near|out of|u|na|kod|tokom|pored|oko)\s")
+_CIRCUMSTANCE = re.compile(r"(?:^|\s)(?:at|on|in|near|u|na|tokom|pored|oko)\s")
+# What it is made from ends the whole list: "benches, tables and pergolas from locust and oak
+# wood" sells no wood.
+_ORIGIN = re.compile(r"\s(?:from|out of)\s")
 
 
 # Items of a list of products: "raspberry jam and plum jam", "sir, kajmak i med".
 _ITEMS = re.compile(r"\s*(?:,(?!\d)|[;/&+]|\s(?:and|or|i|ili|te|kao i)\s)\s*")
 # What follows names a kind or an origin, not the product: "dzem od malina", "tegle za med".
 _OF = re.compile(r"\s(?:od|za|sa|iz|of|for|with)\s")
+# "džem od malina i kupina", "jam of raspberries and plums": what follows "od" / "of" runs on
+# over the next items, which are not products of their own.
+_MADE_OF = re.compile(r"\s(?:od|of)\s")
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
@@ -67,79 +73,29 @@ def head_words(phrase: str) -> str:
     once what follows "of"/"od" is set aside. A buyer's list ("...honey, jams, wine...")
     contains the head of what the idea sells even when it names no variety of it."""
     heads: list[str] = []
-    for item in _ITEMS.split(fold(phrase or "")):
-        head, *rest = _OF.split(item, maxsplit=1)
-        words = _WORD.findall(head)
-        if rest and words and words[-1] in _measures():
-            # "two hectares of raspberries", "500 tegli od meda": the product follows.
-            words = _WORD.findall(_OF.split(rest[0], maxsplit=1)[0])
-        # "consulting services" is about consulting, "HACCP advice" about HACCP.
-        while words and (
-            words[-1] in _EDGE_WORDS or words[-1] in generic_words() or len(words[-1]) < 3
-        ):
-            words.pop()
-        if words and words[-1] not in heads:
-            heads.append(words[-1])
+    for part in fold(phrase or "").split(";"):  # phrases of several cues ("jam; honey")
+        for item in _ITEMS.split(part):
+            head, *rest = _OF.split(item, maxsplit=1)
+            words = _WORD.findall(head)
+            if rest and words and words[-1] in _measures():
+                # "two hectares of raspberries", "500 tegli od meda": the product follows.
+                _add_head(heads, _WORD.findall(_OF.split(rest[0], maxsplit=1)[0]))
+                continue
+            _add_head(heads, words)
+            if _MADE_OF.search(item):
+                break
     return " ".join(heads)
 
 
-_SR_ENDINGS = ("a", "e", "i", "u", "om", "ama", "ima")
-_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
-
-
-def _english_forms(word: str) -> set[str]:
-    # "-es" only where English writes it: "boxes", "tomatoes", "peaches" (not "james").
-    forms = {word, word + ("es" if word.endswith(_ES_AFTER) else "s")}
-    if word.endswith("ies") and len(word) > 4:
-        forms.add(word[:-3] + "y")
-    elif word.endswith("y") and len(word) > 3:
-        forms.add(word[:-1] + "ies")
-    if word.endswith("es") and len(word) > 4:
-        forms.add(word[:-2])
-    if word.endswith("s") and len(word) > 3:
-        forms.add(word[:-1])
-    return forms
-
-
-def _serbian_forms(word: str) -> set[str]:
-    stem = word[:-1] if word[-1:] in "aeiou" and len(word) > 3 else word
-    return {word, stem, *(stem + ending for ending in _SR_ENDINGS)}
-
-
-def word_forms(head: str) -> tuple[str, ...]:
-    """Forms of a head word a partner's list may use: "jam" / "jams", "jar" / "jars",
-    "berry" / "berries", "tegla" / "tegle" / "tegli", "med" / "meda". Whole words only: the
-    beginnings of words met "cars" with "carpenters" and "tea" with "teachers"."""
-    return tuple(sorted(_english_forms(head) | _serbian_forms(head)))
-
-
-_FORMS_OF = {"en": _english_forms, "sr": _serbian_forms}
-
-
-@lru_cache(maxsize=1)
-def _translations() -> dict[str, frozenset[str]]:
-    """Each form of a product word of `data/product_words.json` -> the forms of its names in
-    the other language (English words take English endings only, Serbian words Serbian ones)."""
-    text = resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
-    found: dict[str, set[str]] = {}
-    for english, serbian in json.loads(text)["pairs"]:
-        words = {"en": [fold(w) for w in english], "sr": [fold(w) for w in serbian]}
-        for language, other in (("en", "sr"), ("sr", "en")):
-            named = {f for word in words[other] for f in _FORMS_OF[other](word)}
-            for form in {f for word in words[language] for f in _FORMS_OF[language](word)}:
-                found.setdefault(form, set()).update(named)
-    return {form: frozenset(named) for form, named in found.items()}
-
-
-def head_forms(head: str) -> tuple[str, ...]:
-    """`word_forms` of a head word and the forms of its name in the other language: a
-    Serbian idea's "dzem" is found in an English list's "jams", an English idea's "jars" in
-    "tegle"."""
-    forms = set(word_forms(head))
-    translations = _translations()
-    for form in list(forms):
-        forms.update(translations.get(form, ()))
-    return tuple(sorted(forms))
+def _add_head(heads: list[str], words: list[str]) -> None:
+    """The last word of an item, unless it is generic: "consulting services" is about
+    consulting, "HACCP advice" about HACCP."""
+    while words and (
+        words[-1] in _EDGE_WORDS or words[-1] in generic_words() or len(words[-1]) < 3
+    ):
+        words.pop()
+    if words and words[-1] not in heads:
+        heads.append(words[-1])
 
 
 @dataclass(frozen=True)
@@ -181,6 +137,19 @@ def _trim(phrase: str) -> str:
     return " ".join(words).strip(" ,")
 
 
+def _without_circumstances(phrase: str) -> str:
+    """Each listed item up to where its place or time begins: "paradajz u plastenicima i
+    papriku na otvorenom" sells "paradajz i papriku" (cut as a whole, it sold tomatoes only);
+    the whole list up to what it is made from."""
+    parts = re.split(f"({_ITEMS.pattern})", _ORIGIN.split(phrase, maxsplit=1)[0])
+    kept: list[str] = []
+    for position in range(0, len(parts), 2):
+        item = _trim(_CIRCUMSTANCE.split(parts[position], maxsplit=1)[0])
+        if item:
+            kept += [parts[position - 1], item] if kept else [item]
+    return _trim("".join(kept))
+
+
 def find_supply(description: str) -> tuple[str, str]:
     """(offers, seeks) phrases of a description, folded; empty strings when none is found."""
     pattern = _cue_pattern()
@@ -193,7 +162,7 @@ def find_supply(description: str) -> tuple[str, str]:
             phrase = _trim(_NEXT_THOUGHT.split(phrase, maxsplit=1)[0])
             kind = _CUE_KIND[cue.group(0)]
             if kind == OFFERS:
-                phrase = _trim(_CIRCUMSTANCE.split(phrase, maxsplit=1)[0])
+                phrase = _without_circumstances(phrase)
             if phrase and phrase not in found[kind]:
                 found[kind].append(phrase)
     return "; ".join(found[OFFERS]), "; ".join(found[SEEKS])

@@ -25,7 +25,7 @@ from mentorship.models import (
     Programme,
     User,
 )
-from mentorship.models.base import isoformat_utc
+from mentorship.models.base import as_aware
 
 CSV_COLUMNS = (
     "at",
@@ -184,7 +184,7 @@ def entry_values(entry: AuditEntry, actor: User | None) -> list[Any]:
     """One entry as the values of `CSV_COLUMNS`, in order: the trail's CSV and the lead's
     audit export both write an entry this way."""
     return [
-        isoformat_utc(entry.at) or "",
+        as_aware(entry.at).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         actor.name if actor else "",
         actor.email if actor else "",
         entry.action,

@@ -46,6 +46,16 @@ def test_zero_columns_and_empty_stores() -> None:
     assert empty.take(np.zeros(0, np.int64)).shape == (0, 6)
 
 
+def test_a_row_that_is_not_finite_spoils_no_other_row() -> None:
+    rows = _unit_rows(30, 8)
+    broken = rows.copy()
+    broken[4, 2], broken[9] = np.nan, np.inf
+    store = PackedRows.pack(broken)
+    kept = np.delete(np.arange(30), [4, 9])
+    np.testing.assert_allclose(store.take(kept), rows[kept], atol=1e-4)
+    assert np.isfinite(store.dot(np.ones(8, np.float32))).all()
+
+
 def test_only_matrices_are_packed() -> None:
     with pytest.raises(ValueError, match="2-D"):
         PackedRows.pack(np.zeros(5, np.float32))

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from matching import IdeaRecord, MatchConfig, MatchIndex, PartnerRecord, TextEmbedder
-from matching.supply import find_supply, head_forms, head_words, supply_text
+from matching.product_words import head_forms
+from matching.supply import find_supply, head_words, supply_text
 from mentorship.demo.records import partner_records
 
 JAM_AND_JARS = IdeaRecord(
@@ -241,6 +242,62 @@ def test_the_head_word_of_each_listed_product_is_found(phrase: str, heads: str) 
 def test_a_head_word_is_looked_for_in_both_languages(head, found, not_found) -> None:
     forms = set(head_forms(head))
     assert found <= forms and not (not_found & forms)
+
+
+@pytest.mark.parametrize(
+    ("head", "language", "never"),
+    [
+        # A Serbian ending on an English word met another product: "media" -> "medi" (honey),
+        # "vines" -> "vine" (of wine), "mess" -> "meso" (meat).
+        ("media", "en", {"honey", "med", "meda"}),
+        ("vines", "en", {"wine", "vino"}),
+        ("mess", "en", {"meat", "meso"}),
+        # A translation's stem or a form that is a common word: "preda" -> "pred" (before),
+        # "grada" (of the city), "sire" (wider), "luka" (a port).
+        ("thread", "en", {"pred", "preda", "predu"}),
+        ("timber", "en", {"grad", "grada", "gradu"}),
+        ("cheese", "en", {"sire", "siri", "sirom"}),
+        ("onions", "en", {"luka", "luk"}),
+        ("stakla", "sr", {"glass", "glasses"}),
+    ],
+)
+def test_a_translation_never_reaches_unrelated_words(head, language, never) -> None:
+    assert not (never & set(head_forms(head, language)))
+
+
+@pytest.mark.parametrize(
+    ("description", "heads"),
+    [
+        # Each item is cut where its place or time begins, not the list as a whole.
+        ("Uzgajam paradajz u plastenicima i papriku na otvorenom.", "paradajz papriku"),
+        ("Pravim sir u Pirotu, kajmak i jogurt.", "sir kajmak jogurt"),
+        ("I make jam at home and in my shop.", "jam"),
+        (
+            "I make benches, tables and pergolas from locust and oak wood.",
+            "benches tables pergolas",
+        ),
+        # What follows "od" / "of" runs on over the next items.
+        ("Proizvodim sapune i kreme od lekovitog bilja i meda.", "sapune kreme"),
+        ("Pravim džem od malina i kupina.", "dzem"),
+        ("I make jam of raspberries. I sell honey.", "jam honey"),
+        ("I want to plant two hectares of raspberries and plums.", "raspberries plums"),
+        # "kod" is also a code ("QR kod"): it does not end a product.
+        ("Pravim QR kod nalepnice.", "nalepnice"),
+    ],
+)
+def test_what_she_sells_is_each_product_she_lists(description: str, heads: str) -> None:
+    assert head_words(find_supply(description)[0]) == heads
+
+
+def test_an_english_idea_is_not_a_wine_maker_through_a_serbian_ending() -> None:
+    """ "I grow vines": "vine" is a Serbian form of "vino" (wine), and the hotel that seeks
+    "domestic wine" was named her buyer."""
+    partners = partner_records()
+    hotel = next(p.id for p in partners if p.name.startswith("Hotel"))
+    index = MatchIndex.fit(partners=partners, embedder=TextEmbedder().load())
+    idea = IdeaRecord(1, "Vine nursery", "I grow vines.", sector="food", needs=("partner",))
+    named = [m for m in index.rank(idea, kinds=("partner",))["partner"] if m.candidate_id == hotel]
+    assert not any("seeks what you would produce" in r for m in named for r in m.reasons)
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -136,6 +137,8 @@ def test_the_audit_export_writes_an_entry_as_the_trail_csv_does(client, lead):
         assert row[1:] == written[row[4]]
     assert written["match.reject"][7:9] == ["rejected", "'=x"]
     assert written["mentor.approve"][5] == ""
+    # Whole seconds in UTC, as the trail always wrote them (scripts read this column).
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", row[0]) for row in written.values())
 
 
 def test_only_the_lead_exports(client, auth):

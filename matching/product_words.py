@@ -1,0 +1,87 @@
+"""The forms a product word takes in a partner's list, in its own language and the other.
+
+A buyer's list says "jams" where the idea says "jam", "tegle" where it says "tegla", and a
+hotel writing in English seeks "jams" from a Serbian jam maker who writes "džem". About seventy
+products and materials named in both languages are in `data/product_words.json`.
+
+Forms are made by rule (English plurals, Serbian case endings), so they can meet unrelated
+words: a head word is translated only through the forms of its own language (an English
+"media" must not reach Serbian "med", honey, through a Serbian ending), a translation brings
+only its own language's forms without their bare stem ("preda" must not bring "pred",
+before), and forms that are common unrelated words are listed in the data file as never
+looked for ("sire" of "šire", wider, among the forms of "sir", cheese).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+
+from matching.normalize import fold
+
+_SR_ENDINGS = ("a", "e", "i", "u", "om", "ama", "ima")
+_ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
+
+
+def english_forms(word: str) -> set[str]:
+    # "-es" only where English writes it: "boxes", "tomatoes", "peaches" (not "james").
+    forms = {word, word + ("es" if word.endswith(_ES_AFTER) else "s")}
+    if word.endswith("ies") and len(word) > 4:
+        forms.add(word[:-3] + "y")
+    elif word.endswith("y") and len(word) > 3:
+        forms.add(word[:-1] + "ies")
+    if word.endswith("es") and len(word) > 4:
+        forms.add(word[:-2])
+    if word.endswith("s") and len(word) > 3:
+        forms.add(word[:-1])
+    return forms
+
+
+def serbian_forms(word: str, with_stem: bool = True) -> set[str]:
+    stem = word[:-1] if word[-1:] in "aeiou" and len(word) > 3 else word
+    forms = {word, *(stem + ending for ending in _SR_ENDINGS)}
+    return forms | {stem} if with_stem else forms
+
+
+def word_forms(head: str) -> tuple[str, ...]:
+    """Forms of a head word a partner's list may use: "jam" / "jams", "jar" / "jars",
+    "berry" / "berries", "tegla" / "tegle" / "tegli", "med" / "meda". Whole words only: the
+    beginnings of words met "cars" with "carpenters" and "tea" with "teachers"."""
+    return tuple(sorted(english_forms(head) | serbian_forms(head)))
+
+
+_OWN_FORMS = {"en": english_forms, "sr": serbian_forms}
+_TRANSLATED_FORMS = {"en": english_forms, "sr": lambda word: serbian_forms(word, False)}
+_OTHER = {"en": "sr", "sr": "en"}
+
+
+@lru_cache(maxsize=1)
+def _translations() -> dict[str, dict[str, frozenset[str]]]:
+    """By language: each form of a product word -> the forms of its names in the other."""
+    text = resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
+    data = json.loads(text)
+    never = {language: {fold(w) for w in words} for language, words in data["never"].items()}
+    found: dict[str, dict[str, set[str]]] = {"en": {}, "sr": {}}
+    for english, serbian in data["pairs"]:
+        words = {"en": [fold(w) for w in english], "sr": [fold(w) for w in serbian]}
+        for language, other in _OTHER.items():
+            named = {f for w in words[other] for f in _TRANSLATED_FORMS[other](w)} - never[other]
+            for form in {f for w in words[language] for f in _OWN_FORMS[language](w)}:
+                found[language].setdefault(form, set()).update(named)
+    return {
+        language: {form: frozenset(named) for form, named in forms.items()}
+        for language, forms in found.items()
+    }
+
+
+def head_forms(head: str, language: str | None = None) -> tuple[str, ...]:
+    """`word_forms` of a head word and the forms of its name in the other language: a
+    Serbian idea's "dzem" is found in an English list's "jams", an English idea's "jars" in
+    "tegle". `language` ("en", "sr"): the idea's; None or another: looked up as either."""
+    forms = set(word_forms(head))
+    translations = _translations()
+    for own in (language,) if language in _OWN_FORMS else tuple(_OWN_FORMS):
+        for form in _OWN_FORMS[own](head):
+            forms.update(translations[own].get(form, ()))
+    return tuple(sorted(forms))

@@ -21,6 +21,7 @@ from matching.reasons import (
     RELATION_VERBS,
     GenericTerms,
     IdeaTerms,
+    listed_words,
     quote_meaning,
     related_words,
     sentences,
@@ -250,6 +251,9 @@ class Explainer:
         across = bool(query.text_language and language and language != query.text_language)
         if related and not across:
             terms = related_words(idea_terms, row[0], word_terms, limit, self.generic)
+        if not terms and role in query.heads:
+            # Named through its list in another form or language: quote the list's word.
+            terms = listed_words(query.heads[role], row[0] + n_char, word_terms, n_char, limit)
         quotes = (
             (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))
             and scored.parts.get(relation, (0.0, 0.0))[1] > 0

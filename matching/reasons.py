@@ -102,6 +102,25 @@ def shared_terms(
     return chosen
 
 
+def listed_words(
+    heads: tuple[np.ndarray, ...],
+    row_columns: np.ndarray,
+    word_terms: list[str],
+    n_char: int,
+    limit: int,
+) -> list[str]:
+    """The words of a partner's list that hold the idea's head words (`QueryEncoder.heads`:
+    per head, the columns of its forms in both languages), as the list writes them: "jams"
+    for a Serbian idea's "džem", where no word is shared to quote."""
+    present = set(row_columns.tolist())
+    found: list[str] = []
+    for columns in heads:
+        column = next((c for c in columns.tolist() if c in present), None)
+        if column is not None and word_terms[column - n_char] not in found:
+            found.append(word_terms[column - n_char])
+    return found[:limit]
+
+
 def related_words(
     idea: IdeaTerms,
     row_indices: np.ndarray,

@@ -289,6 +289,18 @@ def test_what_she_sells_is_each_product_she_lists(description: str, heads: str) 
     assert head_words(find_supply(description)[0]) == heads
 
 
+def test_a_list_met_in_another_language_is_quoted_as_it_is_written() -> None:
+    """No word is shared between "džem" and the hotel's "jams": the reason quotes the list's
+    word (it quoted the sentence closest in meaning, or nothing)."""
+    partners = partner_records()
+    hotel = next(p.id for p in partners if p.name.startswith("Hotel"))
+    index = MatchIndex.fit(partners=partners, embedder=TextEmbedder().load())
+    idea = IdeaRecord(1, "Džem", "Pravim džem od malina.", sector="food", needs=("partner",))
+    first = index.rank(idea, kinds=("partner",))["partner"][0]
+    assert first.candidate_id == hotel
+    assert first.reasons[0] == "Hotel SUMATOVAC seeks what you would produce: jams"
+
+
 def test_an_english_idea_is_not_a_wine_maker_through_a_serbian_ending() -> None:
     """ "I grow vines": "vine" is a Serbian form of "vino" (wine), and the hotel that seeks
     "domestic wine" was named her buyer."""

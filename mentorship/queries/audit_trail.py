@@ -212,7 +212,8 @@ def audit_csv(
         return text
 
     writer.writerow(CSV_COLUMNS + (CSV_LABEL_COLUMNS if labels else ()))
-    yield flush()
+    # A byte order mark, as the exports write: Excel then reads Serbian letters ("Đ") as UTF-8.
+    yield "\ufeff" + flush()
     for entry, actor in rows:
         values = entry_values(entry, actor) + list(labels(entry) if labels else ())
         writer.writerow([_cell(value) for value in values])

@@ -275,7 +275,9 @@ def test_the_audit_csv_neutralises_formulas(client, auth, lead):
     db.session.commit()
     auth.login(lead.email)
     response = client.get("/lead/audit.csv")
-    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True))))
+    text = response.get_data(as_text=True)
+    assert text.startswith("\ufeff")  # Excel reads it as UTF-8
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
     assert response.mimetype == "text/csv"
     assert rows[0][:4] == ["at", "actor", "actor_email", "action"]
     note = rows[0].index("note")

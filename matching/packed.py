@@ -58,9 +58,6 @@ class PackedRows:
             np.dot(widened, scaled, out=out[start : start + len(codes)])
         return out
 
-    def take(self, rows: np.ndarray) -> np.ndarray:
-        """These rows as float32."""
+    def take(self, rows: np.ndarray | int) -> np.ndarray:
+        """These rows (or this one row) as float32."""
         return self.codes[rows].astype(np.float32) * self.scale
-
-    def row(self, row: int) -> np.ndarray:
-        return self.codes[row].astype(np.float32) * self.scale

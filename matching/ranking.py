@@ -46,7 +46,7 @@ from matching.supply import SupplyText, head_words, supply_text
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
-NO_SUPPLY = SupplyText("", "", stated=False)
+_NO_SUPPLY = SupplyText("", "", stated=False)
 
 
 class QueryEncoder:
@@ -113,7 +113,7 @@ class QueryEncoder:
     ) -> tuple[list[IdeaQuery], list[dict]]:
         """The queries, and per idea the texts of each role (for reasons). Without `supply`
         (no partner wanted) what the ideas offer and seek is left empty: only partners read it."""
-        supplies = [supply_text(idea) if supply else NO_SUPPLY for idea in ideas]
+        supplies = [supply_text(idea) if supply else _NO_SUPPLY for idea in ideas]
         texts = {
             WHOLE: [idea_text(idea) for idea in ideas],
             OFFERS: [supply.offers for supply in supplies],
@@ -253,7 +253,7 @@ class Explainer:
             terms = related_words(idea_terms, row[0], word_terms, limit, self.generic)
         if not terms and role in query.heads:
             # Named through its list in another form or language: quote the list's word.
-            terms = listed_words(query.heads[role], row[0] + n_char, word_terms, n_char, limit)
+            terms = listed_words(query.heads[role], row[0], word_terms, n_char, limit)
         quotes = (
             (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))
             and scored.parts.get(relation, (0.0, 0.0))[1] > 0

@@ -104,20 +104,21 @@ def shared_terms(
 
 def listed_words(
     heads: tuple[np.ndarray, ...],
-    row_columns: np.ndarray,
+    row_words: np.ndarray,
     word_terms: list[str],
     n_char: int,
     limit: int,
 ) -> list[str]:
-    """The words of a partner's list that hold the idea's head words (`QueryEncoder.heads`:
-    per head, the columns of its forms in both languages), as the list writes them: "jams"
-    for a Serbian idea's "džem", where no word is shared to quote."""
-    present = set(row_columns.tolist())
+    """The words of a partner's list that hold the idea's head words (`IdeaQuery.heads`: per
+    head, the columns of its forms in both languages), as the list writes them: "jams" for a
+    Serbian idea's "džem", where no word is shared to quote. `row_words`: the row's word
+    indices, counted from the first word column."""
+    present = set(row_words.tolist())
     found: list[str] = []
     for columns in heads:
-        column = next((c for c in columns.tolist() if c in present), None)
-        if column is not None and word_terms[column - n_char] not in found:
-            found.append(word_terms[column - n_char])
+        word = next((c - n_char for c in columns.tolist() if c - n_char in present), None)
+        if word is not None and word_terms[word] not in found:
+            found.append(word_terms[word])
     return found[:limit]
 
 

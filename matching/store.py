@@ -166,7 +166,7 @@ class FieldRows:
 
     def dense_row(self, row: int) -> np.ndarray:
         if row < self.n_main:
-            return self.dense_main.row(row)
+            return self.dense_main.take(row)
         return self._delta_dense[row - self.n_main]
 
     def _restack(self, width: int) -> None:

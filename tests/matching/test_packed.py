@@ -32,7 +32,7 @@ def test_rows_come_back_as_float32() -> None:
     picked = np.array([3, 0, 49])
     assert store.take(picked).dtype == np.float32
     np.testing.assert_allclose(store.take(picked), rows[picked], atol=1e-4)
-    np.testing.assert_allclose(store.row(7), rows[7], atol=1e-4)
+    np.testing.assert_allclose(store.take(7), rows[7], atol=1e-4)
 
 
 def test_zero_columns_and_empty_stores() -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import numpy as np
 
 _LEVELS = 32767
-_CHUNK_ROWS = 2048
-"""Rows widened to float32 at a time: the widened block stays in cache for its product."""
+_CHUNK_ROWS = 512
+"""Rows widened to float32 at a time: the widened block (467 KB) and its codes stay in a
+core's L2 cache for the product. 2048 rows (1.9 MB) spilled out of it: ranking one idea
+against 100k candidates took 21.0 ms against 16.4 with 512 rows (256: 16.9, 1024: 17.3)."""
 
 
 class PackedRows:

@@ -100,7 +100,8 @@ class MatchConfig:
 
     cross_language_scale: float = 0.31
     """Text score, per unit of calibrated meaning likeness, of a candidate in another language
-    than the idea's: such a pair is scored by meaning alone (or the blend if higher); 0: off.
+    than the idea's: such a pair is scored by meaning alone (or the blend if higher, or
+    meaning blended with the idea's product words translated, `matching.translation`); 0: off.
     Set on demo ideas translated into Serbian (`python -m benchmarks.crosslanguage`)."""
 
     language_centres: bool = True

@@ -1,4 +1,5 @@
-"""The forms a product word takes in a partner's list, in its own language and the other.
+"""The forms a product word takes in a partner's list or a candidate's text, in its own
+language and the other.
 
 A buyer's list says "jams" where the idea says "jam", "tegle" where it says "tegla", and a
 hotel writing in English seeks "jams" from a Serbian jam maker who writes "džem". About seventy
@@ -85,3 +86,48 @@ def head_forms(head: str, language: str | None = None) -> tuple[str, ...]:
         for form in _OWN_FORMS[own](head):
             forms.update(translations[own].get(form, ()))
     return tuple(sorted(forms))
+
+
+_MIN_INFLECTED_STEM = 4
+"""A Serbian word of a whole text is read through its case forms only when its stem has this
+many letters: short stems meet common words ("medu" is "među", among, not honey)."""
+
+
+@lru_cache(maxsize=1)
+def _names_of_forms() -> dict[str, dict[str, tuple[str, ...]]]:
+    """By language: each form a product word takes in running text -> its names (base
+    forms, folded) in the other language."""
+    text = resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
+    data = json.loads(text)
+    never = {language: {fold(w) for w in words} for language, words in data["never"].items()}
+    found: dict[str, dict[str, list[str]]] = {"en": {}, "sr": {}}
+    for english, serbian in data["pairs"]:
+        words = {"en": [fold(w) for w in english], "sr": [fold(w) for w in serbian]}
+        for language, other in _OTHER.items():
+            for word in words[language]:
+                forms = _OWN_FORMS[language](word)
+                if language == "sr" and len(word) - 1 < _MIN_INFLECTED_STEM:
+                    forms = {word}
+                for form in forms - never[language]:
+                    names = found[language].setdefault(form, [])
+                    names.extend(name for name in words[other] if name not in names)
+    return {
+        language: {form: tuple(names) for form, names in forms.items()}
+        for language, forms in found.items()
+    }
+
+
+def translated_products(words: list[str], language: str | None) -> dict[str, tuple[str, ...]]:
+    """The product words among a text's folded tokens (`words`), each with its names in the
+    other language: {"dzem": ("jam",), "tegle": ("jar",)} for a Serbian jam maker's text.
+    Nothing for a text in neither English nor Serbian."""
+    if language not in _OWN_FORMS:
+        return {}
+    names = _names_of_forms()[language]
+    return {word: names[word] for word in dict.fromkeys(words) if word in names}
+
+
+def translated_forms(name: str, idea_language: str) -> tuple[str, ...]:
+    """The forms a name given by `translated_products` (in the language other than the
+    idea's) may take in a candidate's text."""
+    return tuple(sorted(_TRANSLATED_FORMS[_OTHER[idea_language]](name)))

@@ -29,6 +29,7 @@ from matching.reasons import (
     shared_words,
     signal_reasons,
     text_reasons,
+    translated_words,
 )
 from matching.scoring import (
     GENERAL,
@@ -43,6 +44,7 @@ from matching.scoring import (
 from matching.semantic import SemanticSpace
 from matching.store import CandidateStore
 from matching.supply import SupplyText, head_words, supply_text
+from matching.translation import translate_ideas
 from matching.types import CandidateRecord, IdeaRecord, Match
 
 ROLES = (WHOLE, OFFERS, SEEKS)
@@ -125,6 +127,7 @@ class QueryEncoder:
             [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
         )
         n = len(ideas)
+        translations = translate_ideas(texts[WHOLE], idea_languages, self.encoder)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):
             encoded = {}
@@ -150,6 +153,8 @@ class QueryEncoder:
                         OFFERS: self._head_columns(supplies[i].offers, idea_languages[i]),
                         SEEKS: self._head_columns(supplies[i].seeks, idea_languages[i]),
                     },
+                    translated=translations[i][0],
+                    translated_words=translations[i][1],
                 )
             )
             role_texts.append({role: texts[role][i] for role in ROLES})
@@ -254,6 +259,10 @@ class Explainer:
         if not terms and role in query.heads:
             # Named through its list in another form or language: quote the list's word.
             terms = listed_words(query.heads[role], row[0], word_terms, n_char, limit)
+        if not terms and across and role == WHOLE and query.translated_words:
+            # Met through a product named in both languages: "džem ~ jam".
+            terms = translated_words(query.translated_words, row[0], word_terms, n_char, limit)
+            related = bool(terms)
         quotes = (
             (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))
             and scored.parts.get(relation, (0.0, 0.0))[1] > 0

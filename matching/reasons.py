@@ -116,9 +116,32 @@ def listed_words(
     present = set(row_words.tolist())
     found: list[str] = []
     for columns in heads:
-        word = next((c - n_char for c in columns.tolist() if c - n_char in present), None)
+        word = _first_present(columns, present, n_char)
         if word is not None and word_terms[word] not in found:
             found.append(word_terms[word])
+    return found[:limit]
+
+
+def _first_present(columns: np.ndarray, present: set[int], n_char: int) -> int | None:
+    """The first of these columns that a row has, as a word index (None: none of them)."""
+    return next((c - n_char for c in columns.tolist() if c - n_char in present), None)
+
+
+def translated_words(
+    translated: tuple[tuple[str, np.ndarray], ...],
+    row_words: np.ndarray,
+    word_terms: list[str],
+    n_char: int,
+    limit: int,
+) -> list[str]:
+    """ "džem ~ jam": each product word of the idea (as written) that the row names in the
+    other language (`IdeaQuery.translated_words`), with the row's word for it."""
+    present = set(row_words.tolist())
+    found: list[str] = []
+    for written, columns in translated:
+        word = _first_present(columns, present, n_char)
+        if word is not None:
+            found.append(f"{written} ~ {word_terms[word]}")
     return found[:limit]
 
 

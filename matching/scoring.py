@@ -57,6 +57,12 @@ class IdeaQuery:
     heads: dict[str, tuple[np.ndarray, ...]] = field(default_factory=dict)
     """By role (offers, seeks): for each head word of what the idea sells or needs
     (`supply.head_words`), the columns of its word forms (`product_words.head_forms`)."""
+    translated: EncodedText | None = None
+    """The product words of the idea's text in the other language (`matching.translation`):
+    scored against candidates written in that language, which share no word with the idea."""
+    translated_words: tuple[tuple[str, np.ndarray], ...] = ()
+    """Each translated product word as the idea writes it, with the columns of its forms in
+    the other language (for quoting "džem ~ jam")."""
     whole_tfidf: dict[str, np.ndarray] = field(default_factory=dict)
     """TF-IDF cosine of the whole text with every profile of a kind, where already computed
     (`matching.feedback` computes it for the kinds it reads; scoring reuses it)."""
@@ -141,11 +147,13 @@ def _pair(
     other=None,
     floor: np.ndarray | None = None,
     known: np.ndarray | None = None,
+    translated: EncodedText | None = None,
 ):
     """(tfidf, dense, text score) of every row for one idea text against one field, and the
     rows in another language that share no word with it (None when there are none to tell).
     `floor`: the least TF-IDF part of each row (see `_list_coverage`); `known`: the TF-IDF
-    cosines, already computed (`IdeaQuery.whole_tfidf`)."""
+    cosines, already computed (`IdeaQuery.whole_tfidf`); `translated`: the idea's product
+    words in the other language (`IdeaQuery.translated`), for the rows written in it."""
     rows = store.rows[name]
     if known is not None:
         tfidf = known.copy()  # changed in place below
@@ -173,6 +181,13 @@ def _pair(
         score[other] = np.maximum(score[other], likeness * weights.cross_language)
         tfidf[other] = 0.0
         dense[other] = likeness * weights.meaning_weight
+        if translated is not None:
+            # The idea's product words in the candidate's language, blended with meaning as
+            # shared words are (topics cannot meet across languages: they count nothing).
+            tfidf[other] = rows.sparse_scores(translated.indices, translated.weights)[other]
+            score[other] = np.maximum(
+                score[other], (weights.tfidf * tfidf[other] + dense[other]) / weights.total
+            )
     return tfidf, dense, score, wordless
 
 
@@ -227,7 +242,13 @@ def text_scores(
     if store.kind != "partner":
         known = query.whole_tfidf.get(store.kind)
         tfidf, dense, text, _ = _pair(
-            store, query.texts[WHOLE], PROFILE, weights, other, known=known
+            store,
+            query.texts[WHOLE],
+            PROFILE,
+            weights,
+            other,
+            known=known,
+            translated=query.translated,
         )
         return TextScores(text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)})
     parts, scores, wordless, named = {}, {}, {}, {}
@@ -240,8 +261,9 @@ def text_scores(
                 if found is not None:
                     floor, named[relation] = found
             known = query.whole_tfidf.get(store.kind) if relation == GENERAL else None
+            translated = query.translated if relation == GENERAL else None
             tfidf, dense, scores[relation], wordless[relation] = _pair(
-                store, text, name, weights, other, floor, known
+                store, text, name, weights, other, floor, known, translated
             )
             parts[relation] = (tfidf, dense)
     _without_blind_directions(scores, parts, wordless)

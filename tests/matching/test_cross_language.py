@@ -17,7 +17,9 @@ import pytest
 from benchmarks.crosslanguage import directory
 from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
 from matching.languages import language_names, text_language, text_languages
+from matching.normalize import tokens
 from matching.persistence import load_index, save_index
+from matching.product_words import translated_products
 from mentorship.demo.records import cluster_records, partner_records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -212,3 +214,60 @@ def test_across_languages_a_partner_is_called_a_buyer_or_supplier_only_on_a_shar
         if any(claim in reason for claim in claims for reason in m.reasons)
     }
     assert directed == {"Hotel SUMATOVAC"}  # it seeks "kajmak", a word in either script
+
+
+JAM_SR = IdeaRecord(
+    60,
+    "Džem od malina",
+    "Pravim džem od malina sa porodičnog imanja u Arilju. Treba mi pomoć oko etiketa, cene i "
+    "prodaje hotelima i prodavnicama zdrave hrane. Potrebne su mi staklene tegle.",
+)
+JAM_EN = IdeaRecord(
+    61,
+    "Raspberry jam",
+    "I make raspberry jam on the family farm in Arilje. I need help with labels, pricing and "
+    "selling to hotels and health food shops. I need glass jars.",
+)
+FOOD_TECHNOLOGIST = next(m.id for m in MENTORS if "HACCP" in m.headline)
+
+
+def test_a_product_named_in_both_languages_brings_the_mentor_who_knows_it(
+    index: MatchIndex,
+) -> None:
+    """The food technologist ("jam and juice processing") came first for the English jam idea
+    and was not proposed at all for its Serbian translation, scored by meaning alone."""
+    assert _mentors(index, JAM_EN)[:1] == [FOOD_TECHNOLOGIST]
+    best = index.rank(JAM_SR, kinds=("mentor",))["mentor"][0]
+    assert best.candidate_id == FOOD_TECHNOLOGIST
+    assert best.reasons[0] == "Related words: džem ~ jam, malina ~ raspberries"
+
+
+def test_an_english_idea_finds_a_serbian_mentor_by_the_products_she_names(embedder) -> None:
+    serbian = MentorRecord(
+        100,
+        "Vesna",
+        headline="Tehnolog za preradu voća",
+        expertise="Pekmez, džem i sokovi, pasterizacija, etikete",
+        bio="Dvadeset godina radim u preradi voća: pekmez od šljiva, džem od kajsija i malina, "
+        "sokovi u staklenim flašama. Pomažem malim proizvođačima da uvedu HACCP.",
+    )
+    others = [m for m in MENTORS if m.id != FOOD_TECHNOLOGIST]
+    index = MatchIndex.fit(mentors=[*others, serbian], embedder=embedder)
+    best = index.rank(JAM_EN, kinds=("mentor",))["mentor"][0]
+    assert best.candidate_id == serbian.id
+    assert best.reasons[0].startswith("Related words: raspberry ~ malina, jam ~ ")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Pravim džem od malina i treba mi tegle", "sr", {"dzem", "malina", "tegle"}),
+        ("I make jam and need glass jars", "en", {"jam", "jars"}),
+        # Short stems are read as written only: "među" (among) is no form of "med" (honey).
+        ("Sastajemo se među pčelarima, sira i meda nema", "sr", set()),
+        ("Radim med i prodajem ga", "sr", {"med"}),
+        ("Je fabrique de la confiture", "fr", set()),
+    ],
+)
+def test_the_products_of_a_text_are_found_in_its_own_language(text, language, expected) -> None:
+    assert set(translated_products(tokens(text), language)) == expected

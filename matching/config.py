@@ -100,9 +100,8 @@ class MatchConfig:
 
     cross_language_scale: float = 0.31
     """Text score, per unit of calibrated meaning likeness, of a candidate in another language
-    than the idea's: such a pair is scored by meaning alone (or the blend if higher, or
-    meaning blended with the idea's product words translated, `matching.translation`); 0: off.
-    Set on demo ideas translated into Serbian (`python -m benchmarks.crosslanguage`)."""
+    than the idea's (or blended with its words or product words translated, if higher);
+    0: off. Set on demo ideas in Serbian (`python -m benchmarks.crosslanguage`)."""
 
     language_centres: bool = True
     """Move each other language's meaning vectors onto the directory language's mean (see
@@ -134,6 +133,10 @@ class MatchConfig:
     list_coverage: float = 0.5
     """For a partner's offers and seeks (often long lists), the TF-IDF part is at least this
     share of how much of the head words of what the idea sells or needs it holds (0: off)."""
+    cross_language_floor: float = 0.1
+    """Text score a partner in another language needs on meaning alone (no word translated or
+    listed; same sector: as before): at 0.07-0.09 it lent a spring maker to a Serbian jam idea
+    (`python -m benchmarks.crosslanguage`). 0: the partner floor alone."""
     peer_penalty: float = 0.1
     """A partner that offers what the idea itself will sell (a peer or competitor) counts this
     much: it sinks below any real supplier or buyer, and is never called a supplier."""

@@ -14,7 +14,7 @@ from matching.embedding import TextEmbedder
 from matching.encoder import TextEncoder
 from matching.feedback import expand_query
 from matching.languages import language_names, text_language, text_languages
-from matching.normalize import has_content_words
+from matching.normalize import has_content_words, surface_forms
 from matching.product_words import head_forms
 from matching.profiles import OFFERS, PROFILE, SEEKS, SignalEncoder, candidate_texts, idea_text
 from matching.reasons import (
@@ -127,7 +127,8 @@ class QueryEncoder:
             [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
         )
         n = len(ideas)
-        translations = translate_ideas(texts[WHOLE], idea_languages, self.encoder)
+        heads = [frozenset(head_words(f"{s.offers};{s.seeks}").split()) for s in supplies]
+        translations = translate_ideas(texts[WHOLE], idea_languages, self.encoder, heads)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):
             encoded = {}
@@ -261,7 +262,10 @@ class Explainer:
             terms = listed_words(query.heads[role], row[0], word_terms, n_char, limit)
         if not terms and across and role == WHOLE and query.translated_words:
             # Met through a product named in both languages: "džem ~ jam".
-            terms = translated_words(query.translated_words, row[0], word_terms, n_char, limit)
+            written = surface_forms(candidate_texts(record)[field])
+            terms = translated_words(
+                query.translated_words, row[0], word_terms, n_char, limit, written
+            )
             related = bool(terms)
         quotes = (
             (quote_meaning(scored, relation, terms) or (relation in RELATION_VERBS and not terms))

@@ -133,15 +133,18 @@ def translated_words(
     word_terms: list[str],
     n_char: int,
     limit: int,
+    written: dict[str, str],
 ) -> list[str]:
-    """ "džem ~ jam": each product word of the idea (as written) that the row names in the
-    other language (`IdeaQuery.translated_words`), with the row's word for it."""
+    """Each product of the idea that the row names in the other language, as "džem ~ jam":
+    the idea's word as the idea writes it (`IdeaQuery.translated_words`), the row's word as
+    the candidate writes it (`written`: folded -> written, `normalize.surface_forms`)."""
     present = set(row_words.tolist())
     found: list[str] = []
-    for written, columns in translated:
+    for idea_word, columns in translated:
         word = _first_present(columns, present, n_char)
         if word is not None:
-            found.append(f"{written} ~ {word_terms[word]}")
+            theirs = written.get(word_terms[word], word_terms[word]).lower()
+            found.append(f"{idea_word} ~ {theirs}")
     return found[:limit]
 
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from matching.config import MatchConfig
 from matching.profiles import OFFERS, PROFILE, SEEKS
-from matching.store import CandidateStore
+from matching.store import CandidateStore, top_k
 
 WHOLE = "whole"
 GENERAL, SUPPLIER, BUYER, PEER = "general", "supplier", "buyer", "peer"
@@ -116,20 +116,6 @@ class TextWeights:
     """How far under the minimum fit a row is still returned, marked provisional (0: never)."""
 
 
-def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
-    """Rows of the k best positive scores, ties broken by ascending candidate id."""
-    positive = np.flatnonzero(scores > 0)
-    if k <= 0 or positive.size == 0:
-        return positive[:0]
-    values = scores[positive]
-    if positive.size > k:
-        threshold = np.partition(values, positive.size - k)[positive.size - k]
-        selected = values >= threshold
-        positive, values = positive[selected], values[selected]
-    order = np.lexsort((ids[positive], -values))
-    return positive[order[:k]]
-
-
 def other_language(store: CandidateStore, query: IdeaQuery, weights: TextWeights):
     """Rows (indices) whose text is in another language than the idea's (both told), or None."""
     if not query.text_language or weights.cross_language <= 0 or weights.meaning_start < 0:
@@ -216,6 +202,9 @@ class TextScores:
     """Rows named a supplier or buyer because their own list holds `LISTED_SHARE` or more of
     the head words of what the idea needs or sells (`_list_coverage`): evidence enough
     without meaning."""
+    alone: np.ndarray | None = None
+    """Rows in another language than the idea's that no word meets (none translated or
+    listed): meaning alone (`MatchConfig.cross_language_floor`)."""
 
 
 def _list_coverage(store: CandidateStore, query: IdeaQuery, role: str, name: str, share: float):
@@ -289,7 +278,13 @@ def text_scores(
     for code, name in ((1, SUPPLIER), (2, BUYER)):
         if name in named:
             listed |= (relation == code) & (named[name] >= LISTED_SHARE)
-    return TextScores(text, relation, parts, listed)
+    alone = None
+    if other is not None:
+        met = listed.copy()
+        for _, columns in query.translated_words:
+            met |= store.rows[PROFILE].rows_with_any(columns)
+        alone = other[~met[other]]
+    return TextScores(text, relation, parts, listed, alone)
 
 
 RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
@@ -354,6 +349,10 @@ def score_store(
             if scored.listed is not None:
                 fits |= scored.listed & (text >= fit)
                 eligible |= scored.listed & (text >= fit - weights.fit_slack)
+    if scored.alone is not None and config.cross_language_floor > 0:
+        low = scored.alone[text[scored.alone] < config.cross_language_floor]
+        fits[low] = False
+        eligible[low] &= text[low] >= config.cross_language_floor - weights.fit_slack
     if not is_mentor and same_sector is not None:
         fits |= same_sector
         eligible |= same_sector

@@ -264,3 +264,17 @@ class CandidateStore:
             if previous is not None:
                 self.present[previous] = False
             self.row_of[int(record.id)] = row
+
+
+def top_k(scores: np.ndarray, ids: np.ndarray, k: int) -> np.ndarray:
+    """Rows of the k best positive scores, ties broken by ascending candidate id."""
+    positive = np.flatnonzero(scores > 0)
+    if k <= 0 or positive.size == 0:
+        return positive[:0]
+    values = scores[positive]
+    if positive.size > k:
+        threshold = np.partition(values, positive.size - k)[positive.size - k]
+        selected = values >= threshold
+        positive, values = positive[selected], values[selected]
+    order = np.lexsort((ids[positive], -values))
+    return positive[order[:k]]

@@ -4,23 +4,25 @@ Words cannot meet across languages: a Serbian idea's "džem" shares no term with
 mentor's "jam and juice processing", so such pairs were scored by meaning alone, and the food
 technologist came first for "I make raspberry jam..." but was not proposed at all for its
 Serbian translation. The products named in both languages (`data/product_words.json`) are
-looked up in the idea's text and encoded in the other language, as a dictionary-based query
-translation does. Their TF-IDF cosine with a candidate is scaled to the share of the idea's
-words they stand for: of a query q = q_t + q_rest, cos(q, d) = cos(q_t, d) * |q_t| / |q|, and
-|q_t| / |q| is about sqrt(translated words / words) when words weigh alike. The words the
-idea did not name in both languages count for nothing: a lower bound, not a guess.
+looked up in the idea's text (`product_words.translated_products`) and their forms in the other
+language that the index knows ("raspberries", "jams") make a query of IDF-weighted word
+columns, as a dictionary-based query translation does (character n-grams are left out: those
+of "flower" met "cash flow"; the words stand for them, see below). Its cosine with a candidate
+is scaled to the share of the idea's words the products stand for: of a query
+q = q_t + q_rest, cos(q, d) = cos(q_t, d) * |q_t| / |q|, and |q_t| / |q| is about
+sqrt(translated words / words) when words weigh alike. Words not named
+in both languages count for nothing: a lower bound.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
 
 from matching.encoder import TextEncoder
 from matching.languages import language_names
-from matching.normalize import surface_forms, tokens
+from matching.normalize import tokens
 from matching.product_words import translated_forms, translated_products
 from matching.scoring import EncodedText
 
@@ -28,46 +30,46 @@ Translation = tuple[EncodedText | None, tuple[tuple[str, np.ndarray], ...]]
 _NONE: Translation = (None, ())
 
 
-def translate_ideas(
-    texts: Sequence[str], languages: np.ndarray, encoder: TextEncoder
-) -> list[Translation]:
-    """For each idea text: (its product words encoded in the other language, scaled as above;
-    for each product word as the idea writes it, the word columns of its translated forms,
-    for quoting), or (None, ()) when it names no product or its language is not told."""
-    names = language_names()
-    found, pseudo = [], []
-    for text, language in zip(texts, languages.tolist(), strict=True):
-        own = names[language - 1] if language > 0 else None
-        words = tokens(text)
-        products = translated_products(words, own)
-        if not products:
-            found.append(None)
-            continue
-        counts = Counter(words)
-        share = sum(counts[word] for word in products) / len(words)
-        found.append((own, products, float(np.sqrt(share)), surface_forms(text)))
-        pseudo.append(" ".join(name for named in products.values() for name in named))
-    if not pseudo:
-        return [_NONE] * len(texts)
-    sparse = encoder.transform(pseudo)
+def translate_idea(
+    text: str, language: int, encoder: TextEncoder, heads: frozenset[str]
+) -> Translation:
+    """(the idea's products as a query in the other language, scaled as above; for each
+    product as the idea writes it, the word columns of its forms in the other language, for
+    quoting), or (None, ()) when it names no product the index knows or its language is not
+    told. `heads`: the folded head words of what the idea sells or needs."""
+    own = language_names()[language - 1] if language > 0 else None
+    products, count = translated_products(text, own, heads)
+    if not products:
+        return _NONE
     vocabulary, offset = encoder.word_vocabulary, encoder.n_char_features
-    out: list[Translation] = []
-    row = 0
-    for item in found:
-        if item is None:
-            out.append(_NONE)
-            continue
-        own, products, scale, written = item
-        start, end = sparse.indptr[row], sparse.indptr[row + 1]
-        row += 1
-        encoded = EncodedText(
-            sparse.indices[start:end], sparse.data[start:end] * np.float32(scale), np.zeros(0)
-        )
-        quoted = []
-        for word, named in products.items():
-            forms = {f for name in named for f in translated_forms(name, own)}
-            columns = sorted(offset + vocabulary[f] for f in forms if f in vocabulary)
-            if columns:
-                quoted.append((written.get(word, word).lower(), np.array(columns, np.int64)))
-        out.append((encoded, tuple(quoted)))
-    return out
+    quoted = []
+    for written, named in products.items():
+        forms = {f for name in named for f in translated_forms(name, own)}
+        columns = sorted(vocabulary[f] for f in forms if f in vocabulary)
+        if columns:
+            quoted.append((written, np.array(columns, np.int64)))
+    if not quoted:
+        return _NONE
+    columns = np.unique(np.concatenate([c for _, c in quoted]))
+    weights = encoder.word_idf[columns].astype(np.float32)
+    share = min(1.0, count / max(len(tokens(text)), 1))
+    # Rows are [sqrt(c) chars | sqrt(w) words]: where words meet, their character n-grams
+    # meet alike, so a word part's cosine stands for the whole row's divided by w.
+    config = encoder.config
+    words = config.word_weight / (config.word_weight + config.char_weight)
+    weights *= np.float32(np.sqrt(share / words) / max(float(np.linalg.norm(weights)), 1e-12))
+    query = EncodedText((columns + offset).astype(np.int32), weights, np.zeros(0))
+    return query, tuple((written, c + offset) for written, c in quoted)
+
+
+def translate_ideas(
+    texts: Sequence[str],
+    languages: np.ndarray,
+    encoder: TextEncoder,
+    heads: Sequence[frozenset[str]],
+) -> list[Translation]:
+    """`translate_idea` of each idea text."""
+    return [
+        translate_idea(text, int(language), encoder, own_heads)
+        for text, language, own_heads in zip(texts, languages.tolist(), heads, strict=True)
+    ]

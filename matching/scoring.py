@@ -200,8 +200,9 @@ class TextScores:
     """(tfidf, dense) arrays per relation scored."""
     listed: np.ndarray | None = None
     """Rows named a supplier or buyer because their own list holds `LISTED_SHARE` or more of
-    the head words of what the idea needs or sells (`_list_coverage`): evidence enough
-    without meaning."""
+    the head words of what the idea needs or sells (`_list_coverage`), or, of other kinds, rows
+    in the other language that name the idea's products (`IdeaQuery.translated`): evidence
+    enough without meaning standing out (across languages it is flatter)."""
     alone: np.ndarray | None = None
     """Rows in another language than the idea's that no word meets (none translated or
     listed): meaning alone (`MatchConfig.cross_language_floor`)."""
@@ -239,7 +240,13 @@ def text_scores(
             known=known,
             translated=query.translated,
         )
-        return TextScores(text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)})
+        named_across = None
+        if other is not None and query.translated is not None:
+            named_across = np.zeros(len(text), bool)
+            named_across[other] = tfidf[other] > 0
+        return TextScores(
+            text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}, named_across
+        )
     parts, scores, wordless, named = {}, {}, {}, {}
     for relation, (role, name) in PARTNER_PAIRS.items():
         text = query.texts.get(role)

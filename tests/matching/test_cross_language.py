@@ -317,3 +317,21 @@ def test_across_languages_meaning_alone_needs_more_than_the_partner_floor(
     assert "B-Right" in [
         names[m.candidate_id] for m in off.rank(idea, kinds=("partner",))["partner"]
     ]
+
+
+def test_a_mentor_who_names_the_idea_s_product_needs_no_standing_out_by_meaning(
+    index: MatchIndex,
+) -> None:
+    """Meaning across two languages is flatter: the furniture engineer came first for a solid
+    wood furniture maker writing in Serbian, but was not proposed (not far enough above the
+    other mentors' meaning likeness); the word they share through translation is evidence."""
+    idea = IdeaRecord(
+        62,
+        "Nameštaj od punog drveta",
+        "Izrađujem nameštaj od punog drveta hrasta i oraha po meri, stolove i police. Tražim "
+        "stolarsku radionicu za saradnju i kupce.",
+    )
+    furniture = next(m.id for m in MENTORS if m.headline.startswith("Furniture"))
+    best = index.rank(idea, kinds=("mentor",))["mentor"][0]
+    assert best.candidate_id == furniture
+    assert best.reasons[0] == "Related words: nameštaj ~ furniture"

@@ -115,7 +115,8 @@ class QueryEncoder:
     ) -> tuple[list[IdeaQuery], list[dict]]:
         """The queries, and per idea the texts of each role (for reasons). Without `supply`
         (no partner wanted) what the ideas offer and seek is left empty: only partners read it."""
-        supplies = [supply_text(idea) if supply else _NO_SUPPLY for idea in ideas]
+        found = [supply_text(idea) for idea in ideas]
+        supplies = found if supply else [_NO_SUPPLY] * len(ideas)
         texts = {
             WHOLE: [idea_text(idea) for idea in ideas],
             OFFERS: [supply.offers for supply in supplies],
@@ -127,7 +128,8 @@ class QueryEncoder:
             [t for role in ROLES for t in texts[role]], np.tile(idea_languages, len(ROLES))
         )
         n = len(ideas)
-        heads = [frozenset(head_words(f"{s.offers};{s.seeks}").split()) for s in supplies]
+        # What each idea sells or needs, for its product words of several senses.
+        heads = [frozenset(head_words(f"{s.offers};{s.seeks}").split()) for s in found]
         translations = translate_ideas(texts[WHOLE], idea_languages, self.encoder, heads)
         queries, role_texts = [], []
         for i, idea in enumerate(ideas):

@@ -8,6 +8,7 @@ import numpy as np
 
 from matching.config import MatchConfig
 from matching.profiles import OFFERS, PROFILE, SEEKS
+from matching.standing import typical_meaning
 from matching.store import CandidateStore, top_k
 
 WHOLE = "whole"
@@ -265,7 +266,8 @@ def text_scores(
     _without_blind_directions(scores, parts, wordless)
     if SUPPLIER not in scores and BUYER not in scores:
         text = scores[GENERAL]
-        return TextScores(text, np.zeros(len(text), np.int8), parts)
+        alone = _alone(store, query, other, np.zeros(len(text), bool))
+        return TextScores(text, np.zeros(len(text), np.int8), parts, None, alone)
     general = scores[GENERAL] * config.general_partner_share
     supplier = scores.get(SUPPLIER, np.zeros_like(general))
     buyer = scores.get(BUYER, np.zeros_like(general))
@@ -285,18 +287,20 @@ def text_scores(
     for code, name in ((1, SUPPLIER), (2, BUYER)):
         if name in named:
             listed |= (relation == code) & (named[name] >= LISTED_SHARE)
-    alone = None
-    if other is not None:
-        met = listed.copy()
-        for _, columns in query.translated_words:
-            met |= store.rows[PROFILE].rows_with_any(columns)
-        alone = other[~met[other]]
-    return TextScores(text, relation, parts, listed, alone)
+    return TextScores(text, relation, parts, listed, _alone(store, query, other, listed))
+
+
+def _alone(store: CandidateStore, query: IdeaQuery, other, listed: np.ndarray):
+    """Rows in the other language that no word meets (none translated or listed), or None."""
+    if other is None:
+        return None
+    met = listed.copy()
+    for _, columns in query.translated_words:
+        met |= store.rows[PROFILE].rows_with_any(columns)
+    return other[~met[other]]
 
 
 RELATION_NAMES = (GENERAL, SUPPLIER, BUYER, PEER)
-MEANING_QUORUM = 5
-"""Candidates of a kind needed before their meaning likeness makes a spread (`typical_meaning`)."""
 STAND_OUT_KINDS = ("mentor", "partner")
 """Kinds whose candidates must stand out by meaning (`MatchConfig.meaning_deviations`)."""
 
@@ -314,17 +318,6 @@ def _proposable(store: CandidateStore, query: IdeaQuery) -> np.ndarray:
     proposable = proposable.copy()
     proposable[active] = True
     return proposable
-
-
-def typical_meaning(dense: np.ndarray, present: np.ndarray, config: MatchConfig) -> float | None:
-    """The meaning likeness a candidate must reach for this idea: `meaning_deviations`
-    standard deviations over the mean of all present candidates' of its kind (scale-free: the
-    calibrated likeness of two texts shifts with the size and make-up of the directory).
-    None where too few candidates make a spread."""
-    if config.meaning_deviations is None or np.count_nonzero(present) < MEANING_QUORUM:
-        return None
-    likeness = dense[present]
-    return float(likeness.mean() + config.meaning_deviations * likeness.std())
 
 
 def score_store(

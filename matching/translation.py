@@ -4,7 +4,7 @@ Words cannot meet across languages: a Serbian idea's "džem" shares no term with
 mentor's "jam and juice processing", so such pairs were scored by meaning alone, and the food
 technologist came first for "I make raspberry jam..." but was not proposed at all for its
 Serbian translation. The products named in both languages (`data/product_words.json`) are
-looked up in the idea's text (`product_words.translated_products`) and their forms in the other
+looked up in the idea's text (`product_mentions.translated_products`) and their forms in the other
 language that the index knows ("raspberries", "jams") make a query of IDF-weighted word
 columns, as a dictionary-based query translation does (character n-grams are left out: those
 of "flower" met "cash flow"; the words stand for them, see below). Its cosine with a candidate
@@ -23,7 +23,8 @@ import numpy as np
 from matching.encoder import TextEncoder
 from matching.languages import language_names
 from matching.normalize import tokens
-from matching.product_words import translated_forms, translated_products
+from matching.product_mentions import translated_products
+from matching.product_words import translated_forms
 from matching.scoring import EncodedText
 
 Translation = tuple[EncodedText | None, tuple[tuple[str, np.ndarray], ...]]
@@ -52,12 +53,15 @@ def translate_idea(
         return _NONE
     columns = np.unique(np.concatenate([c for _, c in quoted]))
     weights = encoder.word_idf[columns].astype(np.float32)
+    # Each product once in the length, however many of its forms the index knows ("cherry",
+    # "cherries"): a candidate writes one of them.
+    length = np.sqrt(sum(float(encoder.word_idf[c].max()) ** 2 for _, c in quoted))
     share = min(1.0, count / max(len(tokens(text)), 1))
     # Rows are [sqrt(c) chars | sqrt(w) words]: where words meet, their character n-grams
     # meet alike, so a word part's cosine stands for the whole row's divided by w.
     config = encoder.config
     words = config.word_weight / (config.word_weight + config.char_weight)
-    weights *= np.float32(np.sqrt(share / words) / max(float(np.linalg.norm(weights)), 1e-12))
+    weights *= np.float32(np.sqrt(share / words) / max(length, 1e-12))
     query = EncodedText((columns + offset).astype(np.int32), weights, np.zeros(0))
     return query, tuple((written, c + offset) for written, c in quoted)
 

@@ -18,7 +18,7 @@ from benchmarks.crosslanguage import directory
 from matching import IdeaRecord, MatchConfig, MatchIndex, MentorRecord, TextEmbedder
 from matching.languages import language_names, text_language, text_languages
 from matching.persistence import load_index, save_index
-from matching.product_words import translated_products
+from matching.product_mentions import translated_products
 from mentorship.demo.records import cluster_records, partner_records
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -262,20 +262,31 @@ def test_an_english_idea_finds_a_serbian_mentor_by_the_products_she_names(embedd
     [
         ("Pravim džem od malina i treba mi tegle", "sr", {"džem", "malina", "tegle"}),
         ("Pravim dzem od malina", "sr", {"dzem", "malina"}),
-        ("Планирам да правим џем и сок", "sr", {"џем", "сок"}),
-        ("I make raspberry jam and need glass jars", "en", {"raspberry", "jam", "jars"}),
+        ("Планирам да правим џем и сок од јабука", "sr", {"џем", "јабука"}),
+        ("I make raspberry jam and plum brandy", "en", {"raspberry", "plum", "brandy"}),
         # "među" (among) is no form of "med" (honey), typed with diacritics or without them.
-        ("Sastajemo se među pčelarima, meda nema, a ni jagoda", "sr", {"meda", "jagoda"}),
-        ("Sastajemo se medju pcelarima, a jagoda nema", "sr", {"jagoda"}),
+        ("Sastajemo se među ljudima, a ni jagoda nema", "sr", {"jagoda"}),
+        ("Sastajemo se medju ljudima, a jagoda nema", "sr", {"jagoda"}),
         # Typed with diacritics, read with them: "šok" is no "sok" (juice).
         ("Diskont Šok cene: kućna hemija po 99 dinara", "sr", set()),
         # A capitalised word inside a sentence is a name, an all-capitals one an acronym.
         ("Zovem se Jagoda Marković i šijem haljine", "sr", set()),
         ("Boards built on a Raspberry Pi that read JAR files", "en", set()),
-        # A word of several senses alone is no product: a family tree, a game jam.
+        # A word of several senses is no product unless the idea sells or needs it.
         ("Aplikacija u kojoj svaka porodica crta svoje porodično drvo", "sr", set()),
         ("We run a 48-hour game jam and a white label platform", "en", set()),
         ("Sastajemo se u konacima i molimo se svecima", "sr", set()),
+        # A first name opening a sentence; an address.
+        ("Višnja i ja smo ekonomistkinje. Pišite na info@jabuka.rs", "sr", set()),
+        # Typed without diacritics in a text that has them elsewhere: read without them.
+        ("Pravim dzem od višnje u Čačku", "sr", {"dzem", "višnje"}),
+        # Capitalised list items, a Title Case line, capitals, a numbered list.
+        ("Proizvodi: Džem, Pekmez, Ajvar od paprike", "sr", {"džem", "paprike"}),
+        ("Prodaja Sapuna I Sveća Sa Kopaonika", "sr", {"sapuna", "sveća"}),
+        ("ПРАВИМ ЏЕМ ОД МАЛИНА", "sr", {"џем", "малина"}),
+        ("1) Džem od kupina 2) Rakija od šljiva", "sr", {"džem", "kupina", "rakija", "šljiva"}),
+        # Decomposed diacritics (as some systems write them) read as composed.
+        ("Pravim dz\u030cem", "sr", {"džem"}),
         ("Je fabrique de la confiture", "fr", set()),
     ],
 )
@@ -283,13 +294,12 @@ def test_the_products_of_a_text_are_found_in_its_own_language(text, language, ex
     assert set(translated_products(text, language)[0]) == expected
 
 
-def test_a_word_of_several_senses_counts_when_the_idea_sells_it_or_names_another_product():
+def test_a_word_of_several_senses_counts_only_when_the_idea_sells_or_needs_it() -> None:
     assert translated_products("Prodajem med.", "sr")[0] == {}
     assert translated_products("Prodajem med.", "sr", frozenset({"med"}))[0] == {"med": ("honey",)}
-    assert set(translated_products("Prodajem med i vosak od pčela, i malo džema", "sr")[0]) == {
-        "med",
-        "džema",
-    }
+    # Another product named beside it is not enough: "jam sessions... craft beer and wine".
+    found = translated_products("Jam sessions every Friday, craft beer and local wine", "en")[0]
+    assert set(found) == {"beer", "wine"}
 
 
 def test_one_quote_per_product_as_first_written() -> None:
@@ -335,3 +345,22 @@ def test_a_mentor_who_names_the_idea_s_product_needs_no_standing_out_by_meaning(
     best = index.rank(idea, kinds=("mentor",))["mentor"][0]
     assert best.candidate_id == furniture
     assert best.reasons[0] == "Related words: nameštaj ~ furniture"
+
+
+def test_the_cross_language_floor_holds_for_an_idea_that_sells_and_seeks_nothing(
+    index: MatchIndex, embedder: TextEmbedder
+) -> None:
+    """An idea that names nothing it sells or needs scores partners by their profile alone,
+    and was returned before the floor applied: a law office and a spring-core maker were
+    proposed to workshops against stigma at school."""
+    idea = IdeaRecord(
+        63,
+        "Radionice protiv stigme",
+        "Deca sa etiketom problematičnog učenika često odustanu od škole. Vodim radionice za "
+        "nastavnike i roditelje o tome kako da se ta etiketa skine.",
+    )
+    assert not index.rank(idea, kinds=("partner",))["partner"]
+    off = MatchIndex.fit(
+        partners=PARTNERS, config=MatchConfig(cross_language_floor=0.0), embedder=embedder
+    )
+    assert off.rank(idea, kinds=("partner",))["partner"]

@@ -2,8 +2,9 @@
 
 The programme's entrepreneurs write in Serbian (Latin or Cyrillic); mentor and partner
 profiles are often in English. Words and topics cannot meet across languages, so the engine
-scores such pairs by meaning alone (`MatchConfig.cross_language_scale`), with each other
-language's vectors moved onto the directory language's mean. This script ranks the demo
+scores such pairs by meaning (`MatchConfig.cross_language_scale`), with each other language's
+vectors moved onto the directory language's mean, and by the products the idea names in both
+languages (`matching/translation.py`). This script ranks the demo
 programme's directory (19 mentors, 15 partner companies, 8 clusters, all in English) for
 thirteen demo ideas in English and in a Serbian translation
 (`benchmarks/data/serbian_ideas.json`), and reports, per kind:
@@ -32,7 +33,12 @@ from mentorship.demo.records import cluster_records, mentor_records, partner_rec
 
 ROOT = Path(__file__).resolve().parents[1]
 KINDS = ("mentor", "partner", "cluster")
-NO_FLOOR = {"min_mentor_fit": 0.0, "min_text_score": 0.0, "meaning_deviations": None}
+NO_FLOOR = {
+    "min_mentor_fit": 0.0,
+    "min_text_score": 0.0,
+    "meaning_deviations": None,
+    "cross_language_floor": 0.0,
+}
 
 
 def directory() -> dict[str, list]:

@@ -284,9 +284,13 @@ def text_scores(
         text = np.where(peer, text * config.peer_penalty, text)
         relation[peer] = 3
     listed = np.zeros(len(text), bool)
+    across = np.zeros(len(text), bool)
+    if other is not None:
+        across[other] = True  # meaning is flatter there: any product its list names will do
     for code, name in ((1, SUPPLIER), (2, BUYER)):
         if name in named:
-            listed |= (relation == code) & (named[name] >= LISTED_SHARE)
+            enough = np.where(across, named[name] > 0, named[name] >= LISTED_SHARE)
+            listed |= (relation == code) & enough
     return TextScores(text, relation, parts, listed, _alone(store, query, other, listed))
 
 

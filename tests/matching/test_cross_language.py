@@ -364,3 +364,21 @@ def test_the_cross_language_floor_holds_for_an_idea_that_sells_and_seeks_nothing
         partners=PARTNERS, config=MatchConfig(cross_language_floor=0.0), embedder=embedder
     )
     assert off.rank(idea, kinds=("partner",))["partner"]
+
+
+def test_across_languages_a_partner_whose_list_names_one_of_the_idea_s_products_is_named(
+    index: MatchIndex,
+) -> None:
+    """The hotel seeks "...honey, jams..."; a Serbian beekeeper sells "med, propolis i vosak":
+    one product of three is under the share a list needs in one language, and meaning across
+    two languages did not stand out, so the hotel was only a provisional buyer."""
+    names = {p.id: p.name for p in PARTNERS}
+    idea = IdeaRecord(
+        64,
+        "Pčelarstvo i med",
+        "Imam 80 košnica na Staroj planini i prodajem med, propolis i vosak. Tražim kupce za med "
+        "u teglama i savet o izvozu.",
+    )
+    best = index.rank(idea, kinds=("partner",))["partner"][0]
+    assert names[best.candidate_id] == "Hotel SUMATOVAC"
+    assert best.reasons[0] == "Hotel SUMATOVAC seeks what you would produce: honey"

@@ -22,9 +22,9 @@ from matching.normalize import CYRILLIC_TO_LATIN, fold
 from matching.product_words import OTHER, OWN_FORMS
 
 _MIN_STEM = 4
-"""In a word typed without diacritics, a Serbian product is read through its case forms only
+"""In a text typed without diacritics, a Serbian product is read through its case forms only
 when its stem has this many letters: short stems meet common words ("medu" is "među", among,
-not honey). Typed with diacritics, "meda", "vina" and "ulja" are read as written."""
+not honey). Where the text has diacritics, "meda", "vina" and "ulja" are read as written."""
 _LATIN = str.maketrans(CYRILLIC_TO_LATIN)
 _WRITTEN = re.compile(r"\w\w+")
 _ADDRESSES = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+")
@@ -111,6 +111,9 @@ def translated_products(
     found: dict[tuple[str, ...], str] = {}
     count = 0
     text = _ADDRESSES.sub(" ", unicodedata.normalize("NFC", text or ""))
+    # A writer who types diacritics (or Cyrillic) means a word without them as written:
+    # "meda", "vina", "sok"; "šok" is no "sok".
+    marked = not text.isascii()
     for line in text.split("\n"):
         matches = list(_WRITTEN.finditer(line))
         shouted = _shouted([m.group() for m in matches])
@@ -122,9 +125,9 @@ def translated_products(
                     continue  # a name or an acronym
                 if folded in first_names:
                     continue  # "Višnja i ja..."
-            names = forms[not written.isascii()].get(
-                _marked(written) if not written.isascii() else folded
-            )
+            names = forms[True].get(_marked(written)) if marked else None
+            if names is None and written.isascii():
+                names = forms[False].get(folded)  # "dzem" typed without its marks
             if names is None or (folded in senses and folded not in heads):
                 continue
             count += 1

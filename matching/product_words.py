@@ -22,6 +22,7 @@ from importlib import resources
 from matching.normalize import fold
 
 _SR_ENDINGS = ("a", "e", "i", "u", "om", "ama", "ima")
+_SR_PLURALS = ("i", "e", "a", "ima")
 _ES_AFTER = ("s", "x", "z", "ch", "sh", "o")
 
 
@@ -42,6 +43,9 @@ def english_forms(word: str) -> set[str]:
 def serbian_forms(word: str, with_stem: bool = True) -> set[str]:
     stem = word[:-1] if word[-1:] in "aeiou" and len(word) > 3 else word
     forms = {word, *(stem + ending for ending in _SR_ENDINGS)}
+    if stem == word and sum(letter in "aeiou" for letter in word) == 1:
+        # One syllable: the plural grows "-ov-" or "-ev-" ("sokovi", "sireve", "čajevima").
+        forms |= {word + grown + end for grown in ("ov", "ev") for end in _SR_PLURALS}
     return forms | {stem} if with_stem else forms
 
 

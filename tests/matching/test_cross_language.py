@@ -280,6 +280,10 @@ def test_an_english_idea_finds_a_serbian_mentor_by_the_products_she_names(embedd
         ("Višnja i ja smo ekonomistkinje. Pišite na info@jabuka.rs", "sr", set()),
         # Typed without diacritics in a text that has them elsewhere: read without them.
         ("Pravim dzem od višnje u Čačku", "sr", {"dzem", "višnje"}),
+        # Short stems inflect where the text is typed with diacritics.
+        ("U Čačku pravimo ulja i vina", "sr", {"ulja", "vina"}),
+        ("U Cacku pravimo ulja i vina", "sr", set()),
+        ("Prodajem domaće čajeve i sireve", "sr", {"čajeve", "sireve"}),
         # Capitalised list items, a Title Case line, capitals, a numbered list.
         ("Proizvodi: Džem, Pekmez, Ajvar od paprike", "sr", {"džem", "paprike"}),
         ("Prodaja Sapuna I Sveća Sa Kopaonika", "sr", {"sapuna", "sveća"}),

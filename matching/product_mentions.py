@@ -12,14 +12,12 @@ or needs it.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
 
 from matching.normalize import CYRILLIC_TO_LATIN, fold
-from matching.product_words import OTHER, OWN_FORMS
+from matching.product_words import OTHER, OWN_FORMS, product_data
 
 _MIN_STEM = 4
 """In a text typed without diacritics, a Serbian product is read through its case forms only
@@ -44,17 +42,10 @@ def _marked(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _data() -> dict:
-    return json.loads(
-        resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
-    )
-
-
-@lru_cache(maxsize=1)
 def _running_forms() -> dict[str, dict[bool, dict[str, tuple[str, ...]]]]:
     """By language, then by whether the word carries diacritics (or is Cyrillic): each form a
     product takes in running text -> the product's names (folded) in the other language."""
-    data = _data()
+    data = product_data()
     found: dict[str, dict[bool, dict[str, tuple[str, ...]]]] = {"en": {}, "sr": {}}
     for language, other in OTHER.items():
         for marked in (False, True):
@@ -76,7 +67,7 @@ def _running_forms() -> dict[str, dict[bool, dict[str, tuple[str, ...]]]]:
 @lru_cache(maxsize=1)
 def _word_sets() -> dict[str, dict[str, frozenset[str]]]:
     """By list ("senses", "first_names"), by language: every form of the listed words, folded."""
-    data = _data()
+    data = product_data()
     return {
         name: {
             language: frozenset(f for w in words for f in OWN_FORMS[language](fold(w)))

@@ -62,10 +62,16 @@ OTHER = {"en": "sr", "sr": "en"}
 
 
 @lru_cache(maxsize=1)
+def product_data() -> dict:
+    """`data/product_words.json`, read once: the pairs and the word lists beside them."""
+    text = resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
 def _translations() -> dict[str, dict[str, frozenset[str]]]:
     """By language: each form of a product word -> the forms of its names in the other."""
-    text = resources.files("matching").joinpath("data/product_words.json").read_text("utf-8")
-    data = json.loads(text)
+    data = product_data()
     never = {language: {fold(w) for w in words} for language, words in data["never"].items()}
     found: dict[str, dict[str, set[str]]] = {"en": {}, "sr": {}}
     for english, serbian in data["pairs"]:

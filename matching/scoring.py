@@ -241,13 +241,8 @@ def text_scores(
             known=known,
             translated=query.translated,
         )
-        named_across = None
-        if other is not None and query.translated is not None:
-            named_across = np.zeros(len(text), bool)
-            named_across[other] = tfidf[other] > 0
-        return TextScores(
-            text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}, named_across
-        )
+        named = _named_across(other, tfidf)
+        return TextScores(text, np.zeros(len(text), np.int8), {GENERAL: (tfidf, dense)}, named)
     parts, scores, wordless, named = {}, {}, {}, {}
     for relation, (role, name) in PARTNER_PAIRS.items():
         text = query.texts.get(role)
@@ -266,7 +261,7 @@ def text_scores(
     _without_blind_directions(scores, parts, wordless)
     if SUPPLIER not in scores and BUYER not in scores:
         text = scores[GENERAL]
-        alone = _alone(store, query, other, np.zeros(len(text), bool))
+        alone = _alone(other, parts, np.zeros(len(text), bool))
         return TextScores(text, np.zeros(len(text), np.int8), parts, None, alone)
     general = scores[GENERAL] * config.general_partner_share
     supplier = scores.get(SUPPLIER, np.zeros_like(general))
@@ -291,16 +286,24 @@ def text_scores(
         if name in named:
             enough = np.where(across, named[name] > 0, named[name] >= LISTED_SHARE)
             listed |= (relation == code) & enough
-    return TextScores(text, relation, parts, listed, _alone(store, query, other, listed))
+    return TextScores(text, relation, parts, listed, _alone(other, parts, listed))
 
 
-def _alone(store: CandidateStore, query: IdeaQuery, other, listed: np.ndarray):
+def _named_across(other, tfidf: np.ndarray) -> np.ndarray | None:
+    """Rows in the other language that name one of the idea's products: across languages a
+    row's TF-IDF part is the cosine of the idea's translated products alone (`_pair`)."""
+    if other is None:
+        return None
+    named = np.zeros(len(tfidf), bool)
+    named[other] = tfidf[other] > 0
+    return named
+
+
+def _alone(other, parts: dict, listed: np.ndarray):
     """Rows in the other language that no word meets (none translated or listed), or None."""
     if other is None:
         return None
-    met = listed.copy()
-    for _, columns in query.translated_words:
-        met |= store.rows[PROFILE].rows_with_any(columns)
+    met = listed | _named_across(other, parts[GENERAL][0])
     return other[~met[other]]
 
 
